@@ -1,0 +1,111 @@
+package io.paperpulse.streams.app;
+
+import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.streams.topology.TopologyConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything needed to run the streams application against a cluster.
+ *
+ * @param applicationId Kafka Streams application id (consumer group, internal topic prefix)
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param schemaRegistryUrl Confluent-compatible schema registry URL
+ * @param stateDir directory for local state stores
+ * @param guarantee processing guarantee
+ * @param topicPrefix prepended to every public topic name
+ * @param numStandbyReplicas warm standby copies of each store
+ * @param partitions partitions of the topics created when missing
+ * @param replicationFactor replication of topics created when missing, and of internal topics
+ * @param clientProperties extra client properties (security.protocol, sasl.*, ssl.*, ...) passed
+ *     to every Kafka client the application creates, and registry settings
+ * @param topology settings of the topology's results
+ */
+public record StreamsAppConfig(
+    String applicationId,
+    String bootstrapServers,
+    String schemaRegistryUrl,
+    Path stateDir,
+    ProcessingGuarantee guarantee,
+    String topicPrefix,
+    int numStandbyReplicas,
+    int partitions,
+    short replicationFactor,
+    Map<String, String> clientProperties,
+    TopologyConfig topology) {
+
+  public static final String DEFAULT_APPLICATION_ID = "paperpulse";
+
+  public StreamsAppConfig {
+    Objects.requireNonNull(applicationId, "applicationId");
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
+    Objects.requireNonNull(stateDir, "stateDir");
+    Objects.requireNonNull(guarantee, "guarantee");
+    Objects.requireNonNull(topicPrefix, "topicPrefix");
+    Objects.requireNonNull(topology, "topology");
+    clientProperties = Map.copyOf(clientProperties);
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1");
+    }
+    if (replicationFactor < 1) {
+      throw new IllegalArgumentException("replicationFactor must be at least 1");
+    }
+  }
+
+  /** Defaults for a local single-broker cluster: exactly-once, 1 partition... see field docs. */
+  public static StreamsAppConfig defaults(String bootstrapServers, String schemaRegistryUrl, Path stateDir) {
+    return new StreamsAppConfig(
+        DEFAULT_APPLICATION_ID,
+        bootstrapServers,
+        schemaRegistryUrl,
+        stateDir,
+        ProcessingGuarantee.EXACTLY_ONCE_V2,
+        "",
+        0,
+        3,
+        (short) 1,
+        Map.of(),
+        TopologyConfig.defaults());
+  }
+
+  public TopicNames topics() {
+    return new TopicNames(topicPrefix);
+  }
+
+  public StreamsAppConfig withApplicationId(String value) {
+    return new StreamsAppConfig(value, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology);
+  }
+
+  public StreamsAppConfig withGuarantee(ProcessingGuarantee value) {
+    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, value, topicPrefix,
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology);
+  }
+
+  public StreamsAppConfig withTopicPrefix(String value) {
+    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, value,
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology);
+  }
+
+  public StreamsAppConfig withNumStandbyReplicas(int value) {
+    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
+        value, partitions, replicationFactor, clientProperties, topology);
+  }
+
+  public StreamsAppConfig withTopicLayout(int partitionCount, short replication) {
+    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
+        numStandbyReplicas, partitionCount, replication, clientProperties, topology);
+  }
+
+  public StreamsAppConfig withClientProperties(Map<String, String> value) {
+    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
+        numStandbyReplicas, partitions, replicationFactor, value, topology);
+  }
+
+  public StreamsAppConfig withTopology(TopologyConfig value) {
+    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, value);
+  }
+}

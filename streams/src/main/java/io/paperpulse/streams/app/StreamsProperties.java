@@ -1,0 +1,52 @@
+package io.paperpulse.streams.app;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/** Translates a {@link StreamsAppConfig} into Kafka client properties. */
+public final class StreamsProperties {
+
+  /** Registry setting carrying its URL, under Confluent's name. */
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
+  private StreamsProperties() {}
+
+  /** Properties for {@code KafkaStreams}. */
+  public static Properties streams(StreamsAppConfig config) {
+    Properties props = new Properties();
+    props.putAll(config.clientProperties());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.guarantee().configValue());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.numStandbyReplicas());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+    // Corrupt bytes on the papers topic go to the dead-letter topic with Kafka's own headers
+    // (KIP-1034); failing records never stop the application.
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().papersDlq());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class.getName());
+    props.put(SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
+    return props;
+  }
+
+  /** Properties for an admin client on the same cluster with the same security settings. */
+  public static Map<String, Object> admin(StreamsAppConfig config) {
+    Map<String, Object> props = new HashMap<>(config.clientProperties());
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    return props;
+  }
+
+  /** Settings for the schema registry client: the URL plus any extra (auth, TLS) settings. */
+  public static Map<String, Object> registry(StreamsAppConfig config) {
+    Map<String, Object> props = new HashMap<>(config.clientProperties());
+    props.put(SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
+    return props;
+  }
+}

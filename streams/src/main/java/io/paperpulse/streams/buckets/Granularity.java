@@ -1,0 +1,125 @@
+package io.paperpulse.streams.buckets;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Calendar bucket sizes. Buckets are half-open UTC date ranges [start, end); weeks follow ISO
+ * (Monday start). The label is what appears in topic keys and values ("day", "week", ...).
+ */
+public enum Granularity {
+  DAY("day") {
+    @Override
+    public LocalDate bucketStart(LocalDate day) {
+      return day;
+    }
+
+    @Override
+    public LocalDate bucketEnd(LocalDate start) {
+      return start.plusDays(1);
+    }
+  },
+  WEEK("week") {
+    @Override
+    public LocalDate bucketStart(LocalDate day) {
+      return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    @Override
+    public LocalDate bucketEnd(LocalDate start) {
+      return start.plusWeeks(1);
+    }
+  },
+  MONTH("month") {
+    @Override
+    public LocalDate bucketStart(LocalDate day) {
+      return day.withDayOfMonth(1);
+    }
+
+    @Override
+    public LocalDate bucketEnd(LocalDate start) {
+      return start.plusMonths(1);
+    }
+  },
+  YEAR("year") {
+    @Override
+    public LocalDate bucketStart(LocalDate day) {
+      return day.withDayOfYear(1);
+    }
+
+    @Override
+    public LocalDate bucketEnd(LocalDate start) {
+      return start.plusYears(1);
+    }
+  };
+
+  /** The granularities used when none are configured. */
+  public static final List<Granularity> DEFAULTS = List.of(DAY, WEEK, MONTH, YEAR);
+
+  private final String label;
+
+  Granularity(String label) {
+    this.label = label;
+  }
+
+  /** First day of the bucket containing {@code day}. */
+  public abstract LocalDate bucketStart(LocalDate day);
+
+  /** First day after the bucket that starts on {@code start} (exclusive end). */
+  public abstract LocalDate bucketEnd(LocalDate start);
+
+  /** First day of the bucket containing the instant, in UTC. */
+  public LocalDate bucketStart(Instant instant) {
+    return bucketStart(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+  }
+
+  /** Start of the bucket right before the one starting on {@code start}. */
+  public LocalDate previous(LocalDate start) {
+    return bucketStart(start.minusDays(1));
+  }
+
+  /** Start of the bucket right after the one starting on {@code start}. */
+  public LocalDate next(LocalDate start) {
+    return bucketEnd(start);
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The granularity with this label, case-insensitive. */
+  public static Granularity fromLabel(String label) {
+    String wanted = label.trim().toLowerCase(Locale.ROOT);
+    for (Granularity g : values()) {
+      if (g.label.equals(wanted)) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown granularity '" + label + "' (expected day, week, month or year)");
+  }
+
+  /** Parses a comma-separated list such as "day,week"; order and duplicates are normalized. */
+  public static List<Granularity> parseList(String commaSeparated) {
+    List<Granularity> result = new ArrayList<>();
+    for (String part : commaSeparated.split(",")) {
+      if (!part.isBlank()) {
+        Granularity g = fromLabel(part);
+        if (!result.contains(g)) {
+          result.add(g);
+        }
+      }
+    }
+    if (result.isEmpty()) {
+      throw new IllegalArgumentException("no granularity given");
+    }
+    result.sort(null);
+    return List.copyOf(result);
+  }
+}

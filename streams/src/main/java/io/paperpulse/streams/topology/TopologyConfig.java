@@ -1,0 +1,72 @@
+package io.paperpulse.streams.topology;
+
+import io.paperpulse.streams.buckets.Granularity;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings that shape the topology's results.
+ *
+ * <p>Granularities are part of the application's identity: the topology derives a paper's
+ * previous bucket memberships from the stored previous version, so changing them on a running
+ * application id would retract memberships that were never added. Use a new application id (or
+ * reset) after changing them.
+ *
+ * @param granularities bucket sizes to count in
+ * @param maxAbstractChars abstracts longer than this are rejected to the dead-letter topic
+ * @param maxFutureSkew papers published further than this in the future are rejected
+ * @param trendingLookback how many previous buckets form a tag's baseline
+ * @param trendingTopN how many tags a trending-tags record holds
+ */
+public record TopologyConfig(
+    List<Granularity> granularities,
+    int maxAbstractChars,
+    Duration maxFutureSkew,
+    int trendingLookback,
+    int trendingTopN) {
+
+  public static final int DEFAULT_MAX_ABSTRACT_CHARS = 20_000;
+  public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
+  public static final int DEFAULT_TRENDING_LOOKBACK = 4;
+  public static final int DEFAULT_TRENDING_TOP_N = 20;
+
+  public TopologyConfig {
+    granularities = List.copyOf(granularities);
+    if (granularities.isEmpty()) {
+      throw new IllegalArgumentException("at least one granularity is required");
+    }
+    if (maxAbstractChars < 1) {
+      throw new IllegalArgumentException("maxAbstractChars must be positive");
+    }
+    if (maxFutureSkew.isNegative()) {
+      throw new IllegalArgumentException("maxFutureSkew must not be negative");
+    }
+    if (trendingLookback < 1) {
+      throw new IllegalArgumentException("trendingLookback must be at least 1");
+    }
+    if (trendingTopN < 1) {
+      throw new IllegalArgumentException("trendingTopN must be at least 1");
+    }
+  }
+
+  public static TopologyConfig defaults() {
+    return new TopologyConfig(
+        Granularity.DEFAULTS,
+        DEFAULT_MAX_ABSTRACT_CHARS,
+        DEFAULT_MAX_FUTURE_SKEW,
+        DEFAULT_TRENDING_LOOKBACK,
+        DEFAULT_TRENDING_TOP_N);
+  }
+
+  public TopologyConfig withGranularities(List<Granularity> value) {
+    return new TopologyConfig(value, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN);
+  }
+
+  public TopologyConfig withMaxAbstractChars(int value) {
+    return new TopologyConfig(granularities, value, maxFutureSkew, trendingLookback, trendingTopN);
+  }
+
+  public TopologyConfig withTrending(int lookback, int topN) {
+    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, lookback, topN);
+  }
+}
