@@ -1,0 +1,134 @@
+package io.paperpulse.tagging;
+
+import io.paperpulse.schema.Tag;
+import io.paperpulse.schema.TagKind;
+import io.paperpulse.tagging.keyphrase.DocumentFrequencyTable;
+import io.paperpulse.tagging.keyphrase.Keyphrase;
+import io.paperpulse.tagging.keyphrase.KeyphraseExtractor;
+import io.paperpulse.tagging.keyphrase.KeyphraseSettings;
+import io.paperpulse.tagging.text.PorterStems;
+import io.paperpulse.tagging.text.Singularizer;
+import io.paperpulse.tagging.text.TokenizedText;
+import io.paperpulse.tagging.text.Tokenizer;
+import io.paperpulse.tagging.text.WordList;
+import io.paperpulse.tagging.topic.Taxonomy;
+import io.paperpulse.tagging.topic.TaxonomyParser;
+import io.paperpulse.tagging.topic.TopicMatcher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The paperpulse tagger: topics from a curated taxonomy plus keyphrases extracted from the text.
+ *
+ * <p>All resources are loaded and compiled once, at construction; {@link #tag} only reads them,
+ * so one instance serves any number of threads.
+ */
+public final class PaperTagger implements Tagger {
+  static final String KEYPHRASE_VERSION = "keyphrase-1";
+  private static final Comparator<Tag> BY_SCORE_THEN_NAME =
+      Comparator.comparingDouble(Tag::getScore).reversed().thenComparing(tag -> tag.getName().toString());
+
+  private final Tokenizer tokenizer;
+  private final TopicMatcher topics;
+  private final KeyphraseExtractor keyphrases;
+  private final TaggerConfig config;
+  private final String version;
+
+  private PaperTagger(Tokenizer tokenizer, Taxonomy taxonomy, KeyphraseExtractor keyphrases, TaggerConfig config) {
+    this.tokenizer = tokenizer;
+    this.topics = TopicMatcher.compile(taxonomy, tokenizer);
+    this.keyphrases = keyphrases;
+    this.config = config;
+    this.version = taxonomy.version() + "/" + KEYPHRASE_VERSION;
+  }
+
+  /** The shipped taxonomy with default limits. */
+  public static PaperTagger withDefaultTaxonomy() {
+    return withDefaultTaxonomy(TaggerConfig.DEFAULT);
+  }
+
+  public static PaperTagger withDefaultTaxonomy(TaggerConfig config) {
+    return create(Taxonomy.defaultTaxonomy(), config);
+  }
+
+  /**
+   * A tagger using a taxonomy file (format in docs/tagging.md) that extends or replaces the
+   * shipped taxonomy. Throws IllegalArgumentException naming file, line and problem when the file
+   * is invalid.
+   */
+  public static PaperTagger withTaxonomyFile(Path file, TaxonomyMode mode, TaggerConfig config) throws IOException {
+    Taxonomy user = TaxonomyParser.parse(file).orElseThrow();
+    Taxonomy taxonomy = mode == TaxonomyMode.REPLACE ? user : Taxonomy.defaultTaxonomy().extendedBy(user);
+    return create(taxonomy, config);
+  }
+
+  public static PaperTagger create(Taxonomy taxonomy, TaggerConfig config) {
+    Tokenizer tokenizer = new Tokenizer(new Singularizer());
+    return new PaperTagger(tokenizer, taxonomy, defaultKeyphraseExtractor(), config);
+  }
+
+  /** The keyphrase extractor with the shipped word lists and document frequencies. */
+  public static KeyphraseExtractor defaultKeyphraseExtractor() {
+    return DefaultExtractor.INSTANCE;
+  }
+
+  @Override
+  public List<Tag> tag(String title, String abstractText) {
+    TokenizedText titleTokens = tokenizer.tokenize(title == null ? "" : title);
+    TokenizedText bodyTokens = tokenizer.tokenize(abstractText == null ? "" : abstractText);
+    List<Tag> tags = new ArrayList<>(config.maxTopics() + config.maxKeyphrases());
+    addTopics(titleTokens, bodyTokens, tags);
+    List<Tag> phrases = new ArrayList<>(config.maxKeyphrases());
+    for (Keyphrase k : keyphrases.extract(titleTokens, bodyTokens, config.maxKeyphrases())) {
+      phrases.add(new Tag(k.name(), TagKind.KEYPHRASE, round(k.score())));
+    }
+    phrases.sort(BY_SCORE_THEN_NAME);
+    tags.addAll(phrases);
+    return tags;
+  }
+
+  private void addTopics(TokenizedText title, TokenizedText body, List<Tag> out) {
+    if (config.maxTopics() == 0) {
+      return;
+    }
+    double[] direct = new double[topics.topicCount()];
+    int mentions = topics.accumulate(title, config.titleWeight(), direct)
+        + topics.accumulate(body, 1.0, direct);
+    if (mentions == 0) {
+      return;
+    }
+    double[] total = new double[direct.length];
+    topics.propagateToParents(direct, config.parentShare(), total);
+    List<Tag> found = new ArrayList<>();
+    for (int t = 0; t < total.length; t++) {
+      if (total[t] > 0) {
+        found.add(new Tag(topics.topicName(t), TagKind.TOPIC, round(total[t])));
+      }
+    }
+    found.sort(BY_SCORE_THEN_NAME);
+    out.addAll(found.subList(0, Math.min(config.maxTopics(), found.size())));
+  }
+
+  /** Scores are rounded so that they print and compare stably across platforms. */
+  private static double round(double score) {
+    return Math.round(score * 10_000.0) / 10_000.0;
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  /** Loaded on first use and shared: the word lists and the frequency table are read-only. */
+  private static final class DefaultExtractor {
+    static final KeyphraseExtractor INSTANCE = new KeyphraseExtractor(
+        new PorterStems(),
+        WordList.load("/io/paperpulse/tagging/stop-words.txt"),
+        WordList.load("/io/paperpulse/tagging/generic-words.txt"),
+        DocumentFrequencyTable.loadDefault(),
+        KeyphraseSettings.DEFAULT);
+  }
+}

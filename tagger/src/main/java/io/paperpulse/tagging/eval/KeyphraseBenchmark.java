@@ -1,0 +1,146 @@
+package io.paperpulse.tagging.eval;
+
+import io.paperpulse.tagging.keyphrase.DocumentFrequencies;
+import io.paperpulse.tagging.keyphrase.DocumentFrequencyTable;
+import io.paperpulse.tagging.keyphrase.Keyphrase;
+import io.paperpulse.tagging.keyphrase.KeyphraseExtractor;
+import io.paperpulse.tagging.text.PorterStems;
+import io.paperpulse.tagging.text.TokenizedText;
+import io.paperpulse.tagging.text.Tokenizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * Scores the keyphrase extractor on Inspec with the usual protocol: the top 5 and top 10
+ * extracted phrases against the uncontrolled gold keys, a match being an exact match of the
+ * Porter-stemmed words (hyphens split words on both sides). Gold keys absent from the text count
+ * against recall.
+ *
+ * <p>Document frequencies never come from the document being scored: either leave-one-out over
+ * the corpus, or the shipped table, which was counted on the even-numbered documents only and is
+ * therefore scored on the odd-numbered ones.
+ */
+public final class KeyphraseBenchmark {
+  private final Tokenizer tokenizer;
+  private final PorterStems stems;
+  private final KeyphraseExtractor extractor;
+
+  public KeyphraseBenchmark(Tokenizer tokenizer, PorterStems stems, KeyphraseExtractor extractor) {
+    this.tokenizer = tokenizer;
+    this.stems = stems;
+    this.extractor = extractor;
+  }
+
+  /** The full report: all documents (leave-one-out), and the even/odd halves. */
+  public EvalReport evaluate(Path inspecZip) throws IOException {
+    List<InspecDocument> documents = InspecCorpus.read(inspecZip);
+    List<Set<String>> documentStems = new ArrayList<>();
+    for (InspecDocument d : documents) {
+      documentStems.add(extractor.contentStems(tokenizer.tokenize(d.title()), tokenizer.tokenize(d.abstractText())));
+    }
+    DocumentFrequencyTable corpusTable = DocumentFrequencyTable.count(documentStems);
+    DocumentFrequencyTable shipped = DocumentFrequencyTable.loadDefault();
+    List<EvalReport.Row> rows = List.of(
+        score("all", id -> true, documents, documentStems, corpusTable, true),
+        score("even ids (tuning half)", id -> id % 2 == 0, documents, documentStems, corpusTable, true),
+        score("odd ids (held out)", id -> id % 2 == 1, documents, documentStems, corpusTable, true),
+        score("odd ids (held out)", id -> id % 2 == 1, documents, documentStems, shipped, false));
+    String protocol = "gold: uncontrolled keys; match: exact Porter-stemmed phrase; "
+        + "P and R averaged over documents, F1 from the averages; no train/test split in the archive";
+    return new EvalReport("Inspec (" + documents.size() + " abstracts, " + inspecZip.getFileName() + ")",
+        protocol, rows);
+  }
+
+  private EvalReport.Row score(String setName, IntPredicate include, List<InspecDocument> documents,
+      List<Set<String>> documentStems, DocumentFrequencyTable table, boolean leaveOneOut) {
+    double p5 = 0, r5 = 0, p10 = 0, r10 = 0;
+    int n = 0;
+    long started = System.nanoTime();
+    for (int i = 0; i < documents.size(); i++) {
+      InspecDocument d = documents.get(i);
+      if (!include.test(d.id())) {
+        continue;
+      }
+      DocumentFrequencies frequencies = leaveOneOut ? leaveOut(table, documentStems.get(i)) : table;
+      TokenizedText title = tokenizer.tokenize(d.title());
+      TokenizedText body = tokenizer.tokenize(d.abstractText());
+      List<Keyphrase> predicted = extractor.extract(title, body, 10, frequencies);
+      Set<String> gold = new LinkedHashSet<>();
+      for (String key : d.uncontrolledKeys()) {
+        gold.add(normalize(key));
+      }
+      gold.remove("");
+      List<String> ranked = new ArrayList<>(new LinkedHashSet<>(predicted.stream().map(k -> normalize(k.name())).toList()));
+      int hits5 = hits(ranked, gold, 5);
+      int hits10 = hits(ranked, gold, 10);
+      p5 += hits5 / 5.0;
+      p10 += hits10 / 10.0;
+      if (!gold.isEmpty()) {
+        r5 += (double) hits5 / gold.size();
+        r10 += (double) hits10 / gold.size();
+      }
+      n++;
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    p5 /= n; r5 /= n; p10 /= n; r10 /= n;
+    return new EvalReport.Row(setName, leaveOneOut ? "Inspec, leave-one-out" : "shipped table (even ids)",
+        n, p5, r5, f1(p5, r5), p10, r10, f1(p10, r10), n / seconds);
+  }
+
+  private static int hits(List<String> ranked, Set<String> gold, int k) {
+    int hits = 0;
+    for (int i = 0; i < Math.min(k, ranked.size()); i++) {
+      if (gold.contains(ranked.get(i))) {
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  private static double f1(double p, double r) {
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+
+  /** Lower case, words split on spaces and hyphens, punctuation dropped, each word Porter-stemmed. */
+  String normalize(String phrase) {
+    StringBuilder out = new StringBuilder();
+    for (String word : phrase.toLowerCase(Locale.ROOT).split("[\\s\\-]+")) {
+      StringBuilder clean = new StringBuilder(word.length());
+      for (int i = 0; i < word.length(); i++) {
+        char c = word.charAt(i);
+        if (Character.isLetterOrDigit(c)) {
+          clean.append(c);
+        }
+      }
+      if (clean.length() == 0) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(stems.stem(clean.toString()));
+    }
+    return out.toString();
+  }
+
+  private static DocumentFrequencies leaveOut(DocumentFrequencyTable table, Set<String> ownStems) {
+    return new DocumentFrequencies() {
+      @Override
+      public int documentCount() {
+        return table.documentCount() - 1;
+      }
+
+      @Override
+      public int frequency(String stem) {
+        int f = table.frequency(stem);
+        return ownStems.contains(stem) ? Math.max(0, f - 1) : f;
+      }
+    };
+  }
+}

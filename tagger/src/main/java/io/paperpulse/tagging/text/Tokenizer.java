@@ -1,0 +1,130 @@
+package io.paperpulse.tagging.text;
+
+import java.util.Arrays;
+
+/**
+ * Splits text into word tokens in a single pass over its characters.
+ *
+ * <p>A hand-written scanner rather than a Lucene tokenizer chain: the tagger needs surface forms,
+ * case, hyphen and punctuation information side by side, and has to stay allocation-light to tag
+ * tens of thousands of abstracts per second. Letters and digits form tokens; a decimal point or
+ * an apostrophe between two word characters stays inside the token ("292.3", "don't"); a trailing
+ * possessive ("model's", "models'") is dropped; a hyphen between two tokens is recorded as a
+ * glue flag; sentence and clause punctuation is recorded as a phrase break.
+ */
+public final class Tokenizer {
+  private final Singularizer singularizer;
+
+  public Tokenizer(Singularizer singularizer) {
+    this.singularizer = singularizer;
+  }
+
+  public TokenizedText tokenize(String text) {
+    int capacity = Math.max(8, text.length() / 5);
+    String[] surface = new String[capacity];
+    String[] singular = new String[capacity];
+    boolean[] breakBefore = new boolean[capacity];
+    boolean[] hyphenBefore = new boolean[capacity];
+    int count = 0;
+    boolean pendingBreak = true;
+    boolean pendingHyphen = false;
+    char[] lower = new char[32];
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        if (isHyphen(c)) {
+          boolean glue = count > 0 && !pendingBreak && i > 0 && i + 1 < n
+              && Character.isLetterOrDigit(text.charAt(i - 1))
+              && Character.isLetterOrDigit(text.charAt(i + 1));
+          if (glue) {
+            pendingHyphen = true;
+          } else {
+            pendingBreak = true; // a spaced dash sets off a clause
+            pendingHyphen = false;
+          }
+        } else if (isPhraseBreak(c)) {
+          pendingBreak = true;
+          pendingHyphen = false;
+        } else if (!Character.isWhitespace(c)) {
+          // Symbols such as '/', '+', '=' separate words without gluing them.
+          pendingHyphen = false;
+        }
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n) {
+        char ch = text.charAt(i);
+        if (Character.isLetterOrDigit(ch)) {
+          i++;
+        } else if ((ch == '.' || ch == ',') && i + 1 < n && Character.isDigit(text.charAt(i + 1))
+            && Character.isDigit(text.charAt(i - 1))) {
+          i++;
+        } else if (isApostrophe(ch) && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+          i++;
+        } else {
+          break;
+        }
+      }
+      int end = stripPossessive(text, start, i);
+      if (i < n && isApostrophe(text.charAt(i)) && end > start && text.charAt(end - 1) == 's') {
+        i++; // plural possessive "models'": the apostrophe belongs to the token
+      }
+      if (end == start) {
+        continue;
+      }
+      if (count == surface.length) {
+        int grown = count * 2;
+        surface = Arrays.copyOf(surface, grown);
+        singular = Arrays.copyOf(singular, grown);
+        breakBefore = Arrays.copyOf(breakBefore, grown);
+        hyphenBefore = Arrays.copyOf(hyphenBefore, grown);
+      }
+      int len = end - start;
+      if (lower.length < len) {
+        lower = new char[len * 2];
+      }
+      for (int k = 0; k < len; k++) {
+        lower[k] = Character.toLowerCase(text.charAt(start + k));
+      }
+      surface[count] = text.substring(start, end);
+      singular[count] = singularizer.singular(lower, len);
+      breakBefore[count] = pendingBreak;
+      hyphenBefore[count] = pendingHyphen;
+      count++;
+      pendingBreak = false;
+      pendingHyphen = false;
+    }
+    return new TokenizedText(surface, singular, breakBefore, hyphenBefore, count);
+  }
+
+  private static int stripPossessive(String text, int start, int end) {
+    if (end - start > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
+      if (isApostrophe(text.charAt(end - 2))) {
+        return end - 2;
+      }
+    }
+    return end;
+  }
+
+  private static boolean isPhraseBreak(char c) {
+    switch (c) {
+      case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '[':
+      case ']': case '{': case '}': case '"': case '\u201c': case '\u201d': case '\u2014':
+      case '|': case '\u2022': case '\u00b7':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isHyphen(char c) {
+    return c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2013';
+  }
+
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '\u2019';
+  }
+}
