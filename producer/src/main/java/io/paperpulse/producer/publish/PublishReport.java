@@ -1,0 +1,56 @@
+package io.paperpulse.producer.publish;
+
+import io.paperpulse.producer.format.ParseError;
+import java.util.List;
+
+/**
+ * What happened to one input.
+ *
+ * @param input      input name
+ * @param outcome    whether its transaction committed
+ * @param published  papers written (after de-duplication)
+ * @param tombstones deletes written
+ * @param duplicates records dropped because a later record of the same input had the same id
+ * @param invalid    records that could not be read: skipped when the outcome is COMMITTED, the
+ *                   reason for rejection when it is REJECTED
+ * @param failure    the Kafka error when the outcome is FAILED, otherwise null
+ */
+public record PublishReport(String input, Outcome outcome, int published, int tombstones, int duplicates,
+                            List<ParseError> invalid, String failure) {
+
+    public enum Outcome {
+        /** Everything valid is in the topic (an input with nothing to send also ends here). */
+        COMMITTED,
+        /** The input has invalid records and skipping was not allowed: nothing was written. */
+        REJECTED,
+        /** Kafka refused or failed: the transaction was aborted, nothing was written. */
+        FAILED
+    }
+
+    public PublishReport {
+        invalid = List.copyOf(invalid);
+    }
+
+    static PublishReport rejected(String input, List<ParseError> invalid) {
+        return new PublishReport(input, Outcome.REJECTED, 0, 0, 0, invalid, null);
+    }
+
+    static PublishReport failed(String input, List<ParseError> invalid, String failure) {
+        return new PublishReport(input, Outcome.FAILED, 0, 0, 0, invalid, failure);
+    }
+
+    /** Records skipped as invalid but not preventing the commit. */
+    public int skipped() {
+        return outcome == Outcome.COMMITTED ? invalid.size() : 0;
+    }
+
+    /** One line for logs and the command line. */
+    public String summary() {
+        return switch (outcome) {
+            case COMMITTED -> String.format("%s: published %d, tombstones %d, skipped %d, duplicates %d",
+                    input, published, tombstones, invalid.size(), duplicates);
+            case REJECTED -> String.format("%s: nothing published, %d invalid record(s)", input, invalid.size());
+            case FAILED -> String.format("%s: nothing published, Kafka failure: %s", input, failure);
+        };
+    }
+}
