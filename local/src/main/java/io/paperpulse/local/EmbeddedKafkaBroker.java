@@ -102,7 +102,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("auto.create.topics.enable", "false");
+        // A development cluster: `paperpulse produce` right after `local-cluster` should just work.
+        props.put("auto.create.topics.enable", "true");
         props.putAll(extraBrokerProperties);
         Properties properties = new Properties();
         properties.putAll(props);
