@@ -76,15 +76,15 @@ public final class PaperPulseTopology {
             Named.as("validate-paper"));
 
     Map<String, KStream<String, PaperIntake>> routes = intake
-        .split(Named.as("paper-"))
+        .split(Named.as("intake-"))
         .branch((id, paper) -> paper instanceof PaperIntake.Rejected, Branched.as("rejected"))
         .defaultBranch(Branched.as("accepted"));
 
-    routes.get("paper-rejected")
+    routes.get("intake-rejected")
         .process(DeadLetterProcessor::new, Named.as("dead-letter"))
         .to(topics.papersDlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("papers-dlq-sink"));
 
-    KStream<String, PaperChange> changes = routes.get("paper-accepted")
+    KStream<String, PaperChange> changes = routes.get("intake-accepted")
         .process(tagPaper(tagger, stringKey, serdes.value(TaggedPaper.class)), Named.as("tag-paper"));
 
     changes

@@ -1,0 +1,151 @@
+package io.paperpulse.streams.testing;
+
+import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.schema.TagCount;
+import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.schema.TrendingKey;
+import io.paperpulse.schema.TrendingTags;
+import io.paperpulse.streams.topology.PaperPulseTopology;
+import io.paperpulse.streams.topology.RegistryTopologySerdes;
+import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.streams.topology.TopologyConfig;
+import io.paperpulse.tagging.Tagger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The production topology in a TopologyTestDriver, with a real schema registry over HTTP, so
+ * records on every topic are in Confluent wire format exactly as in production.
+ */
+public final class TopologyHarness implements AutoCloseable {
+
+  /** Wall-clock time of the driver: validation compares publication dates with it. */
+  public static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+
+  private final TestRegistry registry;
+  private final TopicNames topics;
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, PaperEvent> papers;
+  private final TestInputTopic<byte[], byte[]> rawPapers;
+  private final TestOutputTopic<TagCountKey, TagCount> tagCounts;
+  private final TestOutputTopic<String, TaggedPaper> tagged;
+  private final TestOutputTopic<TrendingKey, TrendingTags> trending;
+  private final TestOutputTopic<byte[], byte[]> deadLetters;
+  private final Map<TagCountKey, TagCount> tagCountState = new HashMap<>();
+  private final Map<TrendingKey, TrendingTags> trendingState = new HashMap<>();
+  private final Path stateDir;
+
+  public TopologyHarness(TestRegistry registry, TopologyConfig config, Tagger tagger) {
+    this.registry = registry;
+    this.topics = new TopicNames("test.");
+    RegistryTopologySerdes serdes = registry.serdes();
+    Topology topology = PaperPulseTopology.build(new StreamsBuilder(), config, topics, serdes, tagger);
+    try {
+      stateDir = Files.createTempDirectory("paperpulse-ttd");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "paperpulse-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.papersDlq());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    driver = new TopologyTestDriver(topology, props, NOW);
+    papers = driver.createInputTopic(
+        topics.papers(), serdes.stringKey().serializer(), serdes.value(PaperEvent.class).serializer());
+    rawPapers = driver.createInputTopic(topics.papers(), new ByteArraySerializer(), new ByteArraySerializer());
+    tagCounts = driver.createOutputTopic(
+        topics.tagCounts(), serdes.key(TagCountKey.class).deserializer(), serdes.value(TagCount.class).deserializer());
+    tagged = driver.createOutputTopic(
+        topics.papersTagged(), serdes.stringKey().deserializer(), serdes.value(TaggedPaper.class).deserializer());
+    trending = driver.createOutputTopic(
+        topics.trendingTags(), serdes.key(TrendingKey.class).deserializer(),
+        serdes.value(TrendingTags.class).deserializer());
+    deadLetters = driver.createOutputTopic(topics.papersDlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  public TopicNames topics() {
+    return topics;
+  }
+
+  public RegistryTopologySerdes serdes() {
+    return registry.serdes();
+  }
+
+  public void upsert(PaperEvent paper) {
+    papers.pipeInput(paper.getId(), paper);
+  }
+
+  public void delete(String id) {
+    papers.pipeInput(id, null);
+  }
+
+  public void pipeRaw(byte[] key, byte[] value) {
+    rawPapers.pipeInput(key, value);
+  }
+
+  /** Latest tag-counts per key after everything piped so far; tombstones remove keys. */
+  public Map<TagCountKey, TagCount> tagCounts() {
+    for (KeyValue<TagCountKey, TagCount> record : tagCounts.readKeyValuesToList()) {
+      if (record.value == null) {
+        tagCountState.remove(record.key);
+      } else {
+        tagCountState.put(record.key, record.value);
+      }
+    }
+    return Map.copyOf(tagCountState);
+  }
+
+  /** Latest ranking per bucket. */
+  public Map<TrendingKey, TrendingTags> trending() {
+    for (KeyValue<TrendingKey, TrendingTags> record : trending.readKeyValuesToList()) {
+      if (record.value == null) {
+        trendingState.remove(record.key);
+      } else {
+        trendingState.put(record.key, record.value);
+      }
+    }
+    return Map.copyOf(trendingState);
+  }
+
+  public List<KeyValue<String, TaggedPaper>> taggedRecords() {
+    return tagged.readKeyValuesToList();
+  }
+
+  public List<TestRecord<byte[], byte[]>> deadLetters() {
+    return new ArrayList<>(deadLetters.readRecordsToList());
+  }
+
+  public TopologyTestDriver driver() {
+    return driver;
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+    try (var files = Files.walk(stateDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (java.io.IOException e) {
+      // temp dir cleanup is best effort
+    }
+  }
+}

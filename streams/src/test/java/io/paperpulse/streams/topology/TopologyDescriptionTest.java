@@ -1,0 +1,68 @@
+package io.paperpulse.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.streams.testing.TestRegistry;
+import io.paperpulse.streams.testing.VocabularyTagger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TopologyDescriptionTest {
+
+  private static TestRegistry registry;
+
+  @BeforeAll
+  static void startRegistry() {
+    registry = new TestRegistry();
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    registry.close();
+  }
+
+  private static TopologyDescription describe(String prefix) {
+    return PaperPulseTopology.build(
+            new StreamsBuilder(), TopologyConfig.defaults(), new TopicNames(prefix), registry.serdes(),
+            new VocabularyTagger())
+        .describe();
+  }
+
+  @Test
+  void everyOperatorAndStoreIsNamedExplicitly() {
+    String description = describe("").toString();
+
+    assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "STATE-STORE-");
+    assertThat(description).contains(
+        StoreNames.PAPER_TAGS, StoreNames.PAPER_MEMBERSHIPS, StoreNames.TAG_COUNTS,
+        StoreNames.TAG_COUNTS_GROUPING + "-repartition", StoreNames.TRENDING_FANOUT + "-repartition",
+        StoreNames.TRENDING_INDEX, StoreNames.TRENDING_TAGS);
+  }
+
+  @Test
+  void topicPrefixAppliesToEveryPublicTopic() {
+    String description = describe("acme.").toString();
+    TopicNames plain = TopicNames.unprefixed();
+
+    for (String topic : new TopicNames("acme.").all()) {
+      assertThat(description).contains("topic: " + topic).as(topic);
+    }
+    assertThat(description).doesNotContain("topic: " + plain.papers() + ")");
+  }
+
+  @Test
+  void documentationShowsTheCurrentTopology() throws IOException {
+    Path doc = Path.of("..", "docs", "topology.md");
+    String described = describe("").toString().strip();
+    // written out so the document can be refreshed by copying it after a topology change
+    Files.writeString(Path.of("target", "topology-description.txt"), described + "\n");
+
+    assertThat(Files.readString(doc)).contains(described);
+  }
+}
