@@ -1,5 +1,6 @@
 package io.paperpulse.producer.job;
 
+import io.paperpulse.producer.feed.FeedFollower;
 import io.paperpulse.producer.format.InputReader;
 import io.paperpulse.producer.format.ParseContext;
 import io.paperpulse.producer.format.ParseError;
@@ -83,6 +84,19 @@ public final class ProduceJob {
         LOG.info("produce finished: published {}, tombstones {}, skipped {}, duplicates {}",
                 result.published(), result.tombstones(), result.skipped(), result.duplicates());
         return result;
+    }
+
+    /**
+     * Follows a live feed until the thread is interrupted (exit status 0) or a fatal Kafka error
+     * such as being fenced by a newer follower of the same feed stops it (exit status 1).
+     */
+    public int follow(FollowOptions options) {
+        String transactionalId = TransactionalIds.forFeed(options.topic(), options.url().toString());
+        try (PaperPublisher publisher = new PaperPublisher(kafkaProperties, options.topic(), transactionalId,
+                keySerializer, valueSerializer)) {
+            boolean interrupted = new FeedFollower(options.url(), options.format(), publisher).run(options.every());
+            return interrupted ? ProduceResult.OK : ProduceResult.RUNTIME_FAILURE;
+        }
     }
 
     private ParsedInput read(InputSource source, ProduceOptions options) {

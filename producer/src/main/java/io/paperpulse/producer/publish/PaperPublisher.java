@@ -105,6 +105,11 @@ public final class PaperPublisher implements AutoCloseable {
         return topic;
     }
 
+    /** Whether a fatal error (fenced, authentication, authorization) has stopped this publisher for good. */
+    public boolean stopped() {
+        return fatalError != null;
+    }
+
     /** Publishes a parsed input; see {@link #publish(String, List, boolean)}. */
     public PublishReport publish(ParsedInput input, boolean skipInvalid) {
         return publish(input.sourceName(), input.results(), skipInvalid);
