@@ -38,6 +38,8 @@ public class AvroSerializer<T> implements Serializer<T> {
 
     private final RegistryClients clients;
     private final Map<SubjectSchema, PreparedWriter> writers = new ConcurrentHashMap<>();
+    /** Topic to subject, so the hot path neither concatenates strings nor rehashes new ones. */
+    private final Map<String, String> subjects = new ConcurrentHashMap<>();
     private SerdeSettings settings = SerdeSettings.fromConfig(Map.of());
     private boolean isKey;
 
@@ -70,6 +72,7 @@ public class AvroSerializer<T> implements Serializer<T> {
         this.isKey = isKey;
         clients.configure(configs);
         writers.clear();
+        subjects.clear();
     }
 
     @Override
@@ -78,7 +81,7 @@ public class AvroSerializer<T> implements Serializer<T> {
             return null;
         }
         Schema schema = PrimitiveSchemas.schemaOf(data);
-        String subject = SubjectNames.forTopic(topic, isKey);
+        String subject = subjects.computeIfAbsent(topic, t -> SubjectNames.forTopic(t, isKey));
         PreparedWriter prepared = writerFor(subject, schema, data);
         Object datum = PrimitiveSchemas.toAvro(data);
         if (prepared.transcoder() != null) {
