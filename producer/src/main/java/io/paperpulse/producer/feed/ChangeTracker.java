@@ -2,15 +2,16 @@ package io.paperpulse.producer.feed;
 
 import io.paperpulse.producer.format.ParseResult;
 import io.paperpulse.schema.PaperEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Remembers a content hash per paper id so that a follower only re-sends papers that are new or
@@ -40,7 +41,7 @@ final class ChangeTracker {
             ByteBuffer encoded = PaperEvent.getEncoder().encode(withoutIngestTime);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(encoded);
-            return java.util.HexFormat.of().formatHex(sha.digest());
+            return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("encoding a PaperEvent in memory cannot fail", e);
         } catch (NoSuchAlgorithmException e) {

@@ -1,6 +1,7 @@
 package io.paperpulse.producer.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class JsonFields {
         if (value == null || value.isNull()) {
             draft.reject("publishedAt", "missing");
         } else if (value.isIntegralNumber()) {
-            draft.publishedAt(java.time.Instant.ofEpochMilli(value.longValue()));
+            draft.publishedAt(Instant.ofEpochMilli(value.longValue()));
         } else if (value.isTextual()) {
             draft.publishedAt(value.asText());
         } else {

@@ -1,8 +1,8 @@
 package io.paperpulse.producer.sample;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.time.LocalDate;
 
 /**

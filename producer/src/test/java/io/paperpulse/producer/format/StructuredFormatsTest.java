@@ -2,6 +2,7 @@ package io.paperpulse.producer.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpulse.producer.paper.PaperIds;
 import io.paperpulse.schema.PaperEvent;
 import java.time.Instant;
 import java.util.List;
@@ -127,7 +128,7 @@ class StructuredFormatsTest {
         assertThat(explicit.getCategories()).containsExactly("cs.LG");
         assertThat(explicit.getSource()).isEqualTo("jsonl");
         PaperEvent derived = input.papers().get(1).event();
-        assertThat(derived.getId()).isEqualTo(io.paperpulse.producer.paper.PaperIds.fromTitle("no id given"));
+        assertThat(derived.getId()).isEqualTo(PaperIds.fromTitle("no id given"));
         assertThat(derived.getAuthorCount()).isEqualTo(5);
         PaperEvent millis = input.papers().get(2).event();
         assertThat(millis.getId()).isEqualTo("2312.99999");

@@ -1,8 +1,12 @@
 package io.paperpulse.producer.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperpulse.producer.format.InputFormat;
+import io.paperpulse.producer.format.InputReader;
+import io.paperpulse.producer.format.ParseContext;
+import io.paperpulse.producer.paper.PaperIds;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.PublishReport;
 import io.paperpulse.producer.testing.KafkaAndRegistry;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +66,7 @@ class ProduceJobKafkaTest {
         });
         List<ConsumerRecord<String, PaperEvent>> records = env.readCommitted(topic);
         assertThat(records).extracting(ConsumerRecord::key)
-                .containsExactly("2401.01234", io.paperpulse.producer.paper.PaperIds.fromTitle("No Id Given"), "2312.99999", "2401.00002");
+                .containsExactly("2401.01234", PaperIds.fromTitle("No Id Given"), "2312.99999", "2401.00002");
         PaperEvent first = records.get(0).value();
         assertThat(first.getTitle()).isEqualTo("Explicit Id With Version");
         assertThat(first.getAuthors()).containsExactly("A One", "B Two");
@@ -149,15 +154,15 @@ class ProduceJobKafkaTest {
 
         try (PaperPublisher restarted = new PaperPublisher(env.clientProperties(), topic, transactionalId,
                 env.keySerializer(), env.valueSerializer())) {
-            PublishReport report = restarted.publish(io.paperpulse.producer.format.InputReader.read(
+            PublishReport report = restarted.publish(InputReader.read(
                     "{\"id\": \"2401.00001\", \"title\": \"Committed\", \"publishedAt\": \"2024-01-01\"}",
-                    InputFormat.JSONL, new io.paperpulse.producer.format.ParseContext("again.jsonl",
+                    InputFormat.JSONL, new ParseContext("again.jsonl",
                             CLOCK.instant().atZone(ZoneOffset.UTC).toLocalDate(), CLOCK.instant())), false);
             assertThat(report.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
         }
 
         assertThat(env.readCommitted(topic)).extracting(ConsumerRecord::key).containsExactly("2401.00001");
-        org.assertj.core.api.Assertions.assertThatThrownBy(killed::commitTransaction).isInstanceOf(ProducerFencedException.class);
+        assertThatThrownBy(killed::commitTransaction).isInstanceOf(ProducerFencedException.class);
         killed.close();
     }
 
@@ -165,9 +170,9 @@ class ProduceJobKafkaTest {
     void aFencedPublisherReportsTheFatalErrorAndStops() throws Exception {
         String topic = newTopic();
         String transactionalId = "paperpulse-produce-" + topic + "-fenced";
-        var input = io.paperpulse.producer.format.InputReader.read(
+        var input = InputReader.read(
                 "{\"id\": \"2401.00001\", \"title\": \"T\", \"publishedAt\": \"2024-01-01\"}", InputFormat.JSONL,
-                new io.paperpulse.producer.format.ParseContext("x.jsonl", java.time.LocalDate.of(2024, 12, 11), CLOCK.instant()));
+                new ParseContext("x.jsonl", LocalDate.of(2024, 12, 11), CLOCK.instant()));
         try (PaperPublisher old = new PaperPublisher(env.clientProperties(), topic, transactionalId, env.keySerializer(), env.valueSerializer());
              PaperPublisher newer = new PaperPublisher(env.clientProperties(), topic, transactionalId, env.keySerializer(), env.valueSerializer())) {
             assertThat(old.publish(input, false).outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
