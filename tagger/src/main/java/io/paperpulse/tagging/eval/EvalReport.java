@@ -16,7 +16,7 @@ public record EvalReport(String dataset, String protocol, List<Row> rows) {
   public record Row(
       String documentSet, String documentFrequencies, int documents,
       double precisionAt5, double recallAt5, double f1At5,
-      double precisionAt10, double recallAt10, double f1At10, double documentsPerSecond) {}
+      double precisionAt10, double recallAt10, double f1At10) {}
 
   public Row row(String documentSet) {
     return rows.stream().filter(r -> r.documentSet().equals(documentSet)).findFirst()
@@ -28,12 +28,12 @@ public record EvalReport(String dataset, String protocol, List<Row> rows) {
     StringBuilder out = new StringBuilder();
     out.append("Keyphrase extraction on ").append(dataset).append('\n');
     out.append(protocol).append('\n');
-    out.append(String.format(Locale.ROOT, "%-28s %-30s %5s %6s %6s %6s %6s %6s %6s %9s%n",
-        "documents", "document frequencies", "n", "P@5", "R@5", "F1@5", "P@10", "R@10", "F1@10", "docs/s"));
+    out.append(String.format(Locale.ROOT, "%-28s %-30s %5s %6s %6s %6s %6s %6s %6s%n",
+        "documents", "document frequencies", "n", "P@5", "R@5", "F1@5", "P@10", "R@10", "F1@10"));
     for (Row r : rows) {
-      out.append(String.format(Locale.ROOT, "%-28s %-30s %5d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %9.0f%n",
+      out.append(String.format(Locale.ROOT, "%-28s %-30s %5d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f%n",
           r.documentSet(), r.documentFrequencies(), r.documents(), r.precisionAt5(), r.recallAt5(),
-          r.f1At5(), r.precisionAt10(), r.recallAt10(), r.f1At10(), r.documentsPerSecond()));
+          r.f1At5(), r.precisionAt10(), r.recallAt10(), r.f1At10()));
     }
     return out.toString();
   }

@@ -72,8 +72,10 @@ public final class Singularizer {
         return before == 'a' || before == 'e' || before == 'o' ? len - 1 : -1; // queries -> query
       }
       char q = w[len - 3];
-      if (q == 'x' || q == 'z' || (q == 's' && w[len - 4] == 's')
-          || (q == 'h' && (w[len - 4] == 'c' || w[len - 4] == 's'))) {
+      boolean silentE = q == 'h' && w[len - 4] == 'c' && len > 5 && w[len - 5] == 'a'
+          && w[len - 6] != 'o' && w[len - 6] != 'e'; // caches, headaches (not approaches, reaches)
+      if (!silentE && (q == 'x' || q == 'z' || (q == 's' && w[len - 4] == 's')
+          || (q == 'h' && (w[len - 4] == 'c' || w[len - 4] == 's')))) {
         return len - 2; // boxes, processes, approaches, meshes
       }
     }

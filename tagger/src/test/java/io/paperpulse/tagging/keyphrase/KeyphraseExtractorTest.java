@@ -1,0 +1,64 @@
+package io.paperpulse.tagging.keyphrase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.tagging.PaperTagger;
+import io.paperpulse.tagging.text.Singularizer;
+import io.paperpulse.tagging.text.Tokenizer;
+import io.paperpulse.tagging.text.WordList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KeyphraseExtractorTest {
+  private final Tokenizer tokenizer = new Tokenizer(new Singularizer());
+  private final KeyphraseExtractor extractor = PaperTagger.defaultKeyphraseExtractor();
+
+  private List<Keyphrase> extract(String title, String body, int limit) {
+    return extractor.extract(tokenizer.tokenize(title), tokenizer.tokenize(body), limit);
+  }
+
+  @Test
+  void genericWordsNeverBecomeKeyphrases() {
+    Set<String> generic = WordList.load("/io/paperpulse/tagging/generic-words.txt");
+    List<Keyphrase> phrases = extract("A novel approach: method, results and performance",
+        "In this paper we propose a novel method. Results show the performance of the approach. "
+            + "The method improves results. Our approach has better performance than the baseline method "
+            + "on the benchmark. Experimental results and analysis of the framework.", 20);
+    for (Keyphrase k : phrases) {
+      assertThat(k.name().split(" ")).as(k.name()).isNotEmpty()
+          .satisfiesAnyOf(words -> assertThat(generic).doesNotContain(new Singularizer().singular(words[words.length - 1])),
+              words -> assertThat(words.length).isGreaterThan(1));
+      assertThat(List.of(k.name().split(" ")).stream().allMatch(w -> generic.contains(new Singularizer().singular(w))))
+          .as("all-generic phrase %s", k.name()).isFalse();
+    }
+    assertThat(phrases).extracting(Keyphrase::name)
+        .doesNotContain("method", "result", "performance", "approach", "paper", "novel", "propose", "novel approach");
+  }
+
+  @Test
+  void variantsShareAKeyAndNamesAreLowerCaseSingular() {
+    List<Keyphrase> phrases = extract("Graph Neural Networks for molecules",
+        "A graph neural network encodes molecules. Graph neural networks generalize.", 5);
+    assertThat(phrases).extracting(Keyphrase::name).contains("graph neural network");
+    assertThat(phrases).extracting(Keyphrase::key).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void phrasesStopAtPunctuationAndStopWords() {
+    List<Keyphrase> phrases = extract("", "Speculative decoding, tree attention and draft heads are combined.", 10);
+    assertThat(phrases).extracting(Keyphrase::name)
+        .contains("speculative decoding", "tree attention", "draft head")
+        .noneMatch(n -> n.contains(",") || n.contains(" and "));
+  }
+
+  @Test
+  void scoresAreDescending() {
+    List<Keyphrase> phrases = extract("Kernel density estimation in high dimensions",
+        "Kernel density estimation of a high-dimensional distribution uses random matrix theory and kernel bandwidth selection.", 10);
+    for (int i = 1; i < phrases.size(); i++) {
+      assertThat(phrases.get(i - 1).score()).isGreaterThanOrEqualTo(phrases.get(i).score());
+    }
+    assertThat(phrases.get(0).name()).isEqualTo("kernel density estimation");
+  }
+}
