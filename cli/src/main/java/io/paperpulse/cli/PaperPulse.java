@@ -2,6 +2,7 @@ package io.paperpulse.cli;
 
 import io.paperpulse.cli.cluster.LocalClusterCommand;
 import io.paperpulse.cli.consume.ConsumeCommand;
+import io.paperpulse.cli.produce.ProduceCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -25,7 +26,7 @@ import picocli.CommandLine.ScopeType;
 public final class PaperPulse implements Runnable {
 
     private static final Class<?>[] SUBCOMMANDS = {
-        LocalClusterCommand.class, ConsumeCommand.class,
+        LocalClusterCommand.class, ProduceCommand.class, ConsumeCommand.class,
     };
 
     @CommandLine.Spec

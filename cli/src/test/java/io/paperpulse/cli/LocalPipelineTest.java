@@ -1,0 +1,152 @@
+package io.paperpulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperpulse.local.LocalCluster;
+import io.paperpulse.producer.format.InputFormat;
+import io.paperpulse.producer.format.InputReader;
+import io.paperpulse.producer.format.ParseContext;
+import io.paperpulse.producer.format.ParsedInput;
+import io.paperpulse.producer.sample.BundledSample;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** produce and consume against a real in-JVM local cluster, including a restart on the same data directory. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalPipelineTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path workDir;
+
+    private static Path dataDir;
+    private static LocalCluster cluster;
+    private static Path sample;
+    /** Papers the producer's own parser finds in the sample: what must arrive, no more, no less. */
+    private static int samplePapers;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        dataDir = workDir.resolve("cluster");
+        cluster = LocalCluster.builder(dataDir).build().start();
+        sample = workDir.resolve(BundledSample.NAME);
+        try (InputStream in = BundledSample.open()) {
+            Files.copy(in, sample);
+        }
+        ParsedInput parsed = InputReader.read(Files.readString(sample), InputFormat.AUTO,
+                new ParseContext(sample.toString(), BundledSample.asOf(), Instant.now()));
+        samplePapers = parsed.papers().size();
+        assertThat(samplePapers).as("papers in the bundled sample").isGreaterThanOrEqualTo(48);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void producesTheBundledSampleAndConsumesEveryPaperAsJson() throws Exception {
+        // The page dump has one card without its date block: reported, skipped, the rest published.
+        CliRun produce = CliRun.run(connection(), "produce", "--as-of", BundledSample.asOf().toString(),
+                "--skip-invalid", sample.toString());
+        assertThat(produce.exitCode()).as(produce.err()).isZero();
+        assertThat(produce.err()).contains("published " + samplePapers, "daily-papers.txt:293: field 'publishedAt'");
+
+        List<JsonNode> records = consume("papers");
+
+        assertThat(records).hasSize(samplePapers);
+        JsonNode first = records.get(0);
+        assertThat(first.fieldNames()).toIterable()
+                .containsExactly("topic", "partition", "offset", "timestamp", "key", "value", "headers");
+        assertThat(first.get("topic").asText()).isEqualTo("papers");
+        assertThat(first.get("key").asText()).isEqualTo(first.get("value").get("id").asText());
+        for (JsonNode record : records) {
+            JsonNode paper = record.get("value");
+            assertThat(paper.get("title").asText()).isNotBlank();
+            // timestamp-millis rendered as an ISO instant, not epoch millis.
+            assertThat(paper.get("publishedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        }
+        Set<String> ids = records.stream().map(r -> r.get("key").asText()).collect(Collectors.toSet());
+        assertThat(ids).hasSize(samplePapers);
+    }
+
+    @Test
+    @Order(2)
+    void rejectsAFileWithOneBadRecordNamingFileLineAndFieldAndPublishesNothing() throws Exception {
+        try (Admin admin = Admin.create(cluster.clientProperties())) {
+            admin.createTopics(List.of(new NewTopic("strict-papers", 1, (short) 1))).all().get();
+        }
+        Path input = workDir.resolve("one-bad.jsonl");
+        Files.writeString(input, String.join("\n",
+                paperJson("p-1", "2024-01-08T10:00:00Z"),
+                paperJson("p-2", "the day after tomorrow"),
+                paperJson("p-3", "2024-01-09T10:00:00Z")) + "\n");
+
+        CliRun produce = CliRun.run(connection(), "produce", "--topic-prefix", "strict-", "--format", "jsonl",
+                input.toString());
+
+        assertThat(produce.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(produce.err()).contains("one-bad.jsonl:2:", "publishedAt");
+        assertThat(consume("strict-papers")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void everyRecordStillDecodesAfterTheClusterRestartsOnTheSameDataDirectory() throws Exception {
+        cluster.close();
+        cluster = LocalCluster.builder(dataDir).build().start();
+
+        List<JsonNode> records = consume("papers");
+
+        assertThat(records).hasSize(samplePapers);
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.get("value").isObject()).as("decoded Avro value").isTrue();
+            assertThat(record.get("value").get("id").asText()).isEqualTo(record.get("key").asText());
+        });
+    }
+
+    /** Connection settings through the environment, as a deployment would pass them. */
+    private static Map<String, String> connection() {
+        return Map.of("PAPERPULSE_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
+                "PAPERPULSE_SCHEMA_REGISTRY", cluster.schemaRegistryUrl());
+    }
+
+    private static List<JsonNode> consume(String topic) throws Exception {
+        CliRun consume = CliRun.run("consume", "--bootstrap-servers", cluster.bootstrapServers(),
+                "--schema-registry", cluster.schemaRegistryUrl(), "--topic", topic, "--from-beginning",
+                "--idle-timeout", "2s");
+        assertThat(consume.exitCode()).as(consume.err()).isZero();
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : consume.outLines()) {
+            records.add(JSON.readTree(line));
+        }
+        return records;
+    }
+
+    private static String paperJson(String id, String publishedAt) {
+        return "{\"id\":\"" + id + "\",\"title\":\"Paper " + id + "\",\"abstract\":\"About " + id + ".\","
+                + "\"authors\":[\"A. Author\"],\"publishedAt\":\"" + publishedAt + "\",\"upvotes\":3}";
+    }
+}
