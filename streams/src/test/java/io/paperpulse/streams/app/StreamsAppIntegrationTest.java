@@ -1,0 +1,196 @@
+package io.paperpulse.streams.app;
+
+import static io.paperpulse.streams.testing.Papers.paper;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.registry.serde.SpecificAvroSerde;
+import io.paperpulse.registry.serde.StringAvroSerde;
+import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.schema.TagCount;
+import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.ExpectedCounts;
+import io.paperpulse.streams.testing.TestRegistry;
+import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.tagging.PaperTagger;
+import io.paperpulse.tagging.Tagger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real application, exactly-once, on an in-JVM KRaft broker and an HTTP schema registry. */
+class StreamsAppIntegrationTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final Tagger TAGGER = PaperTagger.withDefaultTaxonomy();
+  private static KafkaClusterTestKit cluster;
+  private static TestRegistry registry;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    registry = new TestRegistry();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    registry.close();
+    cluster.close();
+  }
+
+  @Test
+  void exactlyOnceCountsMatchRecomputedCounts(@TempDir Path stateDir) throws Exception {
+    StreamsAppConfig config = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir)
+        .withTopicPrefix("it.")
+        .withApplicationId("paperpulse-it")
+        .withTopicLayout(2, (short) 1);
+    assertThat(config.guarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE_V2);
+    TopicNames topics = config.topics();
+    Map<String, PaperEvent> live = new LinkedHashMap<>();
+
+    try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
+      app.start();
+      try (KafkaProducer<String, PaperEvent> producer = producer()) {
+        for (KeyValue<String, PaperEvent> event : history(new Random(5))) {
+          producer.send(new ProducerRecord<>(topics.papers(), event.key, event.value));
+          if (event.value == null) {
+            live.remove(event.key);
+          } else {
+            live.put(event.key, event.value);
+          }
+        }
+        producer.flush();
+      }
+      awaitCaughtUp(app);
+
+      Map<TagCountKey, ExpectedCounts.Totals> expected =
+          ExpectedCounts.recompute(live.values(), TAGGER, Granularity.DEFAULTS);
+      assertThat(expected).isNotEmpty();
+      assertThat(ExpectedCounts.fromTopic(readCommitted(topics.tagCounts()))).isEqualTo(expected);
+
+      // interactive queries see the same state
+      TagCountKey someKey = expected.keySet().iterator().next();
+      TagCount queried = app.queries()
+          .tagCount(someKey.getTag(), Granularity.fromLabel(someKey.getGranularity()), someKey.getBucketStart())
+          .orElseThrow();
+      assertThat(ExpectedCounts.Totals.of(queried)).isEqualTo(expected.get(someKey));
+      assertThat(app.queries().latest(Granularity.YEAR)).isPresent();
+    }
+  }
+
+  /** Thirty papers over two months, then updates of text, date and upvotes, and deletes. */
+  private static List<KeyValue<String, PaperEvent>> history(Random random) {
+    List<String> titles = List.of(
+        "Diffusion models for video generation",
+        "Large language models for code",
+        "Reinforcement learning for robot control",
+        "Graph neural networks for drug discovery");
+    List<KeyValue<String, PaperEvent>> events = new ArrayList<>();
+    Map<String, PaperEvent> latest = new HashMap<>();
+    for (int i = 0; i < 30; i++) {
+      String id = "2401." + (10000 + i);
+      PaperEvent paper = paper(id, titles.get(i % titles.size()), "We study " + titles.get(random.nextInt(4)).toLowerCase(),
+          LocalDate.of(2024, 1, 1).plusDays(random.nextInt(60)), random.nextInt(50));
+      events.add(KeyValue.pair(id, paper));
+      latest.put(id, paper);
+    }
+    for (int i = 0; i < 30; i += 3) {
+      String id = "2401." + (10000 + i);
+      PaperEvent changed = PaperEvent.newBuilder(latest.get(id))
+          .setTitle(titles.get((i + 1) % titles.size()))
+          .setPublishedAt(latest.get(id).getPublishedAt().plus(Duration.ofDays(9)))
+          .setUpvotes(latest.get(id).getUpvotes() + 7)
+          .build();
+      events.add(KeyValue.pair(id, changed));
+      events.add(KeyValue.pair(id, changed)); // duplicate
+    }
+    for (int i = 1; i < 30; i += 5) {
+      events.add(KeyValue.pair("2401." + (10000 + i), null));
+    }
+    return events;
+  }
+
+  private static KafkaProducer<String, PaperEvent> producer() {
+    Map<String, Object> props = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(
+        props,
+        StringAvroSerde.of(registryClient(), true).serializer(),
+        SpecificAvroSerde.of(PaperEvent.class, registryClient(), false).serializer());
+  }
+
+  private static io.paperpulse.registry.client.SchemaRegistryClient registryClient() {
+    return new io.paperpulse.registry.client.RestSchemaRegistryClient(registry.url());
+  }
+
+  private static void awaitCaughtUp(PaperPulseStreamsApp app) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!app.isCaughtUp()) {
+      assertThat(app.state()).isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
+      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static List<KeyValue<TagCountKey, TagCount>> readCommitted(String topic) {
+    Map<String, Object> props = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    List<KeyValue<TagCountKey, TagCount>> records = new ArrayList<>();
+    try (KafkaConsumer<TagCountKey, TagCount> consumer = new KafkaConsumer<>(
+        props,
+        SpecificAvroSerde.of(TagCountKey.class, registryClient(), true).deserializer(),
+        SpecificAvroSerde.of(TagCount.class, registryClient(), false).deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(info -> new TopicPartition(topic, info.partition()))
+          .collect(Collectors.toList());
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        assertThat(System.nanoTime()).isLessThan(deadline);
+        for (ConsumerRecord<TagCountKey, TagCount> record : consumer.poll(Duration.ofMillis(200))) {
+          records.add(KeyValue.pair(record.key(), record.value()));
+        }
+      }
+    }
+    return records;
+  }
+}
