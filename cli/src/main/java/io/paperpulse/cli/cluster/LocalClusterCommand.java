@@ -56,10 +56,11 @@ public final class LocalClusterCommand implements Callable<Integer> {
             stopRequested.await();
         } finally {
             cluster.close();
+            // Logged before releasing the shutdown hook: once it returns the JVM may halt.
+            LOG.info("Local cluster stopped; data kept in {}", dataDir.toAbsolutePath());
             stopped.countDown();
             removeHook(shutdownHook);
         }
-        LOG.info("Local cluster stopped; data kept in {}", dataDir.toAbsolutePath());
         return ExitCodes.OK;
     }
 
