@@ -1,8 +1,10 @@
 package io.paperpulse.producer.format;
 
+import io.paperpulse.producer.paper.PaperText;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -16,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * ·
  * Jan 12, 2024 2
  * </pre>
- * The authors line may instead name the submitting organisation, in which case the author count is
- * unknown (0). A card whose metadata block is missing from the dump cannot be dated and is
- * reported as an error at its title line.
+ * Two kinds of block on the page are not paper cards of this shape and become
+ * {@link ParseResult.Skipped}: a card whose metadata names the submitting organisation instead of
+ * {@code • N authors}, and title/abstract paragraphs whose metadata block is missing from the
+ * dump. A card of the documented shape with a bad value (an impossible date, no date after the
+ * {@code ·}) is an error.
  */
 final class HfPageParser implements PaperParser {
 
@@ -56,14 +60,14 @@ final class HfPageParser implements PaperParser {
             int cardStart = Math.max(0, pending.size() - 2);
             List<Paragraph> leftovers = pending.subList(0, cardStart);
             if (headerSkipped || !results.isEmpty()) {
-                reportUndated(leftovers, context, results);
+                reportUndated(leftovers, results);
             } else if (!leftovers.isEmpty()) {
                 LOG.debug("{}: treating {} leading paragraphs as the page header", context.sourceName(), leftovers.size());
             }
             results.add(card(pending.subList(cardStart, pending.size()), p, context));
             pending.clear();
         }
-        reportUndated(pending, context, results);
+        reportUndated(pending, results);
         return results;
     }
 
@@ -81,12 +85,15 @@ final class HfPageParser implements PaperParser {
         return 0;
     }
 
-    /** Title and abstract paragraphs left without a metadata block: cards the dump lost the date of. */
-    private static void reportUndated(List<Paragraph> leftovers, ParseContext context, List<ParseResult> results) {
+    /**
+     * Title and abstract paragraphs left without a metadata block. The page shows such fragments
+     * (the dump lost the rest of the card), but they carry no date, so they are not papers.
+     */
+    private static void reportUndated(List<Paragraph> leftovers, List<ParseResult> results) {
         for (int i = 0; i < leftovers.size(); i += 2) {
             Paragraph title = leftovers.get(i);
-            results.add(new ParseResult.Invalid(context.fieldError(title.firstLine(), "publishedAt",
-                    "card '" + abbreviate(title.joined()) + "' has no authors/date block")));
+            results.add(new ParseResult.Skipped(title.firstLine(), "card '" + abbreviate(title.joined())
+                    + "' has a title and abstract but no '\u2022 N authors \u00b7 date' block: not a paper card of this format"));
         }
     }
 
@@ -96,27 +103,51 @@ final class HfPageParser implements PaperParser {
         if (text.isEmpty()) {
             return draft.reject("title", "missing: metadata block without a title above it").build();
         }
-        draft.title(text.get(0).joined());
+        String title = text.get(0).joined();
+        List<String> lines = metadata.lines();
+        int separator = separatorIndex(lines);
+        Optional<Integer> authorCount = authorCount(lines.subList(0, separator));
+        if (authorCount.isEmpty()) {
+            return new ParseResult.Skipped(line, notAPaperCard(title, lines.subList(0, separator)));
+        }
+        draft.title(title).authorCount(authorCount.get());
         if (text.size() > 1) {
             draft.abstractText(text.get(1).joined());
         }
-        readMetadata(metadata, draft, context);
+        readDate(lines, separator, draft, context);
         return draft.build();
     }
 
-    private static void readMetadata(Paragraph metadata, PaperDraft draft, ParseContext context) {
-        List<String> lines = metadata.lines();
+    private static int separatorIndex(List<String> metadataLines) {
         int separator = 0;
-        while (!lines.get(separator).trim().equals(SEPARATOR)) {
+        while (!metadataLines.get(separator).trim().equals(SEPARATOR)) {
             separator++;
         }
-        for (String before : lines.subList(0, separator)) {
-            Matcher m = AUTHOR_COUNT.matcher(before.trim());
+        return separator;
+    }
+
+    private static Optional<Integer> authorCount(List<String> linesBeforeSeparator) {
+        for (String line : linesBeforeSeparator) {
+            Matcher m = AUTHOR_COUNT.matcher(line.trim());
             if (m.matches()) {
-                draft.authorCount(Integer.parseInt(m.group(1)));
+                return Optional.of(Integer.parseInt(m.group(1)));
             }
-            // Otherwise the line names the submitting organisation; the author count stays unknown.
         }
+        return Optional.empty();
+    }
+
+    /** Why a card without an authors line is left out: the page lists organisations' cards among papers. */
+    private static String notAPaperCard(String title, List<String> linesBeforeSeparator) {
+        String card = "card '" + abbreviate(title) + "'";
+        if (linesBeforeSeparator.isEmpty()) {
+            return card + " has no '\u2022 N authors' line: not a paper card of this format";
+        }
+        String named = PaperText.collapseWhitespace(String.join(" ", linesBeforeSeparator));
+        return card + " names an organisation ('" + abbreviate(named) + "') instead of '\u2022 N authors'"
+                + ": not a paper card of this format";
+    }
+
+    private static void readDate(List<String> lines, int separator, PaperDraft draft, ParseContext context) {
         if (separator + 1 >= lines.size()) {
             draft.reject("publishedAt", "missing: no date line after '" + SEPARATOR + "'");
             return;

@@ -26,6 +26,11 @@ public record ParsedInput(String sourceName, InputFormat format, List<ParseResul
         return results.stream().filter(ParseResult.Paper.class::isInstance).map(ParseResult.Paper.class::cast).toList();
     }
 
+    /** Blocks that are not records of the format: reported, never published, never a failure. */
+    public List<ParseResult.Skipped> skipped() {
+        return results.stream().filter(ParseResult.Skipped.class::isInstance).map(ParseResult.Skipped.class::cast).toList();
+    }
+
     public List<ParseResult.Tombstone> tombstones() {
         return results.stream().filter(ParseResult.Tombstone.class::isInstance).map(ParseResult.Tombstone.class::cast).toList();
     }

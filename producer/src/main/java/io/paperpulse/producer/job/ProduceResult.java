@@ -46,12 +46,20 @@ public record ProduceResult(List<PublishReport> reports) {
         return reports.stream().mapToInt(PublishReport::duplicates).sum();
     }
 
+    /** Blocks of the inputs that were not records of their format (never published, not failures). */
+    public int skippedBlocks() {
+        return reports.stream().mapToInt(r -> r.skippedBlocks().size()).sum();
+    }
+
     /** Every invalid record, skipped or rejected, in input order. */
     public List<ParseError> invalidRecords() {
         return reports.stream().flatMap(r -> r.invalid().stream()).toList();
     }
 
-    /** Human-readable lines: each invalid record, one line per input, then the totals. */
+    /**
+     * Human-readable lines: each invalid record, one line per input (naming the blocks that were
+     * not records), then the totals.
+     */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (PublishReport r : reports) {
@@ -59,8 +67,9 @@ public record ProduceResult(List<PublishReport> reports) {
             r.invalid().forEach(e -> lines.add(verb + e.describe()));
         }
         reports.forEach(r -> lines.add(r.summary()));
-        lines.add(String.format("total: published %d, tombstones %d, skipped %d, duplicates %d",
-                published(), tombstones(), skipped(), duplicates()));
+        String total = String.format("total: published %d, tombstones %d, skipped %d, duplicates %d",
+                published(), tombstones(), skipped(), duplicates());
+        lines.add(skippedBlocks() == 0 ? total : total + ", blocks not in record form " + skippedBlocks());
         return lines;
     }
 }

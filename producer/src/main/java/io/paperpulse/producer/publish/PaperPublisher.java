@@ -118,34 +118,45 @@ public final class PaperPublisher implements AutoCloseable {
     /**
      * Publishes the records of one input in one transaction. With invalid records and
      * {@code skipInvalid} false nothing is written. Within the input the last record per id wins;
-     * the earlier ones are counted as duplicates.
+     * the earlier ones are counted as duplicates. {@link ParseResult.Skipped} blocks are never sent
+     * and only listed in the report.
      */
     public PublishReport publish(String input, List<ParseResult> records, boolean skipInvalid) {
         List<ParseError> invalid = records.stream()
                 .filter(ParseResult.Invalid.class::isInstance)
                 .map(r -> ((ParseResult.Invalid) r).error())
                 .toList();
+        List<ParseResult.Skipped> notRecords = records.stream()
+                .filter(ParseResult.Skipped.class::isInstance)
+                .map(ParseResult.Skipped.class::cast)
+                .toList();
+        notRecords.forEach(s -> LOG.info("not a record, skipped: {}", s.describe(input)));
         if (!invalid.isEmpty() && !skipInvalid) {
-            return PublishReport.rejected(input, invalid);
+            return PublishReport.rejected(input, invalid, notRecords);
         }
         if (fatalError != null) {
-            return PublishReport.failed(input, invalid, "producer stopped after an earlier fatal error: " + fatalError);
+            return PublishReport.failed(input, invalid, notRecords,
+                    "producer stopped after an earlier fatal error: " + fatalError);
         }
         Map<String, ParseResult> latest = lastPerId(records);
-        int duplicates = (int) records.stream().filter(r -> !(r instanceof ParseResult.Invalid)).count() - latest.size();
+        long papersAndDeletes = records.stream()
+                .filter(r -> r instanceof ParseResult.Paper || r instanceof ParseResult.Tombstone)
+                .count();
+        int duplicates = (int) papersAndDeletes - latest.size();
         if (latest.isEmpty()) {
-            return new PublishReport(input, PublishReport.Outcome.COMMITTED, 0, 0, duplicates, invalid, null);
+            return new PublishReport(input, PublishReport.Outcome.COMMITTED, 0, 0, duplicates, invalid, notRecords, null);
         }
         invalid.forEach(e -> LOG.warn("skipping invalid record {}", e.describe()));
         try {
             int[] counts = send(input, latest);
-            return new PublishReport(input, PublishReport.Outcome.COMMITTED, counts[0], counts[1], duplicates, invalid, null);
+            return new PublishReport(input, PublishReport.Outcome.COMMITTED, counts[0], counts[1], duplicates, invalid,
+                    notRecords, null);
         } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
                  | AuthenticationException | AuthorizationException | UnsupportedVersionException e) {
             fatalError = describe(e);
             LOG.error("{}: fatal Kafka error, stopping the producer: {}", input, fatalError);
             closeNow();
-            return PublishReport.failed(input, invalid, fatalError);
+            return PublishReport.failed(input, invalid, notRecords, fatalError);
         } catch (RuntimeException e) {
             String failure = describe(e);
             if (producer == null) {
@@ -156,7 +167,7 @@ public final class PaperPublisher implements AutoCloseable {
                 LOG.error("{}: publishing failed, aborting its transaction: {}", input, failure);
                 abortQuietly();
             }
-            return PublishReport.failed(input, invalid, failure);
+            return PublishReport.failed(input, invalid, notRecords, failure);
         }
     }
 

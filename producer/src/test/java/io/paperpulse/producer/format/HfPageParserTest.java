@@ -69,7 +69,7 @@ class HfPageParserTest {
     }
 
     @Test
-    void trailingCardWithoutMetadataIsReported() {
+    void trailingTitleAndAbstractWithoutMetadataAreSkippedNotErrors() {
         ParsedInput input = parse("""
                 Dec 11
 
@@ -86,6 +86,71 @@ class HfPageParserTest {
                 Its abstract.
                 """);
         assertThat(input.papers()).hasSize(1);
-        assertThat(input.errors()).extracting(ParseError::line).containsExactly(11);
+        assertThat(input.errors()).isEmpty();
+        assertThat(input.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.line()).isEqualTo(11);
+            assertThat(s.reason()).startsWith("card 'Lost Card' has a title and abstract but no");
+        });
+    }
+
+    @Test
+    void organisationCardIsSkippedWhileTheNextCardIsStillRead() {
+        ParsedInput input = parse("""
+                Dec 11
+
+                Org Model Report
+
+                Written by a lab.
+
+                Some Lab Some Lab
+                ·
+                Nov 21 1
+
+                Paper After It
+
+                Its abstract.
+
+                  • 5 authors
+                ·
+                Nov 22
+                """);
+        assertThat(input.errors()).isEmpty();
+        assertThat(input.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.line()).isEqualTo(3);
+            assertThat(s.reason()).isEqualTo("card 'Org Model Report' names an organisation ('Some Lab Some Lab')"
+                    + " instead of '\u2022 N authors': not a paper card of this format");
+        });
+        assertThat(input.papers()).singleElement().satisfies(p -> {
+            assertThat(p.event().getTitle()).isEqualTo("Paper After It");
+            assertThat(p.event().getAuthorCount()).isEqualTo(5);
+            assertThat(p.event().getPublishedAt()).isEqualTo(Instant.parse("2024-11-22T00:00:00Z"));
+        });
+    }
+
+    @Test
+    void cardOfTheDocumentedShapeWithAnUnreadableDateIsStillAnErrorNotSkipped() {
+        ParsedInput input = parse("""
+                Dec 11
+
+                Good Paper
+
+                Abstract.
+
+                  • 2 authors
+                ·
+                Jan 1, 2024
+
+                Paper With Bad Date
+
+                Abstract.
+
+                  • 3 authors
+                ·
+                Sometime in spring
+                """);
+        assertThat(input.skipped()).isEmpty();
+        assertThat(input.papers()).extracting(p -> p.event().getTitle()).containsExactly("Good Paper");
+        assertThat(input.errors()).extracting(ParseError::describe)
+                .containsExactly("page.txt:11: field 'publishedAt': not a date: 'Sometime in spring'");
     }
 }

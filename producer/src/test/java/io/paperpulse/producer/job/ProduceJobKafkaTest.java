@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.format.InputReader;
 import io.paperpulse.producer.format.ParseContext;
+import io.paperpulse.producer.format.ParseResult;
 import io.paperpulse.producer.paper.PaperIds;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.PublishReport;
@@ -132,13 +133,34 @@ class ProduceJobKafkaTest {
         String topic = newTopic();
         String line = "{\"title\": \"From stdin\", \"publishedAt\": \"2024-02-02\"}\n";
         InputSource stdin = InputSource.fromArgument("-", () -> new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
-        ProduceResult result = job().run(ProduceOptions.of(topic, List.of(stdin, InputSource.bundledSample())).withSkipInvalid(true));
+        ProduceResult result = job().run(ProduceOptions.of(topic, List.of(stdin, InputSource.bundledSample())));
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.reports()).extracting(PublishReport::input).containsExactly("stdin", "daily-papers.txt");
-        assertThat(result.published()).isEqualTo(50);
-        assertThat(result.skipped()).isEqualTo(1);
-        assertThat(env.readCommitted(topic)).hasSize(50);
+        assertThat(result.published()).isEqualTo(49);
+        assertThat(env.readCommitted(topic)).hasSize(49);
+    }
+
+    @Test
+    void bundledSamplePublishesItsFortyEightPapersAndNamesTheBlocksItSkipped() throws Exception {
+        String topic = newTopic();
+        ProduceResult result = job().run(ProduceOptions.of(topic, List.of(InputSource.bundledSample())));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.reports()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
+            assertThat(r.published()).isEqualTo(48);
+            assertThat(r.skipped()).isZero();
+            assertThat(r.duplicates()).isZero();
+            assertThat(r.skippedBlocks()).extracting(ParseResult.Skipped::line).containsExactly(197, 293);
+            assertThat(r.summary()).startsWith("daily-papers.txt: published 48, tombstones 0, skipped 0, duplicates 0; "
+                    + "2 blocks not in record form skipped: line 197 (card 'Training Foundation Models")
+                    .contains(", line 293 (card 'Streaming DiLoCo");
+        });
+        assertThat(result.lines()).last().isEqualTo(
+                "total: published 48, tombstones 0, skipped 0, duplicates 0, blocks not in record form 2");
+        assertThat(env.readCommitted(topic)).hasSize(48)
+                .allSatisfy(r -> assertThat(r.value().getAuthorCount()).isPositive());
     }
 
     @Test

@@ -43,21 +43,33 @@ class BundledSampleTest {
     }
 
     @Test
-    void yieldsEveryDatedCardAsAPaper() {
-        // 50 cards: 48 with "• N authors", one submitted by an organisation (author count unknown),
-        // and one whose metadata block is missing from the dump.
-        assertThat(sample.papers()).hasSize(49);
+    void yieldsTheFortyEightDocumentedPaperCardsAndNoErrors() {
+        assertThat(sample.errors()).isEmpty();
+        assertThat(sample.papers()).hasSize(48);
         assertThat(sample.papers()).extracting(p -> p.event().getId()).doesNotHaveDuplicates().allMatch(id -> id.startsWith("t:"));
-        assertThat(sample.papers().stream().filter(p -> p.event().getAuthorCount() > 0)).hasSize(48);
+        assertThat(sample.papers()).allSatisfy(p -> assertThat(p.event().getAuthorCount()).isPositive());
     }
 
     @Test
-    void reportsTheCardWithoutDateAtItsTitleLine() {
-        assertThat(sample.errors()).singleElement().satisfies(e -> {
-            assertThat(e.line()).isEqualTo(293);
-            assertThat(e.field()).isEqualTo("publishedAt");
-            assertThat(e.describe()).startsWith("daily-papers.txt:293: field 'publishedAt': card 'Streaming DiLoCo");
-        });
+    void reportsTheTwoBlocksThatAreNotPaperCardsAtTheirFirstLine() {
+        assertThat(sample.skipped()).extracting(ParseResult.Skipped::line).containsExactly(197, 293);
+        assertThat(sample.skipped().get(0).reason())
+                .startsWith("card 'Training Foundation Models on a Full-Stack AMD Platform")
+                .contains("names an organisation ('Zyphra Zyphra') instead of '\u2022 N authors'");
+        assertThat(sample.skipped().get(1).describe(BundledSample.NAME))
+                .startsWith("daily-papers.txt:293: card 'Streaming DiLoCo")
+                .contains("no '\u2022 N authors \u00b7 date' block");
+    }
+
+    @Test
+    void everyCardOfTheDumpIsEitherAPaperOrASkippedBlock() throws IOException {
+        String text;
+        try (InputStream in = BundledSample.open()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        long authorLines = text.lines().filter(l -> l.trim().matches("\u2022 \\d+ authors?")).count();
+        assertThat(sample.papers()).hasSize((int) authorLines);
+        assertThat(sample.results()).hasSize(sample.papers().size() + sample.skipped().size());
     }
 
     @Test
@@ -104,11 +116,9 @@ class BundledSampleTest {
     }
 
     @Test
-    void organisationCardKeepsDateAndUpvotesWithUnknownAuthorCount() {
-        PaperEvent zyphra = paper("Training Foundation Models on a Full-Stack AMD Platform: Compute, Networking, and System Design");
-        assertThat(zyphra.getAuthorCount()).isZero();
-        assertThat(zyphra.getPublishedAt()).isEqualTo(day(2024, 11, 21));
-        assertThat(zyphra.getUpvotes()).isEqualTo(1);
+    void organisationCardIsNotPublishedAsAPaper() {
+        assertThat(byTitle).doesNotContainKey(
+                "Training Foundation Models on a Full-Stack AMD Platform: Compute, Networking, and System Design");
     }
 
     @Test
