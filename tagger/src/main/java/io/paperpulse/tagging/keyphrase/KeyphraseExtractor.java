@@ -2,14 +2,14 @@ package io.paperpulse.tagging.keyphrase;
 
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.TokenizedText;
+import io.paperpulse.tagging.text.Word;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Statistical keyphrase extraction from a title and abstract, without part-of-speech tagging.
@@ -21,7 +21,12 @@ import java.util.Set;
  * a phrase (plurals, "modeling"/"models") share a Porter-stem key. Candidates made only of
  * generic words ("method", "results", "performance") are dropped.
  *
- * <p>Thread-safe: all state is read-only after construction.
+ * <p>Fast path: what the extractor derives from a word (stem, stop and generic flags, default
+ * IDF) is computed once per distinct word and kept on the tokenizer's shared {@link Word};
+ * stems and candidates of the paper live in a per-thread {@link Workspace} of primitive arrays;
+ * names are only built for the candidates that make the top of the ranking.
+ *
+ * <p>Thread-safe: configuration is read-only after construction, working state is per thread.
  */
 public final class KeyphraseExtractor {
   private static final Set<String> LY_NOUNS = Set.of(
@@ -33,6 +38,10 @@ public final class KeyphraseExtractor {
   private final Set<String> genericWords;
   private final DocumentFrequencies defaultFrequencies;
   private final KeyphraseSettings settings;
+  private static final int MAX_CACHED_COMPOUNDS = 100_000;
+
+  private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+  private final ConcurrentHashMap<String, WordFeatures> compounds = new ConcurrentHashMap<>(1024);
 
   public KeyphraseExtractor(
       PorterStems stems,
@@ -54,100 +63,148 @@ public final class KeyphraseExtractor {
   /** As {@link #extract(TokenizedText, TokenizedText, int)} with other document frequencies. */
   public List<Keyphrase> extract(
       TokenizedText title, TokenizedText body, int limit, DocumentFrequencies frequencies) {
-    List<Word> words = new ArrayList<>();
+    Workspace words = workspaces.get();
+    words.clear();
     collectWords(title, true, words);
     collectWords(body, false, words);
-    if (words.isEmpty() || limit <= 0) {
+    if (words.size() == 0 || limit <= 0) {
       return List.of();
     }
-    Map<String, Double> stemWeight = new HashMap<>();
-    for (Word w : words) {
-      if (!w.stop) {
-        stemWeight.merge(w.stem, w.inTitle ? 1.0 + settings.titleBoost() : 1.0, Double::sum);
+    StemTable stems = words.stems;
+    for (int i = 0; i < words.size(); i++) {
+      if (words.stemIndex(i) >= 0) {
+        stems.addWeight(words.stemIndex(i), words.inTitle(i) ? 1.0 + settings.titleBoost() : 1.0);
       }
     }
-    Map<String, Candidate> candidates = new HashMap<>();
+    CandidateTable candidates = words.candidates;
     int total = words.size();
     int runStart = -1;
     for (int i = 0; i <= total; i++) {
-      boolean endsRun = i == total || words.get(i).stop || (runStart >= 0 && words.get(i).breakBefore);
+      boolean stop = i < total && words.stemIndex(i) < 0;
+      boolean endsRun = i == total || stop || (runStart >= 0 && words.breakBefore(i));
       if (endsRun) {
         if (runStart >= 0) {
-          addRun(words, runStart, i, total, candidates);
+          addRun(words, runStart, i);
         }
-        runStart = i < total && !words.get(i).stop ? i : -1;
+        runStart = i < total && !stop ? i : -1;
       } else if (runStart < 0) {
         runStart = i;
       }
     }
-    List<Keyphrase> scored = new ArrayList<>(candidates.size());
-    for (Candidate c : candidates.values()) {
-      if (c.allGeneric) {
+    double[] stemScores = words.stemScores();
+    boolean defaultTable = frequencies == defaultFrequencies;
+    for (int s = 0; s < stems.size(); s++) {
+      double idf = defaultTable ? stems.defaultIdf(s) : frequencies.idf(stems.stem(s));
+      stemScores[s] = stems.weight(s) * idf;
+    }
+    double[] scores = words.candidateScores();
+    for (int c = 0; c < candidates.size(); c++) {
+      if (candidates.allGeneric(c)) {
+        scores[c] = Double.NEGATIVE_INFINITY;
         continue;
       }
+      int from = candidates.start(c);
       double sum = 0;
-      for (String stem : c.stemList) {
-        sum += stemWeight.get(stem) * frequencies.idf(stem);
+      for (int k = 0; k < candidates.length(c); k++) {
+        sum += stemScores[words.stemIndex(from + k)];
       }
-      double position = 1.0 + settings.positionDecay() * (1.0 - (double) c.firstPosition / total);
-      scored.add(new Keyphrase(c.bestName(), c.key, sum * position));
+      double position = 1.0 + settings.positionDecay() * (1.0 - (double) from / total);
+      scores[c] = sum * position;
     }
-    scored.sort(Comparator.comparingDouble(Keyphrase::score).reversed().thenComparing(Keyphrase::name));
-    return scored.size() > limit ? List.copyOf(scored.subList(0, limit)) : List.copyOf(scored);
+    return top(words, scores, limit);
+  }
+
+  /**
+   * The {@code limit} best candidates by score, ties by name. Only candidates scoring at least
+   * the limit-th best score get a name: usually exactly {@code limit} of them.
+   */
+  private static List<Keyphrase> top(Workspace words, double[] scores, int limit) {
+    CandidateTable candidates = words.candidates;
+    double threshold = limitThBest(scores, candidates.size(), limit);
+    if (threshold == Double.NEGATIVE_INFINITY) {
+      threshold = -Double.MAX_VALUE; // fewer real candidates than the limit: keep them all
+    }
+    List<Keyphrase> chosen = new ArrayList<>(limit + 2);
+    for (int c = 0; c < candidates.size(); c++) {
+      if (scores[c] >= threshold) {
+        int from = candidates.start(c);
+        int len = candidates.length(c);
+        chosen.add(new Keyphrase(bestName(words, c), words.key(from, len), scores[c]));
+      }
+    }
+    chosen.sort(BY_SCORE_THEN_NAME);
+    return chosen.size() > limit ? List.copyOf(chosen.subList(0, limit)) : List.copyOf(chosen);
+  }
+
+  private static final Comparator<Keyphrase> BY_SCORE_THEN_NAME =
+      Comparator.comparingDouble(Keyphrase::score).reversed().thenComparing(Keyphrase::name);
+
+  /** The {@code limit}-th largest of {@code scores[0, n)} (counting repeats), or the smallest when n < limit. */
+  private static double limitThBest(double[] scores, int n, int limit) {
+    double[] best = new double[limit];
+    Arrays.fill(best, Double.NEGATIVE_INFINITY);
+    for (int c = 0; c < n; c++) {
+      double score = scores[c];
+      if (score <= best[limit - 1]) {
+        continue;
+      }
+      int k = limit - 1;
+      while (k > 0 && best[k - 1] < score) {
+        best[k] = best[k - 1];
+        k--;
+      }
+      best[k] = score;
+    }
+    return best[limit - 1];
+  }
+
+  /** Most frequent spelling; ties go to the alphabetically first, so the result is stable. */
+  private static String bestName(Workspace words, int candidate) {
+    CandidateTable candidates = words.candidates;
+    int len = candidates.length(candidate);
+    int first = candidates.firstSpelling(candidate);
+    if (candidates.nextSpelling(first) < 0) {
+      return words.name(candidates.spellingStart(first), len);
+    }
+    String best = null;
+    int bestCount = 0;
+    for (int s = first; s >= 0; s = candidates.nextSpelling(s)) {
+      String name = words.name(candidates.spellingStart(s), len);
+      int count = candidates.spellingCount(s);
+      if (count > bestCount || (count == bestCount && name.compareTo(best) < 0)) {
+        best = name;
+        bestCount = count;
+      }
+    }
+    return best;
   }
 
   /** The distinct stems of the paper's content words: what a document-frequency table counts. */
   public Set<String> contentStems(TokenizedText title, TokenizedText body) {
-    List<Word> words = new ArrayList<>();
+    Workspace words = workspaces.get();
+    words.clear();
     collectWords(title, true, words);
     collectWords(body, false, words);
     Set<String> out = new HashSet<>();
-    for (Word w : words) {
-      if (!w.stop) {
-        out.add(w.stem);
-      }
+    for (int s = 0; s < words.stems.size(); s++) {
+      out.add(words.stems.stem(s));
     }
     return out;
   }
 
-  private void addRun(List<Word> words, int from, int to, int total, Map<String, Candidate> candidates) {
+  private void addRun(Workspace words, int from, int to) {
     int length = to - from;
     int max = settings.maxWords();
     if (length <= max) {
-      addCandidate(words, from, to, candidates);
+      words.candidates.add(words, from, length);
       return;
     }
     for (int start = from; start + max <= to; start++) {
-      addCandidate(words, start, start + max, candidates);
+      words.candidates.add(words, start, max);
     }
   }
 
-  private void addCandidate(List<Word> words, int from, int to, Map<String, Candidate> candidates) {
-    StringBuilder key = new StringBuilder();
-    StringBuilder name = new StringBuilder();
-    boolean allGeneric = true;
-    List<String> stemList = new ArrayList<>(to - from);
-    for (int i = from; i < to; i++) {
-      Word w = words.get(i);
-      if (i > from) {
-        key.append(' ');
-        name.append(' ');
-      }
-      key.append(w.stem);
-      name.append(i == to - 1 ? w.singular : w.lower);
-      allGeneric &= w.generic;
-      stemList.add(w.stem);
-    }
-    String k = key.toString();
-    Candidate c = candidates.get(k);
-    if (c == null) {
-      c = new Candidate(k, stemList, from, allGeneric);
-      candidates.put(k, c);
-    }
-    c.names.merge(name.toString(), 1, Integer::sum);
-  }
-
-  private void collectWords(TokenizedText text, boolean inTitle, List<Word> out) {
+  private void collectWords(TokenizedText text, boolean inTitle, Workspace out) {
     int n = text.size();
     int i = 0;
     while (i < n) {
@@ -155,24 +212,45 @@ public final class KeyphraseExtractor {
       while (end < n && text.hyphenBefore(end)) {
         end++;
       }
-      String lower;
-      String singular;
-      if (end == i + 1) {
-        lower = text.surface(i).toLowerCase(Locale.ROOT);
-        singular = text.singular(i);
-      } else {
-        StringBuilder b = new StringBuilder();
-        for (int k = i; k < end - 1; k++) {
-          b.append(text.surface(k).toLowerCase(Locale.ROOT)).append('-');
-        }
-        lower = b + text.surface(end - 1).toLowerCase(Locale.ROOT);
-        singular = b + text.singular(end - 1);
-      }
-      boolean breakBefore = text.phraseBreakBefore(i) || out.isEmpty() || (inTitle != out.get(out.size() - 1).inTitle);
-      out.add(new Word(lower, singular, stems.stem(lower), inTitle, breakBefore,
-          isStop(lower), genericWords.contains(singular)));
+      WordFeatures features = end == i + 1 ? featuresOf(text.word(i)) : compoundFeatures(text, i, end);
+      out.add(features, inTitle, text.phraseBreakBefore(i));
       i = end;
     }
+  }
+
+  private WordFeatures featuresOf(Word word) {
+    Object known = word.attachment(this);
+    if (known != null) {
+      return (WordFeatures) known;
+    }
+    WordFeatures features = features(word.lower(), word.singular());
+    word.attach(this, features);
+    return features;
+  }
+
+  /** Features of a hyphenated compound such as "three-player", cached by its lower-case spelling. */
+  private WordFeatures compoundFeatures(TokenizedText text, int from, int end) {
+    StringBuilder prefix = new StringBuilder();
+    for (int k = from; k < end - 1; k++) {
+      prefix.append(text.word(k).lower()).append('-');
+    }
+    String lower = prefix + text.word(end - 1).lower();
+    WordFeatures known = compounds.get(lower);
+    if (known != null) {
+      return known;
+    }
+    WordFeatures features = features(lower, prefix + text.word(end - 1).singular());
+    if (compounds.size() < MAX_CACHED_COMPOUNDS) {
+      compounds.putIfAbsent(lower, features);
+    }
+    return features;
+  }
+
+  private WordFeatures features(String lower, String singular) {
+    String stem = stems.stem(lower);
+    boolean stop = isStop(lower);
+    return new WordFeatures(lower, singular, stem, stop, genericWords.contains(singular),
+        stop ? 0 : defaultFrequencies.idf(stem));
   }
 
   private boolean isStop(String lower) {
@@ -187,37 +265,5 @@ public final class KeyphraseExtractor {
       return true; // numbers and measurements
     }
     return lower.length() > 4 && lower.endsWith("ly") && lower.indexOf('-') < 0 && !LY_NOUNS.contains(lower);
-  }
-
-  private record Word(
-      String lower, String singular, String stem, boolean inTitle, boolean breakBefore,
-      boolean stop, boolean generic) {}
-
-  private static final class Candidate {
-    final String key;
-    final List<String> stemList;
-    final int firstPosition;
-    final boolean allGeneric;
-    final Map<String, Integer> names = new HashMap<>(4);
-
-    Candidate(String key, List<String> stemList, int firstPosition, boolean allGeneric) {
-      this.key = key;
-      this.stemList = stemList;
-      this.firstPosition = firstPosition;
-      this.allGeneric = allGeneric;
-    }
-
-    /** Most frequent spelling; ties go to the alphabetically first, so the result is stable. */
-    String bestName() {
-      String best = null;
-      int bestCount = 0;
-      for (Map.Entry<String, Integer> e : names.entrySet()) {
-        if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
-          best = e.getKey();
-          bestCount = e.getValue();
-        }
-      }
-      return best;
-    }
   }
 }

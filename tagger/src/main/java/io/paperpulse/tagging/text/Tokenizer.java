@@ -1,6 +1,7 @@
 package io.paperpulse.tagging.text;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Splits text into word tokens in a single pass over its characters.
@@ -14,21 +15,21 @@ import java.util.Arrays;
  */
 public final class Tokenizer {
   private final Singularizer singularizer;
+  private final ThreadLocal<WordCache> words = ThreadLocal.withInitial(WordCache::new);
 
   public Tokenizer(Singularizer singularizer) {
     this.singularizer = singularizer;
   }
 
   public TokenizedText tokenize(String text) {
+    WordCache cache = words.get();
     int capacity = Math.max(8, text.length() / 5);
-    String[] surface = new String[capacity];
-    String[] singular = new String[capacity];
+    Word[] tokens = new Word[capacity];
     boolean[] breakBefore = new boolean[capacity];
     boolean[] hyphenBefore = new boolean[capacity];
     int count = 0;
     boolean pendingBreak = true;
     boolean pendingHyphen = false;
-    char[] lower = new char[32];
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -75,29 +76,45 @@ public final class Tokenizer {
       if (end == start) {
         continue;
       }
-      if (count == surface.length) {
+      if (count == tokens.length) {
         int grown = count * 2;
-        surface = Arrays.copyOf(surface, grown);
-        singular = Arrays.copyOf(singular, grown);
+        tokens = Arrays.copyOf(tokens, grown);
         breakBefore = Arrays.copyOf(breakBefore, grown);
         hyphenBefore = Arrays.copyOf(hyphenBefore, grown);
       }
-      int len = end - start;
-      if (lower.length < len) {
-        lower = new char[len * 2];
-      }
-      for (int k = 0; k < len; k++) {
-        lower[k] = Character.toLowerCase(text.charAt(start + k));
-      }
-      surface[count] = text.substring(start, end);
-      singular[count] = singularizer.singular(lower, len);
+      tokens[count] = word(cache, text, start, end);
       breakBefore[count] = pendingBreak;
       hyphenBefore[count] = pendingHyphen;
       count++;
       pendingBreak = false;
       pendingHyphen = false;
     }
-    return new TokenizedText(surface, singular, breakBefore, hyphenBefore, count);
+    return new TokenizedText(tokens, breakBefore, hyphenBefore, count);
+  }
+
+  /** The shared {@link Word} for {@code text[start, end)}: a cache hit in the common case. */
+  private Word word(WordCache cache, String text, int start, int end) {
+    int hash = 0;
+    for (int k = start; k < end; k++) {
+      hash = 31 * hash + text.charAt(k);
+    }
+    Word word = cache.find(text, start, end, hash);
+    if (word == null) {
+      word = newWord(text.substring(start, end));
+      cache.add(word, hash);
+    }
+    return word;
+  }
+
+  private Word newWord(String surface) {
+    int len = surface.length();
+    char[] lowerChars = new char[len];
+    for (int k = 0; k < len; k++) {
+      lowerChars[k] = Character.toLowerCase(surface.charAt(k));
+    }
+    String lower = surface.toLowerCase(Locale.ROOT);
+    String singular = singularizer.singular(lowerChars, len);
+    return new Word(surface, lower, singular.equals(lower) ? lower : singular);
   }
 
   private static int stripPossessive(String text, int start, int end) {

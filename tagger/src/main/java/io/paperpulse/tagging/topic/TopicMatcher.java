@@ -1,6 +1,7 @@
 package io.paperpulse.tagging.topic;
 
 import io.paperpulse.tagging.text.TokenizedText;
+import io.paperpulse.tagging.text.Word;
 import io.paperpulse.tagging.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +16,9 @@ import java.util.Map;
  * model" and "Large-Language-Models" all walk the same path; a word with an upper-case letter
  * ("LLM", "KV", "LoRA") is keyed by its exact spelling (a plural "s" after a capital is allowed),
  * so "RAG" does not fire on "rag". Matching walks the trie from each token, keeps the longest
- * pattern that does not cross punctuation, and continues after it: one hash lookup per token
- * and trie step, no regular expressions.
+ * pattern that does not cross punctuation, and continues after it: no regular expressions, and a
+ * word's trie ids are looked up once and then kept on the shared {@link Word}, so a token that
+ * begins no pattern costs a field read and a trie step costs one probe of a primitive hash map.
  */
 public final class TopicMatcher {
   private static final int ROOT = 0;
@@ -130,17 +132,11 @@ public final class TopicMatcher {
    */
   public int accumulate(TokenizedText text, double weight, double[] scores) {
     int n = text.size();
-    int[] lowerIds = new int[n];
-    int[] exactIds = new int[n];
-    for (int i = 0; i < n; i++) {
-      lowerIds[i] = lowerCaseIds.getOrDefault(text.singular(i), -1);
-      String surface = text.surface(i);
-      exactIds[i] = hasUpperCase(surface) ? exactCaseIds.getOrDefault(exactCaseKey(surface), -1) : -1;
-    }
     int mentions = 0;
     int i = 0;
     while (i < n) {
-      long best = longestMatch(text, lowerIds, exactIds, i, ROOT, i);
+      // Most tokens begin no pattern: one look at the word's ids rules them out.
+      long best = idsOf(text.word(i)).startsPattern ? longestMatch(text, i, ROOT, i) : -1;
       if (best < 0) {
         i++;
         continue;
@@ -155,28 +151,61 @@ public final class TopicMatcher {
   }
 
   /** Longest match starting at token {@code start}: (topic << 32 | end index), or -1. */
-  private long longestMatch(TokenizedText text, int[] lowerIds, int[] exactIds, int start, int node, int pos) {
+  private long longestMatch(TokenizedText text, int start, int node, int pos) {
     if (pos >= text.size() || (pos > start && text.phraseBreakBefore(pos))) {
       return -1;
     }
-    long best = -1;
-    int[] candidates = {lowerIds[pos], exactIds[pos]};
-    for (int id : candidates) {
-      if (id < 0) {
-        continue;
-      }
-      int next = transitions.get(transitionKey(node, id));
-      if (next < 0) {
-        continue;
-      }
-      long deeper = longestMatch(text, lowerIds, exactIds, start, next, pos + 1);
-      if (deeper >= 0 && (best < 0 || (int) deeper > (int) best)) {
-        best = deeper;
-      } else if (deeper < 0 && terminals[next] >= 0 && (best < 0 || pos + 1 > (int) best)) {
-        best = ((long) terminals[next] << 32) | (pos + 1);
-      }
+    WordIds ids = idsOf(text.word(pos));
+    long best = extend(text, start, node, pos, ids.lower, -1);
+    return extend(text, start, node, pos, ids.exact, best);
+  }
+
+  /** {@code best} improved by following token id {@code id} from {@code node}, if that leads to a longer match. */
+  private long extend(TokenizedText text, int start, int node, int pos, int id, long best) {
+    if (id < 0) {
+      return best;
+    }
+    int next = transitions.get(transitionKey(node, id));
+    if (next < 0) {
+      return best;
+    }
+    long deeper = longestMatch(text, start, next, pos + 1);
+    if (deeper >= 0 && (best < 0 || (int) deeper > (int) best)) {
+      return deeper;
+    }
+    if (deeper < 0 && terminals[next] >= 0 && (best < 0 || pos + 1 > (int) best)) {
+      return ((long) terminals[next] << 32) | (pos + 1);
     }
     return best;
+  }
+
+  /** The trie ids of a word, looked up once per distinct word and kept on it. */
+  private WordIds idsOf(Word word) {
+    Object known = word.attachment(this);
+    if (known != null) {
+      return (WordIds) known;
+    }
+    int lower = lowerCaseIds.getOrDefault(word.singular(), -1);
+    String surface = word.surface();
+    int exact = hasUpperCase(surface) ? exactCaseIds.getOrDefault(exactCaseKey(surface), -1) : -1;
+    boolean starts = (lower >= 0 && transitions.get(transitionKey(ROOT, lower)) >= 0)
+        || (exact >= 0 && transitions.get(transitionKey(ROOT, exact)) >= 0);
+    WordIds ids = new WordIds(lower, exact, starts);
+    word.attach(this, ids);
+    return ids;
+  }
+
+  /** Token ids of a word in the trie's two vocabularies (-1: absent), and whether any pattern begins with it. */
+  private static final class WordIds {
+    final int lower;
+    final int exact;
+    final boolean startsPattern;
+
+    WordIds(int lower, int exact, boolean startsPattern) {
+      this.lower = lower;
+      this.exact = exact;
+      this.startsPattern = startsPattern;
+    }
   }
 
   private static long transitionKey(int node, int tokenId) {
