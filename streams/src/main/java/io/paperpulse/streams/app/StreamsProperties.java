@@ -1,12 +1,13 @@
 package io.paperpulse.streams.app;
 
+import io.paperpulse.streams.errors.DeadLetterDeserializationHandler;
+import io.paperpulse.streams.errors.DeadLetterProcessingHandler;
+import io.paperpulse.streams.errors.DeadLetterProductionHandler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /** Translates a {@link StreamsAppConfig} into Kafka client properties. */
 public final class StreamsProperties {
@@ -29,9 +30,11 @@ public final class StreamsProperties {
     // Corrupt bytes on the papers topic go to the dead-letter topic with Kafka's own headers
     // (KIP-1034); failing records never stop the application.
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().papersDlq());
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueProcessingExceptionHandler.class.getName());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+    // Records an operator throws on, or whose output cannot be written (too large for the topic),
+    // are dead-lettered with their stage too; neither stops the application.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
     props.put(SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
     return props;
   }

@@ -6,6 +6,8 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
+import io.paperpulse.streams.errors.DeadLetterDeserializationHandler;
+import io.paperpulse.streams.errors.DeadLetterProcessingHandler;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.RegistryTopologySerdes;
 import io.paperpulse.streams.topology.TopicNames;
@@ -28,7 +30,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -68,7 +69,8 @@ public final class TopologyHarness implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.papersDlq());
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
     driver = new TopologyTestDriver(topology, props, NOW);
     papers = driver.createInputTopic(
         topics.papers(), serdes.stringKey().serializer(), serdes.value(PaperEvent.class).serializer());

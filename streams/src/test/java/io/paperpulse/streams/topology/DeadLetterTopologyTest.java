@@ -77,7 +77,7 @@ class DeadLetterTopologyTest {
       TestRecord<byte[], byte[]> letter = letters.get(i);
       assertThat(letter.key()).isEqualTo(keySerializer.serialize(topic, paper.getId()));
       assertThat(letter.value()).isEqualTo(valueSerializer.serialize(topic, paper));
-      assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE)).isEqualTo(ValidatePaperProcessor.STAGE);
+      assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE)).isEqualTo(ValidatePaperProcessor.STAGE).isEqualTo("validation");
       assertThat(header(letter.headers(), DeadLetter.HEADER_TOPIC)).isEqualTo(topic);
       assertThat(header(letter.headers(), DeadLetter.HEADER_PARTITION)).isEqualTo("0");
       assertThat(header(letter.headers(), DeadLetter.HEADER_OFFSET)).isEqualTo(Integer.toString(i + 1));
@@ -124,6 +124,7 @@ class DeadLetterTopologyTest {
     assertThat(letters.get(0).value()).isEqualTo(garbage);
     assertThat(header(letters.get(0).headers(), DeadLetter.HEADER_EXCEPTION)).isNotBlank();
     assertThat(header(letters.get(0).headers(), DeadLetter.HEADER_TOPIC)).isEqualTo(harness.topics().papers());
+    assertThat(header(letters.get(0).headers(), DeadLetter.HEADER_STAGE)).isEqualTo("deserialization");
     assertThat(harness.tagCounts()).hasSize(Granularity.DEFAULTS.size());
   }
 }

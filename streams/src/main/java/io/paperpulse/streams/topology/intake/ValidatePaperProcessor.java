@@ -1,6 +1,7 @@
 package io.paperpulse.streams.topology.intake;
 
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.streams.errors.DeadLetterStage;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,7 +18,7 @@ public final class ValidatePaperProcessor
     implements Processor<Decoded<String>, Decoded<PaperEvent>, String, PaperIntake> {
 
   /** Stage name recorded in the dead-letter headers. */
-  public static final String STAGE = "validate-paper";
+  public static final String STAGE = DeadLetterStage.VALIDATION.label();
 
   /**
    * Error class of validation failures in dead-letter headers: the rule name under a prefix, since
