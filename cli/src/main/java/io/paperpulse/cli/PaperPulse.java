@@ -2,7 +2,12 @@ package io.paperpulse.cli;
 
 import io.paperpulse.cli.cluster.LocalClusterCommand;
 import io.paperpulse.cli.consume.ConsumeCommand;
+import io.paperpulse.cli.demo.DemoCommand;
+import io.paperpulse.cli.eval.EvalTaggerCommand;
 import io.paperpulse.cli.produce.ProduceCommand;
+import io.paperpulse.cli.reset.ResetCommand;
+import io.paperpulse.cli.streams.StreamsCommand;
+import io.paperpulse.cli.topics.TopicsCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -18,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         name = "paperpulse",
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
-        description = "Research-paper trends on Kafka: produce paper events, consume topics, run a local cluster.",
+        description = "Research-paper trends on Kafka: run the demo or a local cluster, produce paper events, run the streams application, consume topics.",
         footer = {"", "Every long option can also be set with a PAPERPULSE_* environment variable,",
                 "e.g. --bootstrap-servers with PAPERPULSE_BOOTSTRAP_SERVERS.",
                 "Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input."},
@@ -26,7 +31,8 @@ import picocli.CommandLine.ScopeType;
 public final class PaperPulse implements Runnable {
 
     private static final Class<?>[] SUBCOMMANDS = {
-        LocalClusterCommand.class, ProduceCommand.class, ConsumeCommand.class,
+        LocalClusterCommand.class, ProduceCommand.class, ConsumeCommand.class, StreamsCommand.class,
+        DemoCommand.class, EvalTaggerCommand.class, TopicsCommand.class, ResetCommand.class,
     };
 
     @CommandLine.Spec

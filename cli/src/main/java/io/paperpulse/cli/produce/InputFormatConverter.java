@@ -7,7 +7,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code --format} by the format's command-line name ({@code hf-page}, not {@code HF_PAGE}). */
-final class InputFormatConverter implements ITypeConverter<InputFormat> {
+public final class InputFormatConverter implements ITypeConverter<InputFormat> {
 
     @Override
     public InputFormat convert(String value) {
@@ -16,7 +16,7 @@ final class InputFormatConverter implements ITypeConverter<InputFormat> {
     }
 
     /** The accepted names, in declaration order; also feeds picocli's completion candidates. */
-    static final class Names implements Iterable<String> {
+    public static final class Names implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(InputFormat.values()).map(InputFormat::cliName).iterator();

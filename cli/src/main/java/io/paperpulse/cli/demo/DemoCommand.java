@@ -1,0 +1,192 @@
+package io.paperpulse.cli.demo;
+
+import io.paperpulse.cli.ExitCodes;
+import io.paperpulse.cli.ShutdownSignal;
+import io.paperpulse.cli.Verbosity;
+import io.paperpulse.cli.produce.InputFormatConverter;
+import io.paperpulse.local.LocalCluster;
+import io.paperpulse.producer.format.InputFormat;
+import io.paperpulse.producer.job.InputSource;
+import io.paperpulse.producer.job.ProduceJob;
+import io.paperpulse.producer.job.ProduceOptions;
+import io.paperpulse.producer.job.ProduceResult;
+import io.paperpulse.registry.client.RestSchemaRegistryClient;
+import io.paperpulse.registry.client.SchemaRegistryClient;
+import io.paperpulse.registry.serde.SpecificAvroSerde;
+import io.paperpulse.registry.serde.StringAvroSerde;
+import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.streams.app.PaperPulseStreamsApp;
+import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.tagging.PaperTagger;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The zero-setup tour: embedded broker and registry, the streams application, the bundled sample (plus any
+ * {@code --input} files), and the resulting trending tables on stdout. Progress goes to stderr so that stdout
+ * holds only the tables.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start an embedded Kafka broker and Schema Registry, run the streams application, publish "
+                + "the bundled Daily Papers sample (and --input files) and print the trending tags per year and month.",
+                "Runs until Ctrl-C, printing the tables again when new papers change them, unless --exit-when-done."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "Also publish this file after the bundled sample (repeatable).")
+    private List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--exit-when-done",
+            description = "Exit once everything published is processed and the tables are printed.")
+    private boolean exitWhenDone;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep the cluster data and streams state here (default: a temporary directory, "
+                    + "deleted on exit).")
+    private Path dataDir;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            converter = InputFormatConverter.class, completionCandidates = InputFormatConverter.Names.class,
+            description = "Format of the --input files: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private InputFormat format;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Capture date of --input page dumps, for dates without a year (default: today, UTC).")
+    private LocalDate asOf;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+            description = "Tags per table (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Option(names = "--years", paramLabel = "N", defaultValue = "3",
+            description = "How many of the latest years with papers to show (default: ${DEFAULT-VALUE}).")
+    private int years;
+
+    @Option(names = "--months", paramLabel = "N", defaultValue = "6",
+            description = "How many of the latest months with papers to show (default: ${DEFAULT-VALUE}).")
+    private int months;
+
+    private final ShutdownSignal shutdown = new ShutdownSignal("paperpulse-demo-shutdown");
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path input : inputs) {
+            if (!Files.isReadable(input)) {
+                err.println("demo: cannot read --input " + input);
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        // The demo narrates its own progress; the components' routine INFO lines (schema registrations, topic
+        // creation) and Kafka Streams' advice for production setups (state in the temp directory) would bury it.
+        Verbosity.quietUnlessVerbose(List.of("io.paperpulse"), List.of("org.apache.kafka.streams"));
+        // Loaded first: compiling the taxonomy takes a moment better spent before the broker is up.
+        PaperTagger tagger = PaperTagger.withDefaultTaxonomy();
+        try (ShutdownSignal stop = shutdown.installHook();
+             DemoWorkspace workspace = dataDir == null ? DemoWorkspace.temporary() : DemoWorkspace.in(dataDir)) {
+            progress("starting embedded Kafka and Schema Registry in " + workspace.root()
+                    + (workspace.isTemporary() ? " (deleted on exit)" : "") + "...");
+            try (LocalCluster cluster = LocalCluster.builder(workspace.clusterDir()).build().start();
+                 PaperPulseStreamsApp app = new PaperPulseStreamsApp(streamsConfig(cluster, workspace), tagger)) {
+                progress("Kafka: " + cluster.bootstrapServers() + "  Schema Registry: " + cluster.schemaRegistryUrl());
+                progress("starting the streams application...");
+                app.start();
+                ProduceResult published = publish(cluster);
+                if (published.exitCode() != ProduceResult.OK) {
+                    published.lines().forEach(err::println);
+                    err.flush();
+                    return published.exitCode() == ProduceResult.BAD_INPUT ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+                }
+                progress(describe(published));
+                progress("waiting for the topology to catch up...");
+                DemoProgress watcher = new DemoProgress(app, stop);
+                TrendingReport report = watcher.awaitReport(shown(), published.published() > 0);
+                if (report == null) {
+                    return ExitCodes.OK;
+                }
+                print(report);
+                if (exitWhenDone) {
+                    return ExitCodes.OK;
+                }
+                progress("running until Ctrl-C. From another terminal:");
+                progress("  paperpulse consume --bootstrap-servers " + cluster.bootstrapServers()
+                        + " --schema-registry " + cluster.schemaRegistryUrl() + " --topic " + TopicNames.TRENDING_TAGS
+                        + " --from-beginning");
+                progress("  paperpulse produce --bootstrap-servers " + cluster.bootstrapServers()
+                        + " --schema-registry " + cluster.schemaRegistryUrl() + " FILE");
+                watcher.onEachChange(report, shown(), this::print);
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** Asks a running {@link #call()} to stop and waits until the cluster is down and temporary data deleted. */
+    public void stopAndAwait() {
+        shutdown.requestAndAwaitCleanup();
+    }
+
+    private DemoProgress.Shown shown() {
+        return new DemoProgress.Shown(years, months);
+    }
+
+    private static StreamsAppConfig streamsConfig(LocalCluster cluster, DemoWorkspace workspace) {
+        // One partition per topic: a single instance gains nothing from more and starts faster with fewer tasks.
+        return StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.schemaRegistryUrl(),
+                        workspace.streamsStateDir())
+                .withTopicLayout(1, (short) 1);
+    }
+
+    private ProduceResult publish(LocalCluster cluster) {
+        List<InputSource> sources = new ArrayList<>();
+        sources.add(InputSource.bundledSample());
+        inputs.forEach(input -> sources.add(InputSource.file(input)));
+        Map<String, Object> kafka = cluster.clientProperties();
+        try (SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl());
+             StringAvroSerde keys = StringAvroSerde.of(registry, true);
+             SpecificAvroSerde<PaperEvent> values = SpecificAvroSerde.of(PaperEvent.class, registry, false)) {
+            ProduceJob job = new ProduceJob(kafka, keys.serializer(), values.serializer());
+            return job.run(new ProduceOptions(TopicNames.unprefixed().papers(), format, asOf, List.of(), false, sources));
+        }
+    }
+
+    private static String describe(ProduceResult result) {
+        StringBuilder line = new StringBuilder("published " + result.published() + " papers");
+        if (result.tombstones() > 0) {
+            line.append(", ").append(result.tombstones()).append(" deletes");
+        }
+        if (result.skippedBlocks() > 0) {
+            line.append(" (").append(result.skippedBlocks()).append(" page blocks that are not paper cards skipped)");
+        }
+        return line.toString();
+    }
+
+    private void print(TrendingReport report) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (report.isEmpty()) {
+            out.println("No trending tags yet: no paper was tagged.");
+        }
+        report.render(top).forEach(out::println);
+        out.flush();
+    }
+
+    private void progress(String line) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(line);
+        err.flush();
+    }
+}

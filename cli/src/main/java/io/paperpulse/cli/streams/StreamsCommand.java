@@ -1,0 +1,162 @@
+package io.paperpulse.cli.streams;
+
+import io.paperpulse.cli.ExitCodes;
+import io.paperpulse.cli.ShutdownSignal;
+import io.paperpulse.cli.kafka.KafkaOptions;
+import io.paperpulse.streams.app.PaperPulseStreamsApp;
+import io.paperpulse.streams.app.ProcessingGuarantee;
+import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.tagging.Tagger;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs the tagging and trending topology against a cluster until interrupted. The taxonomy is checked before
+ * anything connects, so a bad file fails fast with its line number. Ctrl-C closes Kafka Streams cleanly
+ * (committing what was processed) before the JVM exits.
+ */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "Run the paperpulse Kafka Streams application (tagging, exact tag counts, trending) "
+                + "until interrupted (Ctrl-C).")
+public final class StreamsCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsCommand.class);
+    private static final Duration STATE_CHECK_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
+    private static final Set<KafkaStreams.State> FAILED =
+            Set.of(KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR, KafkaStreams.State.NOT_RUNNING);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private KafkaOptions kafka;
+
+    @Mixin
+    private TaxonomyOptions taxonomy;
+
+    @Option(names = "--application-id", paramLabel = "ID", defaultValue = StreamsAppConfig.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id: consumer group and internal topic prefix; instances "
+                    + "with the same id share the work (default: ${DEFAULT-VALUE}).")
+    private String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "data/streams-state",
+            description = "Local state stores; kept across restarts (default: ${DEFAULT-VALUE}).")
+    private Path stateDir;
+
+    @Option(names = "--processing-guarantee", paramLabel = "GUARANTEE", defaultValue = "exactly_once_v2",
+            converter = ProcessingGuaranteeConverter.class,
+            description = "exactly_once_v2 (counts stay exact across crashes) or at_least_once "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private ProcessingGuarantee guarantee;
+
+    @Option(names = "--granularities", paramLabel = "LIST", split = ",", defaultValue = "day,week,month,year",
+            converter = GranularityConverter.class,
+            description = "Bucket sizes to count in, comma-separated; changing them needs a new application id "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private List<Granularity> granularities;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+            description = "Partitions of the topics created when missing (default: ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "1",
+            description = "Replication of created and internal topics (default: ${DEFAULT-VALUE}).")
+    private short replicationFactor;
+
+    @Option(names = "--num-standby-replicas", paramLabel = "N", defaultValue = "0",
+            description = "Warm standby copies of each state store on other instances (default: ${DEFAULT-VALUE}).")
+    private int standbyReplicas;
+
+    private final ShutdownSignal shutdown = new ShutdownSignal("paperpulse-streams-shutdown");
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        TaggerLoad load = taxonomy.load();
+        if (load instanceof TaggerLoad.Rejected rejected) {
+            rejected.problems().forEach(problem -> err.println("streams: " + problem));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        Tagger tagger = ((TaggerLoad.Ready) load).tagger();
+        StreamsAppConfig config = config();
+        try (ShutdownSignal stop = shutdown.installHook();
+             PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
+            app.start();
+            LOG.info("tagger {}; running until Ctrl-C", tagger.version());
+            return runUntilStopped(app, stop, err);
+        }
+    }
+
+    /** Asks a running {@link #call()} to stop and waits until Kafka Streams is closed. */
+    public void stopAndAwait() {
+        shutdown.requestAndAwaitCleanup();
+    }
+
+    private int runUntilStopped(PaperPulseStreamsApp app, ShutdownSignal stop, PrintWriter err)
+            throws InterruptedException {
+        StreamsProgress progress = new StreamsProgress(app, PROGRESS_INTERVAL);
+        while (!stop.awaitRequest(STATE_CHECK_INTERVAL)) {
+            KafkaStreams.State state = app.state();
+            if (FAILED.contains(state)) {
+                err.println("streams: Kafka Streams stopped (state " + state + "); the log above says why");
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+            progress.logIfChanged();
+        }
+        LOG.info("stopping: closing Kafka Streams");
+        return ExitCodes.OK;
+    }
+
+    private StreamsAppConfig config() {
+        try {
+            return configFromOptions();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private StreamsAppConfig configFromOptions() {
+        StreamsAppConfig defaults = StreamsAppConfig.defaults(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), stateDir);
+        return defaults
+                .withApplicationId(applicationId)
+                .withGuarantee(guarantee)
+                .withTopicPrefix(kafka.topic(""))
+                .withNumStandbyReplicas(standbyReplicas)
+                .withTopicLayout(partitions, replicationFactor)
+                .withClientProperties(extraClientProperties())
+                .withTopology(defaults.topology().withGranularities(granularities.stream().distinct().sorted().toList()));
+    }
+
+    /**
+     * The {@code --config} file's settings, for the Kafka clients and the registry client alike; the addresses
+     * themselves travel in their own config fields.
+     */
+    private Map<String, String> extraClientProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        kafka.kafkaClientProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        kafka.registryClientProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        properties.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        properties.remove(KafkaOptions.SCHEMA_REGISTRY_URL);
+        return properties;
+    }
+}
