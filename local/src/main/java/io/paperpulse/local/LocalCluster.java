@@ -31,6 +31,8 @@ public final class LocalCluster implements AutoCloseable {
     private final Path dataDir;
     private final EmbeddedKafkaBroker broker;
     private final int registryPort;
+    private final String registryUser;
+    private final String registryPassword;
     private SchemaRegistryServer registry;
 
     private LocalCluster(Builder builder) {
@@ -40,6 +42,8 @@ public final class LocalCluster implements AutoCloseable {
                 .brokerProperties(builder.brokerProperties)
                 .build();
         this.registryPort = builder.registryPort;
+        this.registryUser = builder.registryUser;
+        this.registryPassword = builder.registryPassword;
     }
 
     public static Builder builder(Path dataDir) {
@@ -54,7 +58,11 @@ public final class LocalCluster implements AutoCloseable {
         broker.start();
         try {
             KafkaSchemaStore store = new KafkaSchemaStore(broker.bootstrapServers(), Map.of());
-            registry = SchemaRegistryServer.builder().port(registryPort).store(store).build().start();
+            SchemaRegistryServer.Builder server = SchemaRegistryServer.builder().port(registryPort).store(store);
+            if (registryUser != null) {
+                server.basicAuth(registryUser, registryPassword);
+            }
+            registry = server.build().start();
         } catch (RuntimeException e) {
             broker.stop();
             throw e;
@@ -101,6 +109,8 @@ public final class LocalCluster implements AutoCloseable {
         private final Path dataDir;
         private int kafkaPort;
         private int registryPort;
+        private String registryUser;
+        private String registryPassword;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
 
         private Builder(Path dataDir) {
@@ -114,6 +124,19 @@ public final class LocalCluster implements AutoCloseable {
 
         public Builder registryPort(int port) {
             this.registryPort = port;
+            return this;
+        }
+
+        /**
+         * Makes the registry require HTTP basic authentication with these credentials; clients then set
+         * {@code basic.auth.credentials.source=USER_INFO} and {@code basic.auth.user.info=user:password}.
+         */
+        public Builder registryBasicAuth(String user, String password) {
+            if (user == null || user.isEmpty() || user.contains(":") || password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("registry basic auth needs a user without ':' and a non-empty password");
+            }
+            this.registryUser = user;
+            this.registryPassword = password;
             return this;
         }
 

@@ -1,9 +1,11 @@
 package io.paperpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperpulse.registry.client.RestSchemaRegistryClient;
 import io.paperpulse.registry.client.SchemaRegistryClient;
+import io.paperpulse.registry.client.SchemaRegistryException;
 import io.paperpulse.registry.serde.GenericAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
 import java.nio.file.Path;
@@ -53,6 +55,30 @@ class LocalClusterTest {
             assertThat(registry.getById(schemaId)).isEqualTo(GREETING);
             assertThat(registry.register(TOPIC + "-value", GREETING)).isEqualTo(schemaId);
             assertThat(readTexts(cluster, registry)).containsExactly("hello", "bonjour");
+        }
+    }
+
+    @Test
+    void registryWithBasicAuthRefusesAnonymousRequestsAndServesTheConfiguredUser() {
+        try (LocalCluster cluster = LocalCluster.builder(dataDir).registryBasicAuth("ops", "s3cret").build().start()) {
+            try (SchemaRegistryClient anonymous = registryClient(cluster)) {
+                assertThatThrownBy(anonymous::subjects)
+                        .isInstanceOfSatisfying(SchemaRegistryException.class,
+                                e -> assertThat(e.httpStatus()).isEqualTo(401));
+            }
+            try (SchemaRegistryClient wrongPassword = RestSchemaRegistryClient.fromConfig(Map.of(
+                    "schema.registry.url", cluster.schemaRegistryUrl(),
+                    "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "ops:guess"))) {
+                assertThatThrownBy(wrongPassword::subjects)
+                        .isInstanceOfSatisfying(SchemaRegistryException.class,
+                                e -> assertThat(e.httpStatus()).isEqualTo(401));
+            }
+            try (SchemaRegistryClient user = RestSchemaRegistryClient.fromConfig(Map.of(
+                    "schema.registry.url", cluster.schemaRegistryUrl(),
+                    "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "ops:s3cret"))) {
+                int id = user.register(TOPIC + "-value", GREETING);
+                assertThat(user.getById(id)).isEqualTo(GREETING);
+            }
         }
     }
 
