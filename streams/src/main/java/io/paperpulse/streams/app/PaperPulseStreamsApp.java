@@ -1,15 +1,24 @@
 package io.paperpulse.streams.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.paperpulse.registry.client.RestSchemaRegistryClient;
 import io.paperpulse.registry.client.SchemaRegistryClient;
+import io.paperpulse.streams.metrics.MicrometerPipelineMetrics;
+import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.RegistryTopologySerdes;
+import io.paperpulse.streams.topology.TopologySerdes;
+import io.paperpulse.streams.topology.intake.CountingDeserializationHandler;
 import io.paperpulse.streams.trending.TrendingQueries;
 import io.paperpulse.tagging.Tagger;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -28,14 +37,29 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
 
   private final StreamsAppConfig config;
   private final Tagger tagger;
+  private final MeterRegistry meterRegistry;
   private Admin admin;
   private SchemaRegistryClient registry;
+  private TopologySerdes serdes;
   private KafkaStreams streams;
   private CaughtUpDetector caughtUp;
+  private KafkaStreamsMetrics streamsMetrics;
+  private KafkaClientMetrics adminMetrics;
 
+  /** An application whose meters go nowhere. */
   public PaperPulseStreamsApp(StreamsAppConfig config, Tagger tagger) {
+    // a composite registry without children is Micrometer's no-op registry
+    this(config, tagger, new CompositeMeterRegistry());
+  }
+
+  /**
+   * An application reporting its pipeline meters and its Kafka Streams and admin client metrics
+   * to {@code meterRegistry}; the Kafka meters are removed again on {@link #close()}.
+   */
+  public PaperPulseStreamsApp(StreamsAppConfig config, Tagger tagger, MeterRegistry meterRegistry) {
     this.config = config;
     this.tagger = tagger;
+    this.meterRegistry = meterRegistry;
   }
 
   /** Creates missing topics and starts processing; returns once the streams threads started. */
@@ -43,16 +67,25 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     if (streams != null) {
       throw new IllegalStateException("already started");
     }
-    admin = Admin.create(StreamsProperties.admin(config));
+    // AdminClient rather than Admin: Micrometer's client binder takes the concrete type
+    AdminClient adminClient = AdminClient.create(StreamsProperties.admin(config));
+    admin = adminClient;
     new TopicProvisioner(admin).createMissing(config.topics(), config.partitions(), config.replicationFactor());
     registry = RestSchemaRegistryClient.fromConfig(StreamsProperties.registry(config));
+    serdes = new RegistryTopologySerdes(registry);
+    PipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(meterRegistry);
     Properties props = StreamsProperties.streams(config);
+    props.put(CountingDeserializationHandler.METRICS_CONFIG, pipelineMetrics);
     Topology topology = PaperPulseTopology.build(
-        new StreamsBuilder(), config.topology(), config.topics(), new RegistryTopologySerdes(registry), tagger);
+        new StreamsBuilder(), config.topology(), config.topics(), serdes, tagger, pipelineMetrics);
     Set<String> sources = CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
     streams = new KafkaStreams(topology, props);
     streams.setStateListener((next, previous) -> log.info("streams state {} -> {}", previous, next));
     caughtUp = new CaughtUpDetector(admin, config.applicationId(), streams::state, () -> sources);
+    streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(meterRegistry);
+    adminMetrics = new KafkaClientMetrics(adminClient);
+    adminMetrics.bindTo(meterRegistry);
     streams.start();
     log.info("started application {} on {} (topic prefix '{}', {})",
         config.applicationId(), config.bootstrapServers(), config.topicPrefix(), config.guarantee().configValue());
@@ -75,6 +108,16 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     return new TrendingQueries(running());
   }
 
+  /** The serdes of the running topology; their key serializers locate keys among instances. */
+  public TopologySerdes serdes() {
+    running();
+    return serdes;
+  }
+
+  public StreamsAppConfig config() {
+    return config;
+  }
+
   /** The underlying Kafka Streams instance, for metrics and query metadata. */
   public KafkaStreams streams() {
     return running();
@@ -90,6 +133,16 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   /** Stops processing (committing what was processed) and releases all clients. */
   @Override
   public synchronized void close() {
+    // Meters first: they read from clients that are about to close, and a restarted app in the
+    // same process must not find stale meters of this one.
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+      streamsMetrics = null;
+    }
+    if (adminMetrics != null) {
+      adminMetrics.close();
+      adminMetrics = null;
+    }
     if (streams != null) {
       streams.close(CLOSE_TIMEOUT);
       streams = null;

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param clientProperties extra client properties (security.protocol, sasl.*, ssl.*, ...) passed
  *     to every Kafka client the application creates, and registry settings
  * @param topology settings of the topology's results
+ * @param applicationServer {@code host:port} where this instance answers interactive queries over
+ *     HTTP (Kafka Streams' {@code application.server}); null when it serves none
  */
 public record StreamsAppConfig(
     String applicationId,
@@ -33,7 +35,8 @@ public record StreamsAppConfig(
     int partitions,
     short replicationFactor,
     Map<String, String> clientProperties,
-    TopologyConfig topology) {
+    TopologyConfig topology,
+    String applicationServer) {
 
   public static final String DEFAULT_APPLICATION_ID = "paperpulse";
 
@@ -52,6 +55,26 @@ public record StreamsAppConfig(
     if (replicationFactor < 1) {
       throw new IllegalArgumentException("replicationFactor must be at least 1");
     }
+    if (applicationServer != null && !applicationServer.matches("[^:\\s]+:\\d{1,5}")) {
+      throw new IllegalArgumentException("applicationServer must be host:port, got '" + applicationServer + "'");
+    }
+  }
+
+  /** A configuration that serves no interactive queries to other instances. */
+  public StreamsAppConfig(
+      String applicationId,
+      String bootstrapServers,
+      String schemaRegistryUrl,
+      Path stateDir,
+      ProcessingGuarantee guarantee,
+      String topicPrefix,
+      int numStandbyReplicas,
+      int partitions,
+      short replicationFactor,
+      Map<String, String> clientProperties,
+      TopologyConfig topology) {
+    this(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix, numStandbyReplicas,
+        partitions, replicationFactor, clientProperties, topology, null);
   }
 
   /** Defaults for a local single-broker cluster: exactly-once, 1 partition... see field docs. */
@@ -76,36 +99,42 @@ public record StreamsAppConfig(
 
   public StreamsAppConfig withApplicationId(String value) {
     return new StreamsAppConfig(value, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology);
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
   }
 
   public StreamsAppConfig withGuarantee(ProcessingGuarantee value) {
     return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, value, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology);
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
   }
 
   public StreamsAppConfig withTopicPrefix(String value) {
     return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, value,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology);
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
   }
 
   public StreamsAppConfig withNumStandbyReplicas(int value) {
     return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        value, partitions, replicationFactor, clientProperties, topology);
+        value, partitions, replicationFactor, clientProperties, topology, applicationServer);
   }
 
   public StreamsAppConfig withTopicLayout(int partitionCount, short replication) {
     return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        numStandbyReplicas, partitionCount, replication, clientProperties, topology);
+        numStandbyReplicas, partitionCount, replication, clientProperties, topology, applicationServer);
   }
 
   public StreamsAppConfig withClientProperties(Map<String, String> value) {
     return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, value, topology);
+        numStandbyReplicas, partitions, replicationFactor, value, topology, applicationServer);
+  }
+
+  /** Sets where this instance serves interactive queries, as {@code host:port}. */
+  public StreamsAppConfig withApplicationServer(String hostAndPort) {
+    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, hostAndPort);
   }
 
   public StreamsAppConfig withTopology(TopologyConfig value) {
     return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, value);
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, value, applicationServer);
   }
 }

@@ -1,6 +1,6 @@
 package io.paperpulse.streams.app;
 
-import io.paperpulse.streams.errors.DeadLetterDeserializationHandler;
+import io.paperpulse.streams.topology.intake.CountingDeserializationHandler;
 import io.paperpulse.streams.errors.DeadLetterProcessingHandler;
 import io.paperpulse.streams.errors.DeadLetterProductionHandler;
 import java.util.HashMap;
@@ -30,12 +30,17 @@ public final class StreamsProperties {
     // Corrupt bytes on the papers topic go to the dead-letter topic with Kafka's own headers
     // (KIP-1034); failing records never stop the application.
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().papersDlq());
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        CountingDeserializationHandler.class.getName());
     // Records an operator throws on, or whose output cannot be written (too large for the topic),
     // are dead-lettered with their stage too; neither stops the application.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
     props.put(SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
+    if (config.applicationServer() != null) {
+      // lets every instance find which one hosts a key, and how to reach it over HTTP
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+    }
     return props;
   }
 

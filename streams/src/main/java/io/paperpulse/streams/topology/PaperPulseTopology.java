@@ -7,6 +7,8 @@ import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
+import io.paperpulse.streams.metrics.PipelineMetrics;
+import io.paperpulse.streams.topology.counts.CountUpdateLatencyProbe;
 import io.paperpulse.streams.topology.counts.PaperMemberships;
 import io.paperpulse.streams.topology.counts.TagCountAggregation;
 import io.paperpulse.streams.topology.intake.DeadLetterProcessor;
@@ -59,9 +61,23 @@ public final class PaperPulseTopology {
 
   private PaperPulseTopology() {}
 
-  /** Adds the topology to {@code builder} and builds it. */
+  /** Adds the topology to {@code builder} and builds it, reporting no metrics. */
   public static Topology build(
       StreamsBuilder builder, TopologyConfig config, TopicNames topics, TopologySerdes serdes, Tagger tagger) {
+    return build(builder, config, topics, serdes, tagger, PipelineMetrics.NONE);
+  }
+
+  /**
+   * Adds the topology to {@code builder} and builds it; processors report to {@code metrics},
+   * which never influences what they compute.
+   */
+  public static Topology build(
+      StreamsBuilder builder,
+      TopologyConfig config,
+      TopicNames topics,
+      TopologySerdes serdes,
+      Tagger tagger,
+      PipelineMetrics metrics) {
     Serde<String> stringKey = serdes.stringKey();
     Serde<TagCount> tagCountSerde = serdes.value(TagCount.class);
     Serde<TagCountKey> tagCountKeySerde = serdes.key(TagCountKey.class);
@@ -72,7 +88,8 @@ public final class PaperPulseTopology {
             Consumed.with(new DecodedSerde<>(stringKey), new DecodedSerde<>(serdes.value(PaperEvent.class)))
                 .withName("papers-source"))
         .process(
-            () -> new ValidatePaperProcessor(new PaperValidator(config.maxAbstractChars(), config.maxFutureSkew())),
+            () -> new ValidatePaperProcessor(
+                new PaperValidator(config.maxAbstractChars(), config.maxFutureSkew()), metrics),
             Named.as("validate-paper"));
 
     Map<String, KStream<String, PaperIntake>> routes = intake
@@ -81,11 +98,11 @@ public final class PaperPulseTopology {
         .defaultBranch(Branched.as("accepted"));
 
     routes.get("intake-rejected")
-        .process(DeadLetterProcessor::new, Named.as("dead-letter"))
+        .process(() -> new DeadLetterProcessor(metrics), Named.as("dead-letter"))
         .to(topics.papersDlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("papers-dlq-sink"));
 
     KStream<String, PaperChange> changes = routes.get("intake-accepted")
-        .process(tagPaper(tagger, stringKey, serdes.value(TaggedPaper.class)), Named.as("tag-paper"));
+        .process(tagPaper(tagger, stringKey, serdes.value(TaggedPaper.class), metrics), Named.as("tag-paper"));
 
     changes
         .mapValues(PaperChange::after, Named.as("latest-tagged-paper"))
@@ -111,7 +128,9 @@ public final class PaperPulseTopology {
                 .withKeySerde(tagCountKeySerde)
                 .withValueSerde(tagCountSerde));
 
-    KStream<TagCountKey, TagCount> countChanges = tagCounts.toStream(Named.as("tag-count-changes"));
+    KStream<TagCountKey, TagCount> countChanges = tagCounts
+        .toStream(Named.as("tag-count-changes"))
+        .processValues(() -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
 
     // An emptied bucket becomes a tombstone so compaction can drop it; the store keeps the zero.
     countChanges
@@ -137,13 +156,13 @@ public final class PaperPulseTopology {
   }
 
   private static ProcessorSupplier<String, PaperIntake, String, PaperChange> tagPaper(
-      Tagger tagger, Serde<String> keySerde, Serde<TaggedPaper> valueSerde) {
+      Tagger tagger, Serde<String> keySerde, Serde<TaggedPaper> valueSerde, PipelineMetrics metrics) {
     StoreBuilder<KeyValueStore<String, TaggedPaper>> store = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.PAPER_TAGS), keySerde, valueSerde);
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, PaperIntake, String, PaperChange> get() {
-        return new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS);
+        return new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics);
       }
 
       @Override

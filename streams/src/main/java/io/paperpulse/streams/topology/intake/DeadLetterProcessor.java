@@ -1,5 +1,6 @@
 package io.paperpulse.streams.topology.intake;
 
+import io.paperpulse.streams.metrics.PipelineMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,7 +12,12 @@ public final class DeadLetterProcessor implements Processor<String, PaperIntake,
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessor.class);
 
+  private final PipelineMetrics metrics;
   private ProcessorContext<byte[], byte[]> context;
+
+  public DeadLetterProcessor(PipelineMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
@@ -28,5 +34,6 @@ public final class DeadLetterProcessor implements Processor<String, PaperIntake,
         "dead-lettering {}-{}@{}: {}",
         letter.sourceTopic(), letter.sourcePartition(), letter.sourceOffset(), letter.message());
     context.forward(new Record<>(letter.rawKey(), letter.rawValue(), record.timestamp(), letter.headers()));
+    metrics.deadLettered(letter.stage());
   }
 }

@@ -2,6 +2,7 @@ package io.paperpulse.streams.topology.intake;
 
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.errors.DeadLetterStage;
+import io.paperpulse.streams.metrics.PipelineMetrics;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,10 +28,16 @@ public final class ValidatePaperProcessor
   public static final String ERROR_CLASS_PREFIX = "paperpulse.validation.";
 
   private final PaperValidator validator;
+  private final PipelineMetrics metrics;
   private ProcessorContext<String, PaperIntake> context;
 
   public ValidatePaperProcessor(PaperValidator validator) {
+    this(validator, PipelineMetrics.NONE);
+  }
+
+  public ValidatePaperProcessor(PaperValidator validator, PipelineMetrics metrics) {
     this.validator = validator;
+    this.metrics = metrics;
   }
 
   @Override
@@ -61,6 +68,7 @@ public final class ValidatePaperProcessor
 
   private PaperIntake reject(
       Decoded<String> key, Decoded<PaperEvent> value, PaperValidator.Violation violation) {
+    metrics.invalidRecord(violation.rule());
     Optional<RecordMetadata> source = context.recordMetadata();
     return new PaperIntake.Rejected(
         new DeadLetter(

@@ -3,6 +3,8 @@ package io.paperpulse.streams.topology.tagging;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.Tag;
 import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.streams.metrics.PipelineMetrics;
+import io.paperpulse.streams.metrics.PipelineMetrics.PaperOutcome;
 import io.paperpulse.streams.topology.intake.PaperIntake;
 import io.paperpulse.tagging.Tagger;
 import java.util.List;
@@ -23,12 +25,18 @@ public final class TagPaperProcessor implements Processor<String, PaperIntake, S
 
   private final Tagger tagger;
   private final String storeName;
+  private final PipelineMetrics metrics;
   private ProcessorContext<String, PaperChange> context;
   private KeyValueStore<String, TaggedPaper> store;
 
   public TagPaperProcessor(Tagger tagger, String storeName) {
+    this(tagger, storeName, PipelineMetrics.NONE);
+  }
+
+  public TagPaperProcessor(Tagger tagger, String storeName, PipelineMetrics metrics) {
     this.tagger = tagger;
     this.storeName = storeName;
+    this.metrics = metrics;
   }
 
   @Override
@@ -49,13 +57,17 @@ public final class TagPaperProcessor implements Processor<String, PaperIntake, S
         store.delete(id);
         context.forward(record.withValue(new PaperChange(before, null)));
       }
+      metrics.paperProcessed(before == null ? PaperOutcome.UNCHANGED : PaperOutcome.DELETED);
       return;
     }
     TaggedPaper after = tag(accepted.paper(), before);
     if (after.equals(before)) {
+      metrics.paperProcessed(PaperOutcome.UNCHANGED);
       return;
     }
     store.put(id, after);
+    metrics.paperProcessed(before == null ? PaperOutcome.ADDED : PaperOutcome.UPDATED);
+    metrics.paperTagged(after.getTags().size());
     context.forward(record.withValue(new PaperChange(before, after)));
   }
 
