@@ -1,0 +1,24 @@
+package io.paperpulse.cli.reset;
+
+import java.util.List;
+import org.apache.kafka.common.GroupType;
+
+/**
+ * The group a streams application uses on the cluster: a classic consumer group by default, a streams group
+ * when the application runs with {@code group.protocol=streams} (KIP-1071).
+ *
+ * @param state the group state as the broker reports it (e.g. Empty, Stable)
+ * @param active whether members are connected, i.e. an instance of the application is running
+ * @param committedTopics topics the group has committed offsets on, sorted
+ */
+public record ApplicationGroup(GroupType type, String state, boolean active, List<String> committedTopics) {
+
+    public ApplicationGroup {
+        committedTopics = List.copyOf(committedTopics);
+    }
+
+    /** "consumer group" or "streams group", as Kafka's tools call them. */
+    public String kind() {
+        return type == GroupType.STREAMS ? "streams group" : "consumer group";
+    }
+}
