@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,13 +39,27 @@ public final class LocalClusterCommand implements Callable<Integer> {
             description = "Where topics and schemas are kept; reused on the next start (default: ${DEFAULT-VALUE}).")
     private Path dataDir;
 
+    @Option(names = "--registry-auth", paramLabel = "USER:PASSWORD",
+            description = "Make the Schema Registry require HTTP basic auth with these credentials; clients pass "
+                    + "basic.auth.credentials.source=USER_INFO and basic.auth.user.info=USER:PASSWORD in --config.")
+    private String registryAuth;
+
     /** Released to stop the cluster; the shutdown hook releases it on Ctrl-C, tests may release it directly. */
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws InterruptedException {
-        LocalCluster cluster = LocalCluster.builder(dataDir).kafkaPort(kafkaPort).registryPort(registryPort).build();
+        LocalCluster.Builder builder = LocalCluster.builder(dataDir).kafkaPort(kafkaPort).registryPort(registryPort);
+        if (registryAuth != null) {
+            int colon = registryAuth.indexOf(':');
+            if (colon <= 0 || colon == registryAuth.length() - 1) {
+                throw new ParameterException(spec.commandLine(),
+                        "--registry-auth must be USER:PASSWORD with a non-empty user and password");
+            }
+            builder.registryBasicAuth(registryAuth.substring(0, colon), registryAuth.substring(colon + 1));
+        }
+        LocalCluster cluster = builder.build();
         Thread shutdownHook = new Thread(this::stopAndAwait, "paperpulse-local-cluster-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
