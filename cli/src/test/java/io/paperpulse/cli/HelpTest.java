@@ -12,11 +12,12 @@ class HelpTest {
     void rootHelpListsTheCommandsAndTheEnvironmentConvention() {
         CliRun run = CliRun.run("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("local-cluster", "produce", "consume", "PAPERPULSE_");
+        assertThat(run.out()).contains("local-cluster", "produce", "consume", "streams", "demo", "eval-tagger",
+                "PAPERPULSE_");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"local-cluster", "produce", "consume"})
+    @ValueSource(strings = {"local-cluster", "produce", "consume", "streams", "demo", "eval-tagger"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.run(command, "--help");
         assertThat(run.exitCode()).isZero();

@@ -3,6 +3,7 @@ package io.paperpulse.cli.eval;
 import io.paperpulse.cli.ExitCodes;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.eval.EvalReport;
+import io.paperpulse.tagging.eval.InspecCorpus;
 import io.paperpulse.tagging.eval.KeyphraseBenchmark;
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.Singularizer;
@@ -46,6 +47,12 @@ public final class EvalTaggerCommand implements Callable<Integer> {
                 PaperTagger.defaultKeyphraseExtractor());
         EvalReport report;
         try {
+            // Checked first: an archive without Inspec documents would otherwise score as an empty table.
+            if (InspecCorpus.read(dataset).isEmpty()) {
+                err.println("eval-tagger: " + dataset + " holds no Inspec documents (abstracts with keys)");
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
             report = benchmark.evaluate(dataset);
         } catch (IOException | RuntimeException e) {
             // A file that is there but is not an Inspec archive is bad input, not a crash.

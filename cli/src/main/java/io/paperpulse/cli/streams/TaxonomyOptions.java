@@ -45,13 +45,26 @@ public final class TaxonomyOptions {
         if (!parsed.isValid()) {
             return new TaggerLoad.Rejected(parsed.problems());
         }
+        if (mode == TaxonomyMode.REPLACE) {
+            return create(parsed.taxonomy());
+        }
+        Taxonomy shipped = Taxonomy.defaultTaxonomy();
         try {
-            Taxonomy taxonomy = mode == TaxonomyMode.REPLACE
-                    ? parsed.taxonomy()
-                    : Taxonomy.defaultTaxonomy().extendedBy(parsed.taxonomy());
+            List<String> unknownParents = OverlayParents.unknownParents(file, shipped, parsed.taxonomy());
+            if (!unknownParents.isEmpty()) {
+                return new TaggerLoad.Rejected(unknownParents);
+            }
+        } catch (IOException e) {
+            return rejected(file + ": cannot read: " + e.getMessage());
+        }
+        return create(shipped.extendedBy(parsed.taxonomy()));
+    }
+
+    private TaggerLoad create(Taxonomy taxonomy) {
+        try {
             return new TaggerLoad.Ready(PaperTagger.create(taxonomy, TaggerConfig.DEFAULT));
         } catch (IllegalArgumentException e) {
-            // Problems only visible against the shipped taxonomy, such as a parent it does not have.
+            // Anything else only the compiled taxonomy detects; its message names the topic.
             return rejected(file + ": " + e.getMessage());
         }
     }
