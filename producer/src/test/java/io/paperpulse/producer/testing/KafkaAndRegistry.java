@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -82,29 +83,54 @@ public final class KafkaAndRegistry implements AutoCloseable {
         }
     }
 
-    /** Every committed record of the single-partition topic, in offset order. */
+    /**
+     * Every committed record of the single-partition topic, in offset order, once every
+     * transaction in it is decided. A committed transaction's markers reach the partition shortly
+     * after {@code commitTransaction} returns, so until then the last stable offset lags behind.
+     */
     public List<ConsumerRecord<String, PaperEvent>> readCommitted(String topic) {
         StringAvroSerde keys = new StringAvroSerde();
         keys.configure(Map.of("schema.registry.url", registryUrl()), true);
         SpecificAvroSerde<PaperEvent> values = new SpecificAvroSerde<>(PaperEvent.class);
         values.configure(Map.of("schema.registry.url", registryUrl()), false);
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, PaperEvent>> records = new ArrayList<>();
-        try (KafkaConsumer<String, PaperEvent> consumer = new KafkaConsumer<>(props, keys.deserializer(), values.deserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
+        TopicPartition partition = new TopicPartition(topic, 0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try (KafkaConsumer<String, PaperEvent> consumer = new KafkaConsumer<>(consumerProps("read_committed"),
+                keys.deserializer(), values.deserializer());
+             KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(consumerProps("read_uncommitted"),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(Set.of(partition));
             consumer.seekToBeginning(Set.of(partition));
-            // Under read_committed the end offset is the last stable offset: everything before it is decided.
+            // Under read_committed the end offset is the last stable offset; it reaches the high
+            // watermark once no transaction is open or waiting for its markers.
             long end = consumer.endOffsets(Set.of(partition)).get(partition);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (end < uncommitted.endOffsets(Set.of(partition)).get(partition) && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(50));
+                end = consumer.endOffsets(Set.of(partition)).get(partition);
+            }
             while (consumer.position(partition) < end && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;
+    }
+
+    private Map<String, Object> consumerProps(String isolationLevel) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for transaction markers", e);
+        }
     }
 
     @Override
