@@ -219,12 +219,12 @@ public final class KeyphraseExtractor {
   }
 
   private WordFeatures featuresOf(Word word) {
-    Object known = word.attachment(this);
+    Word.Note known = word.note(this);
     if (known != null) {
       return (WordFeatures) known;
     }
     WordFeatures features = features(word.lower(), word.singular());
-    word.attach(this, features);
+    word.attach(features);
     return features;
   }
 
@@ -249,7 +249,7 @@ public final class KeyphraseExtractor {
   private WordFeatures features(String lower, String singular) {
     String stem = stems.stem(lower);
     boolean stop = isStop(lower);
-    return new WordFeatures(lower, singular, stem, stop, genericWords.contains(singular),
+    return new WordFeatures(this, lower, singular, stem, stop, genericWords.contains(singular),
         stop ? 0 : defaultFrequencies.idf(stem));
   }
 

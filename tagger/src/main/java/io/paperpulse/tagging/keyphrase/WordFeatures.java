@@ -1,14 +1,60 @@
 package io.paperpulse.tagging.keyphrase;
 
+import io.paperpulse.tagging.text.Word;
+
 /**
  * What the extractor needs to know about one word (a token, or a hyphenated compound), computed
- * once per distinct word and reused for every occurrence.
- *
- * @param lower lower case, as in a candidate's non-final positions
- * @param singular lower case, singular, as in a candidate's final position
- * @param stem Porter stem (compounds stemmed part by part)
- * @param stop true when the word cannot be part of a candidate
- * @param generic true when the word is on the generic-word list
- * @param defaultIdf inverse document frequency of the stem in the extractor's default table
+ * once per distinct word and reused for every occurrence; kept as a note on the token's
+ * {@link Word}, or in the extractor's compound cache.
  */
-record WordFeatures(String lower, String singular, String stem, boolean stop, boolean generic, double defaultIdf) {}
+final class WordFeatures extends Word.Note {
+  private final String lower;
+  private final String singular;
+  private final String stem;
+  private final boolean stop;
+  private final boolean generic;
+  private final double defaultIdf;
+
+  /**
+   * @param lower lower case, as in a candidate's non-final positions
+   * @param singular lower case, singular, as in a candidate's final position
+   * @param stem Porter stem (compounds stemmed part by part)
+   * @param stop true when the word cannot be part of a candidate
+   * @param generic true when the word is on the generic-word list
+   * @param defaultIdf inverse document frequency of the stem in the extractor's default table
+   */
+  WordFeatures(KeyphraseExtractor owner, String lower, String singular, String stem, boolean stop,
+      boolean generic, double defaultIdf) {
+    super(owner);
+    this.lower = lower;
+    this.singular = singular;
+    this.stem = stem;
+    this.stop = stop;
+    this.generic = generic;
+    this.defaultIdf = defaultIdf;
+  }
+
+  String lower() {
+    return lower;
+  }
+
+  String singular() {
+    return singular;
+  }
+
+  String stem() {
+    return stem;
+  }
+
+  boolean stop() {
+    return stop;
+  }
+
+  boolean generic() {
+    return generic;
+  }
+
+  double defaultIdf() {
+    return defaultIdf;
+  }
+}

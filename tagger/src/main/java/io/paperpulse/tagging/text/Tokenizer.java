@@ -14,31 +14,43 @@ import java.util.Locale;
  * glue flag; sentence and clause punctuation is recorded as a phrase break.
  */
 public final class Tokenizer {
+  private static final boolean[] ASCII_WORD_CHARS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD_CHARS[c] = Character.isLetterOrDigit(c);
+    }
+  }
+
   private final Singularizer singularizer;
-  private final ThreadLocal<WordCache> words = ThreadLocal.withInitial(WordCache::new);
+  private final ThreadLocal<Scanner> scanners = ThreadLocal.withInitial(Scanner::new);
 
   public Tokenizer(Singularizer singularizer) {
     this.singularizer = singularizer;
   }
 
-  public TokenizedText tokenize(String text) {
-    WordCache cache = words.get();
-    int capacity = Math.max(8, text.length() / 5);
+  public TokenizedText tokenize(String string) {
+    Scanner scanner = scanners.get();
+    WordCache cache = scanner.words;
+    // One bulk copy, then plain array reads: String.charAt checks bounds and coder on every call.
+    int n = string.length();
+    char[] text = scanner.characters(n);
+    string.getChars(0, n, text, 0);
+    int capacity = Math.max(8, n / 5);
     Word[] tokens = new Word[capacity];
     boolean[] breakBefore = new boolean[capacity];
     boolean[] hyphenBefore = new boolean[capacity];
     int count = 0;
     boolean pendingBreak = true;
     boolean pendingHyphen = false;
-    int n = text.length();
     int i = 0;
     while (i < n) {
-      char c = text.charAt(i);
-      if (!Character.isLetterOrDigit(c)) {
+      char c = text[i];
+      if (!isWordChar(c)) {
         if (isHyphen(c)) {
           boolean glue = count > 0 && !pendingBreak && i > 0 && i + 1 < n
-              && Character.isLetterOrDigit(text.charAt(i - 1))
-              && Character.isLetterOrDigit(text.charAt(i + 1));
+              && isWordChar(text[i - 1])
+              && isWordChar(text[i + 1]);
           if (glue) {
             pendingHyphen = true;
           } else {
@@ -57,20 +69,20 @@ public final class Tokenizer {
       }
       int start = i;
       while (i < n) {
-        char ch = text.charAt(i);
-        if (Character.isLetterOrDigit(ch)) {
+        char ch = text[i];
+        if (isWordChar(ch)) {
           i++;
-        } else if ((ch == '.' || ch == ',') && i + 1 < n && Character.isDigit(text.charAt(i + 1))
-            && Character.isDigit(text.charAt(i - 1))) {
+        } else if ((ch == '.' || ch == ',') && i + 1 < n && Character.isDigit(text[i + 1])
+            && Character.isDigit(text[i - 1])) {
           i++;
-        } else if (isApostrophe(ch) && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+        } else if (isApostrophe(ch) && i + 1 < n && Character.isLetter(text[i + 1])) {
           i++;
         } else {
           break;
         }
       }
       int end = stripPossessive(text, start, i);
-      if (i < n && isApostrophe(text.charAt(i)) && end > start && text.charAt(end - 1) == 's') {
+      if (i < n && isApostrophe(text[i]) && end > start && text[end - 1] == 's') {
         i++; // plural possessive "models'": the apostrophe belongs to the token
       }
       if (end == start) {
@@ -93,14 +105,14 @@ public final class Tokenizer {
   }
 
   /** The shared {@link Word} for {@code text[start, end)}: a cache hit in the common case. */
-  private Word word(WordCache cache, String text, int start, int end) {
+  private Word word(WordCache cache, char[] text, int start, int end) {
     int hash = 0;
     for (int k = start; k < end; k++) {
-      hash = 31 * hash + text.charAt(k);
+      hash = 31 * hash + text[k];
     }
     Word word = cache.find(text, start, end, hash);
     if (word == null) {
-      word = newWord(text.substring(start, end));
+      word = newWord(new String(text, start, end - start));
       cache.add(word, hash);
     }
     return word;
@@ -117,13 +129,31 @@ public final class Tokenizer {
     return new Word(surface, lower, singular.equals(lower) ? lower : singular);
   }
 
-  private static int stripPossessive(String text, int start, int end) {
-    if (end - start > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')) {
-      if (isApostrophe(text.charAt(end - 2))) {
+  /** A thread's scanning state: its word cache and a character buffer that grows to the longest text. */
+  private static final class Scanner {
+    final WordCache words = new WordCache();
+    private char[] buffer = new char[4096];
+
+    char[] characters(int length) {
+      if (buffer.length < length) {
+        buffer = new char[Math.max(length, buffer.length * 2)];
+      }
+      return buffer;
+    }
+  }
+
+  private static int stripPossessive(char[] text, int start, int end) {
+    if (end - start > 2 && (text[end - 1] == 's' || text[end - 1] == 'S')) {
+      if (isApostrophe(text[end - 2])) {
         return end - 2;
       }
     }
     return end;
+  }
+
+  /** Letters and digits; ASCII, by far the most common case, from a table. */
+  private static boolean isWordChar(char c) {
+    return c < 128 ? ASCII_WORD_CHARS[c] : Character.isLetterOrDigit(c);
   }
 
   private static boolean isPhraseBreak(char c) {

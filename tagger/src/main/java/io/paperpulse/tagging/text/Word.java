@@ -3,19 +3,18 @@ package io.paperpulse.tagging.text;
 /**
  * One distinct spelling of a word, shared by all its occurrences: the tokenizer hands out the same
  * instance every time it meets the same characters, so the lower-case and singular forms are
- * computed once, and consumers (the topic matcher, the keyphrase extractor) can attach what they
- * derive from the word and find it again on the next occurrence instead of hashing strings.
+ * computed once, and consumers (the topic matcher, the keyphrase extractor) can attach a note of what
+ * they derive from the word and find it again on the next occurrence instead of hashing strings.
  *
- * <p>Attachments are immutable values published through a single reference, so a word seen by
- * several threads at worst gets its attachment computed twice, never half-written.
+ * <p>Notes are immutable values published through a single reference, so a word seen by several
+ * threads at worst gets its note computed twice, never half-written.
  */
 public final class Word {
-  private static final int SLOTS = 2;
-
   private final String surface;
   private final String lower;
   private final String singular;
-  private final Attachment[] attachments = new Attachment[SLOTS];
+  private Note first;
+  private Note second;
 
   Word(String surface, String lower, String singular) {
     this.surface = surface;
@@ -38,30 +37,27 @@ public final class Word {
     return singular;
   }
 
-  /** What {@code owner} attached to this word, or null. */
-  public Object attachment(Object owner) {
-    for (Attachment a : attachments) {
-      if (a != null && a.owner == owner) {
-        return a.value;
-      }
+  /** The note {@code owner} attached to this word, or null. */
+  public Note note(Object owner) {
+    Note n = first;
+    if (n != null && n.owner == owner) {
+      return n;
     }
-    return null;
+    n = second;
+    return n != null && n.owner == owner ? n : null;
   }
 
   /**
-   * Attaches {@code value} for {@code owner}. There is room for as many owners as one tagger has
-   * consumers; a further owner takes over a slot (its previous holder recomputes on demand).
+   * Attaches a note. There is room for as many owners as one tagger has consumers; a further
+   * owner takes over the older slot (its previous holder recomputes on demand).
    */
-  public void attach(Object owner, Object value) {
-    int free = -1;
-    for (int i = 0; i < SLOTS; i++) {
-      Attachment a = attachments[i];
-      if (a == null || a.owner == owner) {
-        free = i;
-        break;
-      }
+  public void attach(Note note) {
+    Note n = first;
+    if (n == null || n.owner == note.owner) {
+      first = note;
+    } else {
+      second = note;
     }
-    attachments[free >= 0 ? free : Math.floorMod(System.identityHashCode(owner), SLOTS)] = new Attachment(owner, value);
   }
 
   @Override
@@ -69,13 +65,15 @@ public final class Word {
     return surface;
   }
 
-  private static final class Attachment {
-    final Object owner;
-    final Object value;
+  /**
+   * What one consumer derived from a word. Subclasses keep their data in final fields, so a note
+   * published through a plain field is seen whole by any thread.
+   */
+  public abstract static class Note {
+    private final Object owner;
 
-    Attachment(Object owner, Object value) {
+    protected Note(Object owner) {
       this.owner = owner;
-      this.value = value;
     }
   }
 }

@@ -181,7 +181,7 @@ public final class TopicMatcher {
 
   /** The trie ids of a word, looked up once per distinct word and kept on it. */
   private WordIds idsOf(Word word) {
-    Object known = word.attachment(this);
+    Word.Note known = word.note(this);
     if (known != null) {
       return (WordIds) known;
     }
@@ -190,18 +190,19 @@ public final class TopicMatcher {
     int exact = hasUpperCase(surface) ? exactCaseIds.getOrDefault(exactCaseKey(surface), -1) : -1;
     boolean starts = (lower >= 0 && transitions.get(transitionKey(ROOT, lower)) >= 0)
         || (exact >= 0 && transitions.get(transitionKey(ROOT, exact)) >= 0);
-    WordIds ids = new WordIds(lower, exact, starts);
-    word.attach(this, ids);
+    WordIds ids = new WordIds(this, lower, exact, starts);
+    word.attach(ids);
     return ids;
   }
 
   /** Token ids of a word in the trie's two vocabularies (-1: absent), and whether any pattern begins with it. */
-  private static final class WordIds {
+  private static final class WordIds extends Word.Note {
     final int lower;
     final int exact;
     final boolean startsPattern;
 
-    WordIds(int lower, int exact, boolean startsPattern) {
+    WordIds(TopicMatcher owner, int lower, int exact, boolean startsPattern) {
+      super(owner);
       this.lower = lower;
       this.exact = exact;
       this.startsPattern = startsPattern;
