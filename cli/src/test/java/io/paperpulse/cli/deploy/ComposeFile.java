@@ -16,7 +16,7 @@ import java.util.Optional;
  * environments, short port syntax, long depends_on syntax) and fails loudly on other forms rather than
  * silently checking nothing.
  */
-final class ComposeFile {
+public final class ComposeFile {
 
     private final Map<String, ComposeService> services;
 
@@ -24,14 +24,14 @@ final class ComposeFile {
         this.services = services;
     }
 
-    static ComposeFile read(Path file) throws IOException {
+    public static ComposeFile read(Path file) throws IOException {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         JsonNode services = root.path("services");
         if (!services.isObject() || services.isEmpty()) {
             throw new IllegalArgumentException(file + " has no services");
         }
         Map<String, ComposeService> parsed = new LinkedHashMap<>();
-        services.fields().forEachRemaining(entry -> parsed.put(entry.getKey(), service(entry.getKey(), entry.getValue())));
+        services.properties().forEach(entry -> parsed.put(entry.getKey(), service(entry.getKey(), entry.getValue())));
         return new ComposeFile(parsed);
     }
 
@@ -41,6 +41,12 @@ final class ComposeFile {
 
     Optional<ComposeService> service(String name) {
         return Optional.ofNullable(services.get(name));
+    }
+
+    /** The first service running an image of this name (any tag). */
+    public ComposeService serviceWithImage(String imageName) {
+        return services.values().stream().filter(service -> service.imageName().equals(imageName)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no service runs " + imageName));
     }
 
     List<ComposeService> paperPulseServices() {
@@ -75,7 +81,7 @@ final class ComposeFile {
         if (!node.isObject()) {
             throw new IllegalArgumentException(service + ".environment must be a map");
         }
-        node.fields().forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+        node.properties().forEach(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
         return environment;
     }
 
@@ -104,7 +110,7 @@ final class ComposeFile {
         if (!node.isObject()) {
             throw new IllegalArgumentException(service + ".depends_on must use the long form with conditions");
         }
-        node.fields().forEachRemaining(entry -> dependsOn.put(entry.getKey(), entry.getValue().path("condition").asText()));
+        node.properties().forEach(entry -> dependsOn.put(entry.getKey(), entry.getValue().path("condition").asText()));
         return dependsOn;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param healthcheck the health check command joined into one string, empty when there is none
  * @param dependsOn service name to its {@code condition}
  */
-record ComposeService(String name, String image, boolean built, List<String> command, Map<String, String> environment,
+public record ComposeService(String name, String image, boolean built, List<String> command, Map<String, String> environment,
                       List<Integer> containerPorts, Optional<String> healthcheck, Map<String, String> dependsOn,
                       Optional<String> hostname) {
 
@@ -21,12 +21,12 @@ record ComposeService(String name, String image, boolean built, List<String> com
         return built;
     }
 
-    String imageTag() {
+    public String imageTag() {
         int colon = image.lastIndexOf(':');
         return colon < 0 ? "latest" : image.substring(colon + 1);
     }
 
-    String imageName() {
+    public String imageName() {
         int colon = image.lastIndexOf(':');
         return colon < 0 ? image : image.substring(0, colon);
     }
