@@ -2,6 +2,7 @@ package io.paperpulse.cli.produce;
 
 import io.paperpulse.cli.DurationConverter;
 import io.paperpulse.cli.ExitCodes;
+import io.paperpulse.cli.InterruptOnShutdown;
 import io.paperpulse.cli.kafka.KafkaOptions;
 import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.job.FollowOptions;
@@ -38,8 +39,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Publish papers from files or stdin to Kafka as Avro PaperEvents, keyed by paper id.")
 public final class ProduceCommand implements Callable<Integer> {
-
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     @Spec
     private CommandSpec spec;
@@ -126,24 +125,7 @@ public final class ProduceCommand implements Callable<Integer> {
     /** Follows the feed on this thread; Ctrl-C interrupts it so the open transaction is ended cleanly. */
     private int follow(ProduceJob job) {
         FollowOptions options = new FollowOptions(kafka.topic(topic), url, every, format);
-        Thread worker = Thread.currentThread();
-        Thread interruptOnShutdown = new Thread(() -> {
-            worker.interrupt();
-            try {
-                worker.join(SHUTDOWN_GRACE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "paperpulse-produce-shutdown");
-        Runtime.getRuntime().addShutdownHook(interruptOnShutdown);
-        try {
-            return job.follow(options) == ProduceResult.OK ? ExitCodes.OK : ExitCodes.FAILURE;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interruptOnShutdown);
-            } catch (IllegalStateException jvmAlreadyShuttingDown) {
-                // The hook is running: it is what stopped the feed.
-            }
-        }
+        int status = InterruptOnShutdown.run("paperpulse-produce-shutdown", () -> job.follow(options));
+        return status == ProduceResult.OK ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }
