@@ -27,7 +27,7 @@ import java.util.List;
  * so one instance serves any number of threads.
  */
 public final class PaperTagger implements Tagger {
-  static final String KEYPHRASE_VERSION = "keyphrase-1";
+  static final String KEYPHRASE_VERSION = "keyphrase-2";
   private static final Comparator<Tag> BY_SCORE_THEN_NAME =
       Comparator.comparingDouble(Tag::getScore).reversed().thenComparing(tag -> tag.getName().toString());
 

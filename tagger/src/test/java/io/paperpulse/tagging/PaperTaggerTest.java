@@ -103,7 +103,7 @@ class PaperTaggerTest {
 
   @Test
   void versionNamesTaxonomyAndExtractor() {
-    assertThat(TAGGER.version()).isEqualTo("taxonomy-2026.11-1/keyphrase-1");
+    assertThat(TAGGER.version()).isEqualTo("taxonomy-2026.11-1/keyphrase-2");
   }
 
   @Test

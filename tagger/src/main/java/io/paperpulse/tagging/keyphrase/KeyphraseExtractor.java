@@ -109,9 +109,15 @@ public final class KeyphraseExtractor {
         sum += stemScores[words.stemIndex(from + k)];
       }
       double position = 1.0 + settings.positionDecay() * (1.0 - (double) from / total);
-      scores[c] = sum * position;
+      scores[c] = sum * position * shapeFactor(words, from, candidates.length(c));
     }
     return top(words, scores, limit);
+  }
+
+  /** Down-weights single words and phrases that end in an adjective: keyphrases are mostly noun phrases. */
+  private double shapeFactor(Workspace words, int from, int length) {
+    double factor = length == 1 ? settings.singleWordFactor() : 1.0;
+    return words.features(from + length - 1).modifier() ? factor * settings.modifierEndFactor() : factor;
   }
 
   /**
@@ -250,7 +256,7 @@ public final class KeyphraseExtractor {
     String stem = stems.stem(lower);
     boolean stop = isStop(lower);
     return new WordFeatures(this, lower, singular, stem, stop, genericWords.contains(singular),
-        stop ? 0 : defaultFrequencies.idf(stem));
+        stop ? 0 : defaultFrequencies.idf(stem), ModifierEndings.matches(lower));
   }
 
   private boolean isStop(String lower) {

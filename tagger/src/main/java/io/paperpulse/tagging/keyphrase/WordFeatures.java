@@ -14,6 +14,7 @@ final class WordFeatures extends Word.Note {
   private final boolean stop;
   private final boolean generic;
   private final double defaultIdf;
+  private final boolean modifier;
 
   /**
    * @param lower lower case, as in a candidate's non-final positions
@@ -22,9 +23,10 @@ final class WordFeatures extends Word.Note {
    * @param stop true when the word cannot be part of a candidate
    * @param generic true when the word is on the generic-word list
    * @param defaultIdf inverse document frequency of the stem in the extractor's default table
+   * @param modifier true when the word's ending marks an adjective or participle
    */
   WordFeatures(KeyphraseExtractor owner, String lower, String singular, String stem, boolean stop,
-      boolean generic, double defaultIdf) {
+      boolean generic, double defaultIdf, boolean modifier) {
     super(owner);
     this.lower = lower;
     this.singular = singular;
@@ -32,6 +34,7 @@ final class WordFeatures extends Word.Note {
     this.stop = stop;
     this.generic = generic;
     this.defaultIdf = defaultIdf;
+    this.modifier = modifier;
   }
 
   String lower() {
@@ -56,5 +59,10 @@ final class WordFeatures extends Word.Note {
 
   double defaultIdf() {
     return defaultIdf;
+  }
+
+  /** True when the word looks like an adjective or participle: it rarely ends a keyphrase. */
+  boolean modifier() {
+    return modifier;
   }
 }

@@ -23,10 +23,10 @@ class InspecBenchmarkTest {
     EvalReport report = benchmark.evaluate(dataset.get());
     System.out.print(report.format());
     assertThat(report.row("all").documents()).isEqualTo(2000);
-    // Measured 0.361 (all, leave-one-out) and 0.361 (odd ids, shipped table): see docs/tagging.md.
-    assertThat(report.row("all").f1At10()).isGreaterThan(0.35);
-    assertThat(report.rows().get(3).f1At10()).isGreaterThan(0.35);
-    assertThat(report.row("all").f1At5()).isGreaterThan(0.29);
+    // Measured 0.385 (all, leave-one-out) and 0.383 (odd ids, shipped table): see docs/tagging.md.
+    assertThat(report.row("all").f1At10()).isGreaterThan(0.375);
+    assertThat(report.rows().get(3).f1At10()).isGreaterThan(0.375);
+    assertThat(report.row("all").f1At5()).isGreaterThan(0.305);
   }
 
   @Test

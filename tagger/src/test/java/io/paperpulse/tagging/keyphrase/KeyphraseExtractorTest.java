@@ -61,4 +61,24 @@ class KeyphraseExtractorTest {
     }
     assertThat(phrases.get(0).name()).isEqualTo("kernel density estimation");
   }
+
+  @Test
+  void multiWordPhrasesOutrankSingleWordsAndAdjectiveEndingsRankLow() {
+    List<Keyphrase> phrases = extract("Sparse attention for protein folding",
+        "Protein folding with sparse attention. Attention is costly; folding is hard. "
+            + "The attention is continuous and the folding adaptive.", 10);
+    assertThat(phrases.get(0).name().split(" ")).hasSizeGreaterThan(1);
+    List<String> names = phrases.stream().map(Keyphrase::name).toList();
+    assertThat(names.indexOf("protein folding")).isLessThan(names.indexOf("attention"));
+  }
+
+  @Test
+  void modifierEndingsAreRecognized() {
+    assertThat(ModifierEndings.matches("continuous")).isTrue();
+    assertThat(ModifierEndings.matches("scalable")).isTrue();
+    assertThat(ModifierEndings.matches("low-proposed")).isTrue();
+    assertThat(ModifierEndings.matches("signal")).isFalse();
+    assertThat(ModifierEndings.matches("red")).isFalse();
+    assertThat(ModifierEndings.matches("network")).isFalse();
+  }
 }
