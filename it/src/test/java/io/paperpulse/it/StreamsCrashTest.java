@@ -1,0 +1,146 @@
+package io.paperpulse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.it.support.ChildJvm;
+import io.paperpulse.it.support.ExactCounts;
+import io.paperpulse.it.support.GroupProgress;
+import io.paperpulse.it.support.PaperStreamGenerator;
+import io.paperpulse.it.support.TestRegistry;
+import io.paperpulse.it.support.TopicContents;
+import io.paperpulse.producer.generate.GenerateOptions;
+import io.paperpulse.producer.generate.GenerateResult;
+import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.tagging.PaperTagger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streams application as a separate process, killed with SIGKILL twice while a generated
+ * stream of papers (inserts, updates, deletes) flows through it, and restarted each time. A
+ * read_committed verifier then requires tag-counts to equal the counts recomputed from the final
+ * papers: exactly-once means nothing counted twice and nothing missing.
+ */
+class StreamsCrashTest {
+
+  private static final Logger log = LoggerFactory.getLogger(StreamsCrashTest.class);
+  private static final String APP_ID = "crash-test";
+  private static final int EVENTS = 6_000;
+  private static final double EVENTS_PER_SECOND = 120;
+  private static final int KILLS = 2;
+  /** One granularity keeps the run short; the exactness argument does not depend on how many there are. */
+  private static final String GRANULARITIES = "month";
+
+  private static KafkaClusterTestKit cluster;
+  private static TestRegistry registry;
+
+  @TempDir
+  Path workDir;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+        .setConfigProp("offsets.topic.replication.factor", "1")
+        .setConfigProp("transaction.state.log.replication.factor", "1")
+        .setConfigProp("transaction.state.log.min.isr", "1")
+        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+        .build();
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+    registry = new TestRegistry();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (registry != null) {
+      registry.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void killedTwiceWithSigkillWhilePapersFlowTheCountsStayExact() throws Exception {
+    Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
+    TopicNames topics = TopicNames.unprefixed();
+    try (Admin admin = Admin.create(client)) {
+      admin.createTopics(List.of(new NewTopic(topics.papers(), 3, (short) 1)
+          .configs(Map.of("cleanup.policy", "compact")))).all().get();
+    }
+    Path streamsLog = Path.of("target", "crash-test-streams.log");
+    Files.deleteIfExists(streamsLog);
+    // A longer commit interval than the exactly-once default (100 ms) leaves more uncommitted work
+    // to lose or double at each kill, and keeps this 2-core test quick.
+    Path clientConfig = Files.writeString(workDir.resolve("client.properties"), "commit.interval.ms=1000\n");
+    List<String> args = List.of("streams", "--bootstrap-servers", cluster.bootstrapServers(),
+        "--schema-registry", registry.url(), "--config", clientConfig.toString(), "--application-id", APP_ID,
+        "--state-dir", workDir.resolve("state").toString(), "--partitions", "3", "--granularities", GRANULARITIES);
+
+    Process streams = ChildJvm.start(streamsLog, args);
+    List<Long> inFlightAtKill = new ArrayList<>();
+    GenerateResult generated;
+    try (Admin admin = Admin.create(client)) {
+      GroupProgress progress = new GroupProgress(admin, APP_ID, topics.papers());
+      progress.awaitGroupStable(Duration.ofMinutes(2));
+      CompletableFuture<GenerateResult> generator = PaperStreamGenerator.start(client, registry.client(),
+          GenerateOptions.of(topics.papers(), EVENTS, 20_240_101L).withRate(EVENTS_PER_SECOND));
+
+      for (int kill = 1; kill <= KILLS; kill++) {
+        // kill only once this incarnation has committed work of its own, so the crash lands mid-stream
+        progress.awaitCommittedBeyond(progress.committedInput(), Duration.ofSeconds(120));
+        Thread.sleep(1_500);
+        long inFlight = progress.inputLag();
+        ChildJvm.kill(streams);
+        inFlightAtKill.add(inFlight);
+        log.info("kill {}: SIGKILL with {} papers records not yet committed, generator done: {}",
+            kill, inFlight, generator.isDone());
+        streams = ChildJvm.start(streamsLog, args);
+      }
+      generated = generator.get(5, TimeUnit.MINUTES);
+      Process running = streams;
+      progress.awaitCaughtUp(Duration.ofMinutes(4), running::isAlive);
+    } finally {
+      ChildJvm.stop(streams);
+    }
+
+    assertThat(generated.failure()).isNull();
+    assertThat(generated.inserts()).isGreaterThanOrEqualTo(5_000);
+    assertThat(generated.updates()).isPositive();
+    assertThat(generated.deletes()).isPositive();
+    assertThat(inFlightAtKill).hasSize(KILLS);
+
+    ExactCounts.Verdict verdict = ExactCounts.verify(client, registry.client(), topics,
+        PaperTagger.withDefaultTaxonomy(), Granularity.parseList(GRANULARITIES));
+    Map<String, PaperEvent> expectedPapers = generated.expected().finalPapers();
+    assertThat(verdict.finalPapers()).as("final papers on the topic").hasSameSizeAs(expectedPapers);
+    assertThat(verdict.finalPapers().keySet()).isEqualTo(expectedPapers.keySet());
+    assertThat(verdict.differences()).as("tag-counts against recomputation").isEmpty();
+    assertThat(verdict.actual()).isNotEmpty();
+    assertThat(TopicContents.readCommitted(client, topics.papersDlq())).as("dead letters").isEmpty();
+    log.info("crash figures: events {} (inserts {}, updates {}, deletes {}), kills {}, in flight at kills {},"
+            + " live papers {}, tag-count keys verified {}, memberships counted {}",
+        generated.events(), generated.inserts(), generated.updates(), generated.deletes(), KILLS, inFlightAtKill,
+        verdict.finalPapers().size(), verdict.expected().size(), verdict.countedMemberships());
+  }
+}

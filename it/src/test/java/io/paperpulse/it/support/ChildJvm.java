@@ -1,0 +1,74 @@
+package io.paperpulse.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs {@code paperpulse} subcommands in a separate JVM on this test's class path, so a test can
+ * kill them with SIGKILL ({@link Process#destroyForcibly()}) like a crashed machine would, with no
+ * shutdown hook or finally block running. Output goes to a log file for post-mortems.
+ */
+public final class ChildJvm {
+
+  private static final String MAIN = "io.paperpulse.cli.PaperPulse";
+
+  private static String snapshot;
+
+  private ChildJvm() {}
+
+  /** Starts {@code paperpulse <args>}; stdout and stderr are appended to {@code log}. */
+  public static Process start(Path log, List<String> args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-XX:+UseSerialGC");
+    command.add("-cp");
+    command.add(classPath());
+    command.add(MAIN);
+    command.addAll(args);
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  /**
+   * This JVM's class path, with the project's own jars copied aside first: a restarted child must
+   * run the same code as the one it replaces even if the local repository is reinstalled meanwhile.
+   */
+  private static synchronized String classPath() throws IOException {
+    if (snapshot == null) {
+      Path dir = Files.createDirectories(Path.of("target", "child-classpath"));
+      List<String> entries = new ArrayList<>();
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        Path path = Path.of(entry);
+        if (path.getFileName().toString().startsWith("paperpulse-") && Files.isRegularFile(path)) {
+          Path copy = dir.resolve(path.getFileName());
+          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+          entries.add(copy.toAbsolutePath().toString());
+        } else {
+          entries.add(entry);
+        }
+      }
+      snapshot = String.join(File.pathSeparator, entries);
+    }
+    return snapshot;
+  }
+
+  /** SIGKILL, then waits until the process is gone. */
+  public static void kill(Process process) throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** SIGTERM (clean shutdown through the command's hook), then waits. */
+  public static int stop(Process process) throws InterruptedException {
+    process.destroy();
+    return process.waitFor();
+  }
+}

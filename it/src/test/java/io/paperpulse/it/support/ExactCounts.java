@@ -1,0 +1,121 @@
+package io.paperpulse.it.support;
+
+import io.paperpulse.registry.client.SchemaRegistryClient;
+import io.paperpulse.registry.serde.SpecificAvroSerde;
+import io.paperpulse.registry.serde.StringAvroSerde;
+import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.schema.Tag;
+import io.paperpulse.schema.TagCount;
+import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.tagging.Tagger;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The verifier of every fault test: reads the final papers and {@code tag-counts} as a
+ * {@code read_committed} consumer and compares the counts with counts recomputed from scratch
+ * from the final papers, straight from the definition (live papers whose tags include the tag
+ * and whose date falls in the bucket).
+ */
+public final class ExactCounts {
+
+  /** Paper count and upvote sum of one (tag, granularity, bucket). */
+  public record Totals(long papers, long upvotes) {}
+
+  /**
+   * @param finalPapers the live papers by id, as the papers topic says
+   * @param expected counts recomputed from {@code finalPapers}
+   * @param actual the latest non-empty value per key of tag-counts
+   */
+  public record Verdict(Map<String, PaperEvent> finalPapers, Map<TagCountKey, Totals> expected,
+                        Map<TagCountKey, Totals> actual) {
+
+    /** Readable differences, empty when the counts are exact. */
+    public List<String> differences() {
+      List<String> lines = new ArrayList<>();
+      Set<TagCountKey> keys = new TreeSet<>(java.util.Comparator.comparing(TagCountKey::toString));
+      keys.addAll(expected.keySet());
+      keys.addAll(actual.keySet());
+      for (TagCountKey key : keys) {
+        Totals want = expected.get(key);
+        Totals got = actual.get(key);
+        if (!java.util.Objects.equals(want, got)) {
+          lines.add(key.getTag() + "/" + key.getGranularity() + "/" + key.getBucketStart() + ": expected " + want + ", found " + got);
+        }
+      }
+      return lines;
+    }
+
+    public long countedMemberships() {
+      return expected.values().stream().mapToLong(Totals::papers).sum();
+    }
+  }
+
+  private ExactCounts() {}
+
+  public static Verdict verify(Map<String, Object> clientProperties, SchemaRegistryClient registry, TopicNames topics,
+                               Tagger tagger, List<Granularity> granularities) {
+    Map<String, PaperEvent> papers = finalPapers(clientProperties, registry, topics.papers());
+    Map<TagCountKey, Totals> actual = new HashMap<>();
+    try (var keys = SpecificAvroSerde.of(TagCountKey.class, registry, true);
+         var values = SpecificAvroSerde.of(TagCount.class, registry, false)) {
+      for (ConsumerRecord<byte[], byte[]> record : TopicContents.readCommitted(clientProperties, topics.tagCounts())) {
+        TagCountKey key = keys.deserializer().deserialize(record.topic(), record.key());
+        TagCount count = record.value() == null ? null : values.deserializer().deserialize(record.topic(), record.value());
+        if (count == null || count.getPaperCount() == 0) {
+          actual.remove(key);
+        } else {
+          actual.put(key, new Totals(count.getPaperCount(), count.getUpvoteSum()));
+        }
+      }
+    }
+    return new Verdict(papers, recompute(papers.values(), tagger, granularities), actual);
+  }
+
+  /** The latest version of every paper that is not deleted, by id. */
+  public static Map<String, PaperEvent> finalPapers(Map<String, Object> clientProperties, SchemaRegistryClient registry,
+                                                    String topic) {
+    Map<String, PaperEvent> papers = new HashMap<>();
+    try (var keys = StringAvroSerde.of(registry, true);
+         var values = SpecificAvroSerde.of(PaperEvent.class, registry, false)) {
+      for (ConsumerRecord<byte[], byte[]> record : TopicContents.readCommitted(clientProperties, topic)) {
+        String id = keys.deserializer().deserialize(topic, record.key());
+        if (record.value() == null) {
+          papers.remove(id);
+        } else {
+          papers.put(id, values.deserializer().deserialize(topic, record.value()));
+        }
+      }
+    }
+    return papers;
+  }
+
+  static Map<TagCountKey, Totals> recompute(Iterable<PaperEvent> livePapers, Tagger tagger, List<Granularity> granularities) {
+    Map<TagCountKey, Totals> totals = new HashMap<>();
+    for (PaperEvent paper : livePapers) {
+      LocalDate day = LocalDate.ofInstant(paper.getPublishedAt(), ZoneOffset.UTC);
+      Set<String> names = new HashSet<>();
+      for (Tag tag : tagger.tag(paper.getTitle(), paper.getAbstract$())) {
+        names.add(tag.getName());
+      }
+      for (String name : names) {
+        for (Granularity granularity : granularities) {
+          TagCountKey key = new TagCountKey(name, granularity.label(), granularity.bucketStart(day));
+          Totals before = totals.getOrDefault(key, new Totals(0, 0));
+          totals.put(key, new Totals(before.papers() + 1, before.upvotes() + paper.getUpvotes()));
+        }
+      }
+    }
+    return totals;
+  }
+}
