@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -93,8 +94,10 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         // The demo narrates its own progress; the components' routine INFO lines (schema registrations, topic
-        // creation) and Kafka Streams' advice for production setups (state in the temp directory) would bury it.
-        Verbosity.quietUnlessVerbose(List.of("io.paperpulse"), List.of("org.apache.kafka.streams"));
+        // creation), Kafka Streams' advice for production setups (state in the temp directory) and the retries of
+        // back-to-back transactions on a fresh broker would bury it.
+        Verbosity.quietUnlessVerbose(List.of("io.paperpulse"),
+                List.of("org.apache.kafka.streams", "org.apache.kafka.clients.producer.internals.Sender"));
         // Loaded first: compiling the taxonomy takes a moment better spent before the broker is up.
         PaperTagger tagger = PaperTagger.withDefaultTaxonomy();
         try (ShutdownSignal stop = shutdown.installHook();
@@ -114,11 +117,13 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 progress(describe(published));
                 progress("waiting for the topology to catch up...");
+                long waitStart = System.nanoTime();
                 DemoProgress watcher = new DemoProgress(app, stop);
                 TrendingReport report = watcher.awaitReport(shown(), published.published() > 0);
                 if (report == null) {
                     return ExitCodes.OK;
                 }
+                progress(String.format(Locale.ROOT, "caught up in %.1f s", (System.nanoTime() - waitStart) / 1e9));
                 print(report);
                 if (exitWhenDone) {
                     return ExitCodes.OK;
@@ -129,7 +134,10 @@ public final class DemoCommand implements Callable<Integer> {
                         + " --from-beginning");
                 progress("  paperpulse produce --bootstrap-servers " + cluster.bootstrapServers()
                         + " --schema-registry " + cluster.schemaRegistryUrl() + " FILE");
-                watcher.onEachChange(report, shown(), this::print);
+                watcher.onEachChange(report, shown(), changed -> {
+                    progress("new papers changed the rankings:");
+                    print(changed);
+                });
                 return ExitCodes.OK;
             }
         }
