@@ -3,6 +3,7 @@ package io.paperpulse.streams.app;
 import io.paperpulse.streams.topology.intake.CountingDeserializationHandler;
 import io.paperpulse.streams.errors.DeadLetterProcessingHandler;
 import io.paperpulse.streams.errors.DeadLetterProductionHandler;
+import io.paperpulse.streams.memory.BoundedRocksDbConfig;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -37,6 +38,8 @@ public final class StreamsProperties {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
     props.put(SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
+    // all stores share one bounded block cache and memtable budget (paperpulse.rocksdb.memory.bytes)
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
     if (config.applicationServer() != null) {
       // lets every instance find which one hosts a key, and how to reach it over HTTP
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
