@@ -32,6 +32,8 @@ public final class ApiServer implements AutoCloseable {
 
   static final int DEFAULT_LIMIT = 10;
 
+  private static final String ERROR_WRITTEN = "paperpulse.error-written";
+
   private static final String DASHBOARD = "/io/paperpulse/streams/dashboard";
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final Set<KafkaStreams.State> DEAD =
@@ -76,8 +78,9 @@ public final class ApiServer implements AutoCloseable {
     javalin.get("/ready", this::ready);
     javalin.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     javalin.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    // Javalin's own 404 is plain text; ours (a missing paper...) are already JSON and stay as they are
     javalin.error(HttpStatus.NOT_FOUND, ctx -> {
-      if (ctx.result() == null) {
+      if (ctx.attribute(ERROR_WRITTEN) == null) {
         error(ctx, HttpStatus.NOT_FOUND, "no such resource: " + ctx.path());
       }
     });
@@ -97,7 +100,8 @@ public final class ApiServer implements AutoCloseable {
 
   private void trending(Context ctx) {
     Granularity granularity = granularityOr(ctx, Granularity.WEEK);
-    int limit = limit(ctx);
+    // a forwarding instance applies its client's limit itself, so it needs the whole ranking
+    int limit = isForwarded(ctx) ? Integer.MAX_VALUE : limit(ctx);
     String bucket = ctx.queryParam("bucket");
     Answer<TrendingView> answer = bucket == null || bucket.isBlank()
         ? queries.latest(granularity, isForwarded(ctx))
@@ -148,6 +152,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, HttpStatus status, String message) {
+    ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
     ctx.status(status).json(Map.of("status", status.getCode(), "error", message));
   }
 

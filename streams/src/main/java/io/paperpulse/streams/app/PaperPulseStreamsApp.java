@@ -11,7 +11,7 @@ import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.RegistryTopologySerdes;
 import io.paperpulse.streams.topology.TopologySerdes;
-import io.paperpulse.streams.topology.intake.CountingDeserializationHandler;
+import io.paperpulse.streams.errors.CountingDeserializationHandler;
 import io.paperpulse.streams.trending.TrendingQueries;
 import io.paperpulse.tagging.Tagger;
 import java.time.Duration;

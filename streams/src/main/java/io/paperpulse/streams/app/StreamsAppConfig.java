@@ -102,6 +102,12 @@ public record StreamsAppConfig(
         numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
   }
 
+  /** Another state directory: each instance on one machine needs its own. */
+  public StreamsAppConfig withStateDir(Path value) {
+    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, value, guarantee, topicPrefix,
+        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
+  }
+
   public StreamsAppConfig withGuarantee(ProcessingGuarantee value) {
     return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, value, topicPrefix,
         numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);

@@ -1,6 +1,6 @@
 package io.paperpulse.streams.app;
 
-import io.paperpulse.streams.topology.intake.CountingDeserializationHandler;
+import io.paperpulse.streams.errors.CountingDeserializationHandler;
 import io.paperpulse.streams.errors.DeadLetterProcessingHandler;
 import io.paperpulse.streams.errors.DeadLetterProductionHandler;
 import io.paperpulse.streams.memory.BoundedRocksDbConfig;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.paperpulse.streams.errors.DeadLetterStage;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,6 +18,8 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
   public static final String INVALID_RECORDS = "paperpulse.records.invalid";
   public static final String DLQ_RECORDS = "paperpulse.dlq.records";
   public static final String END_TO_END_LATENCY = "paperpulse.count.update.latency";
+
+  private static final String DLQ_DESCRIPTION = "Records written to the dead-letter topic, by failing stage";
 
   private final MeterRegistry registry;
   private final Map<PaperOutcome, Counter> processed = new EnumMap<>(PaperOutcome.class);
@@ -42,7 +45,9 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
             Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
         .register(registry);
     // Registered up front so dashboards show a zero rather than nothing before the first failure.
-    Counter.builder(DLQ_RECORDS).tag("stage", "validate-paper").register(registry);
+    for (DeadLetterStage stage : DeadLetterStage.values()) {
+      Counter.builder(DLQ_RECORDS).description(DLQ_DESCRIPTION).tag("stage", stage.label()).register(registry);
+    }
   }
 
   @Override
@@ -67,7 +72,7 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
   @Override
   public void deadLettered(String stage) {
     Counter.builder(DLQ_RECORDS)
-        .description("Records written to the dead-letter topic, by failing stage")
+        .description(DLQ_DESCRIPTION)
         .tag("stage", stage)
         .register(registry)
         .increment();

@@ -228,11 +228,12 @@
     var max = Math.max(1, Math.max.apply(null, series.map(function (p) { return p.count; })));
     chart.setAttribute("viewBox", "0 0 " + width + " " + height);
     chart.setAttribute("height", height);
-    [0, 0.5, 1].forEach(function (f) {
-      var y = top + plotHeight * (1 - f);
+    // whole-number gridlines only: counts of papers have no halves
+    var ticks = max < 4 ? [0, max] : [0, Math.round(max / 2), max];
+    ticks.forEach(function (tick) {
+      var y = top + plotHeight * (1 - tick / max);
       chart.appendChild(svgNode("line", { "class": "gridline", x1: left, x2: width - 8, y1: y, y2: y }));
-      chart.appendChild(svgNode("text", { "class": "dim", x: left - 6, y: y + 4, "text-anchor": "end" },
-        String(Math.round(max * f))));
+      chart.appendChild(svgNode("text", { "class": "dim", x: left - 6, y: y + 4, "text-anchor": "end" }, String(tick)));
     });
     var step = plotWidth / series.length;
     var barWidth = Math.max(2, Math.min(36, step * 0.7));

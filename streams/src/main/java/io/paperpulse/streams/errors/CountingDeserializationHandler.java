@@ -1,4 +1,4 @@
-package io.paperpulse.streams.topology.intake;
+package io.paperpulse.streams.errors;
 
 import io.paperpulse.streams.errors.DeadLetterDeserializationHandler;
 import io.paperpulse.streams.metrics.PipelineMetrics;
@@ -7,8 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
- * Kafka's log-and-continue handler for undecodable records (which also builds the built-in
- * dead-letter records), reporting each failure to the pipeline metrics. Kafka Streams creates
+ * The dead-lettering handler for undecodable records ({@link DeadLetterDeserializationHandler}),
+ * reporting each failure to the pipeline metrics. Kafka Streams creates
  * the handler itself, so the metrics object arrives through the configuration under
  * {@link #METRICS_CONFIG}; without it the handler only logs.
  */
@@ -18,7 +18,7 @@ public final class CountingDeserializationHandler extends DeadLetterDeserializat
   public static final String METRICS_CONFIG = "paperpulse.pipeline.metrics";
 
   /** Reason and stage reported for records that cannot be decoded. */
-  public static final String REASON = "deserialization";
+  public static final String REASON = DeadLetterStage.DESERIALIZATION.label();
 
   private PipelineMetrics metrics = PipelineMetrics.NONE;
 
