@@ -66,6 +66,12 @@ public final class ExactCounts {
   public static Verdict verify(Map<String, Object> clientProperties, SchemaRegistryClient registry, TopicNames topics,
                                Tagger tagger, List<Granularity> granularities) {
     Map<String, PaperEvent> papers = finalPapers(clientProperties, registry, topics.papers());
+    return new Verdict(papers, recompute(papers.values(), tagger, granularities), tagCounts(clientProperties, registry, topics));
+  }
+
+  /** The latest non-empty count per key of tag-counts. */
+  public static Map<TagCountKey, Totals> tagCounts(Map<String, Object> clientProperties, SchemaRegistryClient registry,
+                                                   TopicNames topics) {
     Map<TagCountKey, Totals> actual = new HashMap<>();
     try (var keys = SpecificAvroSerde.of(TagCountKey.class, registry, true);
          var values = SpecificAvroSerde.of(TagCount.class, registry, false)) {
@@ -79,7 +85,7 @@ public final class ExactCounts {
         }
       }
     }
-    return new Verdict(papers, recompute(papers.values(), tagger, granularities), actual);
+    return actual;
   }
 
   /** The latest version of every paper that is not deleted, by id. */
@@ -100,7 +106,7 @@ public final class ExactCounts {
     return papers;
   }
 
-  static Map<TagCountKey, Totals> recompute(Iterable<PaperEvent> livePapers, Tagger tagger, List<Granularity> granularities) {
+  public static Map<TagCountKey, Totals> recompute(Iterable<PaperEvent> livePapers, Tagger tagger, List<Granularity> granularities) {
     Map<TagCountKey, Totals> totals = new HashMap<>();
     for (PaperEvent paper : livePapers) {
       LocalDate day = LocalDate.ofInstant(paper.getPublishedAt(), ZoneOffset.UTC);
