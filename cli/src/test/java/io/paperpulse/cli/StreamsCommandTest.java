@@ -24,7 +24,7 @@ class StreamsCommandTest {
         assertThat(run.out()).contains("--application-id", "--state-dir", "--processing-guarantee", "--taxonomy",
                 "--taxonomy-mode", "--granularities", "--partitions", "--replication-factor", "--num-standby-replicas",
                 "--config", "--topic-prefix");
-        assertThat(run.out()).doesNotContain("--http-port");
+        assertThat(run.out()).contains("--http-port", "--advertised-host");
     }
 
     @Test

@@ -134,7 +134,7 @@ class StreamsPipelineTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("streams",
                 "--application-id", "paperpulse-cmd", "--topic-prefix", "cmd.", "--partitions", "1",
                 "--granularities", "year", "--processing-guarantee", "exactly_once_v2",
-                "--state-dir", workDir.resolve("cmd-state").toString()));
+                "--state-dir", workDir.resolve("cmd-state").toString(), "--http-port", "0"));
         awaitTopic("cmd.papers", exit);
         Path paper = workDir.resolve("paper.jsonl");
         Files.writeString(paper, "{\"id\":\"cmd-1\",\"title\":\"Quantum error correction with surface codes\","

@@ -15,6 +15,7 @@ import io.paperpulse.registry.client.SchemaRegistryClient;
 import io.paperpulse.registry.serde.SpecificAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.streams.api.StreamsNode;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.topology.TopicNames;
@@ -81,6 +82,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How many of the latest months with papers to show (default: ${DEFAULT-VALUE}).")
     private int months;
 
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the dashboard, HTTP API and /metrics, served unless --exit-when-done; 0 picks a "
+                    + "free port (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
     private final ShutdownSignal shutdown = new ShutdownSignal("paperpulse-demo-shutdown");
 
     @Override
@@ -105,10 +111,8 @@ public final class DemoCommand implements Callable<Integer> {
             progress("starting embedded Kafka and Schema Registry in " + workspace.root()
                     + (workspace.isTemporary() ? " (deleted on exit)" : "") + "...");
             try (LocalCluster cluster = LocalCluster.builder(workspace.clusterDir()).build().start();
-                 PaperPulseStreamsApp app = new PaperPulseStreamsApp(streamsConfig(cluster, workspace), tagger)) {
-                progress("Kafka: " + cluster.bootstrapServers() + "  Schema Registry: " + cluster.schemaRegistryUrl());
-                progress("starting the streams application...");
-                app.start();
+                 Running running = startStreams(cluster, workspace, tagger)) {
+                PaperPulseStreamsApp app = running.app();
                 ProduceResult published = publish(cluster);
                 if (published.exitCode() != ProduceResult.OK) {
                     published.lines().forEach(err::println);
@@ -128,7 +132,10 @@ public final class DemoCommand implements Callable<Integer> {
                 if (exitWhenDone) {
                     return ExitCodes.OK;
                 }
+                progress("dashboard: " + running.url() + "/  (API " + running.url() + "/api/trending, metrics "
+                        + running.url() + "/metrics)");
                 progress("running until Ctrl-C. From another terminal:");
+                progress("  paperpulse watch --url " + running.url());
                 progress("  paperpulse consume --bootstrap-servers " + cluster.bootstrapServers()
                         + " --schema-registry " + cluster.schemaRegistryUrl() + " --topic " + TopicNames.TRENDING_TAGS
                         + " --from-beginning");
@@ -139,6 +146,41 @@ public final class DemoCommand implements Callable<Integer> {
                     print(changed);
                 });
                 return ExitCodes.OK;
+            }
+        }
+    }
+
+    /**
+     * The streams application, with its HTTP server unless the demo exits right after printing: a dashboard that
+     * disappears at once would only occupy the port.
+     */
+    private Running startStreams(LocalCluster cluster, DemoWorkspace workspace, PaperTagger tagger)
+            throws InterruptedException {
+        progress("Kafka: " + cluster.bootstrapServers() + "  Schema Registry: " + cluster.schemaRegistryUrl());
+        progress("starting the streams application...");
+        StreamsAppConfig config = streamsConfig(cluster, workspace);
+        if (exitWhenDone) {
+            PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger);
+            try {
+                app.start();
+            } catch (RuntimeException | InterruptedException e) {
+                app.close();
+                throw e;
+            }
+            return new Running(app, null, app);
+        }
+        StreamsNode node = StreamsNode.start(config, tagger, StreamsNode.HttpSettings.onPort(httpPort));
+        return new Running(node.app(), node.url(), node);
+    }
+
+    /** The started application and what closes it (the application itself, or its HTTP node). */
+    private record Running(PaperPulseStreamsApp app, String url, AutoCloseable resource) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the streams application: " + e.getMessage(), e);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.paperpulse.cli.streams;
 import io.paperpulse.cli.ExitCodes;
 import io.paperpulse.cli.ShutdownSignal;
 import io.paperpulse.cli.kafka.KafkaOptions;
+import io.paperpulse.streams.api.StreamsNode;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.ProcessingGuarantee;
 import io.paperpulse.streams.app.StreamsAppConfig;
@@ -85,6 +86,16 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Warm standby copies of each state store on other instances (default: ${DEFAULT-VALUE}).")
     private int standbyReplicas;
 
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the HTTP API, dashboard and /metrics; 0 picks a free port "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
+    @Option(names = "--advertised-host", paramLabel = "HOST", defaultValue = "localhost",
+            description = "Host name other instances use to reach this one's HTTP API, its Kafka Streams "
+                    + "application.server (default: ${DEFAULT-VALUE}).")
+    private String advertisedHost;
+
     private final ShutdownSignal shutdown = new ShutdownSignal("paperpulse-streams-shutdown");
 
     @Override
@@ -99,10 +110,9 @@ public final class StreamsCommand implements Callable<Integer> {
         Tagger tagger = ((TaggerLoad.Ready) load).tagger();
         StreamsAppConfig config = config();
         try (ShutdownSignal stop = shutdown.installHook();
-             PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
-            app.start();
-            LOG.info("tagger {}; running until Ctrl-C", tagger.version());
-            return runUntilStopped(app, stop, err);
+             StreamsNode node = StreamsNode.start(config, tagger, httpSettings())) {
+            LOG.info("tagger {}; dashboard and API on {}; running until Ctrl-C", tagger.version(), node.url());
+            return runUntilStopped(node.app(), stop, err);
         }
     }
 
@@ -127,6 +137,14 @@ public final class StreamsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private StreamsNode.HttpSettings httpSettings() {
+        try {
+            return StreamsNode.HttpSettings.of(httpPort, advertisedHost);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--http-port: " + e.getMessage());
+        }
+    }
+
     private StreamsAppConfig config() {
         try {
             return configFromOptions();
@@ -140,7 +158,7 @@ public final class StreamsCommand implements Callable<Integer> {
         return defaults
                 .withApplicationId(applicationId)
                 .withGuarantee(guarantee)
-                .withTopicPrefix(kafka.topic(""))
+                .withTopicPrefix(kafka.topicPrefix())
                 .withNumStandbyReplicas(standbyReplicas)
                 .withTopicLayout(partitions, replicationFactor)
                 .withClientProperties(extraClientProperties())
