@@ -9,6 +9,7 @@ import io.paperpulse.cli.produce.ProduceCommand;
 import io.paperpulse.cli.reset.ResetCommand;
 import io.paperpulse.cli.streams.StreamsCommand;
 import io.paperpulse.cli.topics.TopicsCommand;
+import io.paperpulse.cli.watch.WatchCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -34,6 +35,7 @@ public final class PaperPulse implements Runnable {
     private static final Class<?>[] SUBCOMMANDS = {
         LocalClusterCommand.class, ProduceCommand.class, ConsumeCommand.class, StreamsCommand.class,
         DemoCommand.class, EvalTaggerCommand.class, GenerateCommand.class, TopicsCommand.class, ResetCommand.class,
+        WatchCommand.class,
     };
 
     @CommandLine.Spec
