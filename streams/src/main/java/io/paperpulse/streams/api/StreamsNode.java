@@ -52,7 +52,12 @@ public final class StreamsNode implements AutoCloseable {
 
     /** All interfaces, advertised as localhost: several instances on one machine. */
     public static HttpSettings onPort(int port) {
-      return new HttpSettings("0.0.0.0", port, "localhost", Duration.ofMillis(250));
+      return of(port, "localhost");
+    }
+
+    /** All interfaces, advertised under the host name other instances reach this one by. */
+    public static HttpSettings of(int port, String advertisedHost) {
+      return new HttpSettings("0.0.0.0", port, advertisedHost, Duration.ofMillis(250));
     }
   }
 
