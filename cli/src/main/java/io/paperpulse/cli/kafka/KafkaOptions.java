@@ -67,6 +67,11 @@ public final class KafkaOptions {
         return require(schemaRegistryUrl, "--schema-registry");
     }
 
+    /** What {@code --topic-prefix} prepends to every topic name; empty by default. */
+    public String topicPrefix() {
+        return topicPrefix;
+    }
+
     /** The actual topic name for a default or user-given name. */
     public String topic(String name) {
         return topicPrefix + name;
