@@ -82,8 +82,11 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Replication of created and internal topics (default: ${DEFAULT-VALUE}).")
     private short replicationFactor;
 
-    @Option(names = "--num-standby-replicas", paramLabel = "N", defaultValue = "0",
-            description = "Warm standby copies of each state store on other instances (default: ${DEFAULT-VALUE}).")
+    // Kafka never places a standby on the instance running the active task, so a default of 1 costs a
+    // lone instance nothing and gives a second instance a warm copy to take over from.
+    @Option(names = "--num-standby-replicas", paramLabel = "N", defaultValue = "1",
+            description = "Warm standby copies of each state store on other instances; a lone instance keeps "
+                    + "none (default: ${DEFAULT-VALUE}).")
     private int standbyReplicas;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
