@@ -16,6 +16,7 @@ import io.paperpulse.streams.topology.intake.DecodedSerde;
 import io.paperpulse.streams.topology.intake.PaperIntake;
 import io.paperpulse.streams.topology.intake.PaperValidator;
 import io.paperpulse.streams.topology.intake.ValidatePaperProcessor;
+import io.paperpulse.streams.topology.output.GuardedSink;
 import io.paperpulse.streams.topology.tagging.PaperChange;
 import io.paperpulse.streams.topology.tagging.TagPaperProcessor;
 import io.paperpulse.streams.trending.RankTrendingProcessor;
@@ -55,6 +56,9 @@ import org.apache.kafka.streams.state.Stores;
  *                                                          -> membership changes -> memberships table
  *                                      -> group by (tag, granularity, bucket) -> count -> tag-counts
  *                                      -> fan out to rankings -> rank (top N) -> trending-tags
+ *
+ * every output: size check -> fits -> its topic
+ *                          -> too large or not serializable -> papers-dlq (stage production)
  * </pre>
  */
 public final class PaperPulseTopology {
@@ -98,15 +102,16 @@ public final class PaperPulseTopology {
         .defaultBranch(Branched.as("accepted"));
 
     routes.get("intake-rejected")
-        .process(() -> new DeadLetterProcessor(metrics), Named.as("dead-letter"))
+        .process(() -> new DeadLetterProcessor<>(metrics), Named.as("dead-letter"))
         .to(topics.papersDlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("papers-dlq-sink"));
 
     KStream<String, PaperChange> changes = routes.get("intake-accepted")
         .process(tagPaper(tagger, stringKey, serdes.value(TaggedPaper.class), metrics), Named.as("tag-paper"));
 
-    changes
-        .mapValues(PaperChange::after, Named.as("latest-tagged-paper"))
-        .to(topics.papersTagged(), Produced.with(stringKey, serdes.value(TaggedPaper.class)).withName("papers-tagged-sink"));
+    GuardedSink sinks = new GuardedSink(topics.papersDlq(), config.maxOutputRecordBytes(), metrics);
+    sinks.to(
+        changes.mapValues(PaperChange::after, Named.as("latest-tagged-paper")),
+        "papers-tagged", topics.papersTagged(), stringKey, serdes.value(TaggedPaper.class));
 
     PaperMemberships memberships = new PaperMemberships(config.granularities());
     KTable<TagCountKey, TagCount> tagCounts = changes
@@ -133,13 +138,14 @@ public final class PaperPulseTopology {
         .processValues(() -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
 
     // An emptied bucket becomes a tombstone so compaction can drop it; the store keeps the zero.
-    countChanges
-        .mapValues(count -> TagCountAggregation.isEmpty(count) ? null : count, Named.as("empty-count-as-tombstone"))
-        .to(topics.tagCounts(), Produced.with(tagCountKeySerde, tagCountSerde).withName("tag-counts-sink"));
+    sinks.to(
+        countChanges.mapValues(
+            count -> TagCountAggregation.isEmpty(count) ? null : count, Named.as("empty-count-as-tombstone")),
+        "tag-counts", topics.tagCounts(), tagCountKeySerde, tagCountSerde);
 
     TrendingFanout fanout = new TrendingFanout(config.trendingLookback());
     Serde<TrendingKey> trendingKeySerde = serdes.key(TrendingKey.class);
-    countChanges
+    KStream<TrendingKey, TrendingTags> rankings = countChanges
         .flatMap(
             (key, count) -> count == null ? List.of() : fanout.targets(key, count),
             Named.as("trending-fanout-targets"))
@@ -147,10 +153,8 @@ public final class PaperPulseTopology {
             Repartitioned.<TrendingKey, TagCount>as(StoreNames.TRENDING_FANOUT)
                 .withKeySerde(trendingKeySerde)
                 .withValueSerde(tagCountSerde))
-        .process(rankTrending(config, serdes, tagCountSerde), Named.as("rank-trending-tags"))
-        .to(
-            topics.trendingTags(),
-            Produced.with(trendingKeySerde, serdes.value(TrendingTags.class)).withName("trending-tags-sink"));
+        .process(rankTrending(config, serdes, tagCountSerde), Named.as("rank-trending-tags"));
+    sinks.to(rankings, "trending-tags", topics.trendingTags(), trendingKeySerde, serdes.value(TrendingTags.class));
 
     return builder.build();
   }

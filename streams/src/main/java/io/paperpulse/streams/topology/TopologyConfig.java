@@ -17,18 +17,25 @@ import java.util.List;
  * @param maxFutureSkew papers published further than this in the future are rejected
  * @param trendingLookback how many previous buckets form a tag's baseline
  * @param trendingTopN how many tags a trending-tags record holds
+ * @param maxOutputRecordBytes largest output record (key, value, headers and batch overhead) the
+ *     application writes; a bigger one becomes a dead letter, since the broker would reject it and,
+ *     under exactly-once, abort the whole transaction with it. Keep it at or below the output topics'
+ *     {@code max.message.bytes} and the producer's {@code max.request.size}
  */
 public record TopologyConfig(
     List<Granularity> granularities,
     int maxAbstractChars,
     Duration maxFutureSkew,
     int trendingLookback,
-    int trendingTopN) {
+    int trendingTopN,
+    int maxOutputRecordBytes) {
 
   public static final int DEFAULT_MAX_ABSTRACT_CHARS = 20_000;
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
   public static final int DEFAULT_TRENDING_LOOKBACK = 4;
   public static final int DEFAULT_TRENDING_TOP_N = 20;
+  /** Below both the broker's default {@code max.message.bytes} and the producer's default {@code max.request.size}. */
+  public static final int DEFAULT_MAX_OUTPUT_RECORD_BYTES = 1_000_000;
 
   public TopologyConfig {
     granularities = List.copyOf(granularities);
@@ -47,6 +54,9 @@ public record TopologyConfig(
     if (trendingTopN < 1) {
       throw new IllegalArgumentException("trendingTopN must be at least 1");
     }
+    if (maxOutputRecordBytes < 1) {
+      throw new IllegalArgumentException("maxOutputRecordBytes must be positive");
+    }
   }
 
   public static TopologyConfig defaults() {
@@ -55,18 +65,23 @@ public record TopologyConfig(
         DEFAULT_MAX_ABSTRACT_CHARS,
         DEFAULT_MAX_FUTURE_SKEW,
         DEFAULT_TRENDING_LOOKBACK,
-        DEFAULT_TRENDING_TOP_N);
+        DEFAULT_TRENDING_TOP_N,
+        DEFAULT_MAX_OUTPUT_RECORD_BYTES);
   }
 
   public TopologyConfig withGranularities(List<Granularity> value) {
-    return new TopologyConfig(value, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN);
+    return new TopologyConfig(value, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes);
   }
 
   public TopologyConfig withMaxAbstractChars(int value) {
-    return new TopologyConfig(granularities, value, maxFutureSkew, trendingLookback, trendingTopN);
+    return new TopologyConfig(granularities, value, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes);
   }
 
   public TopologyConfig withTrending(int lookback, int topN) {
-    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, lookback, topN);
+    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, lookback, topN, maxOutputRecordBytes);
+  }
+
+  public TopologyConfig withMaxOutputRecordBytes(int value) {
+    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, value);
   }
 }

@@ -28,6 +28,11 @@ public record DeadLetter(
   public static final String HEADER_OFFSET = "__streams.errors.offset";
   public static final String HEADER_STAGE = "paperpulse.errors.stage";
 
+  /** A value travelling through the topology that stands for a dead letter. */
+  public interface Carrier {
+    DeadLetter deadLetter();
+  }
+
   /** The error details as record headers, values UTF-8 text. */
   public Headers headers() {
     Headers headers = new RecordHeaders();

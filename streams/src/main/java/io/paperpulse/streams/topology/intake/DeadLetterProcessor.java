@@ -7,8 +7,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns a rejection back into the original bytes, with the error details as headers. */
-public final class DeadLetterProcessor implements Processor<String, PaperIntake, byte[], byte[]> {
+/**
+ * Turns a rejection (any {@link DeadLetter.Carrier}) back into the original bytes, with the error
+ * details as headers; other values pass nothing on.
+ */
+public final class DeadLetterProcessor<K, V> implements Processor<K, V, byte[], byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessor.class);
 
@@ -25,8 +28,8 @@ public final class DeadLetterProcessor implements Processor<String, PaperIntake,
   }
 
   @Override
-  public void process(Record<String, PaperIntake> record) {
-    if (!(record.value() instanceof PaperIntake.Rejected rejected)) {
+  public void process(Record<K, V> record) {
+    if (!(record.value() instanceof DeadLetter.Carrier rejected)) {
       return;
     }
     DeadLetter letter = rejected.deadLetter();

@@ -13,5 +13,5 @@ public sealed interface PaperIntake {
   }
 
   /** A record that goes to the dead-letter topic instead. */
-  record Rejected(DeadLetter deadLetter) implements PaperIntake {}
+  record Rejected(DeadLetter deadLetter) implements PaperIntake, DeadLetter.Carrier {}
 }
