@@ -40,6 +40,15 @@ public final class ApiServer implements AutoCloseable {
       Set.of(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.NOT_RUNNING,
           KafkaStreams.State.PENDING_SHUTDOWN);
 
+  /** JSON of /health. */
+  public record Health(String status, String state) {}
+
+  /** JSON of /ready. */
+  public record Readiness(boolean ready, String state) {}
+
+  /** JSON of every error answer. */
+  public record Failure(int status, String error) {}
+
   private final Supplier<PaperPulseStreamsApp> app;
   private final ClusterQueries queries;
   private final TrendingBroadcaster broadcaster;
@@ -124,7 +133,7 @@ public final class ApiServer implements AutoCloseable {
     String state = started == null ? "STARTING" : started.state().name();
     boolean up = started == null || !DEAD.contains(started.state());
     ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-        .json(Map.of("status", up ? "UP" : "DOWN", "state", state));
+        .json(new Health(up ? "UP" : "DOWN", state));
   }
 
   private void ready(Context ctx) {
@@ -135,7 +144,7 @@ public final class ApiServer implements AutoCloseable {
       ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     }
     ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-        .json(Map.of("ready", ready, "state", state));
+        .json(new Readiness(ready, state));
   }
 
   private static <T> void respond(Context ctx, Answer<T> answer) {
@@ -153,7 +162,7 @@ public final class ApiServer implements AutoCloseable {
 
   private static void error(Context ctx, HttpStatus status, String message) {
     ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
-    ctx.status(status).json(Map.of("status", status.getCode(), "error", message));
+    ctx.status(status).json(new Failure(status.getCode(), message));
   }
 
   private static boolean isForwarded(Context ctx) {
