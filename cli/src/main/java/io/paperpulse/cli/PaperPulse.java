@@ -1,5 +1,6 @@
 package io.paperpulse.cli;
 
+import io.paperpulse.cli.bench.BenchCommand;
 import io.paperpulse.cli.cluster.LocalClusterCommand;
 import io.paperpulse.cli.consume.ConsumeCommand;
 import io.paperpulse.cli.demo.DemoCommand;
@@ -36,6 +37,7 @@ public final class PaperPulse implements Runnable {
         LocalClusterCommand.class, ProduceCommand.class, ConsumeCommand.class, StreamsCommand.class,
         DemoCommand.class, EvalTaggerCommand.class, GenerateCommand.class, TopicsCommand.class, ResetCommand.class,
         WatchCommand.class,
+        BenchCommand.class,
     };
 
     @CommandLine.Spec

@@ -1,0 +1,67 @@
+package io.paperpulse.cli.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every figure of one benchmark run; serialized as the {@code --json} file.
+ *
+ * @param settings        what was asked
+ * @param generate        publishing the papers at full speed (generator, serializer, producer, broker)
+ * @param rawPipe         a plain consumer reading them with the topology's deserializers
+ * @param exactlyOnce     the topology over all papers with {@code exactly_once_v2}
+ * @param atLeastOnce     the topology over all papers with {@code at_least_once}
+ * @param latency         publish-to-tag-count latency at a fixed offered rate ({@code exactly_once_v2})
+ * @param memory          heap and RSS of the whole process at the end
+ */
+public record BenchReport(BenchSettings settings, Throughput generate, Throughput rawPipe, TopologyFigures exactlyOnce,
+                          TopologyFigures atLeastOnce, LatencySummary latency, MemoryFootprint memory) {
+
+    /**
+     * One topology run.
+     *
+     * @param throughput      papers over the time to quiescence
+     * @param ratioToRawPipe  its records/s divided by the raw pipe's
+     * @param commitIntervalMs the commit interval the run used
+     */
+    public record TopologyFigures(Throughput throughput, double ratioToRawPipe, long commitIntervalMs) {
+
+        static TopologyFigures of(Throughput throughput, Throughput rawPipe, long commitIntervalMs) {
+            return new TopologyFigures(throughput, throughput.ratioTo(rawPipe), commitIntervalMs);
+        }
+    }
+
+    /** The table printed on stdout. */
+    public List<String> table() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "paperpulse bench: %,d papers, %d partition(s)", settings.papers(),
+                settings.partitions()));
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "%-36s %12s %10s %12s", "phase", "records", "seconds", "records/s"));
+        lines.add(throughputRow("generate (producer, full speed)", generate, ""));
+        lines.add(throughputRow("raw pipe (consumer + deserializer)", rawPipe, ""));
+        lines.add(throughputRow("topology exactly_once_v2", exactlyOnce.throughput(),
+                ratio(exactlyOnce.ratioToRawPipe())));
+        lines.add(throughputRow("topology at_least_once", atLeastOnce.throughput(),
+                ratio(atLeastOnce.ratioToRawPipe())));
+        lines.add("");
+        lines.add(String.format(Locale.ROOT,
+                "latency publish -> tag-counts at %,.0f papers/s for %d s (exactly_once_v2): "
+                        + "p50 %,d ms  p99 %,d ms  max %,d ms  (%,d updates)",
+                latency.offeredRate(), settings.latencySeconds(), latency.p50Ms(), latency.p99Ms(), latency.maxMs(),
+                latency.samples()));
+        lines.add(String.format(Locale.ROOT, "memory at the end: heap after GC %,d MB, RSS %,d MB",
+                memory.heapUsedBytes() >> 20, memory.rssBytes() >> 20));
+        return lines;
+    }
+
+    private static String throughputRow(String phase, Throughput throughput, String suffix) {
+        return String.format(Locale.ROOT, "%-36s %,12d %10.1f %,12.0f%s", phase, throughput.records(),
+                throughput.seconds(), throughput.recordsPerSecond(), suffix);
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "   %.2f x raw pipe", value);
+    }
+}

@@ -1,0 +1,42 @@
+package io.paperpulse.cli.bench;
+
+import io.paperpulse.streams.app.PaperPulseStreamsApp;
+import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.tagging.Tagger;
+import java.time.Duration;
+
+/**
+ * Runs the streams application over input that is already on the topic until it has processed
+ * and committed all of it ({@link PaperPulseStreamsApp#isCaughtUp()}), timing it from start.
+ * The time includes starting the application and joining the group (a second or two), as a
+ * consumer reading from scratch would pay too, and at most one poll interval of detection.
+ */
+final class QuiescenceRun {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Tagger tagger;
+
+    QuiescenceRun(Tagger tagger) {
+        this.tagger = tagger;
+    }
+
+    Throughput process(StreamsAppConfig config, long records, Duration timeout) throws InterruptedException {
+        try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
+            long start = System.nanoTime();
+            app.start();
+            awaitCaughtUp(app, start + timeout.toNanos(), config.applicationId());
+            return Throughput.of(records, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Waits until the application has committed everything on its input; fails at the deadline. */
+    static void awaitCaughtUp(PaperPulseStreamsApp app, long deadlineNanos, String what) throws InterruptedException {
+        while (!app.isCaughtUp()) {
+            if (System.nanoTime() > deadlineNanos) {
+                throw new IllegalStateException(what + " did not catch up in time (state " + app.state() + ")");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+}

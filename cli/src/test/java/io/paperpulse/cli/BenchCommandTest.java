@@ -1,0 +1,74 @@
+package io.paperpulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small end-to-end benchmark in-process: every phase runs and reports a figure. */
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void smallRunReportsEveryFigureInTheTableAndTheJson() throws Exception {
+        Path json = dir.resolve("out/bench.json");
+
+        CliRun run = CliRun.run("bench", "--papers", "500", "--rate", "200", "--latency-seconds", "3",
+                "--phase-timeout", "3m", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("raw pipe", "topology exactly_once_v2", "topology at_least_once",
+                "x raw pipe", "p99", "heap after GC", "RSS");
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
+        for (String figure : List.of("/generate/recordsPerSecond", "/rawPipe/recordsPerSecond",
+                "/exactlyOnce/throughput/recordsPerSecond", "/exactlyOnce/ratioToRawPipe",
+                "/atLeastOnce/throughput/recordsPerSecond", "/atLeastOnce/ratioToRawPipe",
+                "/latency/p50Ms", "/latency/p99Ms", "/latency/maxMs", "/latency/samples",
+                "/memory/heapUsedBytes", "/memory/rssBytes")) {
+            assertThat(figures.at(figure).isNumber()).as(figure).isTrue();
+        }
+        assertThat(figures.at("/rawPipe/records").asLong()).isEqualTo(500);
+        assertThat(figures.at("/exactlyOnce/throughput/records").asLong()).isEqualTo(500);
+        assertThat(numbersIn(figures)).allSatisfy((path, value) -> assertThat(value).as(path).isPositive());
+        assertThat(figures.at("/latency/p50Ms").asLong())
+                .isLessThanOrEqualTo(figures.at("/latency/p99Ms").asLong())
+                .isLessThanOrEqualTo(figures.at("/latency/maxMs").asLong());
+    }
+
+    @Test
+    void nonPositiveRateIsBadUsage() {
+        CliRun run = CliRun.run("bench", "--rate", "0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--rate");
+    }
+
+    private static Map<String, Double> numbersIn(JsonNode node) {
+        Map<String, Double> numbers = new java.util.TreeMap<>();
+        collect("", node, numbers);
+        return numbers;
+    }
+
+    private static void collect(String path, JsonNode node, Map<String, Double> numbers) {
+        if (node.isNumber()) {
+            numbers.put(path, node.asDouble());
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        for (String name : names) {
+            collect(path + "/" + name, node.get(name), numbers);
+        }
+    }
+}

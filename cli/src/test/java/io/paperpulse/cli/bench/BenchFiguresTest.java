@@ -1,0 +1,53 @@
+package io.paperpulse.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class BenchFiguresTest {
+
+    @Test
+    void percentilesAreNearestRankOverUnsortedSamples() {
+        long[] samples = LongStream.rangeClosed(1, 1000).map(i -> 1001 - i).toArray();
+
+        LatencySummary summary = LatencySummary.of(5000, 100, samples);
+
+        assertThat(summary.p50Ms()).isEqualTo(500);
+        assertThat(summary.p99Ms()).isEqualTo(990);
+        assertThat(summary.maxMs()).isEqualTo(1000);
+        assertThat(summary.samples()).isEqualTo(1000);
+    }
+
+    @Test
+    void aSingleSampleIsEveryPercentile() {
+        LatencySummary summary = LatencySummary.of(1, 1, new long[] {42});
+
+        assertThat(List.of(summary.p50Ms(), summary.p99Ms(), summary.maxMs())).containsOnly(42L);
+    }
+
+    @Test
+    void noSamplesIsAnError() {
+        assertThatThrownBy(() -> LatencySummary.of(1, 1, new long[0])).hasMessageContaining("no tag-count update");
+    }
+
+    @Test
+    void throughputAndRatio() {
+        Throughput raw = Throughput.of(1000, Duration.ofMillis(500));
+        Throughput topology = Throughput.of(1000, Duration.ofSeconds(2));
+
+        assertThat(raw.recordsPerSecond()).isEqualTo(2000.0);
+        assertThat(topology.ratioTo(raw)).isEqualTo(0.25);
+    }
+
+    @Test
+    void residentSetSizeIsReadInKilobytes() {
+        assertThat(MemoryFootprint.parseVmRss(List.of("Name:\tjava", "VmRSS:\t  123456 kB", "VmSwap: 0 kB")))
+                .isEqualTo(123456L * 1024);
+        assertThat(MemoryFootprint.parseVmRss(List.of("Name:\tjava"))).isEqualTo(-1);
+        assertThat(MemoryFootprint.measure().heapUsedBytes()).isPositive();
+    }
+}
