@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,14 +45,16 @@ import org.slf4j.LoggerFactory;
  * headers naming error class, message, stage, source topic, partition and offset, while the valid
  * papers around them are counted, on a real broker with exactly-once processing.
  *
- * <p>Not covered here: an output too large for its topic. Under exactly_once_v2 the broker's
- * rejection puts the transactional producer in an error state before the production handler's
- * dead letter can be sent, so the application stops; see docs/reliability.md.
+ * <p>An output too large for its topic (a valid paper whose tagged form exceeds the
+ * {@code max.message.bytes} of papers-tagged) is caught by the size check before the sink: a
+ * dead letter of stage production carrying the output key and no value, the paper still counted.
  */
 class PoisonPillTest {
 
   private static final Logger log = LoggerFactory.getLogger(PoisonPillTest.class);
   private static final int MAX_ABSTRACT_CHARS = 5_000;
+  /** max.message.bytes of papers-tagged in this test, and the application's output limit. */
+  private static final int TAGGED_TOPIC_MAX_BYTES = 20_000;
 
   private static KafkaClusterTestKit cluster;
   private static TestRegistry registry;
@@ -99,7 +102,10 @@ class PoisonPillTest {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
     try (Admin admin = Admin.create(client)) {
-      admin.createTopics(List.of(new NewTopic(topics.papers(), 1, (short) 1))).all().get();
+      admin.createTopics(List.of(
+          new NewTopic(topics.papers(), 1, (short) 1),
+          new NewTopic(topics.papersTagged(), 1, (short) 1)
+              .configs(Map.of("max.message.bytes", Integer.toString(TAGGED_TOPIC_MAX_BYTES))))).all().get();
     }
     Instant day = Instant.parse("2024-03-04T00:00:00Z");
     var keys = StringAvroSerde.of(registry.client(), true).serializer();
@@ -111,8 +117,12 @@ class PoisonPillTest {
     byte[] unknownSchema = framed.clone();
     unknownSchema[1] = 0x7f; // schema id 0x7f000000 + ..., never registered
 
-    // offset -> (id, value bytes, expected stage, expected error class fragment)
-    record Pill(String id, byte[] value, String stage, String errorClass) {}
+    // offset -> (id, value bytes, expected stage, expected error class fragment, key and value of the letter)
+    record Pill(String id, byte[] value, String stage, String errorClass, byte[] letterKey, byte[] letterValue) {
+      Pill(String id, byte[] value, String stage, String errorClass) {
+        this(id, value, stage, errorClass, null, value);
+      }
+    }
     Map<Integer, Pill> pills = new LinkedHashMap<>();
     pills.put(1, new Pill("raw", "plain text, not Confluent framed".getBytes(StandardCharsets.UTF_8),
         "deserialization", "Exception"));
@@ -126,6 +136,16 @@ class PoisonPillTest {
         "validation", "paperpulse.validation.date-in-future"));
     pills.put(7, new Pill("long", values.serialize(topic, paper("long", "Long", "word ".repeat(MAX_ABSTRACT_CHARS), day)),
         "validation", "paperpulse.validation.abstract-too-long"));
+    // valid (no rule limits the author list), but its papers-tagged record cannot fit that topic;
+    // authors are not tagged, so no other output of this paper grows with them
+    List<String> authors = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      authors.add("Author Number " + i);
+    }
+    PaperEvent huge = PaperEvent.newBuilder(paper("huge", "Graph neural networks", "Message passing.", day))
+        .setAuthors(authors).build();
+    pills.put(8, new Pill("huge", values.serialize(topic, huge), "production", "RecordTooLargeException",
+        keys.serialize(topics.papersTagged(), huge.getId()), null));
 
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", cluster.bootstrapServers(), "enable.idempotence", true, "acks", "all"),
@@ -142,7 +162,8 @@ class PoisonPillTest {
     List<Granularity> granularities = List.of(Granularity.MONTH);
     StreamsAppConfig defaults = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir);
     StreamsAppConfig config = defaults.withApplicationId("poison-pills").withTopicLayout(1, (short) 1)
-        .withTopology(defaults.topology().withGranularities(granularities).withMaxAbstractChars(MAX_ABSTRACT_CHARS));
+        .withTopology(defaults.topology().withGranularities(granularities).withMaxAbstractChars(MAX_ABSTRACT_CHARS)
+            .withMaxOutputRecordBytes(TAGGED_TOPIC_MAX_BYTES));
     List<ConsumerRecord<byte[], byte[]>> letters;
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       app.start();
@@ -169,15 +190,18 @@ class PoisonPillTest {
       assertThat(header(letter, DeadLetter.HEADER_MESSAGE)).as("message of %s", pill.id()).isNotBlank();
       assertThat(header(letter, DeadLetter.HEADER_TOPIC)).isEqualTo(topic);
       assertThat(header(letter, DeadLetter.HEADER_PARTITION)).isEqualTo("0");
-      assertThat(letter.value()).as("original bytes of %s", pill.id()).isEqualTo(pill.value());
-      assertThat(letter.key()).isEqualTo(keys.serialize(topic, pill.id()));
+      assertThat(letter.value()).as("original bytes of %s", pill.id()).isEqualTo(pill.letterValue());
+      assertThat(letter.key())
+          .isEqualTo(pill.letterKey() != null ? pill.letterKey() : keys.serialize(topic, pill.id()));
       log.info("dead letter {}: stage {}, class {}, message {}", pill.id(), pill.stage(),
           header(letter, DeadLetter.HEADER_EXCEPTION), header(letter, DeadLetter.HEADER_MESSAGE));
     }
-    var expected = ExactCounts.recompute(List.of(before, after), tagger, granularities);
+    // the too-large paper is valid: only its papers-tagged record is missing, its tags count
+    var expected = ExactCounts.recompute(List.of(before, huge, after), tagger, granularities);
+    assertThat(TopicContents.readCommitted(client, topics.papersTagged())).as("papers-tagged records").hasSize(2);
     assertThat(expected).isNotEmpty();
     assertThat(ExactCounts.tagCounts(client, registry.client(), topics)).isEqualTo(expected);
     log.info("poison pill figures: {} dead letters, {} valid papers counted into {} tag-count keys",
-        letters.size(), 2, expected.size());
+        letters.size(), 3, expected.size());
   }
 }
