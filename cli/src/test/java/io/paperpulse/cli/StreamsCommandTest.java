@@ -24,7 +24,8 @@ class StreamsCommandTest {
         assertThat(run.out()).contains("--application-id", "--state-dir", "--processing-guarantee", "--taxonomy",
                 "--taxonomy-mode", "--granularities", "--partitions", "--replication-factor", "--num-standby-replicas",
                 "--config", "--topic-prefix");
-        assertThat(run.out()).contains("--http-port", "--advertised-host");
+        assertThat(run.out()).contains("--http-port", "--advertised-host", "--max-output-record-bytes");
+        assertThat(run.out()).containsPattern("keeps\\s+none\\s+\\(default:\\s+1\\)");
     }
 
     @Test

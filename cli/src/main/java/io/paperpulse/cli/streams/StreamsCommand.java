@@ -89,6 +89,11 @@ public final class StreamsCommand implements Callable<Integer> {
                     + "none (default: ${DEFAULT-VALUE}).")
     private int standbyReplicas;
 
+    @Option(names = "--max-output-record-bytes", paramLabel = "BYTES", defaultValue = "1000000",
+            description = "Largest output record written; a bigger one goes to papers-dlq (stage production). Keep it "
+                    + "at or below the output topics' max.message.bytes (default: ${DEFAULT-VALUE}).")
+    private int maxOutputRecordBytes;
+
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
             description = "Port of the HTTP API, dashboard and /metrics; 0 picks a free port "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -165,7 +170,8 @@ public final class StreamsCommand implements Callable<Integer> {
                 .withNumStandbyReplicas(standbyReplicas)
                 .withTopicLayout(partitions, replicationFactor)
                 .withClientProperties(extraClientProperties())
-                .withTopology(defaults.topology().withGranularities(granularities.stream().distinct().sorted().toList()));
+                .withTopology(defaults.topology().withGranularities(granularities.stream().distinct().sorted().toList())
+                        .withMaxOutputRecordBytes(maxOutputRecordBytes));
     }
 
     /**
