@@ -86,7 +86,7 @@ public record StreamsAppConfig(
         stateDir,
         ProcessingGuarantee.EXACTLY_ONCE_V2,
         "",
-        1, // a lone instance gets none: Kafka never puts a standby beside its active task
+        0, // in-process uses (demo, bench) run one instance; the streams command defaults to 1
         3,
         (short) 1,
         Map.of(),
