@@ -109,9 +109,9 @@ class FailoverTest {
     StreamsAppConfig defaults = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), workDir.resolve("survivor"));
     StreamsAppConfig config = defaults.withApplicationId(APP_ID)
         .withTopicLayout(PARTITIONS, (short) 1)
+        .withNumStandbyReplicas(1)
         .withClientProperties(FAST_FAILURE_DETECTION)
         .withTopology(defaults.topology().withGranularities(GRANULARITIES));
-    assertThat(config.numStandbyReplicas()).as("default standby replicas").isEqualTo(1);
 
     Process child = ChildJvm.start(childLog, childArgs);
     try (PaperPulseStreamsApp survivor = new PaperPulseStreamsApp(config, tagger);
