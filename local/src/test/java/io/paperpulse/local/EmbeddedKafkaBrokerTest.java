@@ -36,6 +36,9 @@ class EmbeddedKafkaBrokerTest {
                 admin.createTopics(List.of(new NewTopic("events", 2, (short) 1))).all().get();
             }
             produceTransactionally(broker, List.of("a", "b", "c"));
+            // commitTransaction returns once the commit is decided; the markers reach the partitions
+            // just after. Reading them here makes the restart below about durable committed data.
+            assertThat(readCommitted(broker, "events", 3)).containsExactlyInAnyOrder("a", "b", "c");
         }
         assertThat(KraftStorage.isFormatted(dataDir)).isTrue();
 
@@ -82,7 +85,7 @@ class EmbeddedKafkaBrokerTest {
             List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (values.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
