@@ -6,7 +6,7 @@ import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
-import io.paperpulse.it.support.TestRegistry;
+import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.TagCount;
@@ -29,12 +29,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -45,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * SIGKILL, and the survivor takes over all tasks and answers tag-count queries from its own stores
  * with the exact counts, including papers published after the kill.
  */
-class FailoverTest {
+class FailoverTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(FailoverTest.class);
   private static final String APP_ID = "failover-test";
@@ -55,36 +51,13 @@ class FailoverTest {
   private static final Map<String, String> FAST_FAILURE_DETECTION =
       Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000");
 
-  private static KafkaClusterTestKit cluster;
-  private static TestRegistry registry;
 
   @TempDir
   Path workDir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    registry = new TestRegistry();
-  }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (registry != null) {
-      registry.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+
+
 
   @Test
   void survivorTakesOverTheKilledInstancesTasksAndKeepsAnsweringExactCounts() throws Exception {

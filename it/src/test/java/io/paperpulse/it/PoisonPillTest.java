@@ -3,7 +3,7 @@ package io.paperpulse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.it.support.ExactCounts;
-import io.paperpulse.it.support.TestRegistry;
+import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.registry.serde.SpecificAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
@@ -31,10 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -49,43 +45,20 @@ import org.slf4j.LoggerFactory;
  * {@code max.message.bytes} of papers-tagged) is caught by the size check before the sink: a
  * dead letter of stage production carrying the output key and no value, the paper still counted.
  */
-class PoisonPillTest {
+class PoisonPillTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(PoisonPillTest.class);
   private static final int MAX_ABSTRACT_CHARS = 5_000;
   /** max.message.bytes of papers-tagged in this test, and the application's output limit. */
   private static final int TAGGED_TOPIC_MAX_BYTES = 20_000;
 
-  private static KafkaClusterTestKit cluster;
-  private static TestRegistry registry;
 
   @TempDir
   Path stateDir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    registry = new TestRegistry();
-  }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (registry != null) {
-      registry.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+
+
 
   private static PaperEvent paper(String id, String title, String abstractText, Instant published) {
     return PaperEvent.newBuilder().setId(id).setTitle(title).setAbstract$(abstractText)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
-import io.paperpulse.it.support.TestRegistry;
+import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.schema.PaperEvent;
 import java.io.BufferedWriter;
@@ -22,10 +22,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -36,43 +32,20 @@ import org.slf4j.LoggerFactory;
  * then run again on the same file: read_committed consumers never see the killed run's records,
  * and afterwards see every paper exactly once with the file's content.
  */
-class ProducerInterruptedTest {
+class ProducerInterruptedTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(ProducerInterruptedTest.class);
   private static final int PAPERS = 5_000;
   private static final int PARTITIONS = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static KafkaClusterTestKit cluster;
-  private static TestRegistry registry;
 
   @TempDir
   Path workDir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    registry = new TestRegistry();
-  }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (registry != null) {
-      registry.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+
+
 
   /** Writes the input file; returns the expected title per paper id. */
   private static Map<String, String> writePapers(Path file) throws Exception {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperpulse.it.support.ExactCounts;
-import io.paperpulse.it.support.TestRegistry;
+import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.registry.serde.GenericAvroSerde;
 import io.paperpulse.registry.serde.SpecificAvroSerde;
@@ -40,10 +40,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -60,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a v3 making {@code venue} required is refused by the registry over HTTP with 409.</li>
  * </ul>
  */
-class SchemaEvolutionTest {
+class SchemaEvolutionTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(SchemaEvolutionTest.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,36 +66,13 @@ class SchemaEvolutionTest {
       "Graph neural networks for molecules", "Large language models as code assistants",
       "Speech recognition with transformers", "Federated learning under privacy constraints"};
 
-  private static KafkaClusterTestKit cluster;
-  private static TestRegistry registry;
 
   @TempDir
   Path stateDir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    registry = new TestRegistry();
-  }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (registry != null) {
-      registry.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+
+
 
   /** The current PaperEvent plus one field: {@code type} and, when given, {@code default}. */
   private static Schema withVenue(Object type, boolean withNullDefault) throws Exception {

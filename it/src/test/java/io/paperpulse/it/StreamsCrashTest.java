@@ -6,7 +6,7 @@ import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
-import io.paperpulse.it.support.TestRegistry;
+import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
@@ -24,10 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -39,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * read_committed verifier then requires tag-counts to equal the counts recomputed from the final
  * papers: exactly-once means nothing counted twice and nothing missing.
  */
-class StreamsCrashTest {
+class StreamsCrashTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(StreamsCrashTest.class);
   private static final String APP_ID = "crash-test";
@@ -49,36 +45,13 @@ class StreamsCrashTest {
   /** One granularity keeps the run short; the exactness argument does not depend on how many there are. */
   private static final String GRANULARITIES = "month";
 
-  private static KafkaClusterTestKit cluster;
-  private static TestRegistry registry;
 
   @TempDir
   Path workDir;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    registry = new TestRegistry();
-  }
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (registry != null) {
-      registry.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+
+
 
   @Test
   void killedTwiceWithSigkillWhilePapersFlowTheCountsStayExact() throws Exception {
