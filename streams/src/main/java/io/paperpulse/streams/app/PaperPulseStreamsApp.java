@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PaperPulseStreamsApp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  /** Kafka Streams' default commit interval under exactly-once. */
+  private static final long EXACTLY_ONCE_COMMIT_INTERVAL_MS = 100;
 
   private final StreamsAppConfig config;
   private final Tagger tagger;
@@ -81,7 +84,8 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     Set<String> sources = CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
     streams = new KafkaStreams(topology, props);
     streams.setStateListener((next, previous) -> log.info("streams state {} -> {}", previous, next));
-    caughtUp = new CaughtUpDetector(admin, config.applicationId(), streams::state, () -> sources);
+    caughtUp = new CaughtUpDetector(
+        admin, config.applicationId(), streams::state, () -> sources, settleTime(props, config));
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meterRegistry);
     adminMetrics = new KafkaClientMetrics(adminClient);
@@ -91,13 +95,28 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
         config.applicationId(), config.bootstrapServers(), config.topicPrefix(), config.guarantee().configValue());
   }
 
+  /**
+   * How long offsets must stay still at the end before the outputs are complete: one emit
+   * interval for the pending counts and rankings, one commit interval for their transaction
+   * under exactly-once, and a second of slack for a busy stream thread.
+   */
+  private static Duration settleTime(Properties props, StreamsAppConfig config) {
+    Duration settle = config.topology().emitInterval().plusSeconds(1);
+    if (config.guarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2) {
+      Object commit = props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+      settle = settle.plusMillis(commit == null ? EXACTLY_ONCE_COMMIT_INTERVAL_MS : Long.parseLong(commit.toString()));
+    }
+    return settle;
+  }
+
   public KafkaStreams.State state() {
     return running().state();
   }
 
   /**
-   * True when the application is RUNNING and has no lag on its input and repartition topics,
-   * i.e. every record written so far is reflected in the outputs and stores.
+   * True when the application is RUNNING, has no lag on its input and repartition topics and
+   * nothing moved for the settle time, i.e. every record written so far is reflected in the
+   * outputs and stores (see {@link CaughtUpDetector}). Meant to be polled.
    */
   public boolean isCaughtUp() throws InterruptedException {
     running();

@@ -2,6 +2,7 @@ package io.paperpulse.streams.topology;
 
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TagCount;
+import io.paperpulse.schema.TagCountDelta;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.schema.TrendingKey;
@@ -9,8 +10,10 @@ import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.topology.counts.CountUpdateLatencyProbe;
-import io.paperpulse.streams.topology.counts.PaperMemberships;
-import io.paperpulse.streams.topology.counts.TagCountAggregation;
+import io.paperpulse.streams.topology.counts.CountTagsProcessor;
+import io.paperpulse.streams.topology.counts.TagDeltas;
+import io.paperpulse.streams.topology.counts.TagPartitioner;
+import io.paperpulse.streams.topology.emit.PendingEmissions;
 import io.paperpulse.streams.topology.intake.DeadLetterProcessor;
 import io.paperpulse.streams.topology.intake.DecodedSerde;
 import io.paperpulse.streams.topology.intake.PaperIntake;
@@ -20,23 +23,19 @@ import io.paperpulse.streams.topology.output.GuardedSink;
 import io.paperpulse.streams.topology.tagging.PaperChange;
 import io.paperpulse.streams.topology.tagging.TagPaperProcessor;
 import io.paperpulse.streams.trending.RankTrendingProcessor;
-import io.paperpulse.streams.trending.TrendingFanout;
+import io.paperpulse.streams.trending.ScoreTrendingProcessor;
 import io.paperpulse.tagging.Tagger;
-import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -53,9 +52,10 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * papers -> validate -> rejected -> papers-dlq
  *                    -> accepted -> tag (store paper-tags) -> papers-tagged
- *                                                          -> membership changes -> memberships table
- *                                      -> group by (tag, granularity, bucket) -> count -> tag-counts
- *                                      -> fan out to rankings -> rank (top N) -> trending-tags
+ *                                                          -> per-day tag deltas
+ *     -> by tag -> count every granularity (store tag-counts-store) -> tag-counts
+ *               -> score the tag where its counts moved -> by (granularity, bucket) -> rank -> trending-tags
+ * (counts and rankings are written once per emit interval per changed key)
  *
  * every output: size check -> fits -> its topic
  *                          -> too large or not serializable -> papers-dlq (stage production)
@@ -113,47 +113,33 @@ public final class PaperPulseTopology {
         changes.mapValues(PaperChange::after, Named.as("latest-tagged-paper")),
         "papers-tagged", topics.papersTagged(), stringKey, serdes.value(TaggedPaper.class));
 
-    PaperMemberships memberships = new PaperMemberships(config.granularities());
-    KTable<TagCountKey, TagCount> tagCounts = changes
-        .flatMap((id, change) -> memberships.changes(change.before(), change.after()), Named.as("membership-changes"))
-        .toTable(
-            Named.as("memberships-table"),
-            Materialized.<String, TagCount, KeyValueStore<Bytes, byte[]>>as(StoreNames.PAPER_MEMBERSHIPS)
-                .withKeySerde(stringKey)
-                .withValueSerde(tagCountSerde))
-        .groupBy(
-            (membership, contribution) -> KeyValue.pair(PaperMemberships.countKey(contribution), contribution),
-            Grouped.with(StoreNames.TAG_COUNTS_GROUPING, tagCountKeySerde, tagCountSerde))
-        .aggregate(
-            TagCountAggregation::empty,
-            TagCountAggregation::add,
-            TagCountAggregation::subtract,
-            Named.as("count-tags"),
-            Materialized.<TagCountKey, TagCount, KeyValueStore<Bytes, byte[]>>as(StoreNames.TAG_COUNTS)
+    // Each paper change becomes one signed change per tag on the paper's day, sent to the task
+    // that owns the tag; that task keeps all of the tag's buckets and scores.
+    KStream<TagCountKey, TagCount> countChanges = changes
+        .flatMap((id, change) -> TagDeltas.between(change.before(), change.after()), Named.as("tag-deltas-of-change"))
+        .repartition(
+            Repartitioned.<TagCountKey, TagCountDelta>as(StoreNames.TAG_DELTAS)
                 .withKeySerde(tagCountKeySerde)
-                .withValueSerde(tagCountSerde));
-
-    KStream<TagCountKey, TagCount> countChanges = tagCounts
-        .toStream(Named.as("tag-count-changes"))
+                .withValueSerde(serdes.value(TagCountDelta.class))
+                .withStreamPartitioner(new TagPartitioner<>()))
+        .process(countTags(config, tagCountKeySerde, tagCountSerde), Named.as("count-tags"))
         .processValues(() -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
 
-    // An emptied bucket becomes a tombstone so compaction can drop it; the store keeps the zero.
-    sinks.to(
-        countChanges.mapValues(
-            count -> TagCountAggregation.isEmpty(count) ? null : count, Named.as("empty-count-as-tombstone")),
-        "tag-counts", topics.tagCounts(), tagCountKeySerde, tagCountSerde);
+    // A count of null means the bucket's last paper left: a tombstone, so compaction can drop it.
+    sinks.to(countChanges, "tag-counts", topics.tagCounts(), tagCountKeySerde, tagCountSerde);
 
-    TrendingFanout fanout = new TrendingFanout(config.trendingLookback());
     Serde<TrendingKey> trendingKeySerde = serdes.key(TrendingKey.class);
+    Serde<TrendingTag> entrySerde = serdes.value(TrendingTag.class);
     KStream<TrendingKey, TrendingTags> rankings = countChanges
-        .flatMap(
-            (key, count) -> count == null ? List.of() : fanout.targets(key, count),
-            Named.as("trending-fanout-targets"))
+        .process(
+            () -> new ScoreTrendingProcessor(StoreNames.TAG_COUNTS, config.trendingLookback()),
+            Named.as("score-trending-tags"),
+            StoreNames.TAG_COUNTS)
         .repartition(
-            Repartitioned.<TrendingKey, TagCount>as(StoreNames.TRENDING_FANOUT)
+            Repartitioned.<TrendingKey, TrendingTag>as(StoreNames.TRENDING_UPDATES)
                 .withKeySerde(trendingKeySerde)
-                .withValueSerde(tagCountSerde))
-        .process(rankTrending(config, serdes, tagCountSerde), Named.as("rank-trending-tags"));
+                .withValueSerde(entrySerde))
+        .process(rankTrending(config, serdes, trendingKeySerde, entrySerde), Named.as("rank-trending-tags"));
     sinks.to(rankings, "trending-tags", topics.trendingTags(), trendingKeySerde, serdes.value(TrendingTags.class));
 
     return builder.build();
@@ -176,26 +162,17 @@ public final class PaperPulseTopology {
     };
   }
 
-  private static ProcessorSupplier<TrendingKey, TagCount, TrendingKey, TrendingTags> rankTrending(
-      TopologyConfig config, TopologySerdes serdes, Serde<TagCount> tagCountSerde) {
-    Serde<TrendingTag> entrySerde = serdes.value(TrendingTag.class);
-    Set<StoreBuilder<?>> stores = Set.of(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.TRENDING_COUNTS), Serdes.Bytes(), tagCountSerde),
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.TRENDING_ENTRIES), Serdes.Bytes(), entrySerde),
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.TRENDING_INDEX), Serdes.Bytes(), entrySerde),
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.TRENDING_TAGS),
-            serdes.key(TrendingKey.class),
-            serdes.value(TrendingTags.class)));
-    RankTrendingProcessor.Stores names = new RankTrendingProcessor.Stores(
-        StoreNames.TRENDING_COUNTS, StoreNames.TRENDING_ENTRIES, StoreNames.TRENDING_INDEX, StoreNames.TRENDING_TAGS);
+  private static ProcessorSupplier<TagCountKey, TagCountDelta, TagCountKey, TagCount> countTags(
+      TopologyConfig config, Serde<TagCountKey> keySerde, Serde<TagCount> countSerde) {
+    Set<StoreBuilder<?>> stores = inOrder(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TAG_COUNTS), keySerde, countSerde)
+            .withCachingEnabled(),
+        PendingEmissions.storeBuilder(StoreNames.TAG_COUNTS_PENDING, keySerde));
+    CountTagsProcessor.Stores names = new CountTagsProcessor.Stores(StoreNames.TAG_COUNTS, StoreNames.TAG_COUNTS_PENDING);
     return new ProcessorSupplier<>() {
       @Override
-      public Processor<TrendingKey, TagCount, TrendingKey, TrendingTags> get() {
-        return new RankTrendingProcessor(names, config.trendingLookback(), config.trendingTopN());
+      public Processor<TagCountKey, TagCountDelta, TagCountKey, TagCount> get() {
+        return new CountTagsProcessor(names, config.granularities(), config.emitInterval());
       }
 
       @Override
@@ -203,5 +180,38 @@ public final class PaperPulseTopology {
         return stores;
       }
     };
+  }
+
+  private static ProcessorSupplier<TrendingKey, TrendingTag, TrendingKey, TrendingTags> rankTrending(
+      TopologyConfig config, TopologySerdes serdes, Serde<TrendingKey> keySerde, Serde<TrendingTag> entrySerde) {
+    Set<StoreBuilder<?>> stores = inOrder(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.TRENDING_ENTRIES), Serdes.Bytes(), entrySerde)
+            .withCachingEnabled(),
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.TRENDING_INDEX), Serdes.Bytes(), entrySerde)
+            .withCachingEnabled(),
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.TRENDING_TAGS), keySerde, serdes.value(TrendingTags.class))
+            .withCachingEnabled(),
+        PendingEmissions.storeBuilder(StoreNames.TRENDING_PENDING, keySerde));
+    RankTrendingProcessor.Stores names = new RankTrendingProcessor.Stores(
+        StoreNames.TRENDING_ENTRIES, StoreNames.TRENDING_INDEX, StoreNames.TRENDING_TAGS, StoreNames.TRENDING_PENDING);
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<TrendingKey, TrendingTag, TrendingKey, TrendingTags> get() {
+        return new RankTrendingProcessor(names, config.trendingTopN(), config.emitInterval());
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return stores;
+      }
+    };
+  }
+
+  /** Stores in declaration order: Set.of iterates in a per-JVM order, which describe() would show. */
+  private static Set<StoreBuilder<?>> inOrder(StoreBuilder<?>... stores) {
+    return new LinkedHashSet<>(Arrays.asList(stores));
   }
 }

@@ -10,20 +10,17 @@ public final class StoreNames {
   /** Paper id to its latest {@code TaggedPaper}: the previous version needed to retract. */
   public static final String PAPER_TAGS = "paper-tags";
 
-  /** Membership key (paper, tag, granularity, bucket) to that paper's contribution. */
-  public static final String PAPER_MEMBERSHIPS = "paper-memberships";
+  /** Repartition of per-day tag count changes by tag ({@code TagPartitioner}). */
+  public static final String TAG_DELTAS = "tag-deltas";
 
-  /** Repartition of memberships by (tag, granularity, bucket). */
-  public static final String TAG_COUNTS_GROUPING = "tag-counts-by-bucket";
-
-  /** (tag, granularity, bucket) to its exact {@code TagCount}. */
+  /** (tag, granularity, bucket) to its exact {@code TagCount}; partitioned by tag. */
   public static final String TAG_COUNTS = "tag-counts-store";
 
-  /** Repartition of tag counts by the (granularity, bucket) whose ranking they feed. */
-  public static final String TRENDING_FANOUT = "trending-fanout";
+  /** Tag counts changed since the last emission. */
+  public static final String TAG_COUNTS_PENDING = "tag-counts-pending";
 
-  /** Local copies of the counts a ranking task needs: its buckets and their recent past. */
-  public static final String TRENDING_COUNTS = "trending-counts";
+  /** Repartition of scored entries by the (granularity, bucket) whose ranking they belong to. */
+  public static final String TRENDING_UPDATES = "trending-updates";
 
   /** (granularity, bucket, tag) to the tag's current ranked entry, to find its index key. */
   public static final String TRENDING_ENTRIES = "trending-entries";
@@ -33,6 +30,9 @@ public final class StoreNames {
 
   /** (granularity, bucket) to the latest emitted top-N {@code TrendingTags}. */
   public static final String TRENDING_TAGS = "trending-tags-store";
+
+  /** Rankings changed since the last emission. */
+  public static final String TRENDING_PENDING = "trending-pending";
 
   private StoreNames() {}
 }

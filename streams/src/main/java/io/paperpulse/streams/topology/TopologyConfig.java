@@ -21,6 +21,8 @@ import java.util.List;
  *     application writes; a bigger one becomes a dead letter, since the broker would reject it and,
  *     under exactly-once, abort the whole transaction with it. Keep it at or below the output topics'
  *     {@code max.message.bytes} and the producer's {@code max.request.size}
+ * @param emitInterval how often changed tag counts and rankings are written out: every changed
+ *     key once per interval with its latest value, so hot keys cost one record per interval
  */
 public record TopologyConfig(
     List<Granularity> granularities,
@@ -28,7 +30,8 @@ public record TopologyConfig(
     Duration maxFutureSkew,
     int trendingLookback,
     int trendingTopN,
-    int maxOutputRecordBytes) {
+    int maxOutputRecordBytes,
+    Duration emitInterval) {
 
   public static final int DEFAULT_MAX_ABSTRACT_CHARS = 20_000;
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
@@ -36,6 +39,8 @@ public record TopologyConfig(
   public static final int DEFAULT_TRENDING_TOP_N = 20;
   /** Below both the broker's default {@code max.message.bytes} and the producer's default {@code max.request.size}. */
   public static final int DEFAULT_MAX_OUTPUT_RECORD_BYTES = 1_000_000;
+  /** As short as exactly-once's default commit interval, so emitting adds little latency. */
+  public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofMillis(100);
 
   public TopologyConfig {
     granularities = List.copyOf(granularities);
@@ -57,6 +62,9 @@ public record TopologyConfig(
     if (maxOutputRecordBytes < 1) {
       throw new IllegalArgumentException("maxOutputRecordBytes must be positive");
     }
+    if (emitInterval.toMillis() < 1) {
+      throw new IllegalArgumentException("emitInterval must be at least 1 ms");
+    }
   }
 
   public static TopologyConfig defaults() {
@@ -66,22 +74,28 @@ public record TopologyConfig(
         DEFAULT_MAX_FUTURE_SKEW,
         DEFAULT_TRENDING_LOOKBACK,
         DEFAULT_TRENDING_TOP_N,
-        DEFAULT_MAX_OUTPUT_RECORD_BYTES);
+        DEFAULT_MAX_OUTPUT_RECORD_BYTES,
+        DEFAULT_EMIT_INTERVAL);
   }
 
   public TopologyConfig withGranularities(List<Granularity> value) {
-    return new TopologyConfig(value, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes);
+    return new TopologyConfig(value, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, emitInterval);
   }
 
   public TopologyConfig withMaxAbstractChars(int value) {
-    return new TopologyConfig(granularities, value, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes);
+    return new TopologyConfig(granularities, value, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, emitInterval);
   }
 
   public TopologyConfig withTrending(int lookback, int topN) {
-    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, lookback, topN, maxOutputRecordBytes);
+    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, lookback, topN, maxOutputRecordBytes, emitInterval);
   }
 
   public TopologyConfig withMaxOutputRecordBytes(int value) {
-    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, value);
+    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, value, emitInterval);
+  }
+
+  public TopologyConfig withEmitInterval(Duration value) {
+    return new TopologyConfig(
+        granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, value);
   }
 }

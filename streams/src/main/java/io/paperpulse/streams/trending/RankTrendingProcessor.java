@@ -1,16 +1,17 @@
 package io.paperpulse.streams.trending;
 
-import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.emit.PendingEmissions;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,139 +19,97 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Maintains the top-N ranking of one (granularity, bucket) as tag counts change.
+ * Maintains the top-N ranking of each (granularity, bucket) this task owns.
  *
- * <p>Input: a tag count from bucket b, keyed by the ranking (bucket B, b <= B <= b + lookback)
- * it feeds. Work per record is independent of how many tags a bucket holds: the count is copied
- * into the local counts store, the one affected tag is re-scored in B (lookback point reads),
- * its entry in a score-ordered index is replaced, and the top N are read with a range scan
- * that stops after N entries. A new ranking is emitted only when it differs from the last one.
+ * <p>Input: a tag's scored entry in one ranking ({@link ScoreTrendingProcessor}); paper count 0
+ * removes the tag. The entry replaces the tag's previous one in a score-ordered index; work per
+ * entry is independent of how many tags the bucket holds. Once per emit interval, each changed
+ * ranking reads its top N with a range scan that stops after N and is forwarded if it differs
+ * from the last one forwarded (a tombstone when the bucket has no tag left).
  */
-public final class RankTrendingProcessor
-    implements Processor<TrendingKey, TagCount, TrendingKey, TrendingTags> {
+public final class RankTrendingProcessor implements Processor<TrendingKey, TrendingTag, TrendingKey, TrendingTags> {
 
-  /** Store names this processor uses, in the order counts, entries, index, rankings. */
-  public record Stores(String counts, String entries, String index, String rankings) {}
+  /** Store names: entries by tag, the score-ordered index, the rankings, the changed rankings. */
+  public record Stores(String entries, String index, String rankings, String pending) {}
 
   private final Stores storeNames;
-  private final int lookback;
   private final int topN;
+  private final Duration emitInterval;
   private ProcessorContext<TrendingKey, TrendingTags> context;
-  private KeyValueStore<Bytes, TagCount> counts;
   private KeyValueStore<Bytes, TrendingTag> entries;
   private KeyValueStore<Bytes, TrendingTag> index;
   private KeyValueStore<TrendingKey, TrendingTags> rankings;
+  private PendingEmissions<TrendingKey> pending;
 
-  public RankTrendingProcessor(Stores storeNames, int lookback, int topN) {
+  public RankTrendingProcessor(Stores storeNames, int topN, Duration emitInterval) {
     this.storeNames = storeNames;
-    this.lookback = lookback;
     this.topN = topN;
+    this.emitInterval = emitInterval;
   }
 
   @Override
   public void init(ProcessorContext<TrendingKey, TrendingTags> context) {
     this.context = context;
-    this.counts = context.getStateStore(storeNames.counts());
     this.entries = context.getStateStore(storeNames.entries());
     this.index = context.getStateStore(storeNames.index());
     this.rankings = context.getStateStore(storeNames.rankings());
+    this.pending = new PendingEmissions<>(context.getStateStore(storeNames.pending()));
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::publish));
   }
 
   @Override
-  public void process(Record<TrendingKey, TagCount> record) {
-    TagCount count = record.value();
-    if (count == null) {
+  public void process(Record<TrendingKey, TrendingTag> record) {
+    TrendingTag entry = record.value();
+    if (entry == null) {
       return;
     }
     Granularity granularity = Granularity.fromLabel(record.key().getGranularity());
-    LocalDate ranked = record.key().getBucketStart();
-    String tag = count.getTag();
-
-    // Several rankings of this task may receive the same count; the copy is idempotent.
-    Bytes countKey = TrendingStoreKeys.tagKey(granularity, count.getBucketStart(), tag);
-    if (count.getPaperCount() > 0) {
-      counts.put(countKey, count);
-    } else {
-      counts.delete(countKey);
-    }
-
-    if (rescore(granularity, ranked, tag)) {
-      publish(record, granularity, ranked);
-    }
-  }
-
-  /** Replaces the tag's index entry in the ranked bucket; true if the index changed. */
-  private boolean rescore(Granularity granularity, LocalDate ranked, String tag) {
-    Bytes entryKey = TrendingStoreKeys.tagKey(granularity, ranked, tag);
+    LocalDate bucket = record.key().getBucketStart();
+    Bytes entryKey = TrendingStoreKeys.tagKey(granularity, bucket, entry.getTag());
     TrendingTag previous = entries.get(entryKey);
-    TrendingTag current = entryFor(granularity, ranked, tag);
+    TrendingTag current = entry.getPaperCount() > 0 ? entry : null;
     if (current == null ? previous == null : current.equals(previous)) {
-      return false;
+      return;
     }
     if (previous != null) {
-      index.delete(TrendingStoreKeys.indexKey(granularity, ranked, previous));
+      index.delete(TrendingStoreKeys.indexKey(granularity, bucket, previous));
     }
     if (current == null) {
       entries.delete(entryKey);
     } else {
       entries.put(entryKey, current);
-      index.put(TrendingStoreKeys.indexKey(granularity, ranked, current), current);
+      index.put(TrendingStoreKeys.indexKey(granularity, bucket, current), current);
     }
-    return true;
+    pending.mark(record.key(), record.timestamp());
   }
 
-  /** The tag's scored entry in the bucket, or null when the tag has no paper there. */
-  private TrendingTag entryFor(Granularity granularity, LocalDate ranked, String tag) {
-    TagCount count = counts.get(TrendingStoreKeys.tagKey(granularity, ranked, tag));
-    if (count == null) {
-      return null;
-    }
-    long[] history = new long[lookback];
-    LocalDate bucket = ranked;
-    for (int i = 0; i < lookback; i++) {
-      bucket = granularity.previous(bucket);
-      TagCount earlier = counts.get(TrendingStoreKeys.tagKey(granularity, bucket, tag));
-      history[i] = earlier == null ? 0 : earlier.getPaperCount();
-    }
-    return TrendingTag.newBuilder()
-        .setTag(tag)
-        .setKind(count.getKind())
-        .setPaperCount(count.getPaperCount())
-        .setUpvoteSum(count.getUpvoteSum())
-        .setScore(TrendScore.score(count.getPaperCount(), history))
-        // rank is positional and assigned when the top N are read
-        .setRank(0)
-        .build();
-  }
-
-  private void publish(Record<TrendingKey, TagCount> record, Granularity granularity, LocalDate ranked) {
+  private void publish(TrendingKey key, long timestamp) {
+    Granularity granularity = Granularity.fromLabel(key.getGranularity());
+    LocalDate bucket = key.getBucketStart();
     List<TrendingTag> top = new ArrayList<>(topN);
-    Bytes prefix = TrendingStoreKeys.bucketPrefix(granularity, ranked);
-    try (KeyValueIterator<Bytes, TrendingTag> it = index.prefixScan(prefix, new BytesSerializer())) {
+    try (KeyValueIterator<Bytes, TrendingTag> it =
+        index.prefixScan(TrendingStoreKeys.bucketPrefix(granularity, bucket), new BytesSerializer())) {
       while (it.hasNext() && top.size() < topN) {
-        KeyValue<Bytes, TrendingTag> next = it.next();
-        TrendingTag entry = TrendingTag.newBuilder(next.value).setRank(top.size() + 1).build();
-        top.add(entry);
+        top.add(TrendingTag.newBuilder(it.next().value).setRank(top.size() + 1).build());
       }
     }
-    TrendingKey key = new TrendingKey(granularity.label(), ranked);
     TrendingTags before = rankings.get(key);
     if (top.isEmpty()) {
       if (before != null) {
         rankings.delete(key);
-        context.forward(new Record<>(key, null, record.timestamp(), record.headers()));
+        context.forward(new Record<>(key, null, timestamp));
       }
       return;
     }
     TrendingTags now = TrendingTags.newBuilder()
         .setGranularity(granularity.label())
-        .setBucketStart(ranked)
-        .setBucketEnd(granularity.bucketEnd(ranked))
+        .setBucketStart(bucket)
+        .setBucketEnd(granularity.bucketEnd(bucket))
         .setTags(top)
         .build();
     if (!now.equals(before)) {
       rankings.put(key, now);
-      context.forward(new Record<>(key, now, record.timestamp(), record.headers()));
+      context.forward(new Record<>(key, now, timestamp));
     }
   }
 }

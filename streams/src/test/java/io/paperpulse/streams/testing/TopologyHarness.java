@@ -53,10 +53,12 @@ public final class TopologyHarness implements AutoCloseable {
   private final Map<TagCountKey, TagCount> tagCountState = new HashMap<>();
   private final Map<TrendingKey, TrendingTags> trendingState = new HashMap<>();
   private final Path stateDir;
+  private final java.time.Duration emitInterval;
 
   public TopologyHarness(TestRegistry registry, TopologyConfig config, Tagger tagger) {
     this.registry = registry;
     this.topics = new TopicNames("test.");
+    this.emitInterval = config.emitInterval();
     RegistryTopologySerdes serdes = registry.serdes();
     Topology topology = PaperPulseTopology.build(new StreamsBuilder(), config, topics, serdes, tagger);
     try {
@@ -105,8 +107,17 @@ public final class TopologyHarness implements AutoCloseable {
     rawPapers.pipeInput(key, value);
   }
 
+  /**
+   * Lets one emit interval of wall-clock time pass, so changed counts and rankings waiting in
+   * their pending stores are written out, as they would be in a running application.
+   */
+  public void emit() {
+    driver.advanceWallClockTime(emitInterval);
+  }
+
   /** Latest tag-counts per key after everything piped so far; tombstones remove keys. */
   public Map<TagCountKey, TagCount> tagCounts() {
+    emit();
     for (KeyValue<TagCountKey, TagCount> record : tagCounts.readKeyValuesToList()) {
       if (record.value == null) {
         tagCountState.remove(record.key);
@@ -119,6 +130,9 @@ public final class TopologyHarness implements AutoCloseable {
 
   /** Latest ranking per bucket. */
   public Map<TrendingKey, TrendingTags> trending() {
+    // counts are emitted first; the rankings they change are emitted one interval later
+    emit();
+    emit();
     for (KeyValue<TrendingKey, TrendingTags> record : trending.readKeyValuesToList()) {
       if (record.value == null) {
         trendingState.remove(record.key);

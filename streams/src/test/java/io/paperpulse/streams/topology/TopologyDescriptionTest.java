@@ -40,9 +40,9 @@ class TopologyDescriptionTest {
 
     assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "STATE-STORE-");
     assertThat(description).contains(
-        StoreNames.PAPER_TAGS, StoreNames.PAPER_MEMBERSHIPS, StoreNames.TAG_COUNTS,
-        StoreNames.TAG_COUNTS_GROUPING + "-repartition", StoreNames.TRENDING_FANOUT + "-repartition",
-        StoreNames.TRENDING_INDEX, StoreNames.TRENDING_TAGS);
+        StoreNames.PAPER_TAGS, StoreNames.TAG_COUNTS, StoreNames.TAG_COUNTS_PENDING,
+        StoreNames.TAG_DELTAS + "-repartition", StoreNames.TRENDING_UPDATES + "-repartition",
+        StoreNames.TRENDING_ENTRIES, StoreNames.TRENDING_INDEX, StoreNames.TRENDING_TAGS, StoreNames.TRENDING_PENDING);
   }
 
   @Test

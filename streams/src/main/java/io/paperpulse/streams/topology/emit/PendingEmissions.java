@@ -1,0 +1,59 @@
+package io.paperpulse.streams.topology.emit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Keys whose latest value has changed but not been forwarded yet. A processor marks a key on
+ * every change and forwards each marked key once per emit interval (a wall-clock punctuation), so
+ * a hot key changed a thousand times in one interval costs one output record, not a thousand.
+ *
+ * <p>The marks live in a changelogged store rather than in a field: they commit atomically with
+ * the store changes and input offsets that caused them, so a crash after a commit and before the
+ * next emission still emits after the restart. The store is in memory (it only holds the keys of
+ * one interval) with caching, so repeated marks of one key write one changelog record per commit.
+ *
+ * @param <K> key of the emitted records
+ */
+public final class PendingEmissions<K> {
+
+  private final KeyValueStore<K, Long> marks;
+
+  public PendingEmissions(KeyValueStore<K, Long> marks) {
+    this.marks = marks;
+  }
+
+  /** The store this class needs, to be registered with the processor that uses it. */
+  public static <K> StoreBuilder<KeyValueStore<K, Long>> storeBuilder(String name, Serde<K> keySerde) {
+    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keySerde, Serdes.Long())
+        .withCachingEnabled();
+  }
+
+  /** Remembers that {@code key} changed, because of a record with this timestamp. */
+  public void mark(K key, long timestamp) {
+    marks.put(key, timestamp);
+  }
+
+  /**
+   * Hands every marked key, with the timestamp of the record behind its latest change, to
+   * {@code emit} and clears the marks.
+   */
+  public void drain(BiConsumer<K, Long> emit) {
+    List<KeyValue<K, Long>> due = new ArrayList<>();
+    try (KeyValueIterator<K, Long> it = marks.all()) {
+      it.forEachRemaining(due::add);
+    }
+    for (KeyValue<K, Long> mark : due) {
+      emit.accept(mark.key, mark.value);
+      marks.delete(mark.key);
+    }
+  }
+}
