@@ -20,6 +20,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class GroupProgress {
 
+  /** Emit interval and exactly-once commit interval (100 ms each by default) with ample slack. */
+  public static final Duration SETTLE = Duration.ofMillis(1500);
+
   private final Admin admin;
   private final String applicationId;
   private final String inputTopic;
@@ -30,8 +33,21 @@ public final class GroupProgress {
     this.inputTopic = inputTopic;
   }
 
+  /** True when the group has committed every record of the input and repartition topics. */
   public boolean caughtUp() throws InterruptedException {
+    Positions positions = positions();
+    return positions != null && positions.caughtUp();
+  }
+
+  /**
+   * The group's committed offsets and the topics' read_committed ends, or null while they cannot
+   * be read. Committed offsets are read first: a transaction committing in between then shows
+   * as lag rather than slipping between the two reads.
+   */
+  private Positions positions() throws InterruptedException {
     try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       Set<String> topics = admin.listTopics().names().get();
       Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
       for (String topic : topics) {
@@ -41,19 +57,25 @@ public final class GroupProgress {
               .forEach(p -> wanted.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         }
       }
-      var ends = admin.listOffsets(wanted, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-      for (var end : ends.entrySet()) {
-        long endOffset = end.getValue().offset();
-        OffsetAndMetadata done = committed.get(end.getKey());
-        if (endOffset > 0 && (done == null || done.offset() < endOffset)) {
-          return false;
+      Map<TopicPartition, Long> ends = new HashMap<>();
+      admin.listOffsets(wanted, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+          .forEach((partition, info) -> ends.put(partition, info.offset()));
+      Map<TopicPartition, Long> done = new HashMap<>();
+      committed.forEach((partition, offset) -> {
+        if (offset != null) {
+          done.put(partition, offset.offset());
         }
-      }
-      return true;
+      });
+      return new Positions(done, ends);
     } catch (ExecutionException e) {
-      return false;
+      return null;
+    }
+  }
+
+  private record Positions(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
+    boolean caughtUp() {
+      return ends.entrySet().stream()
+          .allMatch(end -> end.getValue() == 0 || committed.getOrDefault(end.getKey(), 0L) >= end.getValue());
     }
   }
 
@@ -119,19 +141,33 @@ public final class GroupProgress {
     throw new AssertionError(applicationId + " did not join its group within " + timeout);
   }
 
-  /** Polls until caught up twice in a row (no record in between) or fails after {@code timeout}. */
+  /**
+   * Polls until the group is caught up and nothing moved (neither committed offsets nor ends) for
+   * {@link #SETTLE}, or fails after {@code timeout}. The settle time covers what offsets cannot
+   * show: counts and rankings are emitted up to one emit interval after their input was
+   * committed, and become readable with the next commit.
+   */
   public void awaitCaughtUp(Duration timeout, BooleanSupplier stillAlive) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    int streak = 0;
-    while (streak < 2) {
+    Positions quiet = null;
+    long quietSince = 0;
+    while (true) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(applicationId + " did not catch up within " + timeout);
       }
       if (!stillAlive.getAsBoolean()) {
         throw new AssertionError(applicationId + " stopped before catching up");
       }
-      streak = caughtUp() ? streak + 1 : 0;
-      Thread.sleep(500);
+      Positions now = positions();
+      if (now == null || !now.caughtUp()) {
+        quiet = null;
+      } else if (!now.equals(quiet)) {
+        quiet = now;
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince >= SETTLE.toNanos()) {
+        return;
+      }
+      Thread.sleep(300);
     }
   }
 }
