@@ -67,13 +67,13 @@ class ResetCommandTest {
         assertThat(reset.exitCode()).as(reset.err()).isZero();
         assertThat(reset.out()).contains("done: delete consumer group 'app-a'", "on app-a-papers",
                 "done: delete internal topic app-a-paper-tags-changelog",
-                "done: delete internal topic app-a-tag-counts-by-bucket-repartition",
+                "done: delete internal topic app-a-tag-deltas-repartition",
                 "done: delete local state directory");
         assertThat(groupIds()).doesNotContain("app-a").contains("app-a-other");
         awaitTopics(topics -> !topics.contains("app-a-paper-tags-changelog")
-                && !topics.contains("app-a-tag-counts-by-bucket-repartition"));
+                && !topics.contains("app-a-tag-deltas-repartition"));
         assertThat(topics()).contains("app-a-papers", "app-a-tag-counts",
-                "app-a-other-paper-tags-changelog", "app-a-other-tag-counts-by-bucket-repartition");
+                "app-a-other-paper-tags-changelog", "app-a-other-tag-deltas-repartition");
         assertThat(stateDir.resolve("app-a")).doesNotExist();
         assertThat(stateDir.resolve("app-a-other").resolve("0_0").resolve("rocksdb")).exists();
 
@@ -126,7 +126,7 @@ class ResetCommandTest {
                 new NewTopic(input, 1, (short) 1),
                 new NewTopic(applicationId + "-tag-counts", 1, (short) 1),
                 new NewTopic(applicationId + "-paper-tags-changelog", 1, (short) 1),
-                new NewTopic(applicationId + "-tag-counts-by-bucket-repartition", 1, (short) 1))).all().get();
+                new NewTopic(applicationId + "-tag-deltas-repartition", 1, (short) 1))).all().get();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(applicationId)) {
             TopicPartition partition = new TopicPartition(input, 0);
             consumer.assign(List.of(partition));

@@ -14,7 +14,7 @@ class InternalTopicsTest {
 
         assertThat(topics.among(List.of(
                 "paperpulse-paper-tags-changelog",
-                "paperpulse-tag-counts-by-bucket-repartition",
+                "paperpulse-tag-deltas-repartition",
                 "paperpulse-KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-subscription-registration-topic",
                 "paperpulse-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000011-subscription-response-topic",
                 "papers", "tag-counts", "papers-dlq", "_schemas", "paperpulse-notes",
@@ -23,7 +23,7 @@ class InternalTopicsTest {
                         "paperpulse-KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-subscription-registration-topic",
                         "paperpulse-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000011-subscription-response-topic",
                         "paperpulse-paper-tags-changelog",
-                        "paperpulse-tag-counts-by-bucket-repartition");
+                        "paperpulse-tag-deltas-repartition");
     }
 
     @Test
