@@ -55,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
     private int partitions;
 
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "2",
+            description = "Stream threads of the application (default: ${DEFAULT-VALUE}).")
+    private int threads;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Generator seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -71,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         BenchSettings settings;
         try {
-            settings = new BenchSettings(papers, partitions, rate, latencySeconds, seed);
+            settings = new BenchSettings(papers, partitions, threads, rate, latencySeconds, seed);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

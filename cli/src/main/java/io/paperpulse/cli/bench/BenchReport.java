@@ -35,8 +35,8 @@ public record BenchReport(BenchSettings settings, Throughput generate, Throughpu
     /** The table printed on stdout. */
     public List<String> table() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "paperpulse bench: %,d papers, %d partition(s)", settings.papers(),
-                settings.partitions()));
+        lines.add(String.format(Locale.ROOT, "paperpulse bench: %,d papers, %d partition(s), %d stream thread(s)",
+                settings.papers(), settings.partitions(), settings.streamThreads()));
         lines.add("");
         lines.add(String.format(Locale.ROOT, "%-36s %12s %10s %12s", "phase", "records", "seconds", "records/s"));
         lines.add(throughputRow("generate (producer, full speed)", generate, ""));

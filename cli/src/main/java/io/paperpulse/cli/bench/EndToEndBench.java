@@ -157,7 +157,9 @@ public final class EndToEndBench {
                 .withApplicationId("paperpulse-bench-" + run)
                 .withGuarantee(guarantee)
                 .withTopicLayout(settings.partitions(), (short) 1)
-                .withClientProperties(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitIntervalMs)));
+                .withClientProperties(Map.of(
+                        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitIntervalMs),
+                        StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.streamThreads())));
     }
 
     private static String describe(String phase, Throughput throughput) {

@@ -20,8 +20,8 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class GroupProgress {
 
-  /** Emit interval and exactly-once commit interval (100 ms each by default) with ample slack. */
-  public static final Duration SETTLE = Duration.ofMillis(1500);
+  /** Longer emit interval (1 s, rankings) and exactly-once commit interval (100 ms) with slack. */
+  public static final Duration SETTLE = Duration.ofMillis(2500);
 
   private final Admin admin;
   private final String applicationId;

@@ -16,6 +16,9 @@ public final class StreamsProperties {
   /** Registry setting carrying its URL, under Confluent's name. */
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
+  /** Record cache of all stores of one instance (heap), unless the client properties set one. */
+  public static final long DEFAULT_RECORD_CACHE_BYTES = 64L * 1024 * 1024;
+
   private StreamsProperties() {}
 
   /** Properties for {@code KafkaStreams}. */
@@ -38,6 +41,10 @@ public final class StreamsProperties {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
     props.put(SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
+    // The record cache collapses repeated writes of a key between commits. Kafka's 10 MB default
+    // fills within one commit at a few thousand papers per second, and a full cache evicts (and
+    // flushes a whole store) on nearly every write; a setting in the config file still wins.
+    props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, DEFAULT_RECORD_CACHE_BYTES);
     // all stores share one bounded block cache and memtable budget (paperpulse.rocksdb.memory.bytes)
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
     if (config.applicationServer() != null) {

@@ -122,7 +122,7 @@ public final class PaperPulseTopology {
                 .withKeySerde(tagCountKeySerde)
                 .withValueSerde(serdes.value(TagCountDelta.class))
                 .withStreamPartitioner(new TagPartitioner<>()))
-        .process(countTags(config, tagCountKeySerde, tagCountSerde), Named.as("count-tags"))
+        .process(countTags(config, tagCountSerde), Named.as("count-tags"))
         .processValues(() -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
 
     // A count of null means the bucket's last paper left: a tombstone, so compaction can drop it.
@@ -163,11 +163,11 @@ public final class PaperPulseTopology {
   }
 
   private static ProcessorSupplier<TagCountKey, TagCountDelta, TagCountKey, TagCount> countTags(
-      TopologyConfig config, Serde<TagCountKey> keySerde, Serde<TagCount> countSerde) {
+      TopologyConfig config, Serde<TagCount> countSerde) {
     Set<StoreBuilder<?>> stores = inOrder(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TAG_COUNTS), keySerde, countSerde)
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TAG_COUNTS), Serdes.Bytes(), countSerde)
             .withCachingEnabled(),
-        PendingEmissions.storeBuilder(StoreNames.TAG_COUNTS_PENDING, keySerde));
+        PendingEmissions.storeBuilder(StoreNames.TAG_COUNTS_PENDING, Serdes.Bytes()));
     CountTagsProcessor.Stores names = new CountTagsProcessor.Stores(StoreNames.TAG_COUNTS, StoreNames.TAG_COUNTS_PENDING);
     return new ProcessorSupplier<>() {
       @Override
@@ -200,7 +200,7 @@ public final class PaperPulseTopology {
     return new ProcessorSupplier<>() {
       @Override
       public Processor<TrendingKey, TrendingTag, TrendingKey, TrendingTags> get() {
-        return new RankTrendingProcessor(names, config.trendingTopN(), config.emitInterval());
+        return new RankTrendingProcessor(names, config.trendingTopN(), config.trendingEmitInterval());
       }
 
       @Override

@@ -21,8 +21,10 @@ import java.util.List;
  *     application writes; a bigger one becomes a dead letter, since the broker would reject it and,
  *     under exactly-once, abort the whole transaction with it. Keep it at or below the output topics'
  *     {@code max.message.bytes} and the producer's {@code max.request.size}
- * @param emitInterval how often changed tag counts and rankings are written out: every changed
- *     key once per interval with its latest value, so hot keys cost one record per interval
+ * @param emitInterval how often changed tag counts are written out: every changed key once per
+ *     interval with its latest value, so hot keys cost one record per interval
+ * @param trendingEmitInterval how often changed rankings are written out; each is a whole top N,
+ *     so they are written less often than counts
  */
 public record TopologyConfig(
     List<Granularity> granularities,
@@ -31,7 +33,8 @@ public record TopologyConfig(
     int trendingLookback,
     int trendingTopN,
     int maxOutputRecordBytes,
-    Duration emitInterval) {
+    Duration emitInterval,
+    Duration trendingEmitInterval) {
 
   public static final int DEFAULT_MAX_ABSTRACT_CHARS = 20_000;
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
@@ -41,6 +44,8 @@ public record TopologyConfig(
   public static final int DEFAULT_MAX_OUTPUT_RECORD_BYTES = 1_000_000;
   /** As short as exactly-once's default commit interval, so emitting adds little latency. */
   public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofMillis(100);
+  /** Rankings are for people watching: once a second is live enough and ten times cheaper. */
+  public static final Duration DEFAULT_TRENDING_EMIT_INTERVAL = Duration.ofSeconds(1);
 
   public TopologyConfig {
     granularities = List.copyOf(granularities);
@@ -62,8 +67,8 @@ public record TopologyConfig(
     if (maxOutputRecordBytes < 1) {
       throw new IllegalArgumentException("maxOutputRecordBytes must be positive");
     }
-    if (emitInterval.toMillis() < 1) {
-      throw new IllegalArgumentException("emitInterval must be at least 1 ms");
+    if (emitInterval.toMillis() < 1 || trendingEmitInterval.toMillis() < 1) {
+      throw new IllegalArgumentException("emit intervals must be at least 1 ms");
     }
   }
 
@@ -75,27 +80,34 @@ public record TopologyConfig(
         DEFAULT_TRENDING_LOOKBACK,
         DEFAULT_TRENDING_TOP_N,
         DEFAULT_MAX_OUTPUT_RECORD_BYTES,
-        DEFAULT_EMIT_INTERVAL);
+        DEFAULT_EMIT_INTERVAL,
+        DEFAULT_TRENDING_EMIT_INTERVAL);
   }
 
   public TopologyConfig withGranularities(List<Granularity> value) {
-    return new TopologyConfig(value, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, emitInterval);
+    return new TopologyConfig(value, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, emitInterval, trendingEmitInterval);
   }
 
   public TopologyConfig withMaxAbstractChars(int value) {
-    return new TopologyConfig(granularities, value, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, emitInterval);
+    return new TopologyConfig(granularities, value, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, emitInterval, trendingEmitInterval);
   }
 
   public TopologyConfig withTrending(int lookback, int topN) {
-    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, lookback, topN, maxOutputRecordBytes, emitInterval);
+    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, lookback, topN, maxOutputRecordBytes, emitInterval, trendingEmitInterval);
   }
 
   public TopologyConfig withMaxOutputRecordBytes(int value) {
-    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, value, emitInterval);
+    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, value, emitInterval, trendingEmitInterval);
   }
 
-  public TopologyConfig withEmitInterval(Duration value) {
+  public TopologyConfig withEmitIntervals(Duration counts, Duration rankings) {
     return new TopologyConfig(
-        granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, value);
+        granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes,
+        counts, rankings);
+  }
+
+  /** The longest time a change waits in a pending store before it is written out. */
+  public Duration longestEmitInterval() {
+    return emitInterval.compareTo(trendingEmitInterval) >= 0 ? emitInterval : trendingEmitInterval;
   }
 }

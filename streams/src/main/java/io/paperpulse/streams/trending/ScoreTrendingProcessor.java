@@ -6,10 +6,15 @@ import io.paperpulse.schema.TagKind;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.counts.CountStoreKeys;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -17,17 +22,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * entries to the rankings.
  *
  * <p>Runs in the task that counts the tag (counts are partitioned by tag), so every count a score
- * needs is a local read. A change in bucket B moves the tag's score in B and, through the
- * baseline, in the next {@code lookback} buckets; only the buckets where the tag has a live paper
- * are ranked, so only those get an entry. An entry with paper count 0 removes the tag from B's
- * ranking.
+ * needs is local. A change in bucket B moves the tag's score in B and, through the baseline, in
+ * the next {@code lookback} buckets; only the buckets where the tag has a live paper are ranked,
+ * so only those get an entry. All counts involved, B - lookback to B + lookback, are read with one
+ * range scan (the store keeps a tag's buckets adjacent). An entry with paper count 0 removes the
+ * tag from B's ranking.
  */
 public final class ScoreTrendingProcessor implements Processor<TagCountKey, TagCount, TrendingKey, TrendingTag> {
 
   private final String countsStore;
   private final int lookback;
   private ProcessorContext<TrendingKey, TrendingTag> context;
-  private KeyValueStore<TagCountKey, TagCount> counts;
+  private KeyValueStore<Bytes, TagCount> counts;
 
   public ScoreTrendingProcessor(String countsStore, int lookback) {
     this.countsStore = countsStore;
@@ -45,30 +51,49 @@ public final class ScoreTrendingProcessor implements Processor<TagCountKey, TagC
     TagCountKey key = record.key();
     Granularity granularity = Granularity.fromLabel(key.getGranularity());
     String tag = key.getTag();
-    LocalDate bucket = key.getBucketStart();
-    TagCount count = record.value();
-    if (count == null) {
-      forward(record, granularity, bucket, removal(tag));
-    } else {
-      forward(record, granularity, bucket, entry(granularity, bucket, count));
+    // window[lookback] is the changed bucket, lower indexes the buckets before it
+    LocalDate[] window = new LocalDate[2 * lookback + 1];
+    window[lookback] = key.getBucketStart();
+    for (int i = 1; i <= lookback; i++) {
+      window[lookback - i] = granularity.previous(window[lookback - i + 1]);
+      window[lookback + i] = granularity.next(window[lookback + i - 1]);
     }
-    for (int i = 0; i < lookback; i++) {
-      bucket = granularity.next(bucket);
-      TagCount later = counts.get(new TagCountKey(tag, granularity.label(), bucket));
-      if (later != null) {
-        forward(record, granularity, bucket, entry(granularity, bucket, later));
+    Map<LocalDate, TagCount> present = read(granularity, tag, window);
+
+    if (present.get(window[lookback]) == null) {
+      forward(record, granularity, window[lookback], removal(tag));
+    }
+    for (int i = lookback; i < window.length; i++) {
+      TagCount count = present.get(window[i]);
+      if (count != null) {
+        forward(record, granularity, window[i], entry(count, history(present, window, i)));
       }
     }
   }
 
-  private TrendingTag entry(Granularity granularity, LocalDate bucket, TagCount count) {
+  private Map<LocalDate, TagCount> read(Granularity granularity, String tag, LocalDate[] window) {
+    Map<LocalDate, TagCount> present = new HashMap<>();
+    try (KeyValueIterator<Bytes, TagCount> it = counts.range(
+        CountStoreKeys.of(granularity, tag, window[0]), CountStoreKeys.of(granularity, tag, window[window.length - 1]))) {
+      while (it.hasNext()) {
+        var next = it.next();
+        present.put(CountStoreKeys.bucketOf(next.key), next.value);
+      }
+    }
+    return present;
+  }
+
+  /** Paper counts of the {@code lookback} buckets before {@code window[at]}, nearest first. */
+  private long[] history(Map<LocalDate, TagCount> present, LocalDate[] window, int at) {
     long[] history = new long[lookback];
-    LocalDate earlier = bucket;
     for (int i = 0; i < lookback; i++) {
-      earlier = granularity.previous(earlier);
-      TagCount past = counts.get(new TagCountKey(count.getTag(), granularity.label(), earlier));
+      TagCount past = present.get(window[at - 1 - i]);
       history[i] = past == null ? 0 : past.getPaperCount();
     }
+    return history;
+  }
+
+  private static TrendingTag entry(TagCount count, long[] history) {
     return TrendingTag.newBuilder()
         .setTag(count.getTag())
         .setKind(count.getKind())

@@ -1,17 +1,18 @@
 package io.paperpulse.streams.trending;
 
 import io.paperpulse.schema.TagCount;
-import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.StoreNames;
+import io.paperpulse.streams.topology.counts.CountStoreKeys;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -55,27 +56,25 @@ public final class TrendingQueries {
 
   /** The exact count of one tag in one bucket; empty when no live paper has it there. */
   public Optional<TagCount> tagCount(String tag, Granularity granularity, LocalDate bucketStart) {
-    TagCount count = tagCounts().get(new TagCountKey(tag, granularity.label(), granularity.bucketStart(bucketStart)));
+    TagCount count = tagCounts().get(CountStoreKeys.of(granularity, tag, granularity.bucketStart(bucketStart)));
     return count == null || count.getPaperCount() == 0 ? Optional.empty() : Optional.of(count);
   }
 
   /**
-   * Counts of one tag over time, oldest bucket first. Scans the whole store (its keys are not
-   * ordered by tag), so it is meant for occasional requests, not per-record use.
+   * Counts of one tag over time, oldest bucket first: one prefix scan, since the store keeps a
+   * tag's buckets adjacent and in time order. Only the instance owning the tag has any.
    */
   public List<TagCount> tagHistory(String tag, Granularity granularity) {
     List<TagCount> history = new ArrayList<>();
-    try (KeyValueIterator<TagCountKey, TagCount> it = tagCounts().all()) {
+    try (KeyValueIterator<Bytes, TagCount> it =
+        tagCounts().prefixScan(CountStoreKeys.tagPrefix(granularity, tag), new BytesSerializer())) {
       while (it.hasNext()) {
-        KeyValue<TagCountKey, TagCount> next = it.next();
-        if (next.key.getTag().equals(tag)
-            && next.key.getGranularity().equals(granularity.label())
-            && next.value.getPaperCount() > 0) {
-          history.add(next.value);
+        TagCount count = it.next().value;
+        if (count.getPaperCount() > 0) {
+          history.add(count);
         }
       }
     }
-    history.sort(Comparator.comparing(TagCount::getBucketStart));
     return history;
   }
 
@@ -91,8 +90,8 @@ public final class TrendingQueries {
         StoreNames.TRENDING_TAGS, QueryableStoreTypes.<TrendingKey, TrendingTags>keyValueStore()));
   }
 
-  private ReadOnlyKeyValueStore<TagCountKey, TagCount> tagCounts() {
+  private ReadOnlyKeyValueStore<Bytes, TagCount> tagCounts() {
     return streams.store(StoreQueryParameters.fromNameAndType(
-        StoreNames.TAG_COUNTS, QueryableStoreTypes.<TagCountKey, TagCount>keyValueStore()));
+        StoreNames.TAG_COUNTS, QueryableStoreTypes.<Bytes, TagCount>keyValueStore()));
   }
 }

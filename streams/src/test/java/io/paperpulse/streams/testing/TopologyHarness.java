@@ -58,7 +58,7 @@ public final class TopologyHarness implements AutoCloseable {
   public TopologyHarness(TestRegistry registry, TopologyConfig config, Tagger tagger) {
     this.registry = registry;
     this.topics = new TopicNames("test.");
-    this.emitInterval = config.emitInterval();
+    this.emitInterval = config.longestEmitInterval();
     RegistryTopologySerdes serdes = registry.serdes();
     Topology topology = PaperPulseTopology.build(new StreamsBuilder(), config, topics, serdes, tagger);
     try {
@@ -108,7 +108,7 @@ public final class TopologyHarness implements AutoCloseable {
   }
 
   /**
-   * Lets one emit interval of wall-clock time pass, so changed counts and rankings waiting in
+   * Lets the longer emit interval of wall-clock time pass, so changed counts and rankings waiting in
    * their pending stores are written out, as they would be in a running application.
    */
   public void emit() {

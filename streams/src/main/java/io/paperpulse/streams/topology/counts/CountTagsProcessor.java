@@ -8,6 +8,7 @@ import io.paperpulse.streams.topology.emit.PendingEmissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,8 +32,8 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
   private final List<Granularity> granularities;
   private final Duration emitInterval;
   private ProcessorContext<TagCountKey, TagCount> context;
-  private KeyValueStore<TagCountKey, TagCount> counts;
-  private PendingEmissions<TagCountKey> pending;
+  private KeyValueStore<Bytes, TagCount> counts;
+  private PendingEmissions<Bytes> pending;
 
   public CountTagsProcessor(Stores storeNames, List<Granularity> granularities, Duration emitInterval) {
     this.storeNames = storeNames;
@@ -58,7 +59,7 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
     LocalDate day = record.key().getBucketStart();
     for (Granularity granularity : granularities) {
       LocalDate start = granularity.bucketStart(day);
-      TagCountKey key = new TagCountKey(tag, granularity.label(), start);
+      Bytes key = CountStoreKeys.of(granularity, tag, start);
       TagCount current = counts.get(key);
       long papers = (current == null ? 0 : current.getPaperCount()) + delta.getPaperDelta();
       long upvotes = (current == null ? 0 : current.getUpvoteSum()) + delta.getUpvoteDelta();
@@ -80,7 +81,7 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
     }
   }
 
-  private void emit(TagCountKey key, long timestamp) {
-    context.forward(new Record<>(key, counts.get(key), timestamp));
+  private void emit(Bytes key, long timestamp) {
+    context.forward(new Record<>(CountStoreKeys.decode(key), counts.get(key), timestamp));
   }
 }
