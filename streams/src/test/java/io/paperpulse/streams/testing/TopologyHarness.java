@@ -118,14 +118,21 @@ public final class TopologyHarness implements AutoCloseable {
   /** Latest tag-counts per key after everything piped so far; tombstones remove keys. */
   public Map<TagCountKey, TagCount> tagCounts() {
     emit();
-    for (KeyValue<TagCountKey, TagCount> record : tagCounts.readKeyValuesToList()) {
+    newTagCountRecords();
+    return Map.copyOf(tagCountState);
+  }
+
+  /** The tag-counts records written since the last read, without letting time pass. */
+  public List<KeyValue<TagCountKey, TagCount>> newTagCountRecords() {
+    List<KeyValue<TagCountKey, TagCount>> records = tagCounts.readKeyValuesToList();
+    for (KeyValue<TagCountKey, TagCount> record : records) {
       if (record.value == null) {
         tagCountState.remove(record.key);
       } else {
         tagCountState.put(record.key, record.value);
       }
     }
-    return Map.copyOf(tagCountState);
+    return records;
   }
 
   /** Latest ranking per bucket. */

@@ -74,6 +74,24 @@ class TagCountsTopologyTest {
   }
 
   @Test
+  void aBucketChangedManyTimesWithinOneEmitIntervalIsWrittenOnceWithItsLatestCount() {
+    for (int i = 0; i < 50; i++) {
+      harness.upsert(paper("p" + i, "Diffusion " + i, "fast sampling", MONDAY.plusDays(i % 5), 1));
+    }
+    assertThat(harness.newTagCountRecords()).as("written before the emit interval passed").isEmpty();
+
+    harness.emit();
+
+    List<KeyValue<TagCountKey, TagCount>> written = harness.newTagCountRecords();
+    assertThat(written).filteredOn(record -> record.key.equals(key("diffusion", Granularity.YEAR, MONDAY)))
+        .singleElement()
+        .satisfies(record -> assertThat(record.value.getPaperCount()).isEqualTo(50));
+    assertThat(written).hasSize((int) written.stream().map(record -> record.key).distinct().count());
+    harness.emit();
+    assertThat(harness.newTagCountRecords()).as("written again without a change").isEmpty();
+  }
+
+  @Test
   void duplicatesChangeNothing() {
     PaperEvent paper = paper("p1", "Diffusion", "fast sampling", MONDAY, 3);
     harness.upsert(paper);
