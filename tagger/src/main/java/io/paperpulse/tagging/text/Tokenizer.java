@@ -14,11 +14,18 @@ import java.util.Locale;
  * glue flag; sentence and clause punctuation is recorded as a phrase break.
  */
 public final class Tokenizer {
-  private static final boolean[] ASCII_WORD_CHARS = new boolean[128];
+  // What a character does between tokens. Every character of every abstract is classified, so
+  // ASCII, by far the most common case, comes from a table built with the general rules below.
+  private static final byte OTHER = 0; // a symbol such as '/', '+', '=': separates without gluing
+  private static final byte WORD = 1;
+  private static final byte SPACE = 2;
+  private static final byte HYPHEN = 3;
+  private static final byte BREAK = 4;
+  private static final byte[] ASCII_CLASSES = new byte[128];
 
   static {
     for (char c = 0; c < 128; c++) {
-      ASCII_WORD_CHARS[c] = Character.isLetterOrDigit(c);
+      ASCII_CLASSES[c] = classify(c);
     }
   }
 
@@ -45,9 +52,9 @@ public final class Tokenizer {
     boolean pendingHyphen = false;
     int i = 0;
     while (i < n) {
-      char c = text[i];
-      if (!isWordChar(c)) {
-        if (isHyphen(c)) {
+      byte kind = classOf(text[i]);
+      if (kind != WORD) {
+        if (kind == HYPHEN) {
           boolean glue = count > 0 && !pendingBreak && i > 0 && i + 1 < n
               && isWordChar(text[i - 1])
               && isWordChar(text[i + 1]);
@@ -57,31 +64,33 @@ public final class Tokenizer {
             pendingBreak = true; // a spaced dash sets off a clause
             pendingHyphen = false;
           }
-        } else if (isPhraseBreak(c)) {
+        } else if (kind == BREAK) {
           pendingBreak = true;
           pendingHyphen = false;
-        } else if (!Character.isWhitespace(c)) {
-          // Symbols such as '/', '+', '=' separate words without gluing them.
+        } else if (kind == OTHER) {
           pendingHyphen = false;
         }
         i++;
         continue;
       }
       int start = i;
+      int hash = 0; // String.hashCode of the token, computed while scanning it
       while (i < n) {
         char ch = text[i];
-        if (isWordChar(ch)) {
-          i++;
-        } else if ((ch == '.' || ch == ',') && i + 1 < n && Character.isDigit(text[i + 1])
-            && Character.isDigit(text[i - 1])) {
-          i++;
-        } else if (isApostrophe(ch) && i + 1 < n && Character.isLetter(text[i + 1])) {
+        if (isWordChar(ch)
+            || ((ch == '.' || ch == ',') && i + 1 < n && Character.isDigit(text[i + 1])
+                && Character.isDigit(text[i - 1]))
+            || (isApostrophe(ch) && i + 1 < n && Character.isLetter(text[i + 1]))) {
+          hash = 31 * hash + ch;
           i++;
         } else {
           break;
         }
       }
       int end = stripPossessive(text, start, i);
+      if (end != i) {
+        hash = hashOf(text, start, end);
+      }
       if (i < n && isApostrophe(text[i]) && end > start && text[end - 1] == 's') {
         i++; // plural possessive "models'": the apostrophe belongs to the token
       }
@@ -94,7 +103,7 @@ public final class Tokenizer {
         breakBefore = Arrays.copyOf(breakBefore, grown);
         hyphenBefore = Arrays.copyOf(hyphenBefore, grown);
       }
-      tokens[count] = word(cache, text, start, end);
+      tokens[count] = word(cache, text, start, end, hash);
       breakBefore[count] = pendingBreak;
       hyphenBefore[count] = pendingHyphen;
       count++;
@@ -104,18 +113,22 @@ public final class Tokenizer {
     return new TokenizedText(tokens, breakBefore, hyphenBefore, count);
   }
 
-  /** The shared {@link Word} for {@code text[start, end)}: a cache hit in the common case. */
-  private Word word(WordCache cache, char[] text, int start, int end) {
-    int hash = 0;
-    for (int k = start; k < end; k++) {
-      hash = 31 * hash + text[k];
-    }
+  /** The shared {@link Word} for {@code text[start, end)}, whose String hash is {@code hash}: a cache hit in the common case. */
+  private Word word(WordCache cache, char[] text, int start, int end, int hash) {
     Word word = cache.find(text, start, end, hash);
     if (word == null) {
       word = newWord(new String(text, start, end - start));
       cache.add(word, hash);
     }
     return word;
+  }
+
+  private static int hashOf(char[] text, int start, int end) {
+    int hash = 0;
+    for (int k = start; k < end; k++) {
+      hash = 31 * hash + text[k];
+    }
+    return hash;
   }
 
   private Word newWord(String surface) {
@@ -151,9 +164,26 @@ public final class Tokenizer {
     return end;
   }
 
-  /** Letters and digits; ASCII, by far the most common case, from a table. */
+  private static byte classOf(char c) {
+    return c < 128 ? ASCII_CLASSES[c] : classify(c);
+  }
+
+  private static byte classify(char c) {
+    if (Character.isLetterOrDigit(c)) {
+      return WORD;
+    }
+    if (isHyphen(c)) {
+      return HYPHEN;
+    }
+    if (isPhraseBreak(c)) {
+      return BREAK;
+    }
+    return Character.isWhitespace(c) ? SPACE : OTHER;
+  }
+
+  /** Letters and digits. */
   private static boolean isWordChar(char c) {
-    return c < 128 ? ASCII_WORD_CHARS[c] : Character.isLetterOrDigit(c);
+    return classOf(c) == WORD;
   }
 
   private static boolean isPhraseBreak(char c) {
