@@ -14,6 +14,7 @@ import io.paperpulse.tagging.text.WordList;
 import io.paperpulse.tagging.topic.Taxonomy;
 import io.paperpulse.tagging.topic.TaxonomyParser;
 import io.paperpulse.tagging.topic.TopicMatcher;
+import io.paperpulse.tagging.topic.TopicScores;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,10 +37,12 @@ public final class PaperTagger implements Tagger {
   private final KeyphraseExtractor keyphrases;
   private final TaggerConfig config;
   private final String version;
+  private final ThreadLocal<TopicScores> topicScores;
 
   private PaperTagger(Tokenizer tokenizer, Taxonomy taxonomy, KeyphraseExtractor keyphrases, TaggerConfig config) {
     this.tokenizer = tokenizer;
     this.topics = TopicMatcher.compile(taxonomy, tokenizer);
+    this.topicScores = ThreadLocal.withInitial(topics::newScores);
     this.keyphrases = keyphrases;
     this.config = config;
     this.version = taxonomy.version() + "/" + KEYPHRASE_VERSION;
@@ -94,22 +97,36 @@ public final class PaperTagger implements Tagger {
     if (config.maxTopics() == 0) {
       return;
     }
-    double[] direct = new double[topics.topicCount()];
-    int mentions = topics.accumulate(title, config.titleWeight(), direct)
-        + topics.accumulate(body, 1.0, direct);
-    if (mentions == 0) {
-      return;
-    }
-    double[] total = new double[direct.length];
-    topics.propagateToParents(direct, config.parentShare(), total);
-    List<Tag> found = new ArrayList<>();
-    for (int t = 0; t < total.length; t++) {
-      if (total[t] > 0) {
-        found.add(new Tag(topics.topicName(t), TagKind.TOPIC, round(total[t])));
+    TopicScores scores = topicScores.get();
+    topics.score(title, config.titleWeight(), body, config.parentShare(), scores);
+    // Selection of the best few instead of sorting every scored topic: same order as sorting by
+    // rounded score (descending), then name; topic names are unique, so there are no full ties.
+    int found = scores.size();
+    int[] candidates = new int[found];
+    double[] rounded = new double[found];
+    int n = 0;
+    for (int i = 0; i < found; i++) {
+      int topic = scores.topic(i);
+      if (scores.total(topic) > 0) {
+        candidates[n] = topic;
+        rounded[n] = round(scores.total(topic));
+        n++;
       }
     }
-    found.sort(BY_SCORE_THEN_NAME);
-    out.addAll(found.subList(0, Math.min(config.maxTopics(), found.size())));
+    int limit = Math.min(config.maxTopics(), n);
+    for (int k = 0; k < limit; k++) {
+      int best = k;
+      for (int i = k + 1; i < n; i++) {
+        int byScore = Double.compare(rounded[i], rounded[best]);
+        if (byScore > 0 || (byScore == 0
+            && topics.topicName(candidates[i]).compareTo(topics.topicName(candidates[best])) < 0)) {
+          best = i;
+        }
+      }
+      out.add(new Tag(topics.topicName(candidates[best]), TagKind.TOPIC, rounded[best]));
+      candidates[best] = candidates[k];
+      rounded[best] = rounded[k];
+    }
   }
 
   /** Scores are rounded so that they print and compare stably across platforms. */

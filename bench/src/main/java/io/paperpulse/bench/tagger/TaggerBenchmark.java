@@ -13,6 +13,7 @@ import io.paperpulse.tagging.text.TokenizedText;
 import io.paperpulse.tagging.text.Tokenizer;
 import io.paperpulse.tagging.topic.Taxonomy;
 import io.paperpulse.tagging.topic.TopicMatcher;
+import io.paperpulse.tagging.topic.TopicScores;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,7 +36,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code tag}: the whole tagger, as the streams topology calls it;
  *   <li>{@code tokenize}: title and abstract into tokens;
- *   <li>{@code topics}: taxonomy matching on already tokenized text (no ranking);
+ *   <li>{@code topics}: taxonomy matching and parent scores on already tokenized text (no ranking);
  *   <li>{@code keyphrases}: keyphrase extraction on already tokenized text.
  * </ul>
  *
@@ -62,10 +63,18 @@ public class TaggerBenchmark {
   private TopicMatcher topics;
   private KeyphraseExtractor keyphrases;
 
-  /** Each benchmark thread walks the papers on its own. */
+  /** Each benchmark thread walks the papers on its own, with its own topic score table. */
   @State(Scope.Thread)
   public static class Cursor {
     private int next;
+    private TopicScores scores;
+
+    TopicScores scores(TopicMatcher matcher) {
+      if (scores == null) {
+        scores = matcher.newScores();
+      }
+      return scores;
+    }
 
     int advance(int size) {
       int current = next;
@@ -109,11 +118,10 @@ public class TaggerBenchmark {
   }
 
   @Benchmark
-  public double[] topics(Cursor cursor) {
+  public TopicScores topics(Cursor cursor) {
     int i = cursor.advance(papers.length);
-    double[] scores = new double[topics.topicCount()];
-    topics.accumulate(titles[i], TaggerConfig.DEFAULT.titleWeight(), scores);
-    topics.accumulate(bodies[i], 1.0, scores);
+    TopicScores scores = cursor.scores(topics);
+    topics.score(titles[i], TaggerConfig.DEFAULT.titleWeight(), bodies[i], TaggerConfig.DEFAULT.parentShare(), scores);
     return scores;
   }
 

@@ -125,12 +125,30 @@ public final class TopicMatcher {
     return parentOf[topic];
   }
 
+  /** Empty scores for this taxonomy, to be reused paper after paper by one thread. */
+  public TopicScores newScores() {
+    return new TopicScores(names.length);
+  }
+
   /**
-   * Adds {@code weight} to {@code scores[topic]} for every mention of a topic in the text.
+   * Scores one paper: {@code titleWeight} per topic mention in the title, 1 per mention in the
+   * body, then each topic passes {@code parentShare} of its score up to its parent (which passes
+   * the same share of that on). {@code scores} is cleared first.
+   */
+  public void score(TokenizedText title, double titleWeight, TokenizedText body, double parentShare,
+      TopicScores scores) {
+    scores.clear();
+    accumulate(title, titleWeight, scores);
+    accumulate(body, 1.0, scores);
+    scores.propagate(parentOf, parentShare, MAX_PARENT_DEPTH);
+  }
+
+  /**
+   * Adds {@code weight} to the score of the topic of every mention in the text.
    *
    * @return the number of mentions found
    */
-  public int accumulate(TokenizedText text, double weight, double[] scores) {
+  public int accumulate(TokenizedText text, double weight, TopicScores scores) {
     int n = text.size();
     int mentions = 0;
     int i = 0;
@@ -143,7 +161,7 @@ public final class TopicMatcher {
       }
       int topic = (int) (best >>> 32);
       int end = (int) best;
-      scores[topic] += weight;
+      scores.addMention(topic, weight);
       mentions++;
       i = end;
     }
@@ -232,22 +250,5 @@ public final class TopicMatcher {
       }
     }
     return surface;
-  }
-
-  /** Adds each topic's score, scaled by {@code share} per level, to its ancestors. */
-  public void propagateToParents(double[] direct, double share, double[] total) {
-    for (int t = 0; t < direct.length; t++) {
-      total[t] += direct[t];
-      if (direct[t] == 0) {
-        continue;
-      }
-      double carried = direct[t];
-      int p = parentOf[t];
-      for (int depth = 0; p >= 0 && depth < MAX_PARENT_DEPTH; depth++) {
-        carried *= share;
-        total[p] += carried;
-        p = parentOf[p];
-      }
-    }
   }
 }
