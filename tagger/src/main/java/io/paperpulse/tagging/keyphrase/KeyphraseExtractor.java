@@ -236,16 +236,18 @@ public final class KeyphraseExtractor {
 
   /** Features of a hyphenated compound such as "three-player", cached by its lower-case spelling. */
   private WordFeatures compoundFeatures(TokenizedText text, int from, int end) {
-    StringBuilder prefix = new StringBuilder();
+    StringBuilder spelling = new StringBuilder(64);
     for (int k = from; k < end - 1; k++) {
-      prefix.append(text.word(k).lower()).append('-');
+      spelling.append(text.word(k).lower()).append('-');
     }
-    String lower = prefix + text.word(end - 1).lower();
+    int prefixLength = spelling.length();
+    String lower = spelling.append(text.word(end - 1).lower()).toString();
     WordFeatures known = compounds.get(lower);
     if (known != null) {
       return known;
     }
-    WordFeatures features = features(lower, prefix + text.word(end - 1).singular());
+    spelling.setLength(prefixLength);
+    WordFeatures features = features(lower, spelling.append(text.word(end - 1).singular()).toString());
     if (compounds.size() < MAX_CACHED_COMPOUNDS) {
       compounds.putIfAbsent(lower, features);
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 final class StemTable {
   private int[] slots = new int[256]; // stem index + 1; 0 is empty
   private String[] stems = new String[128];
+  private int[] hashes = new int[128];
   private double[] weights = new double[128];
   private double[] defaultIdfs = new double[128];
   private int size;
@@ -41,31 +42,36 @@ final class StemTable {
     weights[index] += weight;
   }
 
-  /** Index of {@code stem}, numbering it when new. */
-  int indexOf(String stem, double defaultIdf) {
+  /** Index of {@code stem}, whose String hash is {@code hash}, numbering it when new. */
+  int indexOf(String stem, int hash, double defaultIdf) {
     int mask = slots.length - 1;
-    int slot = spread(stem.hashCode()) & mask;
+    int slot = spread(hash) & mask;
     while (true) {
       int entry = slots[slot];
       if (entry == 0) {
-        return add(stem, defaultIdf, slot);
+        return add(stem, hash, defaultIdf, slot);
       }
-      String known = stems[entry - 1];
-      if (known == stem || known.equals(stem)) {
-        return entry - 1;
+      // The int comparison settles nearly every probe without touching a String.
+      if (hashes[entry - 1] == hash) {
+        String known = stems[entry - 1];
+        if (known == stem || known.equals(stem)) {
+          return entry - 1;
+        }
       }
       slot = (slot + 1) & mask;
     }
   }
 
-  private int add(String stem, double defaultIdf, int slot) {
+  private int add(String stem, int hash, double defaultIdf, int slot) {
     if (size == stems.length) {
       stems = Arrays.copyOf(stems, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
       weights = Arrays.copyOf(weights, size * 2);
       defaultIdfs = Arrays.copyOf(defaultIdfs, size * 2);
     }
     int index = size++;
     stems[index] = stem;
+    hashes[index] = hash;
     weights[index] = 0;
     defaultIdfs[index] = defaultIdf;
     slots[slot] = index + 1;
@@ -79,7 +85,7 @@ final class StemTable {
     slots = new int[slots.length * 2];
     int mask = slots.length - 1;
     for (int i = 0; i < size; i++) {
-      int slot = spread(stems[i].hashCode()) & mask;
+      int slot = spread(hashes[i]) & mask;
       while (slots[slot] != 0) {
         slot = (slot + 1) & mask;
       }

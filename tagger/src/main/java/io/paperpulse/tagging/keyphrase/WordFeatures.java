@@ -11,6 +11,7 @@ final class WordFeatures extends Word.Note {
   private final String lower;
   private final String singular;
   private final String stem;
+  private final int stemHash;
   private final boolean stop;
   private final boolean generic;
   private final double defaultIdf;
@@ -31,6 +32,7 @@ final class WordFeatures extends Word.Note {
     this.lower = lower;
     this.singular = singular;
     this.stem = stem;
+    this.stemHash = stem.hashCode();
     this.stop = stop;
     this.generic = generic;
     this.defaultIdf = defaultIdf;
@@ -47,6 +49,11 @@ final class WordFeatures extends Word.Note {
 
   String stem() {
     return stem;
+  }
+
+  /** The stem's String hash, kept here so that numbering a paper's stems does not visit the String. */
+  int stemHash() {
+    return stemHash;
   }
 
   boolean stop() {

@@ -40,7 +40,7 @@ final class Workspace {
     features[size] = word;
     inTitle[size] = title;
     breakBefore[size] = phraseBreak || size == 0 || inTitle[size - 1] != title;
-    stemIndex[size] = word.stop() ? -1 : stems.indexOf(word.stem(), word.defaultIdf());
+    stemIndex[size] = word.stop() ? -1 : stems.indexOf(word.stem(), word.stemHash(), word.defaultIdf());
     size++;
   }
 
