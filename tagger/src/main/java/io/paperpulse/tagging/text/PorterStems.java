@@ -16,6 +16,7 @@ public final class PorterStems {
 
   private final ThreadLocal<PorterStemmer> stemmers = ThreadLocal.withInitial(PorterStemmer::new);
   private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>(8192);
+  private final ConcurrentHashMap<String, String> canonicalStems = new ConcurrentHashMap<>(8192);
 
   /** Stem of a lower-case word; hyphenated compounds are stemmed part by part. */
   public String stem(String lowerCaseWord) {
@@ -25,6 +26,10 @@ public final class PorterStems {
     }
     String stem = lowerCaseWord.indexOf('-') >= 0 ? stemCompound(lowerCaseWord) : stemWord(lowerCaseWord);
     if (cache.size() < MAX_CACHED) {
+      // One instance per distinct stem ("models" and "modeling" share "model"'s): callers that
+      // number stems usually settle equality with a reference comparison.
+      String canonical = canonicalStems.putIfAbsent(stem, stem);
+      stem = canonical == null ? stem : canonical;
       cache.putIfAbsent(lowerCaseWord, stem);
     }
     return stem;
