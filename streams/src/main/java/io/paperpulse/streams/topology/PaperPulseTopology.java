@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -149,17 +150,7 @@ public final class PaperPulseTopology {
       Tagger tagger, Serde<String> keySerde, Serde<TaggedPaper> valueSerde, PipelineMetrics metrics) {
     StoreBuilder<KeyValueStore<String, TaggedPaper>> store = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.PAPER_TAGS), keySerde, valueSerde);
-    return new ProcessorSupplier<>() {
-      @Override
-      public Processor<String, PaperIntake, String, PaperChange> get() {
-        return new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics);
-      }
-
-      @Override
-      public Set<StoreBuilder<?>> stores() {
-        return Set.of(store);
-      }
-    };
+    return withStores(() -> new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics), Set.of(store));
   }
 
   private static ProcessorSupplier<TagCountKey, TagCountDelta, TagCountKey, TagCount> countTags(
@@ -169,17 +160,7 @@ public final class PaperPulseTopology {
             .withCachingEnabled(),
         PendingEmissions.storeBuilder(StoreNames.TAG_COUNTS_PENDING, Serdes.Bytes()));
     CountTagsProcessor.Stores names = new CountTagsProcessor.Stores(StoreNames.TAG_COUNTS, StoreNames.TAG_COUNTS_PENDING);
-    return new ProcessorSupplier<>() {
-      @Override
-      public Processor<TagCountKey, TagCountDelta, TagCountKey, TagCount> get() {
-        return new CountTagsProcessor(names, config.granularities(), config.emitInterval());
-      }
-
-      @Override
-      public Set<StoreBuilder<?>> stores() {
-        return stores;
-      }
-    };
+    return withStores(() -> new CountTagsProcessor(names, config.granularities(), config.emitInterval()), stores);
   }
 
   private static ProcessorSupplier<TrendingKey, TrendingTag, TrendingKey, TrendingTags> rankTrending(
@@ -188,19 +169,26 @@ public final class PaperPulseTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.TRENDING_ENTRIES), Serdes.Bytes(), entrySerde)
             .withCachingEnabled(),
+        // not cached: a range read of a cached store first copies every cached key of the range,
+        // i.e. of the whole bucket, to read its top N
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.TRENDING_INDEX), Serdes.Bytes(), entrySerde)
-            .withCachingEnabled(),
+            Stores.persistentKeyValueStore(StoreNames.TRENDING_INDEX), Serdes.Bytes(), entrySerde),
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.TRENDING_TAGS), keySerde, serdes.value(TrendingTags.class))
             .withCachingEnabled(),
         PendingEmissions.storeBuilder(StoreNames.TRENDING_PENDING, keySerde));
     RankTrendingProcessor.Stores names = new RankTrendingProcessor.Stores(
         StoreNames.TRENDING_ENTRIES, StoreNames.TRENDING_INDEX, StoreNames.TRENDING_TAGS, StoreNames.TRENDING_PENDING);
+    return withStores(() -> new RankTrendingProcessor(names, config.trendingTopN(), config.trendingEmitInterval()), stores);
+  }
+
+  /** A processor supplier that registers {@code stores} with the processors it creates. */
+  private static <KIn, VIn, KOut, VOut> ProcessorSupplier<KIn, VIn, KOut, VOut> withStores(
+      Supplier<Processor<KIn, VIn, KOut, VOut>> processor, Set<StoreBuilder<?>> stores) {
     return new ProcessorSupplier<>() {
       @Override
-      public Processor<TrendingKey, TrendingTag, TrendingKey, TrendingTags> get() {
-        return new RankTrendingProcessor(names, config.trendingTopN(), config.trendingEmitInterval());
+      public Processor<KIn, VIn, KOut, VOut> get() {
+        return processor.get();
       }
 
       @Override
