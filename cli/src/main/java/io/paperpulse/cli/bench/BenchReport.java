@@ -1,5 +1,7 @@
 package io.paperpulse.cli.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +64,8 @@ public record BenchReport(BenchSettings settings, Throughput generate, Throughpu
     }
 
     private static String ratio(double value) {
-        return String.format(Locale.ROOT, "   %.2f x raw pipe", value);
+        // three significant digits: the ratio can be far below 0.01
+        String digits = new BigDecimal(value).round(new MathContext(3)).toPlainString();
+        return "   " + digits + " x raw pipe";
     }
 }
