@@ -1,11 +1,12 @@
 package io.paperpulse.streams.topology.emit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -20,15 +21,23 @@ import org.apache.kafka.streams.state.Stores;
  * the store changes and input offsets that caused them, so a crash after a commit and before the
  * next emission still emits after the restart. The store is in memory (it only holds the keys of
  * one interval) with caching, so repeated marks of one key write one changelog record per commit.
+ * The store is only written here; the marks are also kept in a map, loaded from the store when
+ * the task starts, because iterating a cached store walks every key deleted since the last
+ * commit as well, and that grew with each emission between commits.
  *
  * @param <K> key of the emitted records
  */
 public final class PendingEmissions<K> {
 
-  private final KeyValueStore<K, Long> marks;
+  private final KeyValueStore<K, Long> store;
+  private final Map<K, Long> marks = new LinkedHashMap<>();
 
-  public PendingEmissions(KeyValueStore<K, Long> marks) {
-    this.marks = marks;
+  /** Takes over the marks a previous run of the task left in {@code store}. */
+  public PendingEmissions(KeyValueStore<K, Long> store) {
+    this.store = store;
+    try (KeyValueIterator<K, Long> it = store.all()) {
+      it.forEachRemaining(mark -> marks.put(mark.key, mark.value));
+    }
   }
 
   /** The store this class needs, to be registered with the processor that uses it. */
@@ -39,6 +48,7 @@ public final class PendingEmissions<K> {
 
   /** Remembers that {@code key} changed, because of a record with this timestamp. */
   public void mark(K key, long timestamp) {
+    store.put(key, timestamp);
     marks.put(key, timestamp);
   }
 
@@ -47,13 +57,12 @@ public final class PendingEmissions<K> {
    * {@code emit} and clears the marks.
    */
   public void drain(BiConsumer<K, Long> emit) {
-    List<KeyValue<K, Long>> due = new ArrayList<>();
-    try (KeyValueIterator<K, Long> it = marks.all()) {
-      it.forEachRemaining(due::add);
-    }
-    for (KeyValue<K, Long> mark : due) {
-      emit.accept(mark.key, mark.value);
-      marks.delete(mark.key);
+    List<Map.Entry<K, Long>> due = new ArrayList<>(marks.size());
+    marks.forEach((key, timestamp) -> due.add(Map.entry(key, timestamp)));
+    marks.clear();
+    for (Map.Entry<K, Long> mark : due) {
+      emit.accept(mark.getKey(), mark.getValue());
+      store.delete(mark.getKey());
     }
   }
 }
