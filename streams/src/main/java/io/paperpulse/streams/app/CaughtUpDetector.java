@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -42,7 +41,6 @@ public final class CaughtUpDetector {
   private final Supplier<KafkaStreams.State> state;
   private final Supplier<Set<String>> sourceTopics;
   private final Duration settle;
-  private final LongSupplier clock;
   private Offsets quietOffsets;
   private long quietSince;
 
@@ -57,22 +55,11 @@ public final class CaughtUpDetector {
       Supplier<KafkaStreams.State> state,
       Supplier<Set<String>> sourceTopics,
       Duration settle) {
-    this(admin, applicationId, state, sourceTopics, settle, System::currentTimeMillis);
-  }
-
-  CaughtUpDetector(
-      Admin admin,
-      String applicationId,
-      Supplier<KafkaStreams.State> state,
-      Supplier<Set<String>> sourceTopics,
-      Duration settle,
-      LongSupplier clock) {
     this.admin = admin;
     this.applicationId = applicationId;
     this.state = state;
     this.sourceTopics = sourceTopics;
     this.settle = settle;
-    this.clock = clock;
   }
 
   /** The not yet committed records per partition; empty when every record was committed. */
@@ -94,7 +81,7 @@ public final class CaughtUpDetector {
       quietOffsets = null;
       return false;
     }
-    long now = clock.getAsLong();
+    long now = System.currentTimeMillis();
     if (!offsets.equals(quietOffsets)) {
       quietOffsets = offsets;
       quietSince = now;

@@ -31,10 +31,6 @@ public final class CountStoreKeys {
     return Bytes.wrap(buffer.array());
   }
 
-  public static Bytes of(TagCountKey key) {
-    return of(Granularity.fromLabel(key.getGranularity()), key.getTag(), key.getBucketStart());
-  }
-
   /** The prefix shared by every bucket of one tag in one granularity. */
   public static Bytes tagPrefix(Granularity granularity, String tag) {
     byte[] name = tag.getBytes(StandardCharsets.UTF_8);

@@ -9,9 +9,11 @@ import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.streams.buckets.Granularity;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 
 /**
@@ -27,7 +29,7 @@ public final class TagDeltas {
   private TagDeltas() {}
 
   /** The day-level key under which a tag's change travels to the task that counts the tag. */
-  public static TagCountKey dayKey(String tag, LocalDate day) {
+  private static TagCountKey dayKey(String tag, LocalDate day) {
     return new TagCountKey(tag, Granularity.DAY.label(), day);
   }
 
@@ -52,10 +54,10 @@ public final class TagDeltas {
     }
     PaperEvent paper = version.getPaper();
     LocalDate day = Granularity.DAY.bucketStart(paper.getPublishedAt());
-    Map<String, Boolean> seen = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
     for (Tag tag : version.getTags()) {
       // a tag name counts once per paper even if the tagger reports it under both kinds
-      if (seen.putIfAbsent(tag.getName(), Boolean.TRUE) != null) {
+      if (!seen.add(tag.getName())) {
         continue;
       }
       Change change = changes.computeIfAbsent(dayKey(tag.getName(), day), key -> new Change());
