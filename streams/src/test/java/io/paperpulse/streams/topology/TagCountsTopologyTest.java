@@ -9,9 +9,8 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.testing.ExpectedCounts;
-import io.paperpulse.streams.testing.TestRegistry;
 import io.paperpulse.streams.testing.TopologyHarness;
-import io.paperpulse.streams.testing.VocabularyTagger;
+import io.paperpulse.streams.testing.TopologyTestBase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,38 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TagCountsTopologyTest {
+class TagCountsTopologyTest extends TopologyTestBase {
 
   private static final LocalDate MONDAY = LocalDate.of(2024, 1, 8);
-  private static TestRegistry registry;
-  private final VocabularyTagger tagger = new VocabularyTagger();
-  private TopologyHarness harness;
-
-  @BeforeAll
-  static void startRegistry() {
-    registry = new TestRegistry();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    registry.close();
-  }
-
-  @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(registry, TopologyConfig.defaults(), tagger);
-  }
-
-  @AfterEach
-  void stopDriver() {
-    harness.close();
-  }
 
   private static TagCountKey key(String tag, Granularity granularity, LocalDate day) {
     return new TagCountKey(tag, granularity.label(), granularity.bucketStart(day));

@@ -8,46 +8,22 @@ import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
-import io.paperpulse.streams.testing.TestRegistry;
-import io.paperpulse.streams.testing.TopologyHarness;
-import io.paperpulse.streams.testing.VocabularyTagger;
+import io.paperpulse.streams.testing.TopologyTestBase;
 import io.paperpulse.streams.topology.TopologyConfig;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TrendingTopologyTest {
+class TrendingTopologyTest extends TopologyTestBase {
 
   private static final LocalDate W0 = LocalDate.of(2024, 1, 1);
   private static final LocalDate W1 = W0.plusWeeks(1);
   private static final LocalDate W2 = W0.plusWeeks(2);
-  private static TestRegistry registry;
-  private TopologyHarness harness;
   private int nextId;
 
-  @BeforeAll
-  static void startRegistry() {
-    registry = new TestRegistry();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    registry.close();
-  }
-
-  @BeforeEach
-  void startDriver() {
-    TopologyConfig config = TopologyConfig.defaults().withGranularities(List.of(Granularity.WEEK)).withTrending(2, 6);
-    harness = new TopologyHarness(registry, config, new VocabularyTagger());
-  }
-
-  @AfterEach
-  void stopDriver() {
-    harness.close();
+  @Override
+  protected TopologyConfig config() {
+    return TopologyConfig.defaults().withGranularities(List.of(Granularity.WEEK)).withTrending(2, 6);
   }
 
   private void papers(String tag, LocalDate week, int count, int upvotes) {

@@ -4,56 +4,24 @@ import static io.paperpulse.streams.testing.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.schema.TagCountKey;
-import io.paperpulse.streams.testing.TestRegistry;
-import io.paperpulse.streams.testing.TopologyHarness;
-import io.paperpulse.streams.testing.VocabularyTagger;
+import io.paperpulse.streams.testing.TopologyTestBase;
 import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.streams.topology.intake.DeadLetter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OversizedOutputTopologyTest {
+class OversizedOutputTopologyTest extends TopologyTestBase {
 
   private static final LocalDate DAY = LocalDate.of(2024, 1, 8);
   private static final int LIMIT = 2_000;
-  private static TestRegistry registry;
-  private TopologyHarness harness;
 
-  @BeforeAll
-  static void startRegistry() {
-    registry = new TestRegistry();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    registry.close();
-  }
-
-  @BeforeEach
-  void startDriver() {
-    harness = new TopologyHarness(
-        registry, TopologyConfig.defaults().withMaxOutputRecordBytes(LIMIT), new VocabularyTagger());
-  }
-
-  @AfterEach
-  void stopDriver() {
-    harness.close();
-  }
-
-  private static String header(Headers headers, String name) {
-    Header header = headers.lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  @Override
+  protected TopologyConfig config() {
+    return TopologyConfig.defaults().withMaxOutputRecordBytes(LIMIT);
   }
 
   @Test

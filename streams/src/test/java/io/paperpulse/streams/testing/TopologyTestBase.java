@@ -1,0 +1,52 @@
+package io.paperpulse.streams.testing;
+
+import io.paperpulse.streams.topology.TopologyConfig;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the TopologyTestDriver tests: one registry per test class, a fresh topology harness
+ * (fresh state) per test, built from {@link #config()} with the vocabulary tagger.
+ */
+public abstract class TopologyTestBase {
+
+  protected static TestRegistry registry;
+  protected final VocabularyTagger tagger = new VocabularyTagger();
+  protected TopologyHarness harness;
+
+  @BeforeAll
+  static void startRegistry() {
+    registry = new TestRegistry();
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    registry.close();
+  }
+
+  /** The topology settings of this class's tests; the defaults unless overridden. */
+  protected TopologyConfig config() {
+    return TopologyConfig.defaults();
+  }
+
+  @BeforeEach
+  void startDriver() {
+    harness = new TopologyHarness(registry, config(), tagger);
+  }
+
+  @AfterEach
+  void stopDriver() {
+    harness.close();
+  }
+
+  /** The last value of a record header as text, or null when absent. */
+  protected static String header(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
