@@ -4,30 +4,17 @@ import io.paperpulse.streams.topology.TopologyConfig;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of the TopologyTestDriver tests: one registry per test class, a fresh topology harness
  * (fresh state) per test, built from {@link #config()} with the vocabulary tagger.
  */
-public abstract class TopologyTestBase {
+public abstract class TopologyTestBase extends RegistryTestBase {
 
-  protected static TestRegistry registry;
   protected final VocabularyTagger tagger = new VocabularyTagger();
   protected TopologyHarness harness;
-
-  @BeforeAll
-  static void startRegistry() {
-    registry = new TestRegistry();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    registry.close();
-  }
 
   /** The topology settings of this class's tests; the defaults unless overridden. */
   protected TopologyConfig config() {

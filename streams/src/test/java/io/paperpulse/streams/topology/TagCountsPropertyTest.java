@@ -8,7 +8,7 @@ import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.testing.ExpectedCounts;
-import io.paperpulse.streams.testing.TestRegistry;
+import io.paperpulse.streams.testing.RegistryTestBase;
 import io.paperpulse.streams.testing.TopologyHarness;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with the production tagger: the final tag-counts must equal counts recomputed from scratch from
  * the final papers.
  */
-class TagCountsPropertyTest {
+class TagCountsPropertyTest extends RegistryTestBase {
 
   private static final List<String> TITLES = List.of(
       "Diffusion models for image generation",
@@ -46,18 +44,7 @@ class TagCountsPropertyTest {
       "");
   private static final LocalDate FIRST_DAY = LocalDate.of(2023, 11, 20);
 
-  private static TestRegistry registry;
   private static final Tagger TAGGER = PaperTagger.withDefaultTaxonomy();
-
-  @BeforeAll
-  static void startRegistry() {
-    registry = new TestRegistry();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    registry.close();
-  }
 
   @ParameterizedTest
   @ValueSource(longs = {11, 42, 2024})

@@ -2,30 +2,16 @@ package io.paperpulse.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.streams.testing.TestRegistry;
+import io.paperpulse.streams.testing.RegistryTestBase;
 import io.paperpulse.streams.testing.VocabularyTagger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyDescription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TopologyDescriptionTest {
-
-  private static TestRegistry registry;
-
-  @BeforeAll
-  static void startRegistry() {
-    registry = new TestRegistry();
-  }
-
-  @AfterAll
-  static void stopRegistry() {
-    registry.close();
-  }
+class TopologyDescriptionTest extends RegistryTestBase {
 
   private static TopologyDescription describe(String prefix) {
     return PaperPulseTopology.build(
