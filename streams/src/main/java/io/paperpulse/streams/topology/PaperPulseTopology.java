@@ -5,12 +5,16 @@ import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountDelta;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.schema.TrendingEntries;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.topology.counts.CountUpdateLatencyProbe;
 import io.paperpulse.streams.topology.counts.CountTagsProcessor;
+import io.paperpulse.streams.topology.counts.CountingOutput;
+import io.paperpulse.streams.topology.counts.CountingOutput.ChangedCount;
+import io.paperpulse.streams.topology.counts.CountingOutput.RankingEntries;
 import io.paperpulse.streams.topology.counts.TagDeltas;
 import io.paperpulse.streams.topology.counts.TagPartitioner;
 import io.paperpulse.streams.topology.emit.PendingEmissions;
@@ -23,15 +27,16 @@ import io.paperpulse.streams.topology.output.GuardedSink;
 import io.paperpulse.streams.topology.tagging.PaperChange;
 import io.paperpulse.streams.topology.tagging.TagPaperProcessor;
 import io.paperpulse.streams.trending.RankTrendingProcessor;
-import io.paperpulse.streams.trending.ScoreTrendingProcessor;
 import io.paperpulse.tagging.Tagger;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -54,8 +59,9 @@ import org.apache.kafka.streams.state.Stores;
  * papers -> validate -> rejected -> papers-dlq
  *                    -> accepted -> tag (store paper-tags) -> papers-tagged
  *                                                          -> per-day tag deltas
- *     -> by tag -> count every granularity (store tag-counts-store) -> tag-counts
- *               -> score the tag where its counts moved -> by (granularity, bucket) -> rank -> trending-tags
+ *     -> by tag -> count every granularity (store tag-counts-store) -> changed counts -> tag-counts
+ *                                          and score the tag where they moved -> entries per ranking
+ *     -> by (granularity, bucket) -> rank -> trending-tags
  * (counts and rankings are written once per emit interval per changed key)
  *
  * every output: size check -> fits -> its topic
@@ -116,31 +122,38 @@ public final class PaperPulseTopology {
 
     // Each paper change becomes one signed change per tag on the paper's day, sent to the task
     // that owns the tag; that task keeps all of the tag's buckets and scores.
-    KStream<TagCountKey, TagCount> countChanges = changes
+    KStream<Void, CountingOutput> counted = changes
         .flatMap((id, change) -> TagDeltas.between(change.before(), change.after()), Named.as("tag-deltas-of-change"))
         .repartition(
             Repartitioned.<TagCountKey, TagCountDelta>as(StoreNames.TAG_DELTAS)
                 .withKeySerde(tagCountKeySerde)
                 .withValueSerde(serdes.value(TagCountDelta.class))
                 .withStreamPartitioner(new TagPartitioner<>()))
-        .process(countTags(config, tagCountSerde), Named.as("count-tags"))
-        .processValues(() -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
+        .process(countTags(config, tagCountSerde), Named.as("count-tags"));
 
     // A count of null means the bucket's last paper left: a tombstone, so compaction can drop it.
+    KStream<TagCountKey, TagCount> countChanges = counted
+        .flatMap(
+            (none, out) -> out instanceof ChangedCount changed
+                ? List.of(KeyValue.pair(changed.key(), changed.count()))
+                : List.of(),
+            Named.as("changed-counts"))
+        .processValues(() -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
     sinks.to(countChanges, "tag-counts", topics.tagCounts(), tagCountKeySerde, tagCountSerde);
 
+    // Each ranking's new entries go to the task that ranks that (granularity, bucket).
     Serde<TrendingKey> trendingKeySerde = serdes.key(TrendingKey.class);
-    Serde<TrendingTag> entrySerde = serdes.value(TrendingTag.class);
-    KStream<TrendingKey, TrendingTags> rankings = countChanges
-        .process(
-            () -> new ScoreTrendingProcessor(StoreNames.TAG_COUNTS, config.trendingLookback()),
-            Named.as("score-trending-tags"),
-            StoreNames.TAG_COUNTS)
+    KStream<TrendingKey, TrendingTags> rankings = counted
+        .flatMap(
+            (none, out) -> out instanceof RankingEntries ranking
+                ? List.of(KeyValue.pair(ranking.key(), ranking.entries()))
+                : List.of(),
+            Named.as("ranking-entries-of-counts"))
         .repartition(
-            Repartitioned.<TrendingKey, TrendingTag>as(StoreNames.TRENDING_UPDATES)
+            Repartitioned.<TrendingKey, TrendingEntries>as(StoreNames.RANKING_ENTRIES)
                 .withKeySerde(trendingKeySerde)
-                .withValueSerde(entrySerde))
-        .process(rankTrending(config, serdes, trendingKeySerde, entrySerde), Named.as("rank-trending-tags"));
+                .withValueSerde(serdes.value(TrendingEntries.class)))
+        .process(rankTrending(config, serdes, trendingKeySerde), Named.as("rank-trending-tags"));
     sinks.to(rankings, "trending-tags", topics.trendingTags(), trendingKeySerde, serdes.value(TrendingTags.class));
 
     return builder.build();
@@ -153,26 +166,30 @@ public final class PaperPulseTopology {
     return withStores(() -> new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics), Set.of(store));
   }
 
-  private static ProcessorSupplier<TagCountKey, TagCountDelta, TagCountKey, TagCount> countTags(
+  private static ProcessorSupplier<TagCountKey, TagCountDelta, Void, CountingOutput> countTags(
       TopologyConfig config, Serde<TagCount> countSerde) {
     Set<StoreBuilder<?>> stores = inOrder(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TAG_COUNTS), Serdes.Bytes(), countSerde)
             .withCachingEnabled(),
         PendingEmissions.storeBuilder(StoreNames.TAG_COUNTS_PENDING, Serdes.Bytes()));
     CountTagsProcessor.Stores names = new CountTagsProcessor.Stores(StoreNames.TAG_COUNTS, StoreNames.TAG_COUNTS_PENDING);
-    return withStores(() -> new CountTagsProcessor(names, config.granularities(), config.emitInterval()), stores);
+    return withStores(
+        () -> new CountTagsProcessor(names, config.granularities(), config.emitInterval(), config.trendingLookback()),
+        stores);
   }
 
-  private static ProcessorSupplier<TrendingKey, TrendingTag, TrendingKey, TrendingTags> rankTrending(
-      TopologyConfig config, TopologySerdes serdes, Serde<TrendingKey> keySerde, Serde<TrendingTag> entrySerde) {
+  private static ProcessorSupplier<TrendingKey, TrendingEntries, TrendingKey, TrendingTags> rankTrending(
+      TopologyConfig config, TopologySerdes serdes, Serde<TrendingKey> keySerde) {
+    Serde<TrendingTag> entrySerde = serdes.value(TrendingTag.class);
     Set<StoreBuilder<?>> stores = inOrder(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.TRENDING_ENTRIES), Serdes.Bytes(), entrySerde)
             .withCachingEnabled(),
         // not cached: a range read of a cached store first copies every cached key of the range,
-        // i.e. of the whole bucket, to read its top N
+        // i.e. of the whole bucket, to read its top N; not logged: rebuilt from the entries
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.TRENDING_INDEX), Serdes.Bytes(), entrySerde),
+                Stores.persistentKeyValueStore(StoreNames.TRENDING_INDEX), Serdes.Bytes(), entrySerde)
+            .withLoggingDisabled(),
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.TRENDING_TAGS), keySerde, serdes.value(TrendingTags.class))
             .withCachingEnabled(),

@@ -19,8 +19,8 @@ public final class StoreNames {
   /** Tag counts changed since the last emission. */
   public static final String TAG_COUNTS_PENDING = "tag-counts-pending";
 
-  /** Repartition of scored entries by the (granularity, bucket) whose ranking they belong to. */
-  public static final String TRENDING_UPDATES = "trending-updates";
+  /** Repartition of scored entries, batched per ranking, by the (granularity, bucket) they belong to. */
+  public static final String RANKING_ENTRIES = "ranking-entries";
 
   /** (granularity, bucket, tag) to the tag's current ranked entry, to find its index key. */
   public static final String TRENDING_ENTRIES = "trending-entries";

@@ -1,5 +1,6 @@
 package io.paperpulse.streams.trending;
 
+import io.paperpulse.schema.TrendingEntries;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
@@ -21,13 +22,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Maintains the top-N ranking of each (granularity, bucket) this task owns.
  *
- * <p>Input: a tag's scored entry in one ranking ({@link ScoreTrendingProcessor}); paper count 0
- * removes the tag. The entry replaces the tag's previous one in a score-ordered index; work per
+ * <p>Input: new scored entries of one ranking ({@link TrendScorer}, batched per ranking by the
+ * counting task); paper count 0 removes the tag. The entry replaces the tag's previous one in a score-ordered index; work per
  * entry is independent of how many tags the bucket holds. Once per emit interval, each changed
  * ranking reads its top N with a range scan that stops after N and is forwarded if it differs
  * from the last one forwarded (a tombstone when the bucket has no tag left).
+ *
+ * <p>The index is derived state: it holds exactly the entries, ordered by score. It has no
+ * changelog (it was the largest one, a delete and a put per entry) and is rebuilt from the entries
+ * whenever the task starts, because a store without a changelog can be stale after a crash.
  */
-public final class RankTrendingProcessor implements Processor<TrendingKey, TrendingTag, TrendingKey, TrendingTags> {
+public final class RankTrendingProcessor implements Processor<TrendingKey, TrendingEntries, TrendingKey, TrendingTags> {
 
   /** Store names: entries by tag, the score-ordered index, the rankings, the changed rankings. */
   public record Stores(String entries, String index, String rankings, String pending) {}
@@ -54,22 +59,46 @@ public final class RankTrendingProcessor implements Processor<TrendingKey, Trend
     this.index = context.getStateStore(storeNames.index());
     this.rankings = context.getStateStore(storeNames.rankings());
     this.pending = new PendingEmissions<>(context.getStateStore(storeNames.pending()));
+    rebuildIndex();
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::publish));
   }
 
+  private void rebuildIndex() {
+    // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
+    try (KeyValueIterator<Bytes, TrendingTag> it = index.all()) {
+      it.forEachRemaining(stale -> index.delete(stale.key));
+    }
+    try (KeyValueIterator<Bytes, TrendingTag> it = entries.all()) {
+      while (it.hasNext()) {
+        var entry = it.next();
+        index.put(TrendingStoreKeys.indexKey(entry.key, entry.value), entry.value);
+      }
+    }
+  }
+
   @Override
-  public void process(Record<TrendingKey, TrendingTag> record) {
-    TrendingTag entry = record.value();
-    if (entry == null) {
+  public void process(Record<TrendingKey, TrendingEntries> record) {
+    if (record.value() == null) {
       return;
     }
     Granularity granularity = Granularity.fromLabel(record.key().getGranularity());
     LocalDate bucket = record.key().getBucketStart();
+    boolean changed = false;
+    for (TrendingTag entry : record.value().getEntries()) {
+      changed |= replace(granularity, bucket, entry);
+    }
+    if (changed) {
+      pending.mark(record.key(), record.timestamp());
+    }
+  }
+
+  /** Puts {@code entry} in place of the tag's previous entry; false if that changes nothing. */
+  private boolean replace(Granularity granularity, LocalDate bucket, TrendingTag entry) {
     Bytes entryKey = TrendingStoreKeys.tagKey(granularity, bucket, entry.getTag());
     TrendingTag previous = entries.get(entryKey);
     TrendingTag current = entry.getPaperCount() > 0 ? entry : null;
     if (current == null ? previous == null : current.equals(previous)) {
-      return;
+      return false;
     }
     if (previous != null) {
       index.delete(TrendingStoreKeys.indexKey(granularity, bucket, previous));
@@ -80,7 +109,7 @@ public final class RankTrendingProcessor implements Processor<TrendingKey, Trend
       entries.put(entryKey, current);
       index.put(TrendingStoreKeys.indexKey(granularity, bucket, current), current);
     }
-    pending.mark(record.key(), record.timestamp());
+    return true;
   }
 
   private void publish(TrendingKey key, long timestamp) {

@@ -5,6 +5,7 @@ import io.paperpulse.streams.buckets.Granularity;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -38,12 +39,23 @@ public final class TrendingStoreKeys {
    */
   public static Bytes indexKey(Granularity granularity, LocalDate bucketStart, TrendingTag entry) {
     byte[] name = entry.getTag().getBytes(StandardCharsets.UTF_8);
-    ByteBuffer buffer = bucket(granularity, bucketStart, 3 * Long.BYTES + name.length);
-    buffer.putLong(~sortableDouble(entry.getScore()));
-    buffer.putLong(~sortableLong(entry.getPaperCount()));
-    buffer.putLong(~sortableLong(entry.getUpvoteSum()));
-    buffer.put(name);
-    return Bytes.wrap(buffer.array());
+    return index(bucket(granularity, bucketStart, 3 * Long.BYTES + name.length), entry, name);
+  }
+
+  /** The index key of {@code entry}, stored under {@code tagKey} (see {@link #tagKey}). */
+  public static Bytes indexKey(Bytes tagKey, TrendingTag entry) {
+    byte[] key = tagKey.get();
+    ByteBuffer buffer = ByteBuffer.allocate(key.length + 3 * Long.BYTES);
+    buffer.put(key, 0, BUCKET_PREFIX_BYTES);
+    return index(buffer, entry, Arrays.copyOfRange(key, BUCKET_PREFIX_BYTES, key.length));
+  }
+
+  private static Bytes index(ByteBuffer bucketPrefix, TrendingTag entry, byte[] name) {
+    bucketPrefix.putLong(~sortableDouble(entry.getScore()));
+    bucketPrefix.putLong(~sortableLong(entry.getPaperCount()));
+    bucketPrefix.putLong(~sortableLong(entry.getUpvoteSum()));
+    bucketPrefix.put(name);
+    return Bytes.wrap(bucketPrefix.array());
   }
 
   private static ByteBuffer bucket(Granularity granularity, LocalDate bucketStart, int extra) {

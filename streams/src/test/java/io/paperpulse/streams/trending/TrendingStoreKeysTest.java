@@ -42,6 +42,17 @@ class TrendingStoreKeysTest {
   }
 
   @Test
+  void indexKeyFromTheEntryKeyEqualsTheOneFromItsParts() {
+    for (String tag : List.of("a", "large language models", "détection")) {
+      TrendingTag entry = entry(tag, -1.5, 3, 11);
+      Bytes entryKey = TrendingStoreKeys.tagKey(Granularity.MONTH, DAY, tag);
+
+      assertThat(TrendingStoreKeys.indexKey(entryKey, entry))
+          .isEqualTo(TrendingStoreKeys.indexKey(Granularity.MONTH, DAY, entry));
+    }
+  }
+
+  @Test
   void bucketPrefixSeparatesBucketsAndGranularities() {
     Bytes prefix = TrendingStoreKeys.bucketPrefix(Granularity.WEEK, DAY);
     Bytes inside = TrendingStoreKeys.tagKey(Granularity.WEEK, DAY, "tag");

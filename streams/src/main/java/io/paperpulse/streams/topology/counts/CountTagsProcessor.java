@@ -4,7 +4,11 @@ import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountDelta;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.counts.CountingOutput.ChangedCount;
+import io.paperpulse.streams.topology.counts.CountingOutput.RankingEntries;
 import io.paperpulse.streams.topology.emit.PendingEmissions;
+import io.paperpulse.streams.trending.RankingUpdates;
+import io.paperpulse.streams.trending.TrendScorer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,14 +20,20 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the exact count of every (tag, granularity, bucket) of the tags this task owns.
+ * Keeps the exact count of every (tag, granularity, bucket) of the tags this task owns, and
+ * scores the tags where their counts moved.
  *
  * <p>Input: a tag's signed change on one day ({@link TagDeltas}). The change is added to the
- * bucket of every configured granularity containing that day. Changed counts are forwarded once
- * per emit interval with their current value, or null once the last paper left (the store then
- * drops the key, the topic gets a tombstone).
+ * bucket of every configured granularity containing that day. Once per emit interval, each
+ * changed count is forwarded with its current value, or null once the last paper left (the store
+ * then drops the key, the topic gets a tombstone), and the tag is re-scored where that change
+ * moves its score ({@link TrendScorer}). The new entries are forwarded as one batch per ranking,
+ * not one record per entry: in one interval many tags of a bucket change.
  */
-public final class CountTagsProcessor implements Processor<TagCountKey, TagCountDelta, TagCountKey, TagCount> {
+public final class CountTagsProcessor implements Processor<TagCountKey, TagCountDelta, Void, CountingOutput> {
+
+  /** Entries per batch at most: a year bucket can gather thousands of changed tags in one interval. */
+  private static final int MAX_ENTRIES_PER_BATCH = 1_000;
 
   /** Store names: the counts, and the counts changed since the last emission. */
   public record Stores(String counts, String pending) {}
@@ -31,22 +41,27 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
   private final Stores storeNames;
   private final List<Granularity> granularities;
   private final Duration emitInterval;
-  private ProcessorContext<TagCountKey, TagCount> context;
+  private final int trendingLookback;
+  private ProcessorContext<Void, CountingOutput> context;
   private KeyValueStore<Bytes, TagCount> counts;
   private PendingEmissions<Bytes> pending;
+  private TrendScorer scorer;
 
-  public CountTagsProcessor(Stores storeNames, List<Granularity> granularities, Duration emitInterval) {
+  public CountTagsProcessor(
+      Stores storeNames, List<Granularity> granularities, Duration emitInterval, int trendingLookback) {
     this.storeNames = storeNames;
     this.granularities = List.copyOf(granularities);
     this.emitInterval = emitInterval;
+    this.trendingLookback = trendingLookback;
   }
 
   @Override
-  public void init(ProcessorContext<TagCountKey, TagCount> context) {
+  public void init(ProcessorContext<Void, CountingOutput> context) {
     this.context = context;
     this.counts = context.getStateStore(storeNames.counts());
     this.pending = new PendingEmissions<>(context.getStateStore(storeNames.pending()));
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> pending.drain(this::emit));
+    this.scorer = new TrendScorer(counts, trendingLookback);
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChanges());
   }
 
   @Override
@@ -81,7 +96,14 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
     }
   }
 
-  private void emit(Bytes key, long timestamp) {
-    context.forward(new Record<>(CountStoreKeys.decode(key), counts.get(key), timestamp));
+  private void emitChanges() {
+    RankingUpdates updates = new RankingUpdates(MAX_ENTRIES_PER_BATCH);
+    pending.drain((key, timestamp) -> {
+      TagCountKey countKey = CountStoreKeys.decode(key);
+      context.forward(new Record<>(null, new ChangedCount(countKey, counts.get(key)), timestamp));
+      scorer.rescore(countKey, timestamp, updates);
+    });
+    updates.forEachBatch((ranking, entries, timestamp) ->
+        context.forward(new Record<>(null, new RankingEntries(ranking, entries), timestamp)));
   }
 }

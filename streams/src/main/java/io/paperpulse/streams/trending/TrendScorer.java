@@ -11,44 +11,31 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Re-scores a tag wherever a change of its count moves its trend score, and sends the new
- * entries to the rankings.
+ * Re-scores a tag wherever a change of its count moves its trend score.
  *
- * <p>Runs in the task that counts the tag (counts are partitioned by tag), so every count a score
+ * <p>Used in the task that counts the tag (counts are partitioned by tag), so every count a score
  * needs is local. A change in bucket B moves the tag's score in B and, through the baseline, in
  * the next {@code lookback} buckets; only the buckets where the tag has a live paper are ranked,
  * so only those get an entry. All counts involved, B - lookback to B + lookback, are read with one
  * range scan (the store keeps a tag's buckets adjacent). An entry with paper count 0 removes the
  * tag from B's ranking.
  */
-public final class ScoreTrendingProcessor implements Processor<TagCountKey, TagCount, TrendingKey, TrendingTag> {
+public final class TrendScorer {
 
-  private final String countsStore;
+  private final KeyValueStore<Bytes, TagCount> counts;
   private final int lookback;
-  private ProcessorContext<TrendingKey, TrendingTag> context;
-  private KeyValueStore<Bytes, TagCount> counts;
 
-  public ScoreTrendingProcessor(String countsStore, int lookback) {
-    this.countsStore = countsStore;
+  public TrendScorer(KeyValueStore<Bytes, TagCount> counts, int lookback) {
+    this.counts = counts;
     this.lookback = lookback;
   }
 
-  @Override
-  public void init(ProcessorContext<TrendingKey, TrendingTag> context) {
-    this.context = context;
-    this.counts = context.getStateStore(countsStore);
-  }
-
-  @Override
-  public void process(Record<TagCountKey, TagCount> record) {
-    TagCountKey key = record.key();
+  /** Adds to {@code updates} the entries moved by the change of {@code key}'s count. */
+  public void rescore(TagCountKey key, long timestamp, RankingUpdates updates) {
     Granularity granularity = Granularity.fromLabel(key.getGranularity());
     String tag = key.getTag();
     // window[lookback] is the changed bucket, lower indexes the buckets before it
@@ -61,12 +48,12 @@ public final class ScoreTrendingProcessor implements Processor<TagCountKey, TagC
     Map<LocalDate, TagCount> present = read(granularity, tag, window);
 
     if (present.get(window[lookback]) == null) {
-      forward(record, granularity, window[lookback], removal(tag));
+      updates.put(rankingOf(granularity, window[lookback]), removal(tag), timestamp);
     }
     for (int i = lookback; i < window.length; i++) {
       TagCount count = present.get(window[i]);
       if (count != null) {
-        forward(record, granularity, window[i], entry(count, history(present, window, i)));
+        updates.put(rankingOf(granularity, window[i]), entry(count, history(present, window, i)), timestamp);
       }
     }
   }
@@ -93,6 +80,10 @@ public final class ScoreTrendingProcessor implements Processor<TagCountKey, TagC
     return history;
   }
 
+  private static TrendingKey rankingOf(Granularity granularity, LocalDate bucket) {
+    return new TrendingKey(granularity.label(), bucket);
+  }
+
   private static TrendingTag entry(TagCount count, long[] history) {
     return TrendingTag.newBuilder()
         .setTag(count.getTag())
@@ -108,9 +99,5 @@ public final class ScoreTrendingProcessor implements Processor<TagCountKey, TagC
   /** An entry that takes the tag out of a ranking; only tag and paper count 0 are read. */
   private static TrendingTag removal(String tag) {
     return new TrendingTag(tag, TagKind.TOPIC, 0L, 0L, 0.0, 0);
-  }
-
-  private void forward(Record<TagCountKey, TagCount> cause, Granularity granularity, LocalDate bucket, TrendingTag entry) {
-    context.forward(new Record<>(new TrendingKey(granularity.label(), bucket), entry, cause.timestamp()));
   }
 }
