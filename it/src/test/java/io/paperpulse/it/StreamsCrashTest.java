@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
+import io.paperpulse.it.support.ExactRankings;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
 import io.paperpulse.it.support.SingleBrokerFaultTest;
@@ -11,8 +12,10 @@ import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.tagging.PaperTagger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The streams application as a separate process, killed with SIGKILL twice while a generated
  * stream of papers (inserts, updates, deletes) flows through it, and restarted each time. A
  * read_committed verifier then requires tag-counts to equal the counts recomputed from the final
- * papers: exactly-once means nothing counted twice and nothing missing.
+ * papers, and trending-tags the rankings recomputed from those counts: exactly-once means nothing
+ * counted twice and nothing missing, and the ranking index, rebuilt at every restart, agrees.
  */
 class StreamsCrashTest extends SingleBrokerFaultTest {
 
@@ -110,10 +114,14 @@ class StreamsCrashTest extends SingleBrokerFaultTest {
     assertThat(verdict.finalPapers().keySet()).isEqualTo(expectedPapers.keySet());
     assertThat(verdict.differences()).as("tag-counts against recomputation").isEmpty();
     assertThat(verdict.actual()).isNotEmpty();
+    Map<TrendingKey, List<ExactRankings.Ranked>> expectedRankings = ExactRankings.recompute(
+        verdict.expected(), TopologyConfig.DEFAULT_TRENDING_LOOKBACK, TopologyConfig.DEFAULT_TRENDING_TOP_N);
+    Map<TrendingKey, List<ExactRankings.Ranked>> rankings = ExactRankings.published(client, registry.client(), topics);
+    assertThat(ExactRankings.differences(expectedRankings, rankings)).as("trending-tags against recomputation").isEmpty();
     assertThat(TopicContents.readCommitted(client, topics.papersDlq())).as("dead letters").isEmpty();
     log.info("crash figures: events {} (inserts {}, updates {}, deletes {}), kills {}, in flight at kills {},"
-            + " live papers {}, tag-count keys verified {}, memberships counted {}",
+            + " live papers {}, tag-count keys verified {}, memberships counted {}, rankings verified {}",
         generated.events(), generated.inserts(), generated.updates(), generated.deletes(), KILLS, inFlightAtKill,
-        verdict.finalPapers().size(), verdict.expected().size(), verdict.countedMemberships());
+        verdict.finalPapers().size(), verdict.expected().size(), verdict.countedMemberships(), expectedRankings.size());
   }
 }
