@@ -102,7 +102,7 @@ final class CandidateTable {
     hashes[c] = hash;
     boolean generic = true;
     for (int k = 0; k < len && generic; k++) {
-      generic = words.features(from + k).generic();
+      generic = words.generic(from + k);
     }
     allGeneric[c] = generic;
     firstSpelling[c] = newSpelling(from, -1);

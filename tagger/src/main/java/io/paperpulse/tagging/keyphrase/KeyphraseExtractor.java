@@ -2,6 +2,7 @@ package io.paperpulse.tagging.keyphrase;
 
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.TokenizedText;
+import io.paperpulse.tagging.text.Vocabulary;
 import io.paperpulse.tagging.text.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Statistical keyphrase extraction from a title and abstract, without part-of-speech tagging.
@@ -21,10 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * a phrase (plurals, "modeling"/"models") share a Porter-stem key. Candidates made only of
  * generic words ("method", "results", "performance") are dropped.
  *
- * <p>Fast path: what the extractor derives from a word (stem, stop and generic flags, default
- * IDF) is computed once per distinct word and kept on the tokenizer's shared {@link Word};
- * stems and candidates of the paper live in a per-thread {@link Workspace} of primitive arrays;
- * names are only built for the candidates that make the top of the ranking.
+ * <p>Fast path: what the extractor derives from a word (stem, stop, generic and modifier flags,
+ * spellings) is computed once per distinct word and kept in {@link FeatureColumns} indexed by
+ * word number, an annex of the tokenizer's {@link Vocabulary}, with stems and spellings numbered
+ * by the thread's {@link Lexicon}; stems and candidates of the paper live in a per-thread
+ * {@link Workspace} of primitive arrays; names are only built for the candidates that make the
+ * top of the ranking.
  *
  * <p>Thread-safe: configuration is read-only after construction, working state is per thread.
  */
@@ -38,10 +40,8 @@ public final class KeyphraseExtractor {
   private final Set<String> genericWords;
   private final DocumentFrequencies defaultFrequencies;
   private final KeyphraseSettings settings;
-  private static final int MAX_CACHED_COMPOUNDS = 100_000;
 
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
-  private final ConcurrentHashMap<String, WordFeatures> compounds = new ConcurrentHashMap<>(1024);
 
   public KeyphraseExtractor(
       PorterStems stems,
@@ -71,11 +71,6 @@ public final class KeyphraseExtractor {
       return List.of();
     }
     StemTable stems = words.stems;
-    for (int i = 0; i < words.size(); i++) {
-      if (words.stemIndex(i) >= 0) {
-        stems.addWeight(words.stemIndex(i), words.inTitle(i) ? 1.0 + settings.titleBoost() : 1.0);
-      }
-    }
     CandidateTable candidates = words.candidates;
     int total = words.size();
     int runStart = -1;
@@ -94,7 +89,7 @@ public final class KeyphraseExtractor {
     double[] stemScores = words.stemScores();
     boolean defaultTable = frequencies == defaultFrequencies;
     for (int s = 0; s < stems.size(); s++) {
-      double idf = defaultTable ? stems.defaultIdf(s) : frequencies.idf(stems.stem(s));
+      double idf = defaultTable ? stems.defaultIdf(s, words.lexicon()) : frequencies.idf(stems.stem(s, words.lexicon()));
       stemScores[s] = stems.weight(s) * idf;
     }
     double[] scores = words.candidateScores();
@@ -117,7 +112,7 @@ public final class KeyphraseExtractor {
   /** Down-weights single words and phrases that end in an adjective: keyphrases are mostly noun phrases. */
   private double shapeFactor(Workspace words, int from, int length) {
     double factor = length == 1 ? settings.singleWordFactor() : 1.0;
-    return words.features(from + length - 1).modifier() ? factor * settings.modifierEndFactor() : factor;
+    return words.modifier(from + length - 1) ? factor * settings.modifierEndFactor() : factor;
   }
 
   /**
@@ -193,7 +188,7 @@ public final class KeyphraseExtractor {
     collectWords(body, false, words);
     Set<String> out = new HashSet<>();
     for (int s = 0; s < words.stems.size(); s++) {
-      out.add(words.stems.stem(s));
+      out.add(words.stems.stem(s, words.lexicon()));
     }
     return out;
   }
@@ -211,6 +206,9 @@ public final class KeyphraseExtractor {
   }
 
   private void collectWords(TokenizedText text, boolean inTitle, Workspace out) {
+    Lexicon lexicon = out.lexicon();
+    FeatureColumns words = wordFeatures(text.vocabulary(), lexicon);
+    double weight = inTitle ? 1.0 + settings.titleBoost() : 1.0;
     int n = text.size();
     int i = 0;
     while (i < n) {
@@ -218,47 +216,73 @@ public final class KeyphraseExtractor {
       while (end < n && text.hyphenBefore(end)) {
         end++;
       }
-      WordFeatures features = end == i + 1 ? featuresOf(text.word(i)) : compoundFeatures(text, i, end);
-      out.add(features, inTitle, text.phraseBreakBefore(i));
+      if (end == i + 1) {
+        int word = text.id(i);
+        if (!words.known(word)) {
+          Word w = text.word(i);
+          derive(w.lower(), w.singular(), lexicon, words, word);
+        }
+        out.add(words, word, inTitle, text.phraseBreakBefore(i), weight);
+      } else {
+        out.add(lexicon.compounds, compound(text, i, end, lexicon), inTitle, text.phraseBreakBefore(i), weight);
+      }
       i = end;
     }
   }
 
-  private WordFeatures featuresOf(Word word) {
-    Word.Note known = word.note(this);
-    if (known != null) {
-      return (WordFeatures) known;
+  /** This extractor's features of the words of {@code vocabulary}, kept with it on the vocabulary's thread. */
+  private FeatureColumns wordFeatures(Vocabulary vocabulary, Lexicon lexicon) {
+    VocabularyFeatures known = (VocabularyFeatures) vocabulary.annex(this);
+    if (known == null || known.lexicon != lexicon) {
+      known = new VocabularyFeatures(lexicon);
+      vocabulary.attach(this, known);
     }
-    WordFeatures features = features(word.lower(), word.singular());
-    word.attach(features);
-    return features;
+    known.words.cover(vocabulary.size());
+    return known.words;
   }
 
-  /** Features of a hyphenated compound such as "three-player", cached by its lower-case spelling. */
-  private WordFeatures compoundFeatures(TokenizedText text, int from, int end) {
+  /** Features of the words of one vocabulary, with the lexicon their numbers refer to. */
+  private static final class VocabularyFeatures {
+    final Lexicon lexicon;
+    final FeatureColumns words = new FeatureColumns();
+
+    VocabularyFeatures(Lexicon lexicon) {
+      this.lexicon = lexicon;
+    }
+  }
+
+  /** Number of a hyphenated compound such as "three-player" in the lexicon, its features derived. */
+  private int compound(TokenizedText text, int from, int end, Lexicon lexicon) {
     StringBuilder spelling = new StringBuilder(64);
     for (int k = from; k < end - 1; k++) {
       spelling.append(text.word(k).lower()).append('-');
     }
     int prefixLength = spelling.length();
     String lower = spelling.append(text.word(end - 1).lower()).toString();
-    WordFeatures known = compounds.get(lower);
-    if (known != null) {
-      return known;
+    int compound = lexicon.compound(lower);
+    if (!lexicon.compounds.known(compound)) {
+      spelling.setLength(prefixLength);
+      derive(lower, spelling.append(text.word(end - 1).singular()).toString(), lexicon, lexicon.compounds, compound);
     }
-    spelling.setLength(prefixLength);
-    WordFeatures features = features(lower, spelling.append(text.word(end - 1).singular()).toString());
-    if (compounds.size() < MAX_CACHED_COMPOUNDS) {
-      compounds.putIfAbsent(lower, features);
-    }
-    return features;
+    return compound;
   }
 
-  private WordFeatures features(String lower, String singular) {
+  /** Derives the features of the word spelled {@code lower} and {@code singular} into {@code into} at {@code at}. */
+  private void derive(String lower, String singular, Lexicon lexicon, FeatureColumns into, int at) {
+    if (isStop(lower)) {
+      into.set(at, (byte) (FeatureColumns.KNOWN | FeatureColumns.STOP), -1, -1, -1);
+      return;
+    }
     String stem = stems.stem(lower);
-    boolean stop = isStop(lower);
-    return new WordFeatures(this, lower, singular, stem, stop, genericWords.contains(singular),
-        stop ? 0 : defaultFrequencies.idf(stem), ModifierEndings.matches(lower));
+    byte flags = FeatureColumns.KNOWN;
+    if (genericWords.contains(singular)) {
+      flags |= FeatureColumns.GENERIC;
+    }
+    if (ModifierEndings.matches(lower)) {
+      flags |= FeatureColumns.MODIFIER;
+    }
+    into.set(at, flags, lexicon.stem(stem, defaultFrequencies.idf(stem)), lexicon.spelling(lower),
+        lexicon.spelling(singular));
   }
 
   private boolean isStop(String lower) {

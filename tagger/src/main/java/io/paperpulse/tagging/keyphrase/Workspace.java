@@ -4,13 +4,17 @@ import java.util.Arrays;
 
 /**
  * Everything the extractor keeps about the paper it is working on: the words in order (title
- * first) with their features and flags, the paper's stems and its candidates. One per thread,
- * cleared and refilled for each paper, so extraction allocates next to nothing.
+ * first) with their flags, spellings and stems, the paper's stems and its candidates, plus the
+ * thread's {@link Lexicon} those numbers refer to. One per thread, cleared and refilled for each
+ * paper, so extraction allocates next to nothing.
  */
 final class Workspace {
   final StemTable stems = new StemTable();
   final CandidateTable candidates = new CandidateTable();
-  private WordFeatures[] features = new WordFeatures[256];
+  private Lexicon lexicon = new Lexicon();
+  private byte[] flags = new byte[256];
+  private int[] lowers = new int[256];
+  private int[] singulars = new int[256];
   private boolean[] inTitle = new boolean[256];
   private boolean[] breakBefore = new boolean[256];
   private int[] stemIndex = new int[256];
@@ -18,34 +22,54 @@ final class Workspace {
   private double[] candidateScores = new double[256];
   private int size;
 
+  /** Forgets the previous paper; starts a new lexicon when the old one is full. */
   void clear() {
-    Arrays.fill(features, 0, size, null);
     size = 0;
-    stems.clear();
     candidates.clear();
+    if (lexicon.full()) {
+      lexicon = new Lexicon();
+      stems.forgetLexicon();
+    }
+    stems.clear();
+  }
+
+  Lexicon lexicon() {
+    return lexicon;
   }
 
   int size() {
     return size;
   }
 
-  void add(WordFeatures word, boolean title, boolean phraseBreak) {
-    if (size == features.length) {
+  /**
+   * Appends word {@code word} of {@code features} (derived already) and counts its stem's weight.
+   *
+   * @param weight what this occurrence adds to the weight of its stem
+   */
+  void add(FeatureColumns features, int word, boolean title, boolean phraseBreak, double weight) {
+    if (size == flags.length) {
       int grown = size * 2;
-      features = Arrays.copyOf(features, grown);
+      flags = Arrays.copyOf(flags, grown);
+      lowers = Arrays.copyOf(lowers, grown);
+      singulars = Arrays.copyOf(singulars, grown);
       inTitle = Arrays.copyOf(inTitle, grown);
       breakBefore = Arrays.copyOf(breakBefore, grown);
       stemIndex = Arrays.copyOf(stemIndex, grown);
     }
-    features[size] = word;
+    byte wordFlags = features.flags(word);
+    flags[size] = wordFlags;
+    lowers[size] = features.lower(word);
+    singulars[size] = features.singular(word);
     inTitle[size] = title;
     breakBefore[size] = phraseBreak || size == 0 || inTitle[size - 1] != title;
-    stemIndex[size] = word.stop() ? -1 : stems.indexOf(word.stem(), word.stemHash(), word.defaultIdf());
+    if ((wordFlags & FeatureColumns.STOP) != 0) {
+      stemIndex[size] = -1;
+    } else {
+      int stem = stems.indexOf(features.stem(word), lexicon);
+      stems.addWeight(stem, weight);
+      stemIndex[size] = stem;
+    }
     size++;
-  }
-
-  WordFeatures features(int i) {
-    return features[i];
   }
 
   boolean inTitle(int i) {
@@ -58,6 +82,14 @@ final class Workspace {
 
   int stemIndex(int i) {
     return stemIndex[i];
+  }
+
+  boolean generic(int i) {
+    return (flags[i] & FeatureColumns.GENERIC) != 0;
+  }
+
+  boolean modifier(int i) {
+    return (flags[i] & FeatureColumns.MODIFIER) != 0;
   }
 
   /** Scratch array for one score per stem of the paper. */
@@ -89,23 +121,23 @@ final class Workspace {
   /** True when the phrases at {@code a} and {@code b} would get the same name. */
   boolean sameSpelling(int a, int b, int len) {
     for (int k = 0; k < len - 1; k++) {
-      if (!features[a + k].lower().equals(features[b + k].lower())) {
+      if (lowers[a + k] != lowers[b + k]) {
         return false;
       }
     }
-    return features[a + len - 1].singular().equals(features[b + len - 1].singular());
+    return singulars[a + len - 1] == singulars[b + len - 1];
   }
 
   /** Name of the phrase at {@code from}: lower case, the last word singular. */
   String name(int from, int len) {
     if (len == 1) {
-      return features[from].singular();
+      return lexicon.spellingOf(singulars[from]);
     }
     StringBuilder name = new StringBuilder(len * 10);
     for (int k = 0; k < len - 1; k++) {
-      name.append(features[from + k].lower()).append(' ');
+      name.append(lexicon.spellingOf(lowers[from + k])).append(' ');
     }
-    return name.append(features[from + len - 1].singular()).toString();
+    return name.append(lexicon.spellingOf(singulars[from + len - 1])).toString();
   }
 
   /** Stems of the phrase at {@code from} joined by spaces: the key shared by its variants. */
@@ -115,7 +147,7 @@ final class Workspace {
       if (k > 0) {
         key.append(' ');
       }
-      key.append(features[from + k].stem());
+      key.append(stems.stem(stemIndex[from + k], lexicon));
     }
     return key.toString();
   }

@@ -43,8 +43,9 @@ public final class Tokenizer {
     int n = string.length();
     char[] text = scanner.characters(n);
     string.getChars(0, n, text, 0);
+    cache.startText(n);
     int capacity = Math.max(8, n / 5);
-    Word[] tokens = new Word[capacity];
+    int[] tokens = new int[capacity];
     boolean[] breakBefore = new boolean[capacity];
     boolean[] hyphenBefore = new boolean[capacity];
     int count = 0;
@@ -110,17 +111,13 @@ public final class Tokenizer {
       pendingBreak = false;
       pendingHyphen = false;
     }
-    return new TokenizedText(tokens, breakBefore, hyphenBefore, count);
+    return new TokenizedText(cache.vocabulary(), tokens, breakBefore, hyphenBefore, count);
   }
 
-  /** The shared {@link Word} for {@code text[start, end)}, whose String hash is {@code hash}: a cache hit in the common case. */
-  private Word word(WordCache cache, char[] text, int start, int end, int hash) {
-    Word word = cache.find(text, start, end, hash);
-    if (word == null) {
-      word = newWord(new String(text, start, end - start));
-      cache.add(word, hash);
-    }
-    return word;
+  /** The number of the word {@code text[start, end)}, whose String hash is {@code hash}: a cache hit in the common case. */
+  private int word(WordCache cache, char[] text, int start, int end, int hash) {
+    int id = cache.find(text, start, end, hash);
+    return id >= 0 ? id : cache.add(newWord(new String(text, start, end - start)), hash);
   }
 
   private static int hashOf(char[] text, int start, int end) {

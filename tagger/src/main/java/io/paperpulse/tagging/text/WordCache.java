@@ -3,17 +3,20 @@ package io.paperpulse.tagging.text;
 import java.util.Arrays;
 
 /**
- * Per-thread table from the characters of a token to its {@link Word}, looked up straight from
- * the text being scanned (hash and comparison over a character range, no substring).
+ * Per-thread table from the characters of a token to its number in the current
+ * {@link Vocabulary}, looked up straight from the text being scanned (hash and comparison over a
+ * character range, no substring).
  *
  * <p>Every token of every paper goes through {@link #find}, so the table is laid out for the
- * processor cache rather than as objects: the spellings sit one after another in one character
- * pool, a slot holds the 32-bit hash and the spelling's place in the pool, and a probe compares
- * the hash, an int array read, before it compares characters. The arrays start small and double
- * only as the vocabulary grows, so a working vocabulary of a few thousand words stays in the
- * core's own cache. Bounded: at 64k words (or a full pool) it starts over, so a stream of ever
- * new words costs memory only up to the bound (some megabytes per thread); a working vocabulary
- * of research prose fits. Longer tokens than {@link #MAX_LENGTH} characters are not kept.
+ * processor cache rather than as objects: a slot is one long holding the spelling's 32-bit hash
+ * and its word number, so a probe settles on one array read before it compares characters; the
+ * spellings sit one after another in one character pool, found by word number. The arrays start
+ * small and double only as the vocabulary grows, so a working vocabulary of a few thousand words
+ * stays in the core's own cache. Bounded: a text that starts with 64k words known (or a full
+ * pool) starts a new vocabulary, so a stream of ever new words costs memory only up to the bound
+ * plus one text (some megabytes per thread); a working vocabulary of research prose fits. The
+ * vocabulary never changes in the middle of a text, whose tokens must all be numbered in one.
+ * Longer tokens than {@link #MAX_LENGTH} characters are numbered but not kept for lookup.
  */
 final class WordCache {
   static final int MAX_LENGTH = 255;
@@ -21,88 +24,99 @@ final class WordCache {
   private static final int MAX_BITS = 17; // slots; at most half of them used (64k words)
   private static final int MAX_WORDS = (1 << MAX_BITS) / 2;
   private static final int MAX_POOL = 1 << 20; // characters
+  private static final int MAX_OFFSET = 1 << 23; // what a place can address
 
   private int bits;
-  private int[] hashes;
-  private int[] places; // pool offset << 8 | length; 0 marks an empty slot (no word is empty)
-  private Word[] words;
+  private long[] slots; // hash << 32 | (word number + 1); 0 marks an empty slot
+  private int[] places; // by word number: pool offset << 8 | length
   private char[] pool;
   private int poolSize;
-  private int size;
+  private Vocabulary vocabulary;
 
   WordCache() {
     allocate(INITIAL_BITS);
   }
 
-  /** The word cached for {@code text[start, end)} with hash {@code hash}, or null. */
-  Word find(char[] text, int start, int end, int hash) {
-    int mask = hashes.length - 1;
+  /** Starts a new vocabulary when this one is full, before a text of {@code length} characters. */
+  void startText(int length) {
+    if (vocabulary.size() >= MAX_WORDS || poolSize + length > MAX_POOL) {
+      allocate(INITIAL_BITS);
+    }
+  }
+
+  /** The vocabulary the numbers of {@link #find} and {@link #add} refer to. */
+  Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** The number of the word cached for {@code text[start, end)} with hash {@code hash}, or -1. */
+  int find(char[] text, int start, int end, int hash) {
+    int mask = slots.length - 1;
     for (int slot = slotOf(hash); ; slot = (slot + 1) & mask) {
-      int place = places[slot];
-      if (place == 0) {
-        return null;
+      long entry = slots[slot];
+      if (entry == 0) {
+        return -1;
       }
-      if (hashes[slot] == hash && samePlace(place, text, start, end)) {
-        return words[slot];
+      if ((int) (entry >>> 32) == hash) {
+        int id = (int) entry - 1;
+        if (samePlace(places[id], text, start, end)) {
+          return id;
+        }
       }
     }
   }
 
-  /** Keeps {@code word}, whose surface form has hash {@code hash}, unless it is too long. */
-  void add(Word word, int hash) {
+  /** Numbers {@code word}, whose surface form has hash {@code hash}, in the current vocabulary. */
+  int add(Word word, int hash) {
     String surface = word.surface();
     int length = surface.length();
-    if (length > MAX_LENGTH) {
-      return;
+    int id = vocabulary.add(word);
+    if (length > MAX_LENGTH || poolSize + length > MAX_OFFSET) {
+      return id; // numbered, never found again: such tokens are not words, or the text is huge
     }
-    if (size == MAX_WORDS || poolSize + length > MAX_POOL) {
-      allocate(INITIAL_BITS);
-    } else if ((size + 1) * 2 > hashes.length) {
+    if ((id + 1) * 2 > slots.length) {
       grow();
+    }
+    if (id >= places.length) {
+      places = Arrays.copyOf(places, places.length * 2);
     }
     if (poolSize + length > pool.length) {
       pool = Arrays.copyOf(pool, Math.max(poolSize + length, pool.length * 2));
     }
     surface.getChars(0, length, pool, poolSize);
-    insert(poolSize << 8 | length, word, hash);
+    places[id] = poolSize << 8 | length;
     poolSize += length;
-    size++;
+    insert(((long) hash << 32) | (id + 1));
+    return id;
   }
 
-  private void insert(int place, Word word, int hash) {
-    int mask = hashes.length - 1;
-    int slot = slotOf(hash);
-    while (places[slot] != 0) {
+  private void insert(long entry) {
+    int mask = slots.length - 1;
+    int slot = slotOf((int) (entry >>> 32));
+    while (slots[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    hashes[slot] = hash;
-    places[slot] = place;
-    words[slot] = word;
+    slots[slot] = entry;
   }
 
   private void grow() {
-    int[] oldHashes = hashes;
-    int[] oldPlaces = places;
-    Word[] oldWords = words;
+    long[] old = slots;
     bits++;
-    hashes = new int[1 << bits];
-    places = new int[1 << bits];
-    words = new Word[1 << bits];
-    for (int i = 0; i < oldPlaces.length; i++) {
-      if (oldPlaces[i] != 0) {
-        insert(oldPlaces[i], oldWords[i], oldHashes[i]);
+    slots = new long[1 << bits];
+    for (long entry : old) {
+      if (entry != 0) {
+        insert(entry);
       }
     }
   }
 
   private void allocate(int tableBits) {
     bits = tableBits;
-    hashes = new int[1 << tableBits];
-    places = new int[1 << tableBits];
-    words = new Word[1 << tableBits];
+    slots = new long[1 << tableBits];
+    places = new int[1 << (tableBits - 1)];
     pool = new char[8 << tableBits];
     poolSize = 0;
-    size = 0;
+    vocabulary = new Vocabulary();
   }
 
   /** The top bits of a multiplicative hash, which depend on every bit of the string hash. */

@@ -1,8 +1,10 @@
 package io.paperpulse.tagging.topic;
 
 import io.paperpulse.tagging.text.TokenizedText;
-import io.paperpulse.tagging.text.Word;
 import io.paperpulse.tagging.text.Tokenizer;
+import io.paperpulse.tagging.text.Vocabulary;
+import io.paperpulse.tagging.text.Word;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +19,9 @@ import java.util.Map;
  * ("LLM", "KV", "LoRA") is keyed by its exact spelling (a plural "s" after a capital is allowed),
  * so "RAG" does not fire on "rag". Matching walks the trie from each token, keeps the longest
  * pattern that does not cross punctuation, and continues after it: no regular expressions, and a
- * word's trie ids are looked up once and then kept on the shared {@link Word}, so a token that
- * begins no pattern costs a field read and a trie step costs one probe of a primitive hash map.
+ * word's trie ids are looked up once per vocabulary and then kept in arrays indexed by word
+ * number ({@link TrieIds}, an annex of the {@link Vocabulary}), so a token that begins no pattern
+ * costs one byte read and a trie step costs one probe of a primitive hash map.
  */
 public final class TopicMatcher {
   private static final int ROOT = 0;
@@ -149,12 +152,13 @@ public final class TopicMatcher {
    * @return the number of mentions found
    */
   public int accumulate(TokenizedText text, double weight, TopicScores scores) {
+    TrieIds ids = trieIds(text.vocabulary());
     int n = text.size();
     int mentions = 0;
     int i = 0;
     while (i < n) {
-      // Most tokens begin no pattern: one look at the word's ids rules them out.
-      long best = idsOf(text.word(i)).startsPattern ? longestMatch(text, i, ROOT, i) : -1;
+      // Most tokens begin no pattern: one byte per word rules them out.
+      long best = ids.startsPattern(text.id(i)) ? longestMatch(text, ids, i, ROOT, i) : -1;
       if (best < 0) {
         i++;
         continue;
@@ -169,17 +173,18 @@ public final class TopicMatcher {
   }
 
   /** Longest match starting at token {@code start}: (topic << 32 | end index), or -1. */
-  private long longestMatch(TokenizedText text, int start, int node, int pos) {
+  private long longestMatch(TokenizedText text, TrieIds ids, int start, int node, int pos) {
     if (pos >= text.size() || (pos > start && text.phraseBreakBefore(pos))) {
       return -1;
     }
-    WordIds ids = idsOf(text.word(pos));
-    long best = extend(text, start, node, pos, ids.lower, -1);
-    return extend(text, start, node, pos, ids.exact, best);
+    int word = text.id(pos);
+    ids.startsPattern(word); // derives the word's ids when new
+    long best = extend(text, ids, start, node, pos, ids.lower[word], -1);
+    return extend(text, ids, start, node, pos, ids.exact[word], best);
   }
 
   /** {@code best} improved by following token id {@code id} from {@code node}, if that leads to a longer match. */
-  private long extend(TokenizedText text, int start, int node, int pos, int id, long best) {
+  private long extend(TokenizedText text, TrieIds ids, int start, int node, int pos, int id, long best) {
     if (id < 0) {
       return best;
     }
@@ -187,7 +192,7 @@ public final class TopicMatcher {
     if (next < 0) {
       return best;
     }
-    long deeper = longestMatch(text, start, next, pos + 1);
+    long deeper = longestMatch(text, ids, start, next, pos + 1);
     if (deeper >= 0 && (best < 0 || (int) deeper > (int) best)) {
       return deeper;
     }
@@ -197,33 +202,62 @@ public final class TopicMatcher {
     return best;
   }
 
-  /** The trie ids of a word, looked up once per distinct word and kept on it. */
-  private WordIds idsOf(Word word) {
-    Word.Note known = word.note(this);
-    if (known != null) {
-      return (WordIds) known;
+  /** This matcher's ids of the words of {@code vocabulary}, kept with it on the vocabulary's thread. */
+  private TrieIds trieIds(Vocabulary vocabulary) {
+    TrieIds ids = (TrieIds) vocabulary.annex(this);
+    if (ids == null) {
+      ids = new TrieIds(vocabulary);
+      vocabulary.attach(this, ids);
     }
-    int lower = lowerCaseIds.getOrDefault(word.singular(), -1);
-    String surface = word.surface();
-    int exact = hasUpperCase(surface) ? exactCaseIds.getOrDefault(exactCaseKey(surface), -1) : -1;
-    boolean starts = (lower >= 0 && transitions.get(transitionKey(ROOT, lower)) >= 0)
-        || (exact >= 0 && transitions.get(transitionKey(ROOT, exact)) >= 0);
-    WordIds ids = new WordIds(this, lower, exact, starts);
-    word.attach(ids);
+    ids.cover(vocabulary.size());
     return ids;
   }
 
-  /** Token ids of a word in the trie's two vocabularies (-1: absent), and whether any pattern begins with it. */
-  private static final class WordIds extends Word.Note {
-    final int lower;
-    final int exact;
-    final boolean startsPattern;
+  /**
+   * Trie ids of the words of one vocabulary, by word number, derived on a word's first
+   * occurrence: the id in the trie's lower-case and exact-case vocabularies (-1: absent) and
+   * whether any pattern begins with the word.
+   */
+  private final class TrieIds {
+    private static final byte UNKNOWN = 0;
+    private static final byte BEGINS_NOTHING = 1;
+    private static final byte STARTS_PATTERN = 2;
 
-    WordIds(TopicMatcher owner, int lower, int exact, boolean startsPattern) {
-      super(owner);
-      this.lower = lower;
-      this.exact = exact;
-      this.startsPattern = startsPattern;
+    private final Vocabulary vocabulary;
+    private byte[] state = new byte[0];
+    int[] lower = new int[0];
+    int[] exact = new int[0];
+
+    TrieIds(Vocabulary vocabulary) {
+      this.vocabulary = vocabulary;
+    }
+
+    /** Makes room for word numbers below {@code size}. */
+    void cover(int size) {
+      if (size > state.length) {
+        int capacity = Math.max(size, state.length * 2);
+        state = Arrays.copyOf(state, capacity);
+        lower = Arrays.copyOf(lower, capacity);
+        exact = Arrays.copyOf(exact, capacity);
+      }
+    }
+
+    boolean startsPattern(int id) {
+      byte known = state[id];
+      return (known == UNKNOWN ? derive(id) : known) == STARTS_PATTERN;
+    }
+
+    private byte derive(int id) {
+      Word word = vocabulary.word(id);
+      int lowerId = lowerCaseIds.getOrDefault(word.singular(), -1);
+      String surface = word.surface();
+      int exactId = hasUpperCase(surface) ? exactCaseIds.getOrDefault(exactCaseKey(surface), -1) : -1;
+      boolean starts = (lowerId >= 0 && transitions.get(transitionKey(ROOT, lowerId)) >= 0)
+          || (exactId >= 0 && transitions.get(transitionKey(ROOT, exactId)) >= 0);
+      lower[id] = lowerId;
+      exact[id] = exactId;
+      state[id] = starts ? STARTS_PATTERN : BEGINS_NOTHING;
+      return state[id];
     }
   }
 
