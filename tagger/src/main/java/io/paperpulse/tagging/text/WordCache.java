@@ -8,8 +8,9 @@ import java.util.Arrays;
  * character range, no substring).
  *
  * <p>Every token of every paper goes through {@link #find}, so the table is laid out for the
- * processor cache rather than as objects: a slot is one long holding the spelling's 32-bit hash
- * and its word number, so a probe settles on one array read before it compares characters; the
+ * processor cache rather than as objects: a slot is one int holding 16 bits of the spelling's
+ * hash and its word number, so a probe settles on one read of a small array (32 KB for 4k words)
+ * before it compares characters; the
  * spellings sit one after another in one character pool, found by word number. The arrays start
  * small and double only as the vocabulary grows, so a working vocabulary of a few thousand words
  * stays in the core's own cache. Bounded: a text that starts with 64k words known (or a full
@@ -27,8 +28,12 @@ final class WordCache {
   private static final int MAX_OFFSET = 1 << 23; // what a place can address
 
   private int bits;
-  private long[] slots; // hash << 32 | (word number + 1); 0 marks an empty slot
+  private int[] slots; // top 16 bits of the hash << 16 | (word number + 1); 0 marks an empty slot
+  private static final int TAG_MASK = 0xffff0000;
+  private static final int ID_MASK = 0xffff;
+
   private int[] places; // by word number: pool offset << 8 | length
+  private int[] hashes; // by word number, to re-insert when the table grows
   private char[] pool;
   private int poolSize;
   private Vocabulary vocabulary;
@@ -52,13 +57,14 @@ final class WordCache {
   /** The number of the word cached for {@code text[start, end)} with hash {@code hash}, or -1. */
   int find(char[] text, int start, int end, int hash) {
     int mask = slots.length - 1;
+    int tag = tagOf(hash);
     for (int slot = slotOf(hash); ; slot = (slot + 1) & mask) {
-      long entry = slots[slot];
+      int entry = slots[slot];
       if (entry == 0) {
         return -1;
       }
-      if ((int) (entry >>> 32) == hash) {
-        int id = (int) entry - 1;
+      if ((entry & TAG_MASK) == tag) {
+        int id = (entry & ID_MASK) - 1;
         if (samePlace(places[id], text, start, end)) {
           return id;
         }
@@ -71,7 +77,7 @@ final class WordCache {
     String surface = word.surface();
     int length = surface.length();
     int id = vocabulary.add(word);
-    if (length > MAX_LENGTH || poolSize + length > MAX_OFFSET) {
+    if (length > MAX_LENGTH || poolSize + length > MAX_OFFSET || id + 1 > ID_MASK) {
       return id; // numbered, never found again: such tokens are not words, or the text is huge
     }
     if ((id + 1) * 2 > slots.length) {
@@ -79,6 +85,7 @@ final class WordCache {
     }
     if (id >= places.length) {
       places = Arrays.copyOf(places, places.length * 2);
+      hashes = Arrays.copyOf(hashes, places.length);
     }
     if (poolSize + length > pool.length) {
       pool = Arrays.copyOf(pool, Math.max(poolSize + length, pool.length * 2));
@@ -86,34 +93,37 @@ final class WordCache {
     surface.getChars(0, length, pool, poolSize);
     places[id] = poolSize << 8 | length;
     poolSize += length;
-    insert(((long) hash << 32) | (id + 1));
+    hashes[id] = hash;
+    insert(hash, id);
     return id;
   }
 
-  private void insert(long entry) {
+  private void insert(int hash, int id) {
     int mask = slots.length - 1;
-    int slot = slotOf((int) (entry >>> 32));
+    int slot = slotOf(hash);
     while (slots[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    slots[slot] = entry;
+    slots[slot] = tagOf(hash) | (id + 1);
   }
 
   private void grow() {
-    long[] old = slots;
+    int[] old = slots;
     bits++;
-    slots = new long[1 << bits];
-    for (long entry : old) {
+    slots = new int[1 << bits];
+    for (int entry : old) {
       if (entry != 0) {
-        insert(entry);
+        int id = (entry & ID_MASK) - 1;
+        insert(hashes[id], id);
       }
     }
   }
 
   private void allocate(int tableBits) {
     bits = tableBits;
-    slots = new long[1 << tableBits];
+    slots = new int[1 << tableBits];
     places = new int[1 << (tableBits - 1)];
+    hashes = new int[1 << (tableBits - 1)];
     pool = new char[8 << tableBits];
     poolSize = 0;
     vocabulary = new Vocabulary();
@@ -122,6 +132,11 @@ final class WordCache {
   /** The top bits of a multiplicative hash, which depend on every bit of the string hash. */
   private int slotOf(int hash) {
     return (hash * 0x9E3779B1) >>> (32 - bits);
+  }
+
+  /** 16 bits of the hash other than those that choose the slot, in the slot's upper half. */
+  private static int tagOf(int hash) {
+    return (hash * 0x9E3779B1) << 16;
   }
 
   /** A plain loop: tokens are short, and this beats the set-up of a vectorized comparison. */
