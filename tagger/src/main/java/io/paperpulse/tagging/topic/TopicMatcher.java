@@ -179,16 +179,20 @@ public final class TopicMatcher {
     }
     int word = text.id(pos);
     ids.startsPattern(word); // derives the word's ids when new
-    long best = extend(text, ids, start, node, pos, ids.lower[word], -1);
-    return extend(text, ids, start, node, pos, ids.exact[word], best);
+    long best = follow(text, ids, start, pos, next(node, ids.lower[word], ids.fromRootByLower[word]), -1);
+    return follow(text, ids, start, pos, next(node, ids.exact[word], ids.fromRootByExact[word]), best);
   }
 
-  /** {@code best} improved by following token id {@code id} from {@code node}, if that leads to a longer match. */
-  private long extend(TokenizedText text, TrieIds ids, int start, int node, int pos, int id, long best) {
-    if (id < 0) {
-      return best;
+  /** The node reached from {@code node} by token id {@code id} (-1: none); from the root, as derived for the word. */
+  private int next(int node, int id, int fromRoot) {
+    if (node == ROOT) {
+      return fromRoot;
     }
-    int next = transitions.get(transitionKey(node, id));
+    return id < 0 ? -1 : transitions.get(transitionKey(node, id));
+  }
+
+  /** {@code best} improved by a match through trie node {@code next} (-1: none) for the token at {@code pos}, if longer. */
+  private long follow(TokenizedText text, TrieIds ids, int start, int pos, int next, long best) {
     if (next < 0) {
       return best;
     }
@@ -215,7 +219,8 @@ public final class TopicMatcher {
 
   /**
    * Trie ids of the words of one vocabulary, by word number, derived on a word's first
-   * occurrence: the id in the trie's lower-case and exact-case vocabularies (-1: absent) and
+   * occurrence: the id in the trie's lower-case and exact-case vocabularies (-1: absent), the
+   * nodes they lead to from the root (the first step of every match, taken without a probe) and
    * whether any pattern begins with the word.
    */
   private final class TrieIds {
@@ -227,6 +232,8 @@ public final class TopicMatcher {
     private byte[] state = new byte[0];
     int[] lower = new int[0];
     int[] exact = new int[0];
+    int[] fromRootByLower = new int[0];
+    int[] fromRootByExact = new int[0];
 
     TrieIds(Vocabulary vocabulary) {
       this.vocabulary = vocabulary;
@@ -239,6 +246,8 @@ public final class TopicMatcher {
         state = Arrays.copyOf(state, capacity);
         lower = Arrays.copyOf(lower, capacity);
         exact = Arrays.copyOf(exact, capacity);
+        fromRootByLower = Arrays.copyOf(fromRootByLower, capacity);
+        fromRootByExact = Arrays.copyOf(fromRootByExact, capacity);
       }
     }
 
@@ -252,11 +261,13 @@ public final class TopicMatcher {
       int lowerId = lowerCaseIds.getOrDefault(word.singular(), -1);
       String surface = word.surface();
       int exactId = hasUpperCase(surface) ? exactCaseIds.getOrDefault(exactCaseKey(surface), -1) : -1;
-      boolean starts = (lowerId >= 0 && transitions.get(transitionKey(ROOT, lowerId)) >= 0)
-          || (exactId >= 0 && transitions.get(transitionKey(ROOT, exactId)) >= 0);
+      int byLower = lowerId < 0 ? -1 : transitions.get(transitionKey(ROOT, lowerId));
+      int byExact = exactId < 0 ? -1 : transitions.get(transitionKey(ROOT, exactId));
       lower[id] = lowerId;
       exact[id] = exactId;
-      state[id] = starts ? STARTS_PATTERN : BEGINS_NOTHING;
+      fromRootByLower[id] = byLower;
+      fromRootByExact[id] = byExact;
+      state[id] = byLower >= 0 || byExact >= 0 ? STARTS_PATTERN : BEGINS_NOTHING;
       return state[id];
     }
   }
