@@ -1,5 +1,6 @@
 package io.paperpulse.tagging.keyphrase;
 
+import io.paperpulse.tagging.text.LongIntMap;
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.TokenizedText;
 import io.paperpulse.tagging.text.Vocabulary;
@@ -207,7 +208,8 @@ public final class KeyphraseExtractor {
 
   private void collectWords(TokenizedText text, boolean inTitle, Workspace out) {
     Lexicon lexicon = out.lexicon();
-    FeatureColumns words = wordFeatures(text.vocabulary(), lexicon);
+    VocabularyFeatures known = wordFeatures(text.vocabulary(), lexicon);
+    FeatureColumns words = known.words;
     double weight = inTitle ? 1.0 + settings.titleBoost() : 1.0;
     int n = text.size();
     int i = 0;
@@ -224,30 +226,51 @@ public final class KeyphraseExtractor {
         }
         out.add(words, word, inTitle, text.phraseBreakBefore(i), weight);
       } else {
-        out.add(lexicon.compounds, compound(text, i, end, lexicon), inTitle, text.phraseBreakBefore(i), weight);
+        int compound = end == i + 2 ? known.pairCompound(text.id(i), text.id(i + 1)) : -1;
+        if (compound < 0) {
+          compound = compound(text, i, end, lexicon);
+          if (end == i + 2) {
+            known.rememberPair(text.id(i), text.id(i + 1), compound);
+          }
+        }
+        out.add(lexicon.compounds, compound, inTitle, text.phraseBreakBefore(i), weight);
       }
       i = end;
     }
   }
 
   /** This extractor's features of the words of {@code vocabulary}, kept with it on the vocabulary's thread. */
-  private FeatureColumns wordFeatures(Vocabulary vocabulary, Lexicon lexicon) {
+  private VocabularyFeatures wordFeatures(Vocabulary vocabulary, Lexicon lexicon) {
     VocabularyFeatures known = (VocabularyFeatures) vocabulary.annex(this);
     if (known == null || known.lexicon != lexicon) {
       known = new VocabularyFeatures(lexicon);
       vocabulary.attach(this, known);
     }
     known.words.cover(vocabulary.size());
-    return known.words;
+    return known;
   }
 
-  /** Features of the words of one vocabulary, with the lexicon their numbers refer to. */
+  /**
+   * Features of the words of one vocabulary, with the lexicon their numbers refer to, and the
+   * lexicon numbers of its two-word compounds ("low-bandwidth") by their word numbers, so that a
+   * compound seen before is found without spelling it out.
+   */
   private static final class VocabularyFeatures {
     final Lexicon lexicon;
     final FeatureColumns words = new FeatureColumns();
+    private final LongIntMap pairs = new LongIntMap(256);
 
     VocabularyFeatures(Lexicon lexicon) {
       this.lexicon = lexicon;
+    }
+
+    /** The lexicon number of the compound of words {@code first} and {@code second}, or -1. */
+    int pairCompound(int first, int second) {
+      return pairs.get((long) first << 32 | second);
+    }
+
+    void rememberPair(int first, int second, int compound) {
+      pairs.put((long) first << 32 | second, compound);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.paperpulse.tagging.topic;
 
+import io.paperpulse.tagging.text.LongIntMap;
 import io.paperpulse.tagging.text.TokenizedText;
 import io.paperpulse.tagging.text.Tokenizer;
 import io.paperpulse.tagging.text.Vocabulary;

@@ -1,19 +1,20 @@
-package io.paperpulse.tagging.topic;
+package io.paperpulse.tagging.text;
 
 import java.util.Arrays;
 
 /**
- * Open-addressing hash map from long to non-negative int, used for trie transitions keyed by
- * (node, token id) without boxing. Written once at load, then read concurrently.
+ * Open-addressing hash map from long to non-negative int, without boxing: trie transitions keyed
+ * by (node, token id), written once at load and then read concurrently; compounds keyed by their
+ * two word numbers, per thread.
  */
-final class LongIntMap {
+public final class LongIntMap {
   private static final long EMPTY = Long.MIN_VALUE;
 
   private long[] keys;
   private int[] values;
   private int size;
 
-  LongIntMap(int expected) {
+  public LongIntMap(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
     keys = new long[capacity];
     values = new int[capacity];
@@ -21,7 +22,7 @@ final class LongIntMap {
   }
 
   /** Value for {@code key}, or -1. */
-  int get(long key) {
+  public int get(long key) {
     int mask = keys.length - 1;
     int slot = mix(key) & mask;
     while (true) {
@@ -36,7 +37,7 @@ final class LongIntMap {
     }
   }
 
-  void put(long key, int value) {
+  public void put(long key, int value) {
     if ((size + 1) * 2 > keys.length) {
       grow();
     }
