@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -20,14 +19,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Used in the task that counts the tag (counts are partitioned by tag), so every count a score
  * needs is local. A change in bucket B moves the tag's score in B and, through the baseline, in
  * the next {@code lookback} buckets; only the buckets where the tag has a live paper are ranked,
- * so only those get an entry. All counts involved, B - lookback to B + lookback, are read with one
- * range scan (the store keeps a tag's buckets adjacent). An entry with paper count 0 removes the
- * tag from B's ranking.
+ * so only those get an entry. An entry with paper count 0 removes the tag from B's ranking.
+ *
+ * <p>One scorer serves one emission. The counts involved, B - lookback to B + lookback, are read
+ * with point lookups remembered for the emission: neighbouring changed buckets of a tag share most
+ * of their window, and a point lookup of an absent bucket is answered by the record cache or
+ * RocksDB's bloom filter, where a range scan per changed count cost a RocksDB iterator and a seek.
  */
 public final class TrendScorer {
 
   private final KeyValueStore<Bytes, TagCount> counts;
   private final int lookback;
+  /** Counts read in this emission, null for an absent bucket. */
+  private final Map<Bytes, TagCount> read = new HashMap<>();
 
   public TrendScorer(KeyValueStore<Bytes, TagCount> counts, int lookback) {
     this.counts = counts;
@@ -45,36 +49,35 @@ public final class TrendScorer {
       window[lookback - i] = granularity.previous(window[lookback - i + 1]);
       window[lookback + i] = granularity.next(window[lookback + i - 1]);
     }
-    Map<LocalDate, TagCount> present = read(granularity, tag, window);
+    TagCount[] present = new TagCount[window.length];
+    for (int i = 0; i < window.length; i++) {
+      present[i] = count(CountStoreKeys.of(granularity, tag, window[i]));
+    }
 
-    if (present.get(window[lookback]) == null) {
+    if (present[lookback] == null) {
       updates.put(rankingOf(granularity, window[lookback]), removal(tag), timestamp);
     }
     for (int i = lookback; i < window.length; i++) {
-      TagCount count = present.get(window[i]);
-      if (count != null) {
-        updates.put(rankingOf(granularity, window[i]), entry(count, history(present, window, i)), timestamp);
+      if (present[i] != null) {
+        updates.put(rankingOf(granularity, window[i]), entry(present[i], history(present, i)), timestamp);
       }
     }
   }
 
-  private Map<LocalDate, TagCount> read(Granularity granularity, String tag, LocalDate[] window) {
-    Map<LocalDate, TagCount> present = new HashMap<>();
-    try (KeyValueIterator<Bytes, TagCount> it = counts.range(
-        CountStoreKeys.of(granularity, tag, window[0]), CountStoreKeys.of(granularity, tag, window[window.length - 1]))) {
-      while (it.hasNext()) {
-        var next = it.next();
-        present.put(CountStoreKeys.bucketOf(next.key), next.value);
-      }
+  private TagCount count(Bytes key) {
+    TagCount count = read.get(key);
+    if (count == null && !read.containsKey(key)) {
+      count = counts.get(key);
+      read.put(key, count);
     }
-    return present;
+    return count;
   }
 
-  /** Paper counts of the {@code lookback} buckets before {@code window[at]}, nearest first. */
-  private long[] history(Map<LocalDate, TagCount> present, LocalDate[] window, int at) {
+  /** Paper counts of the {@code lookback} buckets before {@code present[at]}, nearest first. */
+  private long[] history(TagCount[] present, int at) {
     long[] history = new long[lookback];
     for (int i = 0; i < lookback; i++) {
-      TagCount past = present.get(window[at - 1 - i]);
+      TagCount past = present[at - 1 - i];
       history[i] = past == null ? 0 : past.getPaperCount();
     }
     return history;

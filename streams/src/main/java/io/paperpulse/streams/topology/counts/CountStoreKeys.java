@@ -39,12 +39,6 @@ public final class CountStoreKeys {
     return Bytes.wrap(buffer.array());
   }
 
-  /** The bucket start of a key. */
-  public static LocalDate bucketOf(Bytes key) {
-    byte[] bytes = key.get();
-    return LocalDate.ofEpochDay(ByteBuffer.wrap(bytes, bytes.length - Integer.BYTES, Integer.BYTES).getInt() ^ Integer.MIN_VALUE);
-  }
-
   public static TagCountKey decode(Bytes key) {
     ByteBuffer buffer = ByteBuffer.wrap(key.get());
     Granularity granularity = Granularity.values()[buffer.get()];

@@ -45,7 +45,6 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
   private ProcessorContext<Void, CountingOutput> context;
   private KeyValueStore<Bytes, TagCount> counts;
   private PendingEmissions<Bytes> pending;
-  private TrendScorer scorer;
 
   public CountTagsProcessor(
       Stores storeNames, List<Granularity> granularities, Duration emitInterval, int trendingLookback) {
@@ -60,7 +59,6 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
     this.context = context;
     this.counts = context.getStateStore(storeNames.counts());
     this.pending = new PendingEmissions<>(context.getStateStore(storeNames.pending()));
-    this.scorer = new TrendScorer(counts, trendingLookback);
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChanges());
   }
 
@@ -98,6 +96,7 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
 
   private void emitChanges() {
     RankingUpdates updates = new RankingUpdates(MAX_ENTRIES_PER_BATCH);
+    TrendScorer scorer = new TrendScorer(counts, trendingLookback);
     pending.drain((key, timestamp) -> {
       TagCountKey countKey = CountStoreKeys.decode(key);
       context.forward(new Record<>(null, new ChangedCount(countKey, counts.get(key)), timestamp));
