@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperpulse.registry.serde.SpecificAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.schema.Tag;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.schema.TrendingTag;
+import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.testing.TestRegistry;
 import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
 import java.nio.file.Files;
@@ -24,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -82,16 +87,14 @@ class StreamsAppIntegrationTest {
 
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
-      try (KafkaProducer<String, PaperEvent> producer = producer()) {
-        for (KeyValue<String, PaperEvent> event : history(new Random(5))) {
-          producer.send(new ProducerRecord<>(topics.papers(), event.key, event.value));
-          if (event.value == null) {
-            live.remove(event.key);
-          } else {
-            live.put(event.key, event.value);
-          }
+      List<KeyValue<String, PaperEvent>> events = history(new Random(5));
+      publish(topics, events);
+      for (KeyValue<String, PaperEvent> event : events) {
+        if (event.value == null) {
+          live.remove(event.key);
+        } else {
+          live.put(event.key, event.value);
         }
-        producer.flush();
       }
       awaitCaughtUp(app);
 
@@ -107,6 +110,58 @@ class StreamsAppIntegrationTest {
           .orElseThrow();
       assertThat(ExpectedCounts.Totals.of(queried)).isEqualTo(expected.get(someKey));
       assertThat(app.queries().latest(Granularity.YEAR)).isPresent();
+    }
+  }
+
+  @Test
+  void anInstanceRestoringTheStoresFromTheirChangelogsRebuildsTheRankingIndex(
+      @TempDir Path firstStateDir, @TempDir Path secondStateDir) throws Exception {
+    StreamsAppConfig config = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), firstStateDir)
+        .withTopicPrefix("restore.")
+        .withApplicationId("paperpulse-it-restore")
+        .withTopicLayout(1, (short) 1)
+        // the first instance does not leave the group when it closes; a short session lets the second take over soon
+        .withClientProperties(Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000"));
+    TopicNames topics = config.topics();
+    LocalDate january = LocalDate.of(2024, 1, 1);
+    Map<String, Long> before;
+    try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
+      app.start();
+      publish(topics, history(new Random(7)));
+      awaitCaughtUp(app);
+      before = paperCounts(app.queries().trending(Granularity.MONTH, january).orElseThrow());
+    }
+    // fewer tags than the top N, so a new paper displaces none of them
+    assertThat(before).hasSizeBetween(2, TopologyConfig.DEFAULT_TRENDING_TOP_N - 2);
+
+    // A fresh state directory: the second instance restores the changelogged stores; the ranking
+    // index has no changelog and must be rebuilt, or the ranking would only hold the new paper's tags.
+    PaperEvent added = paper("2401.20000", "Large language models for code",
+        "We study large language models for code", LocalDate.of(2024, 1, 20), 3);
+    Set<String> addedTags = TAGGER.tag(added.getTitle(), added.getAbstract$()).stream()
+        .map(Tag::getName).collect(Collectors.toSet());
+    try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config.withStateDir(secondStateDir), TAGGER)) {
+      app.start();
+      publish(topics, List.of(KeyValue.pair(added.getId(), added)));
+      awaitCaughtUp(app);
+      Map<String, Long> after = paperCounts(app.queries().trending(Granularity.MONTH, january).orElseThrow());
+
+      assertThat(after).containsKeys(before.keySet().toArray(String[]::new)).containsKeys(addedTags.toArray(String[]::new));
+      before.forEach((tag, count) ->
+          assertThat(after.get(tag)).as(tag).isEqualTo(addedTags.contains(tag) ? count + 1 : count));
+    }
+  }
+
+  private static Map<String, Long> paperCounts(TrendingTags ranking) {
+    return ranking.getTags().stream().collect(Collectors.toMap(TrendingTag::getTag, TrendingTag::getPaperCount));
+  }
+
+  private static void publish(TopicNames topics, List<KeyValue<String, PaperEvent>> events) {
+    try (KafkaProducer<String, PaperEvent> producer = producer()) {
+      for (KeyValue<String, PaperEvent> event : events) {
+        producer.send(new ProducerRecord<>(topics.papers(), event.key, event.value));
+      }
+      producer.flush();
     }
   }
 
