@@ -13,8 +13,6 @@ import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.topology.counts.CountUpdateLatencyProbe;
 import io.paperpulse.streams.topology.counts.CountTagsProcessor;
 import io.paperpulse.streams.topology.counts.CountingOutput;
-import io.paperpulse.streams.topology.counts.CountingOutput.ChangedCount;
-import io.paperpulse.streams.topology.counts.CountingOutput.RankingEntries;
 import io.paperpulse.streams.topology.counts.TagDeltas;
 import io.paperpulse.streams.topology.counts.TagPartitioner;
 import io.paperpulse.streams.topology.emit.PendingEmissions;
@@ -30,13 +28,11 @@ import io.paperpulse.streams.trending.RankTrendingProcessor;
 import io.paperpulse.tagging.Tagger;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -133,22 +129,14 @@ public final class PaperPulseTopology {
 
     // A count of null means the bucket's last paper left: a tombstone, so compaction can drop it.
     KStream<TagCountKey, TagCount> countChanges = counted
-        .flatMap(
-            (none, out) -> out instanceof ChangedCount changed
-                ? List.of(KeyValue.pair(changed.key(), changed.count()))
-                : List.of(),
-            Named.as("changed-counts"))
+        .flatMap((none, out) -> out.asChangedCount(), Named.as("changed-counts"))
         .processValues(() -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
     sinks.to(countChanges, "tag-counts", topics.tagCounts(), tagCountKeySerde, tagCountSerde);
 
     // Each ranking's new entries go to the task that ranks that (granularity, bucket).
     Serde<TrendingKey> trendingKeySerde = serdes.key(TrendingKey.class);
     KStream<TrendingKey, TrendingTags> rankings = counted
-        .flatMap(
-            (none, out) -> out instanceof RankingEntries ranking
-                ? List.of(KeyValue.pair(ranking.key(), ranking.entries()))
-                : List.of(),
-            Named.as("ranking-entries-of-counts"))
+        .flatMap((none, out) -> out.asRankingEntries(), Named.as("ranking-entries-of-counts"))
         .repartition(
             Repartitioned.<TrendingKey, TrendingEntries>as(StoreNames.RANKING_ENTRIES)
                 .withKeySerde(trendingKeySerde)
