@@ -18,21 +18,26 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maintains the top-N ranking of each (granularity, bucket) this task owns.
  *
  * <p>Input: new scored entries of one ranking ({@link TrendScorer}, batched per ranking by the
- * counting task); paper count 0 removes the tag. The entry replaces the tag's previous one in a score-ordered index; work per
- * entry is independent of how many tags the bucket holds. Once per emit interval, each changed
- * ranking reads its top N with a range scan that stops after N and is forwarded if it differs
- * from the last one forwarded (a tombstone when the bucket has no tag left).
+ * counting task); paper count 0 removes the tag. Each entry replaces the tag's previous one in a
+ * score-ordered index; work per entry is independent of how many tags the bucket holds. Once per
+ * emit interval, each changed ranking reads its top N with a range scan that stops after N and
+ * is forwarded if it differs from the last one forwarded (a tombstone when the bucket has no tag
+ * left).
  *
  * <p>The index is derived state: it holds exactly the entries, ordered by score. It has no
  * changelog (it was the largest one, a delete and a put per entry) and is rebuilt from the entries
  * whenever the task starts, because a store without a changelog can be stale after a crash.
  */
 public final class RankTrendingProcessor implements Processor<TrendingKey, TrendingEntries, TrendingKey, TrendingTags> {
+
+  private static final Logger log = LoggerFactory.getLogger(RankTrendingProcessor.class);
 
   /** Store names: entries by tag, the score-ordered index, the rankings, the changed rankings. */
   public record Stores(String entries, String index, String rankings, String pending) {}
@@ -64,16 +69,21 @@ public final class RankTrendingProcessor implements Processor<TrendingKey, Trend
   }
 
   private void rebuildIndex() {
+    long started = System.nanoTime();
     // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
     try (KeyValueIterator<Bytes, TrendingTag> it = index.all()) {
       it.forEachRemaining(stale -> index.delete(stale.key));
     }
+    long rebuilt = 0;
     try (KeyValueIterator<Bytes, TrendingTag> it = entries.all()) {
       while (it.hasNext()) {
         var entry = it.next();
         index.put(TrendingStoreKeys.indexKey(entry.key, entry.value), entry.value);
+        rebuilt++;
       }
     }
+    log.debug("task {}: ranking index rebuilt from {} entries in {} ms",
+        context.taskId(), rebuilt, (System.nanoTime() - started) / 1_000_000);
   }
 
   @Override
