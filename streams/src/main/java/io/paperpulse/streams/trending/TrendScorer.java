@@ -64,7 +64,8 @@ public final class TrendScorer {
     }
   }
 
-  private TagCount count(Bytes key) {
+  /** The count under {@code key}, or null; read once per emission. */
+  public TagCount count(Bytes key) {
     TagCount count = read.get(key);
     if (count == null && !read.containsKey(key)) {
       count = counts.get(key);

@@ -11,7 +11,9 @@ import io.paperpulse.streams.trending.RankingUpdates;
 import io.paperpulse.streams.trending.TrendScorer;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,6 +31,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * then drops the key, the topic gets a tombstone), and the tag is re-scored where that change
  * moves its score ({@link TrendScorer}). The new entries are forwarded as one batch per ranking,
  * not one record per entry: in one interval many tags of a bucket change.
+ *
+ * <p>What changed is remembered per (tag, day), not per count: a changed day implies changed
+ * buckets of every granularity containing it, so one mark stands for all of them. That is one
+ * pending-store write (and changelog record) per change instead of one per granularity.
  */
 public final class CountTagsProcessor implements Processor<TagCountKey, TagCountDelta, Void, CountingOutput> {
 
@@ -90,16 +96,24 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
             .setUpvoteSum(upvotes)
             .build());
       }
-      pending.mark(key, record.timestamp());
     }
+    pending.mark(CountStoreKeys.of(Granularity.DAY, tag, day), record.timestamp());
   }
 
   private void emitChanges() {
+    Map<Bytes, Long> changed = new LinkedHashMap<>();
+    pending.drain((dayKey, timestamp) -> {
+      TagCountKey day = CountStoreKeys.decode(dayKey);
+      for (Granularity granularity : granularities) {
+        Bytes key = CountStoreKeys.of(granularity, day.getTag(), granularity.bucketStart(day.getBucketStart()));
+        changed.merge(key, timestamp, Math::max);
+      }
+    });
     RankingUpdates updates = new RankingUpdates(MAX_ENTRIES_PER_BATCH);
     TrendScorer scorer = new TrendScorer(counts, trendingLookback);
-    pending.drain((key, timestamp) -> {
+    changed.forEach((key, timestamp) -> {
       TagCountKey countKey = CountStoreKeys.decode(key);
-      context.forward(new Record<>(null, new ChangedCount(countKey, counts.get(key)), timestamp));
+      context.forward(new Record<>(null, new ChangedCount(countKey, scorer.count(key)), timestamp));
       scorer.rescore(countKey, timestamp, updates);
     });
     updates.forEachBatch((ranking, entries, timestamp) ->
