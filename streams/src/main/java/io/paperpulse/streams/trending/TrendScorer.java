@@ -28,14 +28,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class TrendScorer {
 
+  /** Stands for an absent bucket in {@link #read}, so that one hash lookup answers both cases. */
+  private static final TagCount ABSENT = new TagCount();
+
   private final KeyValueStore<Bytes, TagCount> counts;
   private final int lookback;
-  /** Counts read in this emission, null for an absent bucket. */
-  private final Map<Bytes, TagCount> read = new HashMap<>();
+  /** Counts read in this emission, {@link #ABSENT} for an absent bucket. */
+  private final Map<Bytes, TagCount> read;
 
-  public TrendScorer(KeyValueStore<Bytes, TagCount> counts, int lookback) {
+  /** @param expectedChanges changed counts this emission will score, to size the memo once */
+  public TrendScorer(KeyValueStore<Bytes, TagCount> counts, int lookback, int expectedChanges) {
     this.counts = counts;
     this.lookback = lookback;
+    // each changed count reads a window of 2 * lookback + 1 buckets, mostly shared with its neighbours
+    this.read = new HashMap<>(Math.max(16, expectedChanges * (lookback + 1) * 4 / 3));
   }
 
   /** Adds to {@code updates} the entries moved by the change of {@code key}'s count. */
@@ -67,11 +73,11 @@ public final class TrendScorer {
   /** The count under {@code key}, or null; read once per emission. */
   public TagCount count(Bytes key) {
     TagCount count = read.get(key);
-    if (count == null && !read.containsKey(key)) {
+    if (count == null) {
       count = counts.get(key);
-      read.put(key, count);
+      read.put(key, count == null ? ABSENT : count);
     }
-    return count;
+    return count == ABSENT ? null : count;
   }
 
   /** Paper counts of the {@code lookback} buckets before {@code present[at]}, nearest first. */

@@ -101,7 +101,7 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
   }
 
   private void emitChanges() {
-    Map<Bytes, Long> changed = new LinkedHashMap<>();
+    Map<Bytes, Long> changed = new LinkedHashMap<>(pending.size() * granularities.size() * 4 / 3 + 1);
     pending.drain((dayKey, timestamp) -> {
       TagCountKey day = CountStoreKeys.decode(dayKey);
       for (Granularity granularity : granularities) {
@@ -110,7 +110,7 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
       }
     });
     RankingUpdates updates = new RankingUpdates(MAX_ENTRIES_PER_BATCH);
-    TrendScorer scorer = new TrendScorer(counts, trendingLookback);
+    TrendScorer scorer = new TrendScorer(counts, trendingLookback, changed.size());
     changed.forEach((key, timestamp) -> {
       TagCountKey countKey = CountStoreKeys.decode(key);
       context.forward(new Record<>(null, new ChangedCount(countKey, scorer.count(key)), timestamp));

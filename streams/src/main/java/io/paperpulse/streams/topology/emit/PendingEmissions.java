@@ -52,6 +52,11 @@ public final class PendingEmissions<K> {
     marks.put(key, timestamp);
   }
 
+  /** Keys marked since the last drain. */
+  public int size() {
+    return marks.size();
+  }
+
   /**
    * Hands every marked key, with the timestamp of the record behind its latest change, to
    * {@code emit} and clears the marks.
