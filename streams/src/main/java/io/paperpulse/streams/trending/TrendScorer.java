@@ -6,6 +6,7 @@ import io.paperpulse.schema.TagKind;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.counts.AbsentCounts;
 import io.paperpulse.streams.topology.counts.CountStoreKeys;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * with point lookups remembered for the emission: neighbouring changed buckets of a tag share most
  * of their window, and a point lookup of an absent bucket is answered by the record cache or
  * RocksDB's bloom filter, where a range scan per changed count cost a RocksDB iterator and a seek.
+ * Buckets known to be empty ({@link AbsentCounts}) are not read at all.
  */
 public final class TrendScorer {
 
@@ -32,13 +34,18 @@ public final class TrendScorer {
   private static final TagCount ABSENT = new TagCount();
 
   private final KeyValueStore<Bytes, TagCount> counts;
+  private final AbsentCounts absent;
   private final int lookback;
   /** Counts read in this emission, {@link #ABSENT} for an absent bucket. */
   private final Map<Bytes, TagCount> read;
 
-  /** @param expectedChanges changed counts this emission will score, to size the memo once */
-  public TrendScorer(KeyValueStore<Bytes, TagCount> counts, int lookback, int expectedChanges) {
+  /**
+   * @param absent count keys known to be empty, kept by the counting task; the scorer adds those it finds empty
+   * @param expectedChanges changed counts this emission will score, to size the memo once
+   */
+  public TrendScorer(KeyValueStore<Bytes, TagCount> counts, AbsentCounts absent, int lookback, int expectedChanges) {
     this.counts = counts;
+    this.absent = absent;
     this.lookback = lookback;
     // each changed count reads a window of 2 * lookback + 1 buckets, mostly shared with its neighbours
     this.read = new HashMap<>(Math.max(16, expectedChanges * (lookback + 1) * 4 / 3));
@@ -74,7 +81,10 @@ public final class TrendScorer {
   public TagCount count(Bytes key) {
     TagCount count = read.get(key);
     if (count == null) {
-      count = counts.get(key);
+      count = absent.contains(key) ? null : counts.get(key);
+      if (count == null) {
+        absent.add(key);
+      }
       read.put(key, count == null ? ABSENT : count);
     }
     return count == ABSENT ? null : count;

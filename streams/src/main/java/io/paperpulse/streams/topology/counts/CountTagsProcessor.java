@@ -41,6 +41,9 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
   /** Entries per batch at most: a year bucket can gather thousands of changed tags in one interval. */
   private static final int MAX_ENTRIES_PER_BATCH = 1_000;
 
+  /** Absent count keys remembered per task: about 100 bytes of heap each. */
+  private static final int MAX_ABSENT_KEYS = 50_000;
+
   /** Store names: the counts, and the counts changed since the last emission. */
   public record Stores(String counts, String pending) {}
 
@@ -51,6 +54,7 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
   private ProcessorContext<Void, CountingOutput> context;
   private KeyValueStore<Bytes, TagCount> counts;
   private PendingEmissions<Bytes> pending;
+  private AbsentCounts absent;
 
   public CountTagsProcessor(
       Stores storeNames, List<Granularity> granularities, Duration emitInterval, int trendingLookback) {
@@ -65,6 +69,7 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
     this.context = context;
     this.counts = context.getStateStore(storeNames.counts());
     this.pending = new PendingEmissions<>(context.getStateStore(storeNames.pending()));
+    this.absent = new AbsentCounts(MAX_ABSENT_KEYS);
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitChanges());
   }
 
@@ -79,12 +84,14 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
     for (Granularity granularity : granularities) {
       LocalDate start = granularity.bucketStart(day);
       Bytes key = CountStoreKeys.of(granularity, tag, start);
-      TagCount current = counts.get(key);
+      TagCount current = absent.contains(key) ? null : counts.get(key);
       long papers = (current == null ? 0 : current.getPaperCount()) + delta.getPaperDelta();
       long upvotes = (current == null ? 0 : current.getUpvoteSum()) + delta.getUpvoteDelta();
       if (papers == 0) {
         counts.delete(key);
+        absent.add(key);
       } else {
+        absent.remove(key);
         counts.put(key, TagCount.newBuilder()
             .setTag(tag)
             // the latest addition decides the kind, as a retraction carries the old one
@@ -110,7 +117,7 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
       }
     });
     RankingUpdates updates = new RankingUpdates(MAX_ENTRIES_PER_BATCH);
-    TrendScorer scorer = new TrendScorer(counts, trendingLookback, changed.size());
+    TrendScorer scorer = new TrendScorer(counts, absent, trendingLookback, changed.size());
     changed.forEach((key, timestamp) -> {
       TagCountKey countKey = CountStoreKeys.decode(key);
       context.forward(new Record<>(null, new ChangedCount(countKey, scorer.count(key)), timestamp));
