@@ -3,6 +3,7 @@ package io.paperpulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.local.LocalCluster;
+import io.paperpulse.streams.app.TopicProvisioner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,11 +123,14 @@ class ResetCommandTest {
     /** Committed offsets on the input, two internal topics, output topics and a state directory. */
     private static void leaveFootprint(String applicationId, Path stateDir) throws Exception {
         String input = applicationId + "-papers";
-        admin.createTopics(List.of(
+        List<NewTopic> created = List.of(
                 new NewTopic(input, 1, (short) 1),
                 new NewTopic(applicationId + "-tag-counts", 1, (short) 1),
                 new NewTopic(applicationId + "-paper-tags-changelog", 1, (short) 1),
-                new NewTopic(applicationId + "-tag-deltas-repartition", 1, (short) 1))).all().get();
+                new NewTopic(applicationId + "-tag-deltas-repartition", 1, (short) 1));
+        admin.createTopics(created).all().get();
+        // the reset lists topics from the broker's metadata, which learns of new topics a moment later
+        new TopicProvisioner(admin).awaitVisible(created.stream().map(NewTopic::name).toList());
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(applicationId)) {
             TopicPartition partition = new TopicPartition(input, 0);
             consumer.assign(List.of(partition));

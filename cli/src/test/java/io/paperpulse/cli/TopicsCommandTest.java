@@ -3,6 +3,7 @@ package io.paperpulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.local.LocalCluster;
+import io.paperpulse.streams.app.TopicProvisioner;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -72,8 +73,8 @@ class TopicsCommandTest {
 
     @Test
     void verifyReportsMissingTopicsAndWrongLayoutsAndCreatesNothing() throws Exception {
-        admin.createTopics(List.of(new NewTopic("b-papers", 1, (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)))).all().get();
+        createTopic(new NewTopic("b-papers", 1, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
 
         CliRun verify = topics("--topic-prefix", "b-", "--verify");
 
@@ -87,8 +88,8 @@ class TopicsCommandTest {
 
     @Test
     void createKeepsAnExistingTopicAsItIsAndReportsItsWrongPolicy() throws Exception {
-        admin.createTopics(List.of(new NewTopic("c-papers-dlq", 3, (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+        createTopic(new NewTopic("c-papers-dlq", 3, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
 
         CliRun create = topics("--topic-prefix", "c-");
 
@@ -119,6 +120,12 @@ class TopicsCommandTest {
         return CliRun.run(Map.of("PAPERPULSE_BOOTSTRAP_SERVERS", cluster.bootstrapServers()),
                 Stream.concat(Stream.of("topics"), Arrays.stream(options))
                         .toArray(String[]::new));
+    }
+
+    /** Creates a topic the way an operator would, and waits until the broker describes it. */
+    private static void createTopic(NewTopic topic) throws Exception {
+        admin.createTopics(List.of(topic)).all().get();
+        new TopicProvisioner(admin).awaitVisible(List.of(topic.name()));
     }
 
     private static String line(CliRun run, String start) {
