@@ -14,29 +14,14 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="${1:-$here/../../cli/target/paperpulse.jar}"
 events="${2:-5000}"
 work="${3:-$(mktemp -d /tmp/paperpulse-cpu.XXXXXX)}"
-kafka_port=$((19800 + RANDOM % 100)); registry_port=$((kafka_port + 100)); http_port=$((kafka_port + 200))
-progress() { java -cp "$jar" "$here/GroupProgress.java" "localhost:$kafka_port" paperpulse "$@"; }
+source "$here/local-run.sh"
 
-mkdir -p "$work"
-java -jar "$jar" local-cluster --data-dir "$work/data" --kafka-port "$kafka_port" --registry-port "$registry_port" \
-  > "$work/cluster.log" 2>&1 &
-cluster=$!
-trap 'kill ${app:-} $cluster 2>/dev/null || true' EXIT
-for _ in $(seq 60); do
-  (echo > "/dev/tcp/localhost/$registry_port") 2>/dev/null && (echo > "/dev/tcp/localhost/$kafka_port") 2>/dev/null && break
-  sleep 1
-done
-java -jar "$jar" topics --bootstrap-servers "localhost:$kafka_port" --partitions 1 > "$work/topics.log" 2>&1
-java -jar "$jar" generate --bootstrap-servers "localhost:$kafka_port" \
-  --schema-registry "http://localhost:$registry_port" --count "$events" > "$work/generate.log" 2>&1
+start_cluster
+publish_events "$events"
 echo commit.interval.ms=1000 > "$work/client.properties"
 
 started=$(date +%s.%N)
-# shellcheck disable=SC2086 # JAVA_OPTS holds several options, e.g. a flight recording
-java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" streams --bootstrap-servers "localhost:$kafka_port" \
-  --schema-registry "http://localhost:$registry_port" --http-port "$http_port" --state-dir "$work/state" \
-  --partitions 1 --processing-guarantee at_least_once --config "$work/client.properties" > "$work/streams.log" 2>&1 &
-app=$!
+start_streams at_least_once
 quiet=0
 while [[ $quiet -lt 3 ]]; do
   sleep 2

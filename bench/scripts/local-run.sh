@@ -1,0 +1,39 @@
+# Shared steps of the scripts beside it; source it, do not run it. Expects $jar and $work set.
+#
+#   start_cluster            local cluster on random ports, topics created ($PARTITIONS, default 1)
+#   publish_events N         N synthetic events into papers, before the application starts
+#   start_streams GUARANTEE  the streams application in its own JVM (-Xmx512m, $JAVA_OPTS,
+#                            client properties from $work/client.properties); sets $app
+#   progress [--ends]        the group's lag (and the end offset of every topic)
+
+scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+kafka_port=$((19800 + RANDOM % 100)); registry_port=$((kafka_port + 100)); http_port=$((kafka_port + 200))
+
+progress() { java -cp "$jar" "$scripts_dir/GroupProgress.java" "localhost:$kafka_port" paperpulse "$@"; }
+
+start_cluster() {
+  mkdir -p "$work"
+  java -jar "$jar" local-cluster --data-dir "$work/data" --kafka-port "$kafka_port" --registry-port "$registry_port" \
+    > "$work/cluster.log" 2>&1 &
+  cluster=$!
+  trap 'kill ${app:-} $cluster 2>/dev/null || true' EXIT
+  for _ in $(seq 60); do
+    (echo > "/dev/tcp/localhost/$registry_port") 2>/dev/null && (echo > "/dev/tcp/localhost/$kafka_port") 2>/dev/null && break
+    sleep 1
+  done
+  java -jar "$jar" topics --bootstrap-servers "localhost:$kafka_port" --partitions "${PARTITIONS:-1}" > "$work/topics.log" 2>&1
+}
+
+publish_events() {
+  java -jar "$jar" generate --bootstrap-servers "localhost:$kafka_port" \
+    --schema-registry "http://localhost:$registry_port" --count "$1" > "$work/generate.log" 2>&1
+}
+
+start_streams() {
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options, e.g. a flight recording
+  java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" streams --bootstrap-servers "localhost:$kafka_port" \
+    --schema-registry "http://localhost:$registry_port" --http-port "$http_port" --state-dir "$work/state" \
+    --partitions "${PARTITIONS:-1}" --processing-guarantee "$1" --config "$work/client.properties" \
+    > "$work/streams.log" 2>&1 &
+  app=$!
+}
