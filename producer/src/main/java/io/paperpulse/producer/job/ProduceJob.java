@@ -81,7 +81,8 @@ public final class ProduceJob {
             }
         }
         ProduceResult result = new ProduceResult(reports);
-        LOG.info("produce finished: published {}, tombstones {}, skipped {}, duplicates {}",
+        // The command prints the result's lines; the log repeats the totals only when verbose.
+        LOG.debug("produce finished: published {}, tombstones {}, skipped {}, duplicates {}",
                 result.published(), result.tombstones(), result.skipped(), result.duplicates());
         return result;
     }

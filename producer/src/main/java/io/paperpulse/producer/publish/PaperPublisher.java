@@ -81,7 +81,7 @@ public final class PaperPublisher implements AutoCloseable {
                 created.close(Duration.ZERO);
                 throw e;
             }
-            LOG.info("publishing to topic {} with transactional id {}", topic, transactionalId);
+            LOG.debug("publishing to topic {} with transactional id {}", topic, transactionalId);
             producer = created;
         }
         return producer;
@@ -201,7 +201,7 @@ public final class PaperPublisher implements AutoCloseable {
             throw asKafkaException(sendError.get());
         }
         producer.commitTransaction();
-        LOG.info("{}: committed {} papers and {} tombstones to {}", input, papers, tombstones, topic);
+        LOG.debug("{}: committed {} papers and {} tombstones to {}", input, papers, tombstones, topic);
         return new int[] {papers, tombstones};
     }
 

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.metrics.StateStoreTagKeys;
 import io.paperpulse.tagging.Tagger;
 import java.time.Duration;
 import java.util.Objects;
@@ -77,6 +78,7 @@ public final class StreamsNode implements AutoCloseable {
   public static StreamsNode start(StreamsAppConfig config, Tagger tagger, HttpSettings http)
       throws InterruptedException {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    metrics.config().meterFilter(new StateStoreTagKeys());
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);

@@ -40,6 +40,9 @@ public final class StreamsProperties {
     // are dead-lettered with their stage too; neither stops the application.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
+    // The topology has no global stores; opting in to the handler for them (Kafka 5.0's default)
+    // only spares every start a warning that recommends it.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
     // The record cache collapses repeated writes of a key between commits. Kafka's 10 MB default
     // fills within one commit at a few thousand papers per second, and a full cache evicts (and
