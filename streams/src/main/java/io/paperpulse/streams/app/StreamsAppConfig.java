@@ -5,6 +5,7 @@ import io.paperpulse.streams.topology.TopologyConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything needed to run the streams application against a cluster.
@@ -98,49 +99,86 @@ public record StreamsAppConfig(
   }
 
   public StreamsAppConfig withApplicationId(String value) {
-    return new StreamsAppConfig(value, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
+    return edit(c -> c.applicationId = value);
   }
 
   /** Another state directory: each instance on one machine needs its own. */
   public StreamsAppConfig withStateDir(Path value) {
-    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, value, guarantee, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
+    return edit(c -> c.stateDir = value);
   }
 
   public StreamsAppConfig withGuarantee(ProcessingGuarantee value) {
-    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, value, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
+    return edit(c -> c.guarantee = value);
   }
 
   public StreamsAppConfig withTopicPrefix(String value) {
-    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, value,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
+    return edit(c -> c.topicPrefix = value);
   }
 
   public StreamsAppConfig withNumStandbyReplicas(int value) {
-    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        value, partitions, replicationFactor, clientProperties, topology, applicationServer);
+    return edit(c -> c.numStandbyReplicas = value);
   }
 
   public StreamsAppConfig withTopicLayout(int partitionCount, short replication) {
-    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        numStandbyReplicas, partitionCount, replication, clientProperties, topology, applicationServer);
+    return edit(c -> {
+      c.partitions = partitionCount;
+      c.replicationFactor = replication;
+    });
   }
 
   public StreamsAppConfig withClientProperties(Map<String, String> value) {
-    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, value, topology, applicationServer);
+    return edit(c -> c.clientProperties = value);
   }
 
   /** Sets where this instance serves interactive queries, as {@code host:port}. */
   public StreamsAppConfig withApplicationServer(String hostAndPort) {
-    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, hostAndPort);
+    return edit(c -> c.applicationServer = hostAndPort);
   }
 
   public StreamsAppConfig withTopology(TopologyConfig value) {
-    return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-        numStandbyReplicas, partitions, replicationFactor, clientProperties, value, applicationServer);
+    return edit(c -> c.topology = value);
+  }
+
+  /** A copy with the fields {@code change} sets; the canonical constructor checks the result. */
+  private StreamsAppConfig edit(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The fields of a configuration being changed, so that each {@code with} method names only its own. */
+  private static final class Copy {
+    private String applicationId;
+    private final String bootstrapServers;
+    private final String schemaRegistryUrl;
+    private Path stateDir;
+    private ProcessingGuarantee guarantee;
+    private String topicPrefix;
+    private int numStandbyReplicas;
+    private int partitions;
+    private short replicationFactor;
+    private Map<String, String> clientProperties;
+    private TopologyConfig topology;
+    private String applicationServer;
+
+    private Copy(StreamsAppConfig from) {
+      applicationId = from.applicationId;
+      bootstrapServers = from.bootstrapServers;
+      schemaRegistryUrl = from.schemaRegistryUrl;
+      stateDir = from.stateDir;
+      guarantee = from.guarantee;
+      topicPrefix = from.topicPrefix;
+      numStandbyReplicas = from.numStandbyReplicas;
+      partitions = from.partitions;
+      replicationFactor = from.replicationFactor;
+      clientProperties = from.clientProperties;
+      topology = from.topology;
+      applicationServer = from.applicationServer;
+    }
+
+    private StreamsAppConfig build() {
+      return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
+          numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
+    }
   }
 }

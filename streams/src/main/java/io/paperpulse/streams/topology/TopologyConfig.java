@@ -3,6 +3,7 @@ package io.paperpulse.streams.topology;
 import io.paperpulse.streams.buckets.Granularity;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Settings that shape the topology's results.
@@ -85,29 +86,68 @@ public record TopologyConfig(
   }
 
   public TopologyConfig withGranularities(List<Granularity> value) {
-    return new TopologyConfig(value, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, emitInterval, trendingEmitInterval);
+    return edit(c -> c.granularities = value);
   }
 
   public TopologyConfig withMaxAbstractChars(int value) {
-    return new TopologyConfig(granularities, value, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes, emitInterval, trendingEmitInterval);
+    return edit(c -> c.maxAbstractChars = value);
   }
 
   public TopologyConfig withTrending(int lookback, int topN) {
-    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, lookback, topN, maxOutputRecordBytes, emitInterval, trendingEmitInterval);
+    return edit(c -> {
+      c.trendingLookback = lookback;
+      c.trendingTopN = topN;
+    });
   }
 
   public TopologyConfig withMaxOutputRecordBytes(int value) {
-    return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, value, emitInterval, trendingEmitInterval);
+    return edit(c -> c.maxOutputRecordBytes = value);
   }
 
   public TopologyConfig withEmitIntervals(Duration counts, Duration rankings) {
-    return new TopologyConfig(
-        granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN, maxOutputRecordBytes,
-        counts, rankings);
+    return edit(c -> {
+      c.emitInterval = counts;
+      c.trendingEmitInterval = rankings;
+    });
   }
 
   /** The longest time a change waits in a pending store before it is written out. */
   public Duration longestEmitInterval() {
     return emitInterval.compareTo(trendingEmitInterval) >= 0 ? emitInterval : trendingEmitInterval;
+  }
+
+  /** A copy with the fields {@code change} sets; the canonical constructor checks the result. */
+  private TopologyConfig edit(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The fields of a configuration being changed, so that each {@code with} method names only its own. */
+  private static final class Copy {
+    private List<Granularity> granularities;
+    private int maxAbstractChars;
+    private final Duration maxFutureSkew;
+    private int trendingLookback;
+    private int trendingTopN;
+    private int maxOutputRecordBytes;
+    private Duration emitInterval;
+    private Duration trendingEmitInterval;
+
+    private Copy(TopologyConfig from) {
+      granularities = from.granularities;
+      maxAbstractChars = from.maxAbstractChars;
+      maxFutureSkew = from.maxFutureSkew;
+      trendingLookback = from.trendingLookback;
+      trendingTopN = from.trendingTopN;
+      maxOutputRecordBytes = from.maxOutputRecordBytes;
+      emitInterval = from.emitInterval;
+      trendingEmitInterval = from.trendingEmitInterval;
+    }
+
+    private TopologyConfig build() {
+      return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN,
+          maxOutputRecordBytes, emitInterval, trendingEmitInterval);
+    }
   }
 }
