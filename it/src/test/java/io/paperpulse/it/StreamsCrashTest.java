@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * stream of papers (inserts, updates, deletes) flows through it, and restarted each time. A
  * read_committed verifier then requires tag-counts to equal the counts recomputed from the final
  * papers, and trending-tags the rankings recomputed from those counts: exactly-once means nothing
- * counted twice and nothing missing, and the ranking index, rebuilt at every restart, agrees.
+ * counted twice and nothing missing, and the ranking index, rebuilt per ranking after every restart, agrees.
  */
 class StreamsCrashTest extends SingleBrokerFaultTest {
 
