@@ -14,6 +14,7 @@ import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.testing.TestRegistry;
+import io.paperpulse.streams.topology.StoreNames;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.tagging.PaperTagger;
@@ -30,6 +31,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +41,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -110,6 +116,20 @@ class StreamsAppIntegrationTest {
           .orElseThrow();
       assertThat(ExpectedCounts.Totals.of(queried)).isEqualTo(expected.get(someKey));
       assertThat(app.queries().latest(Granularity.YEAR)).isPresent();
+    }
+    assertPendingChangelogsCompactSoon(config.applicationId());
+  }
+
+  /** The marks' changelogs roll and compact within minutes, so a restart restores only recent marks. */
+  private static void assertPendingChangelogsCompactSoon(String applicationId) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+      for (String store : List.of(StoreNames.TAG_COUNTS_PENDING, StoreNames.TRENDING_PENDING)) {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, applicationId + "-" + store + "-changelog");
+        Config described = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+        assertThat(described.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(store).isEqualTo("compact");
+        assertThat(described.get(TopicConfig.SEGMENT_MS_CONFIG).value()).as(store).isEqualTo("300000");
+        assertThat(described.get(TopicConfig.DELETE_RETENTION_MS_CONFIG).value()).as(store).isEqualTo("300000");
+      }
     }
   }
 

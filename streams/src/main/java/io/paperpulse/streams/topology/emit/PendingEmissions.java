@@ -1,10 +1,12 @@
 package io.paperpulse.streams.topology.emit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -40,10 +42,23 @@ public final class PendingEmissions<K> {
     }
   }
 
+  /**
+   * How soon the broker may compact the marks' changelog. Nearly every mark is deleted within an
+   * emit interval, so the compacted changelog is almost empty; but only closed segments are
+   * compacted, and with the broker's defaults (a segment rolls at 1 GB or after 7 days) a restart
+   * restored every mark and tombstone ever written, since an in-memory store restores from the
+   * start: 5 million records, 36 s, after 200,000 papers. Segments that roll every five minutes,
+   * and tombstones kept five minutes after compaction, bound that to the last minutes of marks.
+   */
+  static final Map<String, String> CHANGELOG_CONFIG = Map.of(
+      TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofMinutes(5).toMillis()),
+      TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(Duration.ofMinutes(5).toMillis()));
+
   /** The store this class needs, to be registered with the processor that uses it. */
   public static <K> StoreBuilder<KeyValueStore<K, Long>> storeBuilder(String name, Serde<K> keySerde) {
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keySerde, Serdes.Long())
-        .withCachingEnabled();
+        .withCachingEnabled()
+        .withLoggingEnabled(CHANGELOG_CONFIG);
   }
 
   /** Remembers that {@code key} changed, because of a record with this timestamp. */
