@@ -1,4 +1,6 @@
-# Shared steps of the scripts beside it; source it, do not run it. Expects $jar and $work set.
+# Shared steps of the scripts beside it; source it with the script's arguments, do not run it.
+# Sets $jar (argument 1, default the built CLI jar) and $work (argument 3, default a new
+# directory under /tmp).
 #
 #   start_cluster            local cluster on random ports, topics created ($PARTITIONS, default 1)
 #   publish_events N         N synthetic events into papers, before the application starts
@@ -7,6 +9,8 @@
 #   progress [--ends]        the group's lag (and the end offset of every topic)
 
 scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+jar="${1:-$scripts_dir/../../cli/target/paperpulse.jar}"
+work="${3:-$(mktemp -d "/tmp/paperpulse-$(basename "$0" .sh).XXXXXX")}"
 kafka_port=$((19800 + RANDOM % 100)); registry_port=$((kafka_port + 100)); http_port=$((kafka_port + 200))
 
 progress() { java -cp "$jar" "$scripts_dir/GroupProgress.java" "localhost:$kafka_port" paperpulse "$@"; }

@@ -10,11 +10,8 @@
 # records written and their number per event.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-jar="${1:-$here/../../cli/target/paperpulse.jar}"
 events="${2:-5000}"
-work="${3:-$(mktemp -d /tmp/paperpulse-cpu.XXXXXX)}"
-source "$here/local-run.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/local-run.sh" "$@"
 
 start_cluster
 publish_events "$events"

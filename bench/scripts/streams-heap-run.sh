@@ -13,11 +13,8 @@
 # the group has committed everything three samples in a row.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-jar="${1:-$here/../../cli/target/paperpulse.jar}"
 events="${2:-1000000}"
-work="${3:-$(mktemp -d /tmp/paperpulse-heap.XXXXXX)}"
-source "$here/local-run.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/local-run.sh" "$@"
 
 start_cluster
 publish_events "$events"
