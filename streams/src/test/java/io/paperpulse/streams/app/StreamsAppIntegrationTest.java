@@ -129,6 +129,7 @@ class StreamsAppIntegrationTest {
         assertThat(described.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(store).isEqualTo("compact");
         assertThat(described.get(TopicConfig.SEGMENT_MS_CONFIG).value()).as(store).isEqualTo("300000");
         assertThat(described.get(TopicConfig.DELETE_RETENTION_MS_CONFIG).value()).as(store).isEqualTo("300000");
+        assertThat(described.get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value()).as(store).isEqualTo("300000");
       }
     }
   }

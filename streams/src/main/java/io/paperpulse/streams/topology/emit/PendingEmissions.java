@@ -47,11 +47,14 @@ public final class PendingEmissions<K> {
    * emit interval, so the compacted changelog is almost empty; but only closed segments are
    * compacted, and with the broker's defaults (a segment rolls at 1 GB or after 7 days) a restart
    * restored every mark and tombstone ever written, since an in-memory store restores from the
-   * start: 5 million records, 36 s, after 200,000 papers. Segments that roll every five minutes,
-   * and tombstones kept five minutes after compaction, bound that to the last minutes of marks.
+   * start: 5 million records, 36 s, after 200,000 papers. Segments that roll every five minutes
+   * and are compacted within five minutes whatever their dirty ratio (a compacted log of marks is
+   * mostly tombstones, so the ratio alone would rarely call the cleaner back), and tombstones
+   * kept five minutes, bound that to the marks and tombstones of the last minutes.
    */
   static final Map<String, String> CHANGELOG_CONFIG = Map.of(
       TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofMinutes(5).toMillis()),
+      TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, String.valueOf(Duration.ofMinutes(5).toMillis()),
       TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(Duration.ofMinutes(5).toMillis()));
 
   /** The store this class needs, to be registered with the processor that uses it. */
