@@ -2,7 +2,6 @@ package io.paperpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.local.LocalCluster;
 import io.paperpulse.streams.app.TopicProvisioner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,39 +21,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code paperpulse reset} against a real in-JVM broker. Each test plays one application (its own id) with the
  * footprint a Kafka Streams application leaves: committed offsets, changelog and repartition topics, a state
  * directory; and neighbours that must survive (another application's topics and state, the output topics).
  */
-class ResetCommandTest {
-
-    @TempDir
-    static Path workDir;
-
-    private static LocalCluster cluster;
-    private static Admin admin;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
-        admin = Admin.create(cluster.clientProperties());
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+class ResetCommandTest extends LocalClusterTestBase {
 
     @Test
     void withYesDeletesGroupInternalTopicsAndLocalStateOfThatApplicationOnly() throws Exception {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperpulse.cli.streams.StreamsCommand;
-import io.paperpulse.local.LocalCluster;
 import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.format.InputReader;
 import io.paperpulse.producer.format.ParseContext;
@@ -38,12 +37,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -52,28 +47,11 @@ import picocli.CommandLine;
  * with {@code produce}; {@code tag-counts} read back with {@code consume} must equal the counts recomputed from
  * scratch from the papers as they finally are.
  */
-class StreamsPipelineTest {
+class StreamsPipelineTest extends LocalClusterTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final Tagger TAGGER = PaperTagger.withDefaultTaxonomy();
-
-    @TempDir
-    static Path workDir;
-
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void tagCountsReadBackWithConsumeEqualCountsRecomputedFromTheFinalPapers() throws Exception {
@@ -260,12 +238,10 @@ class StreamsPipelineTest {
     /** The streams application creates its topics; producing earlier would auto-create a plain one. */
     private static void awaitTopic(String topic, CompletableFuture<Integer> command) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(cluster.clientProperties())) {
-            while (!admin.listTopics().names().get().contains(topic)) {
-                assertThat(command).as("streams command still running").isNotDone();
-                assertThat(System.nanoTime()).as("topic %s within %s", topic, TIMEOUT).isLessThan(deadline);
-                Thread.sleep(200);
-            }
+        while (!admin.listTopics().names().get().contains(topic)) {
+            assertThat(command).as("streams command still running").isNotDone();
+            assertThat(System.nanoTime()).as("topic %s within %s", topic, TIMEOUT).isLessThan(deadline);
+            Thread.sleep(200);
         }
     }
 

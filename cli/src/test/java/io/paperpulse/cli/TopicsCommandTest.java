@@ -2,51 +2,23 @@ package io.paperpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.local.LocalCluster;
 import io.paperpulse.streams.app.TopicProvisioner;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code paperpulse topics} against a real in-JVM broker; each test uses its own topic prefix. */
-class TopicsCommandTest {
+class TopicsCommandTest extends LocalClusterTestBase {
 
     private static final List<String> TOPICS = List.of("papers", "papers-tagged", "tag-counts", "trending-tags", "papers-dlq");
-
-    @TempDir
-    static Path workDir;
-
-    private static LocalCluster cluster;
-    private static Admin admin;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
-        admin = Admin.create(cluster.clientProperties());
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void createsEveryTopicWithItsPartitionsAndCleanupPolicyThenVerifiesThem() throws Exception {
