@@ -32,13 +32,19 @@ class BenchCommandTest {
         for (String figure : List.of("/generate/recordsPerSecond", "/rawPipe/recordsPerSecond",
                 "/exactlyOnce/throughput/recordsPerSecond", "/exactlyOnce/ratioToRawPipe",
                 "/atLeastOnce/throughput/recordsPerSecond", "/atLeastOnce/ratioToRawPipe",
-                "/latency/p50Ms", "/latency/p99Ms", "/latency/maxMs", "/latency/samples",
+                "/exactlyOnce/recordsWrittenPerPaper", "/atLeastOnce/outputRecordsPerPaper",
+                "/atLeastOnce/written/perTopic/tag-counts", "/latency/p50Ms", "/latency/p99Ms", "/latency/maxMs", "/latency/samples",
                 "/memory/heapUsedBytes", "/memory/rssBytes")) {
             assertThat(figures.at(figure).isNumber()).as(figure).isTrue();
         }
         assertThat(figures.at("/rawPipe/records").asLong()).isEqualTo(500);
         assertThat(figures.at("/exactlyOnce/throughput/records").asLong()).isEqualTo(500);
         assertThat(numbersIn(figures)).allSatisfy((path, value) -> assertThat(value).as(path).isPositive());
+        // every paper is written to papers-tagged, and every write of the run is counted
+        assertThat(figures.at("/atLeastOnce/written/perTopic/papers-tagged").asLong()).isEqualTo(500);
+        assertThat(figures.at("/exactlyOnce/recordsWrittenPerPaper").asDouble())
+                .isGreaterThan(figures.at("/exactlyOnce/outputRecordsPerPaper").asDouble());
+        assertThat(run.out()).contains("records it wrote");
         assertThat(figures.at("/latency/p50Ms").asLong())
                 .isLessThanOrEqualTo(figures.at("/latency/p99Ms").asLong())
                 .isLessThanOrEqualTo(figures.at("/latency/maxMs").asLong());

@@ -1,5 +1,6 @@
 package io.paperpulse.cli.bench;
 
+import io.paperpulse.streams.topology.TopicNames;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -23,14 +24,29 @@ public record BenchReport(BenchSettings settings, Throughput generate, Throughpu
     /**
      * One topology run.
      *
-     * @param throughput      papers over the time to quiescence
-     * @param ratioToRawPipe  its records/s divided by the raw pipe's
-     * @param commitIntervalMs the commit interval the run used
+     * @param throughput             papers over the time to quiescence
+     * @param ratioToRawPipe         its records/s divided by the raw pipe's
+     * @param commitIntervalMs       the commit interval the run used
+     * @param recordsWrittenPerPaper records the application wrote per input record, internal topics included
+     * @param outputRecordsPerPaper  of those, the records written to the output topics
+     * @param written                records written per topic
      */
-    public record TopologyFigures(Throughput throughput, double ratioToRawPipe, long commitIntervalMs) {
+    public record TopologyFigures(Throughput throughput, double ratioToRawPipe, long commitIntervalMs,
+                                  double recordsWrittenPerPaper, double outputRecordsPerPaper,
+                                  RecordsWritten written) {
 
-        static TopologyFigures of(Throughput throughput, Throughput rawPipe, long commitIntervalMs) {
-            return new TopologyFigures(throughput, throughput.ratioTo(rawPipe), commitIntervalMs);
+        static TopologyFigures of(QuiescenceRun.Result run, Throughput rawPipe, long commitIntervalMs,
+                                  TopicNames topics) {
+            Throughput throughput = run.throughput();
+            double papers = Math.max(1, throughput.records());
+            List<String> outputs = List.of(topics.papersTagged(), topics.tagCounts(), topics.trendingTags());
+            return new TopologyFigures(throughput, throughput.ratioTo(rawPipe), commitIntervalMs,
+                    run.written().total() / papers, run.written().to(outputs) / papers, run.written());
+        }
+
+        /** Records written per second over the run. */
+        double recordsWrittenPerSecond() {
+            return throughput.seconds() > 0 ? written.total() / throughput.seconds() : 0;
         }
     }
 
@@ -45,8 +61,10 @@ public record BenchReport(BenchSettings settings, Throughput generate, Throughpu
         lines.add(throughputRow("raw pipe (consumer + deserializer)", rawPipe, ""));
         lines.add(throughputRow("topology exactly_once_v2", exactlyOnce.throughput(),
                 ratio(exactlyOnce.ratioToRawPipe())));
+        lines.add(writtenRow(exactlyOnce));
         lines.add(throughputRow("topology at_least_once", atLeastOnce.throughput(),
                 ratio(atLeastOnce.ratioToRawPipe())));
+        lines.add(writtenRow(atLeastOnce));
         lines.add("");
         lines.add(String.format(Locale.ROOT,
                 "latency publish -> tag-counts at %,.0f papers/s for %d s (exactly_once_v2): "
@@ -61,6 +79,12 @@ public record BenchReport(BenchSettings settings, Throughput generate, Throughpu
     private static String throughputRow(String phase, Throughput throughput, String suffix) {
         return String.format(Locale.ROOT, "%-36s %,12d %10.1f %,12.0f%s", phase, throughput.records(),
                 throughput.seconds(), throughput.recordsPerSecond(), suffix);
+    }
+
+    private static String writtenRow(TopologyFigures run) {
+        return String.format(Locale.ROOT, "  %-34s %,12d %10s %,12.0f   %.1f per paper, %.1f to output topics",
+                "records it wrote", run.written().total(), "", run.recordsWrittenPerSecond(),
+                run.recordsWrittenPerPaper(), run.outputRecordsPerPaper());
     }
 
     private static String ratio(double value) {

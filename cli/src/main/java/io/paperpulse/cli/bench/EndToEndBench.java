@@ -79,19 +79,19 @@ public final class EndToEndBench {
 
             QuiescenceRun topology = new QuiescenceRun(tagger);
             progress.accept("topology with exactly_once_v2...");
-            Throughput exactlyOnce = topology.process(
+            QuiescenceRun.Result exactlyOnce = topology.process(
                     streamsConfig(cluster, workDir, "eos", ProcessingGuarantee.EXACTLY_ONCE_V2, EXACTLY_ONCE_COMMIT_MS),
                     rawPipe.records(), phaseTimeout);
-            progress.accept(describe("topology exactly_once_v2", exactlyOnce));
+            progress.accept(describe("topology exactly_once_v2", exactlyOnce.throughput()));
             progress.accept("topology with at_least_once...");
-            Throughput atLeastOnce = topology.process(
+            QuiescenceRun.Result atLeastOnce = topology.process(
                     streamsConfig(cluster, workDir, "alos", ProcessingGuarantee.AT_LEAST_ONCE, AT_LEAST_ONCE_COMMIT_MS),
                     rawPipe.records(), phaseTimeout);
-            progress.accept(describe("topology at_least_once", atLeastOnce));
+            progress.accept(describe("topology at_least_once", atLeastOnce.throughput()));
 
             return measureLatencyAndMemory(cluster, registry, workDir, generate, rawPipe,
-                    BenchReport.TopologyFigures.of(exactlyOnce, rawPipe, EXACTLY_ONCE_COMMIT_MS),
-                    BenchReport.TopologyFigures.of(atLeastOnce, rawPipe, AT_LEAST_ONCE_COMMIT_MS));
+                    BenchReport.TopologyFigures.of(exactlyOnce, rawPipe, EXACTLY_ONCE_COMMIT_MS, topics),
+                    BenchReport.TopologyFigures.of(atLeastOnce, rawPipe, AT_LEAST_ONCE_COMMIT_MS, topics));
         }
     }
 

@@ -21,12 +21,16 @@ final class QuiescenceRun {
         this.tagger = tagger;
     }
 
-    Throughput process(StreamsAppConfig config, long records, Duration timeout) throws InterruptedException {
+    /** The time to process {@code records} input records, and what the application wrote meanwhile. */
+    record Result(Throughput throughput, RecordsWritten written) {}
+
+    Result process(StreamsAppConfig config, long records, Duration timeout) throws InterruptedException {
         try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
             long start = System.nanoTime();
             app.start();
             awaitCaughtUp(app, start + timeout.toNanos(), config.applicationId());
-            return Throughput.of(records, Duration.ofNanos(System.nanoTime() - start));
+            Throughput throughput = Throughput.of(records, Duration.ofNanos(System.nanoTime() - start));
+            return new Result(throughput, RecordsWritten.from(app.streams().metrics()));
         }
     }
 

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.Test;
 
 class BenchFiguresTest {
@@ -41,6 +45,43 @@ class BenchFiguresTest {
 
         assertThat(raw.recordsPerSecond()).isEqualTo(2000.0);
         assertThat(topology.ratioTo(raw)).isEqualTo(0.25);
+    }
+
+    @Test
+    void recordsWrittenSumsTheSendTotalsOfEveryProducerPerTopic() {
+        Map<MetricName, Metric> metrics = new HashMap<>();
+        addSendTotal(metrics, "producer-topic-metrics", "thread-1-producer", "tag-counts", 30);
+        addSendTotal(metrics, "producer-topic-metrics", "thread-2-producer", "tag-counts", 12);
+        addSendTotal(metrics, "producer-topic-metrics", "thread-1-producer", "app-tag-deltas-repartition", 7);
+        // the producer-wide total counts the same records again; only the per-topic figures are summed
+        addSendTotal(metrics, "producer-metrics", "thread-1-producer", null, 37);
+
+        RecordsWritten written = RecordsWritten.from(metrics);
+
+        assertThat(written.perTopic()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("tag-counts", 42L, "app-tag-deltas-repartition", 7L));
+        assertThat(written.total()).isEqualTo(49);
+        assertThat(written.to(List.of("tag-counts", "trending-tags"))).isEqualTo(42);
+    }
+
+    private static void addSendTotal(Map<MetricName, Metric> metrics, String group, String client, String topic,
+                                     double value) {
+        Map<String, String> tags = new HashMap<>(Map.of("client-id", client));
+        if (topic != null) {
+            tags.put("topic", topic);
+        }
+        MetricName name = new MetricName("record-send-total", group, "", tags);
+        metrics.put(name, new Metric() {
+            @Override
+            public MetricName metricName() {
+                return name;
+            }
+
+            @Override
+            public Object metricValue() {
+                return value;
+            }
+        });
     }
 
     @Test
