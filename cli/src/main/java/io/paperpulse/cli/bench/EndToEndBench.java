@@ -17,17 +17,21 @@ import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.Tagger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@code paperpulse bench} without the command line. On a fresh embedded cluster in
  * {@code workDir}: publishes N papers at full speed, reads them back with a plain consumer (the
  * raw pipe), runs the topology over them to quiescence with exactly-once and with at-least-once
- * (each under its own application id and state directory), then measures publish-to-tag-count
+ * (each under its own application id and state directory), re-sends what it wrote to
+ * {@code tag-counts} with a plain producer (the raw write), then measures publish-to-tag-count
  * latency at a fixed rate on fresh topics, and finally the process's memory.
  *
  * <p>Broker, registry, generator, consumers and the streams application share this JVM and the
@@ -43,6 +47,7 @@ public final class EndToEndBench {
      */
     static final long AT_LEAST_ONCE_COMMIT_MS = 1_000;
     private static final String LATENCY_PREFIX = "latency-";
+    private static final String RAW_WRITE_TOPIC = "bench-raw-write";
     private static final Duration QUIET_AFTER_CATCH_UP = Duration.ofSeconds(1);
 
     private final BenchSettings settings;
@@ -89,9 +94,13 @@ public final class EndToEndBench {
                     rawPipe.records(), phaseTimeout);
             progress.accept(describe("topology at_least_once", atLeastOnce.throughput()));
 
-            return measureLatencyAndMemory(cluster, registry, workDir, generate, rawPipe,
-                    BenchReport.TopologyFigures.of(exactlyOnce, rawPipe, EXACTLY_ONCE_COMMIT_MS, topics),
-                    BenchReport.TopologyFigures.of(atLeastOnce, rawPipe, AT_LEAST_ONCE_COMMIT_MS, topics));
+            Throughput rawWrite = new RawWritePipe(cluster.clientProperties())
+                    .resend(topics.tagCounts(), createRawWriteTopic(cluster), phaseTimeout);
+            progress.accept(describe("raw write", rawWrite));
+
+            return measureLatencyAndMemory(cluster, registry, workDir, generate, rawPipe, rawWrite,
+                    BenchReport.TopologyFigures.of(exactlyOnce, rawPipe, rawWrite, EXACTLY_ONCE_COMMIT_MS, topics),
+                    BenchReport.TopologyFigures.of(atLeastOnce, rawPipe, rawWrite, AT_LEAST_ONCE_COMMIT_MS, topics));
         }
     }
 
@@ -100,7 +109,7 @@ public final class EndToEndBench {
      * records every tag-count update's latency; memory is measured with that application still running.
      */
     private BenchReport measureLatencyAndMemory(LocalCluster cluster, SchemaRegistryClient registry, Path workDir,
-                                                Throughput generate, Throughput rawPipe,
+                                                Throughput generate, Throughput rawPipe, Throughput rawWrite,
                                                 BenchReport.TopologyFigures exactlyOnce,
                                                 BenchReport.TopologyFigures atLeastOnce) throws InterruptedException {
         StreamsAppConfig config = streamsConfig(cluster, workDir, "latency", ProcessingGuarantee.EXACTLY_ONCE_V2,
@@ -124,7 +133,7 @@ public final class EndToEndBench {
             progress.accept(String.format(Locale.ROOT, "latency: p50 %d ms, p99 %d ms, max %d ms over %,d updates",
                     latency.p50Ms(), latency.p99Ms(), latency.maxMs(), latency.samples()));
             MemoryFootprint memory = MemoryFootprint.measure();
-            return new BenchReport(settings, generate, rawPipe, exactlyOnce, atLeastOnce, latency, memory);
+            return new BenchReport(settings, generate, rawPipe, rawWrite, exactlyOnce, atLeastOnce, latency, memory);
         }
     }
 
@@ -136,6 +145,16 @@ public final class EndToEndBench {
         try (Admin admin = Admin.create(cluster.clientProperties())) {
             new TopicProvisioner(admin).createMissing(topics, settings.partitions(), (short) 1);
         }
+    }
+
+    /** The raw write's scratch topic, laid out like the topology's topics. */
+    private String createRawWriteTopic(LocalCluster cluster) throws InterruptedException {
+        try (Admin admin = Admin.create(cluster.clientProperties())) {
+            admin.createTopics(List.of(new NewTopic(RAW_WRITE_TOPIC, settings.partitions(), (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not create " + RAW_WRITE_TOPIC + ": " + e.getCause(), e.getCause());
+        }
+        return RAW_WRITE_TOPIC;
     }
 
     private static Throughput generate(LocalCluster cluster, SchemaRegistryClient registry, GenerateOptions options) {
