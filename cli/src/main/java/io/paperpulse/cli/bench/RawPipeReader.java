@@ -6,13 +6,11 @@ import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +39,7 @@ final class RawPipeReader {
              SpecificAvroSerde<PaperEvent> values = SpecificAvroSerde.of(PaperEvent.class, registry, false);
              KafkaConsumer<String, PaperEvent> consumer =
                      new KafkaConsumer<>(consumerConfig(), keys.deserializer(), values.deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long expected = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            long expected = WholeTopic.assignFromStart(consumer, topic);
             long start = System.nanoTime();
             long deadline = start + timeout.toNanos();
             long read = 0;

@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -75,12 +74,7 @@ final class RawWritePipe {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "paperpulse-bench-raw-write-sample");
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(fromTopic).stream()
-                    .map(info -> new TopicPartition(fromTopic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long available = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            long available = WholeTopic.assignFromStart(consumer, fromTopic);
             long deadline = System.nanoTime() + timeout.toNanos();
             List<ProducerRecord<byte[], byte[]>> sample = new ArrayList<>();
             // end offsets include transaction markers, so stop at the sample size or once a poll is empty
