@@ -19,6 +19,8 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -45,6 +47,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   private SchemaRegistryClient registry;
   private TopologySerdes serdes;
   private KafkaStreams streams;
+  private CloseOptions.GroupMembershipOperation membershipOnClose = CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
   private CaughtUpDetector caughtUp;
   private KafkaStreamsMetrics streamsMetrics;
   private KafkaClientMetrics adminMetrics;
@@ -83,6 +86,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
         new StreamsBuilder(), config.topology(), config.topics(), serdes, tagger, pipelineMetrics);
     Set<String> sources = CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
     streams = new KafkaStreams(topology, props);
+    membershipOnClose = membershipOnClose(props);
     streams.setStateListener((next, previous) -> log.info("streams state {} -> {}", previous, next));
     caughtUp = new CaughtUpDetector(
         admin, config.applicationId(), streams::state, () -> sources, settleTime(props, config));
@@ -93,6 +97,21 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     streams.start();
     log.info("started application {} on {} (topic prefix '{}', {})",
         config.applicationId(), config.bootstrapServers(), config.topicPrefix(), config.guarantee().configValue());
+  }
+
+  /**
+   * Whether the members leave the group when the application closes. A dynamic member that
+   * stays (Kafka Streams' default with the classic protocol) keeps its tasks assigned to nobody
+   * until its session times out, 45 s by default, and a restarted instance joins as a new member
+   * that waits for that too. Only a static member ({@code group.instance.id}) gets its tasks back
+   * by rejoining, so only it stays.
+   */
+  private static CloseOptions.GroupMembershipOperation membershipOnClose(Properties props) {
+    boolean staticMember = props.stringPropertyNames().stream()
+        .anyMatch(name -> name.endsWith(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+    return staticMember
+        ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+        : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
   }
 
   /**
@@ -163,7 +182,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
       adminMetrics = null;
     }
     if (streams != null) {
-      streams.close(CLOSE_TIMEOUT);
+      streams.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(membershipOnClose));
       streams = null;
     }
     if (registry != null) {

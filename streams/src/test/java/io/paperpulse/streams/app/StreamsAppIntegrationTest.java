@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -118,6 +119,16 @@ class StreamsAppIntegrationTest {
       assertThat(app.queries().latest(Granularity.YEAR)).isPresent();
     }
     assertPendingChangelogsCompactSoon(config.applicationId());
+    assertGroupLeftOnClose(config.applicationId());
+  }
+
+  /** A closed instance leaves its group, so that a restarted one need not wait out its session. */
+  private static void assertGroupLeftOnClose(String applicationId) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+      ConsumerGroupDescription group =
+          admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
+      assertThat(group.members()).isEmpty();
+    }
   }
 
   /** The marks' changelogs roll and compact within minutes, so a restart restores only recent marks. */
@@ -140,9 +151,7 @@ class StreamsAppIntegrationTest {
     StreamsAppConfig config = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), firstStateDir)
         .withTopicPrefix("restore.")
         .withApplicationId("paperpulse-it-restore")
-        .withTopicLayout(1, (short) 1)
-        // the first instance does not leave the group when it closes; a short session lets the second take over soon
-        .withClientProperties(Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000"));
+        .withTopicLayout(1, (short) 1);
     TopicNames topics = config.topics();
     LocalDate january = LocalDate.of(2024, 1, 1);
     Map<String, Long> before;
