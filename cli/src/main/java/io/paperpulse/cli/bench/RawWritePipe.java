@@ -5,15 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -43,7 +41,7 @@ final class RawWritePipe {
     }
 
     /** Re-sends up to {@link #MAX_SAMPLE} records of {@code fromTopic} to {@code toTopic} and reports how fast. */
-    Throughput resend(String fromTopic, String toTopic, Duration timeout) throws InterruptedException {
+    Throughput resend(String fromTopic, String toTopic, Duration timeout) {
         List<ProducerRecord<byte[], byte[]>> sample = readSample(fromTopic, toTopic, timeout);
         if (sample.isEmpty()) {
             throw new IllegalStateException("raw write: " + fromTopic + " has no records to re-send");
@@ -53,17 +51,20 @@ final class RawWritePipe {
             // metadata first, so that the timing starts with a producer ready to send
             producer.partitionsFor(toTopic);
             long start = System.nanoTime();
-            List<Future<RecordMetadata>> sends = new ArrayList<>(sample.size());
+            AtomicReference<Exception> failure = new AtomicReference<>();
             for (ProducerRecord<byte[], byte[]> record : sample) {
-                sends.add(producer.send(record));
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
             }
+            // returns once every send is acknowledged or failed
             producer.flush();
-            for (Future<RecordMetadata> send : sends) {
-                send.get();
+            if (failure.get() != null) {
+                throw new IllegalStateException("raw write to " + toTopic + " failed: " + failure.get(), failure.get());
             }
             return Throughput.of(sample.size(), Duration.ofNanos(System.nanoTime() - start));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("raw write to " + toTopic + " failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -168,7 +168,10 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     return streams;
   }
 
-  /** Stops processing (committing what was processed) and releases all clients. */
+  /**
+   * Stops processing (committing what was processed), leaves the group unless the members are
+   * static ({@link #membershipOnClose}), and releases all clients.
+   */
   @Override
   public synchronized void close() {
     // Meters first: they read from clients that are about to close, and a restarted app in the
