@@ -79,7 +79,7 @@ final class DemoProgress {
             throw new IllegalStateException("Kafka Streams stopped (state " + state + "); the log above says why");
         }
         try {
-            return app.isCaughtUp() ? TrendingReport.read(app.streams(), shown.years(), shown.months()) : null;
+            return app.isCaughtUp() ? TrendingReport.read(app.queries(), shown.years(), shown.months()) : null;
         } catch (InvalidStateStoreException e) {
             LOG.debug("trending store not queryable yet", e);
             return null;

@@ -1,21 +1,13 @@
 package io.paperpulse.cli.demo;
 
-import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
-import io.paperpulse.streams.topology.StoreNames;
+import io.paperpulse.streams.trending.TrendingQueries;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The rankings the demo shows, read from the trending state store: the latest years with papers, then the
+ * The rankings the demo shows, read from the trending state stores: the latest years with papers, then the
  * latest months with papers, oldest first so the newest table ends up next to the prompt. A value: two reads of
  * unchanged state are equal, which is how the demo notices new input.
  *
@@ -30,31 +22,12 @@ record TrendingReport(List<TrendingTags> years, List<TrendingTags> months) {
     }
 
     /**
-     * Reads the store of this instance (the demo runs one instance, which hosts every bucket). Throws
+     * Reads the stores of this instance (the demo runs one instance, which hosts every bucket). Throws
      * {@code InvalidStateStoreException} while the application is rebalancing.
      */
-    static TrendingReport read(KafkaStreams streams, int yearsShown, int monthsShown) {
-        ReadOnlyKeyValueStore<TrendingKey, TrendingTags> store = streams.store(StoreQueryParameters.fromNameAndType(
-                StoreNames.TRENDING_TAGS, QueryableStoreTypes.<TrendingKey, TrendingTags>keyValueStore()));
-        List<TrendingTags> years = new ArrayList<>();
-        List<TrendingTags> months = new ArrayList<>();
-        try (KeyValueIterator<TrendingKey, TrendingTags> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<TrendingKey, TrendingTags> next = all.next();
-                if (next.value == null || next.value.getTags().isEmpty()) {
-                    continue;
-                }
-                String granularity = next.key.getGranularity();
-                if (granularity.equals(Granularity.YEAR.label())) {
-                    years.add(next.value);
-                } else if (granularity.equals(Granularity.MONTH.label())) {
-                    months.add(next.value);
-                }
-            }
-        }
-        Comparator<TrendingTags> oldestFirst = Comparator.comparing(TrendingTags::getBucketStart);
-        years.sort(oldestFirst);
-        months.sort(oldestFirst);
+    static TrendingReport read(TrendingQueries queries, int yearsShown, int monthsShown) {
+        List<TrendingTags> years = queries.all(Granularity.YEAR);
+        List<TrendingTags> months = queries.all(Granularity.MONTH);
         return new TrendingReport(latest(years, yearsShown), latest(months, monthsShown));
     }
 

@@ -66,7 +66,7 @@ public final class ClusterQueries {
     LocalDate bucket = granularity.bucketStart(day);
     return keyed(
         "trending",
-        StoreNames.TRENDING_TAGS,
+        StoreNames.TRENDING_RANKINGS,
         new TrendingKey(granularity.label(), bucket),
         started -> started.serdes().key(TrendingKey.class).serializer(),
         "/api/trending?granularity=" + granularity.label() + "&bucket=" + bucket,
@@ -84,7 +84,7 @@ public final class ClusterQueries {
       return local;
     }
     return scatter(
-        StoreNames.TRENDING_TAGS, local, "/api/trending?granularity=" + granularity.label(), TrendingView.class,
+        StoreNames.TRENDING_RANKINGS, local, "/api/trending?granularity=" + granularity.label(), TrendingView.class,
         "trending-latest",
         parts -> parts.stream()
             .max((a, b) -> a.bucketStart().compareTo(b.bucketStart()))
@@ -100,7 +100,7 @@ public final class ClusterQueries {
       return local;
     }
     return scatter(
-        StoreNames.TAG_COUNTS, local,
+        StoreNames.BUCKET_COUNTS, local,
         "/api/tags/" + pathSegment(tag) + "?granularity=" + granularity.label(), TagHistoryView.class,
         "tag-history",
         parts -> new Answer.Found<>(TagHistoryView.merge(tag, granularity.label(), parts), LOCAL));

@@ -115,12 +115,13 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   }
 
   /**
-   * How long offsets must stay still at the end before the outputs are complete: the longer emit
-   * interval, for the pending counts and rankings, one commit interval for their transaction
-   * under exactly-once, and a second of slack for a busy stream thread.
+   * How long offsets must stay still at the end before the outputs are complete. Counts are
+   * written with the commit of their input, but changed rankings wait up to one ranking interval
+   * in the counting task; then one commit interval for their transaction under exactly-once, and
+   * a second of slack for a busy stream thread.
    */
   private static Duration settleTime(Properties props, StreamsAppConfig config) {
-    Duration settle = config.topology().longestEmitInterval().plusSeconds(1);
+    Duration settle = config.topology().rankingInterval().plusSeconds(1);
     if (config.guarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2) {
       Object commit = props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
       settle = settle.plusMillis(commit == null ? EXACTLY_ONCE_COMMIT_INTERVAL_MS : Long.parseLong(commit.toString()));
@@ -143,7 +144,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   }
 
   public TrendingQueries queries() {
-    return new TrendingQueries(running());
+    return new TrendingQueries(running(), config.topology().trendingTopN());
   }
 
   /** The serdes of the running topology; their key serializers locate keys among instances. */

@@ -1,43 +1,48 @@
 package io.paperpulse.streams.topology;
 
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.schema.RankingPart;
+import io.paperpulse.schema.RankingParts;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountDelta;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
-import io.paperpulse.schema.TrendingEntries;
 import io.paperpulse.schema.TrendingKey;
-import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.metrics.PipelineMetrics;
-import io.paperpulse.streams.topology.counts.CountUpdateLatencyProbe;
+import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountTagsProcessor;
+import io.paperpulse.streams.topology.counts.CountUpdateLatencyProbe;
 import io.paperpulse.streams.topology.counts.CountingOutput;
 import io.paperpulse.streams.topology.counts.TagDeltas;
 import io.paperpulse.streams.topology.counts.TagPartitioner;
-import io.paperpulse.streams.topology.emit.PendingEmissions;
 import io.paperpulse.streams.topology.intake.DeadLetterProcessor;
 import io.paperpulse.streams.topology.intake.DecodedSerde;
 import io.paperpulse.streams.topology.intake.PaperIntake;
 import io.paperpulse.streams.topology.intake.PaperValidator;
 import io.paperpulse.streams.topology.intake.ValidatePaperProcessor;
 import io.paperpulse.streams.topology.output.GuardedSink;
+import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
 import io.paperpulse.streams.topology.tagging.PaperChange;
 import io.paperpulse.streams.topology.tagging.TagPaperProcessor;
-import io.paperpulse.streams.trending.RankTrendingProcessor;
+import io.paperpulse.streams.trending.RankingMerge;
 import io.paperpulse.tagging.Tagger;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -55,10 +60,9 @@ import org.apache.kafka.streams.state.Stores;
  * papers -> validate -> rejected -> papers-dlq
  *                    -> accepted -> tag (store paper-tags) -> papers-tagged
  *                                                          -> per-day tag deltas
- *     -> by tag -> count every granularity (store tag-counts-store) -> changed counts -> tag-counts
- *                                          and score the tag where they moved -> entries per ranking
- *     -> by (granularity, bucket) -> rank -> trending-tags
- * (counts and rankings are written once per emit interval per changed key)
+ *     -> by tag -> count every granularity (store bucket-counts) -> changed counts, once per commit -> tag-counts
+ *                  score, and rank the task's own tags (score-index) -> changed ranking parts, once per second
+ *     -> by (granularity, bucket) -> latest part per partition (trending-rankings) -> top N -> trending-tags
  *
  * every output: size check -> fits -> its topic
  *                          -> too large or not serializable -> papers-dlq (stage production)
@@ -86,8 +90,6 @@ public final class PaperPulseTopology {
       Tagger tagger,
       PipelineMetrics metrics) {
     Serde<String> stringKey = serdes.stringKey();
-    Serde<TagCount> tagCountSerde = serdes.value(TagCount.class);
-    Serde<TagCountKey> tagCountKeySerde = serdes.key(TagCountKey.class);
 
     KStream<String, PaperIntake> intake = builder
         .stream(
@@ -122,26 +124,33 @@ public final class PaperPulseTopology {
         .flatMap((id, change) -> TagDeltas.between(change.before(), change.after()), Named.as("tag-deltas-of-change"))
         .repartition(
             Repartitioned.<TagCountKey, TagCountDelta>as(StoreNames.TAG_DELTAS)
-                .withKeySerde(tagCountKeySerde)
-                .withValueSerde(serdes.value(TagCountDelta.class))
+                .withKeySerde(new BinaryAvroSerde<>(TagCountKey.class))
+                .withValueSerde(new BinaryAvroSerde<>(TagCountDelta.class))
                 .withStreamPartitioner(new TagPartitioner<>()))
-        .process(countTags(config, tagCountSerde), Named.as("count-tags"));
+        .process(countTags(config), Named.as("count-tags"));
 
     // A count of null means the bucket's last paper left: a tombstone, so compaction can drop it.
+    Serde<TagCount> tagCountSerde = serdes.value(TagCount.class);
     KStream<TagCountKey, TagCount> countChanges = counted
         .flatMap((none, out) -> out.asChangedCount(), Named.as("changed-counts"))
         .processValues(() -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
-    sinks.to(countChanges, "tag-counts", topics.tagCounts(), tagCountKeySerde, tagCountSerde);
+    sinks.to(countChanges, "tag-counts", topics.tagCounts(), serdes.key(TagCountKey.class), tagCountSerde);
 
-    // Each ranking's new entries go to the task that ranks that (granularity, bucket).
+    // Each ranking part goes to the task that merges that (granularity, bucket); the record cache
+    // writes each changed ranking once per commit.
     Serde<TrendingKey> trendingKeySerde = serdes.key(TrendingKey.class);
     KStream<TrendingKey, TrendingTags> rankings = counted
-        .flatMap((none, out) -> out.asRankingEntries(), Named.as("ranking-entries-of-counts"))
-        .repartition(
-            Repartitioned.<TrendingKey, TrendingEntries>as(StoreNames.RANKING_ENTRIES)
+        .flatMap((none, out) -> out.asRankingPart(), Named.as("ranking-parts-of-counts"))
+        .groupByKey(Grouped.with(StoreNames.RANKING_PARTS, trendingKeySerde, new BinaryAvroSerde<>(RankingPart.class)))
+        .aggregate(
+            () -> new RankingParts(List.of()),
+            (key, part, parts) -> RankingMerge.replace(parts, part),
+            Named.as("merge-ranking-parts"),
+            Materialized.<TrendingKey, RankingParts, KeyValueStore<Bytes, byte[]>>as(StoreNames.TRENDING_RANKINGS)
                 .withKeySerde(trendingKeySerde)
-                .withValueSerde(serdes.value(TrendingEntries.class)))
-        .process(rankTrending(config, serdes, trendingKeySerde), Named.as("rank-trending-tags"));
+                .withValueSerde(new BinaryAvroSerde<>(RankingParts.class)))
+        .toStream(Named.as("changed-rankings"))
+        .mapValues((key, parts) -> RankingMerge.ranking(key, parts, config.trendingTopN()), Named.as("rank-trending-tags"));
     sinks.to(rankings, "trending-tags", topics.trendingTags(), trendingKeySerde, serdes.value(TrendingTags.class));
 
     return builder.build();
@@ -154,37 +163,23 @@ public final class PaperPulseTopology {
     return withStores(() -> new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics), Set.of(store));
   }
 
-  private static ProcessorSupplier<TagCountKey, TagCountDelta, Void, CountingOutput> countTags(
-      TopologyConfig config, Serde<TagCount> countSerde) {
+  private static ProcessorSupplier<TagCountKey, TagCountDelta, Void, CountingOutput> countTags(TopologyConfig config) {
     Set<StoreBuilder<?>> stores = inOrder(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TAG_COUNTS), Serdes.Bytes(), countSerde)
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BUCKET_COUNTS), Serdes.Bytes(), Count.serde())
             .withCachingEnabled(),
-        PendingEmissions.storeBuilder(StoreNames.TAG_COUNTS_PENDING, Serdes.Bytes()));
-    CountTagsProcessor.Stores names = new CountTagsProcessor.Stores(StoreNames.TAG_COUNTS, StoreNames.TAG_COUNTS_PENDING);
-    return withStores(
-        () -> new CountTagsProcessor(names, config.granularities(), config.emitInterval(), config.trendingLookback()),
-        stores);
-  }
-
-  private static ProcessorSupplier<TrendingKey, TrendingEntries, TrendingKey, TrendingTags> rankTrending(
-      TopologyConfig config, TopologySerdes serdes, Serde<TrendingKey> keySerde) {
-    Serde<TrendingTag> entrySerde = serdes.value(TrendingTag.class);
-    Set<StoreBuilder<?>> stores = inOrder(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.TRENDING_ENTRIES), Serdes.Bytes(), entrySerde)
-            .withCachingEnabled(),
-        // not cached: a range read of a cached store first copies every cached key of the range,
-        // i.e. of the whole bucket, to read its top N; not logged: rebuilt from the entries
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.TRENDING_INDEX), Serdes.Bytes(), entrySerde)
+        // derived from the counts and rebuilt from them on start: no changelog; not cached, as a
+        // prefix scan of a cached store first copies every cached key of the range
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCORE_INDEX), Serdes.Bytes(), Serdes.ByteArray())
             .withLoggingDisabled(),
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.TRENDING_TAGS), keySerde, serdes.value(TrendingTags.class))
-            .withCachingEnabled(),
-        PendingEmissions.storeBuilder(StoreNames.TRENDING_PENDING, keySerde));
-    RankTrendingProcessor.Stores names = new RankTrendingProcessor.Stores(
-        StoreNames.TRENDING_ENTRIES, StoreNames.TRENDING_INDEX, StoreNames.TRENDING_TAGS, StoreNames.TRENDING_PENDING);
-    return withStores(() -> new RankTrendingProcessor(names, config.trendingTopN(), config.trendingEmitInterval()), stores);
+                Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PARTS), Serdes.Bytes(), new BinaryAvroSerde<>(RankingPart.class))
+            .withCachingEnabled());
+    CountTagsProcessor.Stores names = new CountTagsProcessor.Stores(
+        StoreNames.BUCKET_COUNTS, StoreNames.SCORE_INDEX, StoreNames.PUBLISHED_PARTS);
+    return withStores(
+        () -> new CountTagsProcessor(names, config.granularities(), config.rankingInterval(),
+            config.trendingLookback(), config.trendingTopN()),
+        stores);
   }
 
   /** A processor supplier that registers {@code stores} with the processors it creates. */

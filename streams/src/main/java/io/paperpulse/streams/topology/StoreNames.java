@@ -13,26 +13,20 @@ public final class StoreNames {
   /** Repartition of per-day tag count changes by tag ({@code TagPartitioner}). */
   public static final String TAG_DELTAS = "tag-deltas";
 
-  /** (tag, granularity, bucket) to its exact {@code TagCount}; partitioned by tag. */
-  public static final String TAG_COUNTS = "tag-counts-store";
+  /** (granularity, tag, bucket) to its exact count; partitioned by tag. */
+  public static final String BUCKET_COUNTS = "bucket-counts";
 
-  /** Tag counts changed since the last emission. */
-  public static final String TAG_COUNTS_PENDING = "tag-counts-pending";
+  /** Trend scores of the counting task's tags, ordered per bucket; derived, no changelog. */
+  public static final String SCORE_INDEX = "score-index";
 
-  /** Repartition of scored entries, batched per ranking, by the (granularity, bucket) they belong to. */
-  public static final String RANKING_ENTRIES = "ranking-entries";
+  /** The ranking parts the counting task last published, per bucket. */
+  public static final String PUBLISHED_PARTS = "published-ranking-parts";
 
-  /** (granularity, bucket, tag) to the tag's current ranked entry, to find its index key. */
-  public static final String TRENDING_ENTRIES = "trending-entries";
+  /** Repartition of ranking parts by the (granularity, bucket) they belong to. */
+  public static final String RANKING_PARTS = "ranking-parts";
 
-  /** Score-ordered index: (granularity, bucket, score desc, ..., tag) to the ranked entry. */
-  public static final String TRENDING_INDEX = "trending-index";
-
-  /** (granularity, bucket) to the latest emitted top-N {@code TrendingTags}. */
-  public static final String TRENDING_TAGS = "trending-tags-store";
-
-  /** Rankings changed since the last emission. */
-  public static final String TRENDING_PENDING = "trending-pending";
+  /** (granularity, bucket) to the latest ranking part of every partition: what the ranking is merged from. */
+  public static final String TRENDING_RANKINGS = "trending-rankings";
 
   private StoreNames() {}
 }

@@ -22,10 +22,9 @@ import java.util.function.Consumer;
  *     application writes; a bigger one becomes a dead letter, since the broker would reject it and,
  *     under exactly-once, abort the whole transaction with it. Keep it at or below the output topics'
  *     {@code max.message.bytes} and the producer's {@code max.request.size}
- * @param emitInterval how often changed tag counts are written out: every changed key once per
- *     interval with its latest value, so hot keys cost one record per interval
- * @param trendingEmitInterval how often changed rankings are written out; each is a whole top N,
- *     so they are written less often than counts
+ * @param rankingInterval how often the counts changed since the last time are re-scored and the
+ *     rankings they moved are written out; each is a whole top N, and people watching it need no
+ *     more than one a second. Counts themselves are written once per key per commit.
  */
 public record TopologyConfig(
     List<Granularity> granularities,
@@ -34,8 +33,7 @@ public record TopologyConfig(
     int trendingLookback,
     int trendingTopN,
     int maxOutputRecordBytes,
-    Duration emitInterval,
-    Duration trendingEmitInterval) {
+    Duration rankingInterval) {
 
   public static final int DEFAULT_MAX_ABSTRACT_CHARS = 20_000;
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
@@ -43,10 +41,8 @@ public record TopologyConfig(
   public static final int DEFAULT_TRENDING_TOP_N = 20;
   /** Below both the broker's default {@code max.message.bytes} and the producer's default {@code max.request.size}. */
   public static final int DEFAULT_MAX_OUTPUT_RECORD_BYTES = 1_000_000;
-  /** As short as exactly-once's default commit interval, so emitting adds little latency. */
-  public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofMillis(100);
-  /** Rankings are for people watching: once a second is live enough and ten times cheaper. */
-  public static final Duration DEFAULT_TRENDING_EMIT_INTERVAL = Duration.ofSeconds(1);
+  /** Rankings are for people watching: once a second is live enough. */
+  public static final Duration DEFAULT_RANKING_INTERVAL = Duration.ofSeconds(1);
 
   public TopologyConfig {
     granularities = List.copyOf(granularities);
@@ -68,8 +64,8 @@ public record TopologyConfig(
     if (maxOutputRecordBytes < 1) {
       throw new IllegalArgumentException("maxOutputRecordBytes must be positive");
     }
-    if (emitInterval.toMillis() < 1 || trendingEmitInterval.toMillis() < 1) {
-      throw new IllegalArgumentException("emit intervals must be at least 1 ms");
+    if (rankingInterval.toMillis() < 1) {
+      throw new IllegalArgumentException("rankingInterval must be at least 1 ms");
     }
   }
 
@@ -81,8 +77,7 @@ public record TopologyConfig(
         DEFAULT_TRENDING_LOOKBACK,
         DEFAULT_TRENDING_TOP_N,
         DEFAULT_MAX_OUTPUT_RECORD_BYTES,
-        DEFAULT_EMIT_INTERVAL,
-        DEFAULT_TRENDING_EMIT_INTERVAL);
+        DEFAULT_RANKING_INTERVAL);
   }
 
   public TopologyConfig withGranularities(List<Granularity> value) {
@@ -104,16 +99,8 @@ public record TopologyConfig(
     return edit(c -> c.maxOutputRecordBytes = value);
   }
 
-  public TopologyConfig withEmitIntervals(Duration counts, Duration rankings) {
-    return edit(c -> {
-      c.emitInterval = counts;
-      c.trendingEmitInterval = rankings;
-    });
-  }
-
-  /** The longest time a change waits in a pending store before it is written out. */
-  public Duration longestEmitInterval() {
-    return emitInterval.compareTo(trendingEmitInterval) >= 0 ? emitInterval : trendingEmitInterval;
+  public TopologyConfig withRankingInterval(Duration value) {
+    return edit(c -> c.rankingInterval = value);
   }
 
   /** A copy with the fields {@code change} sets; the canonical constructor checks the result. */
@@ -131,8 +118,7 @@ public record TopologyConfig(
     private int trendingLookback;
     private int trendingTopN;
     private int maxOutputRecordBytes;
-    private Duration emitInterval;
-    private Duration trendingEmitInterval;
+    private Duration rankingInterval;
 
     private Copy(TopologyConfig from) {
       granularities = from.granularities;
@@ -141,13 +127,12 @@ public record TopologyConfig(
       trendingLookback = from.trendingLookback;
       trendingTopN = from.trendingTopN;
       maxOutputRecordBytes = from.maxOutputRecordBytes;
-      emitInterval = from.emitInterval;
-      trendingEmitInterval = from.trendingEmitInterval;
+      rankingInterval = from.rankingInterval;
     }
 
     private TopologyConfig build() {
       return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN,
-          maxOutputRecordBytes, emitInterval, trendingEmitInterval);
+          maxOutputRecordBytes, rankingInterval);
     }
   }
 }

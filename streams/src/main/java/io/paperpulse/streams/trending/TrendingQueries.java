@@ -6,7 +6,10 @@ import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.StoreNames;
-import io.paperpulse.streams.topology.counts.CountStoreKeys;
+import io.paperpulse.schema.RankingParts;
+import io.paperpulse.streams.topology.counts.Count;
+import io.paperpulse.streams.topology.counts.CountKey;
+import java.util.Comparator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,35 +32,49 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class TrendingQueries {
 
   private final KafkaStreams streams;
+  private final int topN;
 
-  public TrendingQueries(KafkaStreams streams) {
+  /** @param topN how many tags a ranking holds, as the topology ranks them */
+  public TrendingQueries(KafkaStreams streams, int topN) {
     this.streams = streams;
+    this.topN = topN;
   }
 
   /** The ranking of one bucket, if this instance hosts it and it has tags. */
   public Optional<TrendingTags> trending(Granularity granularity, LocalDate bucketStart) {
-    return Optional.ofNullable(rankings().get(new TrendingKey(granularity.label(), granularity.bucketStart(bucketStart))));
+    TrendingKey key = new TrendingKey(granularity.label(), granularity.bucketStart(bucketStart));
+    return Optional.ofNullable(RankingMerge.ranking(key, rankings().get(key), topN));
   }
 
   /** The ranking of the most recent bucket of the granularity hosted here. */
   public Optional<TrendingTags> latest(Granularity granularity) {
-    TrendingTags latest = null;
-    try (KeyValueIterator<TrendingKey, TrendingTags> it = rankings().all()) {
+    List<TrendingTags> all = all(granularity);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /** Every ranking of the granularity hosted here, oldest bucket first. */
+  public List<TrendingTags> all(Granularity granularity) {
+    List<TrendingTags> all = new ArrayList<>();
+    try (KeyValueIterator<TrendingKey, RankingParts> it = rankings().all()) {
       while (it.hasNext()) {
-        KeyValue<TrendingKey, TrendingTags> next = it.next();
-        if (next.key.getGranularity().equals(granularity.label())
-            && (latest == null || next.key.getBucketStart().isAfter(latest.getBucketStart()))) {
-          latest = next.value;
+        KeyValue<TrendingKey, RankingParts> next = it.next();
+        if (next.key.getGranularity().equals(granularity.label())) {
+          TrendingTags ranking = RankingMerge.ranking(next.key, next.value, topN);
+          if (ranking != null) {
+            all.add(ranking);
+          }
         }
       }
     }
-    return Optional.ofNullable(latest);
+    all.sort(Comparator.comparing(TrendingTags::getBucketStart));
+    return all;
   }
 
   /** The exact count of one tag in one bucket; empty when no live paper has it there. */
   public Optional<TagCount> tagCount(String tag, Granularity granularity, LocalDate bucketStart) {
-    TagCount count = tagCounts().get(CountStoreKeys.of(granularity, tag, granularity.bucketStart(bucketStart)));
-    return count == null || count.getPaperCount() == 0 ? Optional.empty() : Optional.of(count);
+    CountKey key = new CountKey(granularity, tag, granularity.bucketStart(bucketStart));
+    Count count = tagCounts().get(key.bytes());
+    return count == null ? Optional.empty() : Optional.of(tagCount(key, count));
   }
 
   /**
@@ -66,13 +83,11 @@ public final class TrendingQueries {
    */
   public List<TagCount> tagHistory(String tag, Granularity granularity) {
     List<TagCount> history = new ArrayList<>();
-    try (KeyValueIterator<Bytes, TagCount> it =
-        tagCounts().prefixScan(CountStoreKeys.tagPrefix(granularity, tag), new BytesSerializer())) {
+    try (KeyValueIterator<Bytes, Count> it =
+        tagCounts().prefixScan(CountKey.tagPrefix(granularity, tag), new BytesSerializer())) {
       while (it.hasNext()) {
-        TagCount count = it.next().value;
-        if (count.getPaperCount() > 0) {
-          history.add(count);
-        }
+        KeyValue<Bytes, Count> next = it.next();
+        history.add(tagCount(CountKey.of(next.key), next.value));
       }
     }
     return history;
@@ -85,13 +100,25 @@ public final class TrendingQueries {
     return Optional.ofNullable(papers.get(id));
   }
 
-  private ReadOnlyKeyValueStore<TrendingKey, TrendingTags> rankings() {
-    return streams.store(StoreQueryParameters.fromNameAndType(
-        StoreNames.TRENDING_TAGS, QueryableStoreTypes.<TrendingKey, TrendingTags>keyValueStore()));
+  private static TagCount tagCount(CountKey key, Count count) {
+    return TagCount.newBuilder()
+        .setTag(key.tag())
+        .setKind(count.kind())
+        .setGranularity(key.granularity().label())
+        .setBucketStart(key.bucketStart())
+        .setBucketEnd(key.granularity().bucketEnd(key.bucketStart()))
+        .setPaperCount(count.papers())
+        .setUpvoteSum(count.upvotes())
+        .build();
   }
 
-  private ReadOnlyKeyValueStore<Bytes, TagCount> tagCounts() {
+  private ReadOnlyKeyValueStore<TrendingKey, RankingParts> rankings() {
     return streams.store(StoreQueryParameters.fromNameAndType(
-        StoreNames.TAG_COUNTS, QueryableStoreTypes.<Bytes, TagCount>keyValueStore()));
+        StoreNames.TRENDING_RANKINGS, QueryableStoreTypes.<TrendingKey, RankingParts>keyValueStore()));
+  }
+
+  private ReadOnlyKeyValueStore<Bytes, Count> tagCounts() {
+    return streams.store(StoreQueryParameters.fromNameAndType(
+        StoreNames.BUCKET_COUNTS, QueryableStoreTypes.<Bytes, Count>keyValueStore()));
   }
 }

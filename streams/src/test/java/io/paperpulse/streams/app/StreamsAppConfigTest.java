@@ -46,10 +46,10 @@ class StreamsAppConfigTest {
         .withMaxAbstractChars(500)
         .withTrending(2, 5)
         .withMaxOutputRecordBytes(4_000)
-        .withEmitIntervals(Duration.ofMillis(10), Duration.ofMillis(20));
+        .withRankingInterval(Duration.ofMillis(20));
 
     assertThat(changed).isEqualTo(new TopologyConfig(List.of(Granularity.DEFAULTS.get(0)), 500,
-        defaults.maxFutureSkew(), 2, 5, 4_000, Duration.ofMillis(10), Duration.ofMillis(20)));
+        defaults.maxFutureSkew(), 2, 5, 4_000, Duration.ofMillis(20)));
     assertThatThrownBy(() -> defaults.withTrending(0, 5)).isInstanceOf(IllegalArgumentException.class);
   }
 }

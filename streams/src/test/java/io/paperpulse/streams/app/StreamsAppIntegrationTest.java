@@ -118,7 +118,6 @@ class StreamsAppIntegrationTest {
       assertThat(ExpectedCounts.Totals.of(queried)).isEqualTo(expected.get(someKey));
       assertThat(app.queries().latest(Granularity.YEAR)).isPresent();
     }
-    assertPendingChangelogsCompactSoon(config.applicationId());
     assertGroupLeftOnClose(config.applicationId());
   }
 
@@ -128,20 +127,6 @@ class StreamsAppIntegrationTest {
       ConsumerGroupDescription group =
           admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
       assertThat(group.members()).isEmpty();
-    }
-  }
-
-  /** The marks' changelogs roll and compact within minutes, so a restart restores only recent marks. */
-  private static void assertPendingChangelogsCompactSoon(String applicationId) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-      for (String store : List.of(StoreNames.TAG_COUNTS_PENDING, StoreNames.TRENDING_PENDING)) {
-        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, applicationId + "-" + store + "-changelog");
-        Config described = admin.describeConfigs(List.of(topic)).all().get().get(topic);
-        assertThat(described.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(store).isEqualTo("compact");
-        assertThat(described.get(TopicConfig.SEGMENT_MS_CONFIG).value()).as(store).isEqualTo("300000");
-        assertThat(described.get(TopicConfig.DELETE_RETENTION_MS_CONFIG).value()).as(store).isEqualTo("300000");
-        assertThat(described.get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value()).as(store).isEqualTo("300000");
-      }
     }
   }
 

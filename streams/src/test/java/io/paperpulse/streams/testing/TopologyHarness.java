@@ -38,7 +38,7 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 public final class TopologyHarness implements AutoCloseable {
 
-  /** Wall-clock time of the driver: validation compares publication dates with it. */
+  /** Wall-clock time the driver starts at, unless a test gives another. */
   public static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
 
   private final TestRegistry registry;
@@ -56,9 +56,14 @@ public final class TopologyHarness implements AutoCloseable {
   private final java.time.Duration emitInterval;
 
   public TopologyHarness(TestRegistry registry, TopologyConfig config, Tagger tagger) {
+    this(registry, config, tagger, NOW);
+  }
+
+  /** A harness whose driver starts its wall clock at {@code wallClock}. */
+  public TopologyHarness(TestRegistry registry, TopologyConfig config, Tagger tagger, Instant wallClock) {
     this.registry = registry;
     this.topics = new TopicNames("test.");
-    this.emitInterval = config.longestEmitInterval();
+    this.emitInterval = config.rankingInterval();
     RegistryTopologySerdes serdes = registry.serdes();
     Topology topology = PaperPulseTopology.build(new StreamsBuilder(), config, topics, serdes, tagger);
     try {
@@ -73,7 +78,7 @@ public final class TopologyHarness implements AutoCloseable {
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.papersDlq());
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-    driver = new TopologyTestDriver(topology, props, NOW);
+    driver = new TopologyTestDriver(topology, props, wallClock);
     papers = driver.createInputTopic(
         topics.papers(), serdes.stringKey().serializer(), serdes.value(PaperEvent.class).serializer());
     rawPapers = driver.createInputTopic(topics.papers(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -99,6 +104,11 @@ public final class TopologyHarness implements AutoCloseable {
     papers.pipeInput(paper.getId(), paper);
   }
 
+  /** Publishes {@code paper} in a record written at {@code timestamp}. */
+  public void upsert(PaperEvent paper, Instant timestamp) {
+    papers.pipeInput(paper.getId(), paper, timestamp);
+  }
+
   public void delete(String id) {
     papers.pipeInput(id, null);
   }
@@ -108,8 +118,9 @@ public final class TopologyHarness implements AutoCloseable {
   }
 
   /**
-   * Lets the longer emit interval of wall-clock time pass, so changed counts and rankings waiting in
-   * their pending stores are written out, as they would be in a running application.
+   * Lets one ranking interval of wall-clock time pass, so the rankings moved by the counts changed
+   * since the last time are written out, as they would be in a running application. (Counts are
+   * written at each commit, and the driver commits after every input record.)
    */
   public void emit() {
     driver.advanceWallClockTime(emitInterval);
@@ -137,8 +148,6 @@ public final class TopologyHarness implements AutoCloseable {
 
   /** Latest ranking per bucket. */
   public Map<TrendingKey, TrendingTags> trending() {
-    // counts are emitted first; the rankings they change are emitted one interval later
-    emit();
     emit();
     for (KeyValue<TrendingKey, TrendingTags> record : trending.readKeyValuesToList()) {
       if (record.value == null) {

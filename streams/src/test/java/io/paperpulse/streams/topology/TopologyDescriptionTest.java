@@ -26,9 +26,9 @@ class TopologyDescriptionTest extends RegistryTestBase {
 
     assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "STATE-STORE-");
     assertThat(description).contains(
-        StoreNames.PAPER_TAGS, StoreNames.TAG_COUNTS, StoreNames.TAG_COUNTS_PENDING,
-        StoreNames.TAG_DELTAS + "-repartition", StoreNames.RANKING_ENTRIES + "-repartition",
-        StoreNames.TRENDING_ENTRIES, StoreNames.TRENDING_INDEX, StoreNames.TRENDING_TAGS, StoreNames.TRENDING_PENDING);
+        StoreNames.PAPER_TAGS, StoreNames.BUCKET_COUNTS, StoreNames.SCORE_INDEX, StoreNames.PUBLISHED_PARTS,
+        StoreNames.TAG_DELTAS + "-repartition", StoreNames.RANKING_PARTS + "-repartition",
+        StoreNames.TRENDING_RANKINGS);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.paperpulse.streams.trending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.schema.TagKind;
+import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.streams.buckets.Granularity;
 import java.time.LocalDate;
@@ -42,22 +43,24 @@ class TrendingStoreKeysTest {
   }
 
   @Test
-  void indexKeyFromTheEntryKeyEqualsTheOneFromItsParts() {
-    for (String tag : List.of("a", "large language models", "détection")) {
-      TrendingTag entry = entry(tag, -1.5, 3, 11);
-      Bytes entryKey = TrendingStoreKeys.tagKey(Granularity.MONTH, DAY, tag);
+  void anIndexKeyAndValueGiveBackTheEntry() {
+    for (TrendingTag entry : List.of(
+        entry("a", -1.5, 3, 11), entry("large language models", 0.0, 1, 0), entry("détection", 7.25, 40, 3000))) {
+      Bytes key = TrendingStoreKeys.indexKey(Granularity.MONTH, DAY, entry);
 
-      assertThat(TrendingStoreKeys.indexKey(entryKey, entry))
-          .isEqualTo(TrendingStoreKeys.indexKey(Granularity.MONTH, DAY, entry));
+      assertThat(TrendingStoreKeys.entry(key, TrendingStoreKeys.indexValue(entry))).isEqualTo(entry);
+      assertThat(TrendingStoreKeys.ranking(key)).isEqualTo(new TrendingKey("month", DAY));
+      assertThat(TrendingStoreKeys.bucketPrefix(key)).isEqualTo(TrendingStoreKeys.bucketPrefix(Granularity.MONTH, DAY));
     }
   }
 
   @Test
   void bucketPrefixSeparatesBucketsAndGranularities() {
+    TrendingTag entry = entry("tag", 1.0, 1, 0);
     Bytes prefix = TrendingStoreKeys.bucketPrefix(Granularity.WEEK, DAY);
-    Bytes inside = TrendingStoreKeys.tagKey(Granularity.WEEK, DAY, "tag");
-    Bytes nextBucket = TrendingStoreKeys.tagKey(Granularity.WEEK, DAY.plusWeeks(1), "tag");
-    Bytes otherGranularity = TrendingStoreKeys.tagKey(Granularity.MONTH, DAY, "tag");
+    Bytes inside = TrendingStoreKeys.indexKey(Granularity.WEEK, DAY, entry);
+    Bytes nextBucket = TrendingStoreKeys.indexKey(Granularity.WEEK, DAY.plusWeeks(1), entry);
+    Bytes otherGranularity = TrendingStoreKeys.indexKey(Granularity.MONTH, DAY, entry);
 
     assertThat(startsWith(inside, prefix)).isTrue();
     assertThat(startsWith(nextBucket, prefix)).isFalse();

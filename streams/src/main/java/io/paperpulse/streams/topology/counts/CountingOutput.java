@@ -1,16 +1,15 @@
 package io.paperpulse.streams.topology.counts;
 
+import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
-import io.paperpulse.schema.TrendingEntries;
 import io.paperpulse.schema.TrendingKey;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * What the counting task writes once per emit interval: the counts that changed, and the
- * ranking entries those changes moved. Both come out of the same punctuation, so they commit
- * together: a crash cannot keep a count change and lose the ranking update it caused.
+ * What the counting task forwards: the counts that changed (once per key per commit), and the
+ * parts of rankings those changes moved.
  */
 public sealed interface CountingOutput {
 
@@ -19,8 +18,8 @@ public sealed interface CountingOutput {
     return List.of();
   }
 
-  /** This output as a batch of ranking entries, or none. */
-  default List<KeyValue<TrendingKey, TrendingEntries>> asRankingEntries() {
+  /** This output as a ranking part, or none. */
+  default List<KeyValue<TrendingKey, RankingPart>> asRankingPart() {
     return List.of();
   }
 
@@ -32,11 +31,11 @@ public sealed interface CountingOutput {
     }
   }
 
-  /** New entries of one ranking, for the task that ranks that (granularity, bucket). */
-  record RankingEntries(TrendingKey key, TrendingEntries entries) implements CountingOutput {
+  /** The counting task's new part of one ranking, for the task that merges that (granularity, bucket). */
+  record ChangedRankingPart(TrendingKey key, RankingPart part) implements CountingOutput {
     @Override
-    public List<KeyValue<TrendingKey, TrendingEntries>> asRankingEntries() {
-      return List.of(KeyValue.pair(key, entries));
+    public List<KeyValue<TrendingKey, RankingPart>> asRankingPart() {
+      return List.of(KeyValue.pair(key, part));
     }
   }
 }

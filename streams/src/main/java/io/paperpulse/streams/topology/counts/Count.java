@@ -1,0 +1,45 @@
+package io.paperpulse.streams.topology.counts;
+
+import io.paperpulse.schema.TagCountDelta;
+import io.paperpulse.schema.TagKind;
+import java.nio.ByteBuffer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * What the counting store keeps per (granularity, tag, bucket): the tag's kind, the live papers
+ * with the tag in the bucket and their upvotes. The key says the rest, so the value is 17 bytes.
+ */
+public record Count(TagKind kind, long papers, long upvotes) {
+
+  private static final int BYTES = 1 + Long.BYTES + Long.BYTES;
+  private static final TagKind[] KINDS = TagKind.values();
+
+  /** {@code current} (null: no paper yet) changed by {@code delta}; null once no paper is left. */
+  public static Count apply(Count current, TagCountDelta delta) {
+    long papers = (current == null ? 0 : current.papers) + delta.getPaperDelta();
+    long upvotes = (current == null ? 0 : current.upvotes) + delta.getUpvoteDelta();
+    if (papers == 0) {
+      return null;
+    }
+    // the latest addition decides the kind, as a retraction carries the kind it had then
+    TagKind kind = current == null || delta.getPaperDelta() > 0 ? delta.getKind() : current.kind;
+    return new Count(kind, papers, upvotes);
+  }
+
+  /** Fixed-width binary: kind ordinal, paper count, upvote sum. */
+  public static Serde<Count> serde() {
+    Serializer<Count> serializer = (topic, count) -> count == null ? null
+        : ByteBuffer.allocate(BYTES).put((byte) count.kind.ordinal()).putLong(count.papers).putLong(count.upvotes).array();
+    Deserializer<Count> deserializer = (topic, bytes) -> {
+      if (bytes == null) {
+        return null;
+      }
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      return new Count(KINDS[buffer.get()], buffer.getLong(), buffer.getLong());
+    };
+    return Serdes.serdeFrom(serializer, deserializer);
+  }
+}

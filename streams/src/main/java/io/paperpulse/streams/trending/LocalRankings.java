@@ -1,0 +1,215 @@
+package io.paperpulse.streams.trending;
+
+import io.paperpulse.schema.RankingPart;
+import io.paperpulse.schema.TrendingKey;
+import io.paperpulse.schema.TrendingTag;
+import io.paperpulse.streams.topology.counts.Count;
+import io.paperpulse.streams.topology.counts.CountKey;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trend scores of the tags one counting task owns, and each bucket's top N among them: that
+ * task's part of every ranking.
+ *
+ * <p>Counts are partitioned by tag, so a task holds every count its tags' scores need, and the
+ * global top N of a bucket is the top N of the union of the tasks' parts: a tag in the global top
+ * N is in the top N of its own task. Each part is published only when it changes, so ranking work
+ * downstream grows with what can enter a top N, not with every changed count.
+ *
+ * <p>The scores live in an index ordered by (bucket, score, paper count, upvotes, tag), so a
+ * bucket's top N is one prefix scan that stops after N. The index is derived from the counts and
+ * has no changelog; it is rebuilt from the counts when the task starts ({@link #rebuild}), which
+ * also publishes any part that differs from the last one published (kept, with a changelog, in
+ * the published store), so a part whose publication a crash prevented goes out then.
+ *
+ * <p>Between publications the counting processor reports each count it changes ({@link
+ * #changing}); the value the index last saw is remembered, so that each moved entry's old index
+ * key is computed from the old counts instead of being stored.
+ */
+public final class LocalRankings {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalRankings.class);
+
+  /** Receives a ranking's part that changed. */
+  @FunctionalInterface
+  public interface Publisher {
+    void publish(TrendingKey ranking, RankingPart part);
+  }
+
+  private final KeyValueStore<Bytes, Count> counts;
+  private final KeyValueStore<Bytes, byte[]> index;
+  private final KeyValueStore<Bytes, RankingPart> published;
+  private final int lookback;
+  private final int topN;
+  private final int partition;
+  /** Counts changed since the index last saw them, with the value it saw (null: no paper). */
+  private final Map<CountKey, Count> before = new HashMap<>();
+
+  /**
+   * @param counts the counting store
+   * @param index the score index (no changelog)
+   * @param published the parts last published, by bucket prefix
+   * @param partition the partition of the counting task, which names its parts
+   */
+  public LocalRankings(
+      KeyValueStore<Bytes, Count> counts,
+      KeyValueStore<Bytes, byte[]> index,
+      KeyValueStore<Bytes, RankingPart> published,
+      int lookback,
+      int topN,
+      int partition) {
+    this.counts = counts;
+    this.index = index;
+    this.published = published;
+    this.lookback = lookback;
+    this.topN = topN;
+    this.partition = partition;
+  }
+
+  /** The count under {@code key}, {@code current} until now, is about to change. */
+  public void changing(CountKey key, Count current) {
+    if (!before.containsKey(key)) {
+      before.put(key, current);
+    }
+  }
+
+  /**
+   * Re-scores the entries the changed counts moved (a count is its bucket's entry and part of
+   * the baseline of the next {@code lookback} buckets), then publishes the parts that changed.
+   */
+  public void publishChanges(Publisher publisher) {
+    if (before.isEmpty()) {
+      return;
+    }
+    Map<CountKey, Count> current = new HashMap<>(before.size() * 4);
+    Function<CountKey, Count> now = key -> current.computeIfAbsent(key, k -> counts.get(k.bytes()));
+    Function<CountKey, Count> then = key -> before.containsKey(key) ? before.get(key) : now.apply(key);
+    Set<CountKey> moved = new LinkedHashSet<>();
+    for (CountKey changed : before.keySet()) {
+      CountKey entry = changed;
+      for (int i = 0; i <= lookback; i++) {
+        moved.add(entry);
+        entry = entry.shifted(1);
+      }
+    }
+    Set<Bytes> buckets = new LinkedHashSet<>();
+    for (CountKey entry : moved) {
+      TrendingTag was = scored(entry, then);
+      TrendingTag is = scored(entry, now);
+      if (!Objects.equals(was, is)) {
+        if (was != null) {
+          index.delete(TrendingStoreKeys.indexKey(entry.granularity(), entry.bucketStart(), was));
+        }
+        if (is != null) {
+          index.put(TrendingStoreKeys.indexKey(entry.granularity(), entry.bucketStart(), is), TrendingStoreKeys.indexValue(is));
+        }
+        buckets.add(TrendingStoreKeys.bucketPrefix(entry.granularity(), entry.bucketStart()));
+      }
+    }
+    before.clear();
+    buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
+  }
+
+  /**
+   * Makes the index exactly the scores of the counts, whatever it held, and publishes every part
+   * that differs from the last one published. One pass over the counts: the store meets each
+   * tag's buckets oldest first, so each score's baseline comes from the buckets just read.
+   */
+  public void rebuild(Publisher publisher) {
+    long started = System.nanoTime();
+    before.clear();
+    // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
+    try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
+      it.forEachRemaining(stale -> index.delete(stale.key));
+    }
+    Set<Bytes> buckets = new LinkedHashSet<>();
+    ArrayDeque<KeyValue<CountKey, Count>> recent = new ArrayDeque<>(lookback + 1);
+    long entries = 0;
+    try (KeyValueIterator<Bytes, Count> it = counts.all()) {
+      while (it.hasNext()) {
+        KeyValue<Bytes, Count> next = it.next();
+        CountKey key = CountKey.of(next.key);
+        KeyValue<CountKey, Count> last = recent.peekLast();
+        if (last != null && (last.key.granularity() != key.granularity() || !last.key.tag().equals(key.tag()))) {
+          recent.clear();
+        }
+        TrendingTag entry = scored(key, next.value, k -> {
+          for (KeyValue<CountKey, Count> seen : recent) {
+            if (seen.key.bucketStart().equals(k.bucketStart())) {
+              return seen.value;
+            }
+          }
+          return null;
+        });
+        index.put(TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry), TrendingStoreKeys.indexValue(entry));
+        buckets.add(TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart()));
+        recent.addLast(KeyValue.pair(key, next.value));
+        if (recent.size() > lookback) {
+          recent.removeFirst();
+        }
+        entries++;
+      }
+    }
+    try (KeyValueIterator<Bytes, RankingPart> it = published.all()) {
+      it.forEachRemaining(part -> buckets.add(part.key));
+    }
+    buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
+    log.info("partition {}: score index rebuilt from {} counts, {} rankings, in {} ms",
+        partition, entries, buckets.size(), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** The entry of {@code key} as the counts in {@code view} score it; null when it has no paper. */
+  private TrendingTag scored(CountKey key, Function<CountKey, Count> view) {
+    Count count = view.apply(key);
+    return count == null ? null : scored(key, count, view);
+  }
+
+  private TrendingTag scored(CountKey key, Count count, Function<CountKey, Count> view) {
+    long[] history = new long[lookback];
+    CountKey past = key;
+    for (int i = 0; i < lookback; i++) {
+      past = past.shifted(-1);
+      Count pastCount = view.apply(past);
+      history[i] = pastCount == null ? 0 : pastCount.papers();
+    }
+    // rank is positional and assigned when the ranking is merged
+    return new TrendingTag(key.tag(), count.kind(), count.papers(), count.upvotes(),
+        TrendScore.score(count.papers(), history), 0);
+  }
+
+  private void publishIfChanged(Bytes bucket, Publisher publisher) {
+    List<TrendingTag> top = new ArrayList<>(topN);
+    try (KeyValueIterator<Bytes, byte[]> it = index.prefixScan(bucket, new BytesSerializer())) {
+      while (it.hasNext() && top.size() < topN) {
+        KeyValue<Bytes, byte[]> next = it.next();
+        top.add(TrendingStoreKeys.entry(next.key, next.value));
+      }
+    }
+    RankingPart previous = published.get(bucket);
+    if (previous == null ? top.isEmpty() : previous.getTags().equals(top)) {
+      return;
+    }
+    RankingPart part = new RankingPart(partition, top);
+    if (top.isEmpty()) {
+      published.delete(bucket);
+    } else {
+      published.put(bucket, part);
+    }
+    publisher.publish(TrendingStoreKeys.ranking(bucket), part);
+  }
+}

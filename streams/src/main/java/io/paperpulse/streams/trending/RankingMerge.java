@@ -1,0 +1,63 @@
+package io.paperpulse.streams.trending;
+
+import io.paperpulse.schema.RankingPart;
+import io.paperpulse.schema.RankingParts;
+import io.paperpulse.schema.TrendingKey;
+import io.paperpulse.schema.TrendingTag;
+import io.paperpulse.schema.TrendingTags;
+import io.paperpulse.streams.buckets.Granularity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A bucket's ranking from the parts the counting tasks publish ({@link LocalRankings}): the
+ * latest part of each partition is kept, and the ranking is the top N of their union, in the
+ * order of the score index (score, paper count, upvote sum descending, then tag name).
+ */
+public final class RankingMerge {
+
+  private RankingMerge() {}
+
+  /** {@code parts} with the part of {@code part}'s partition replaced; null when no part has a tag left. */
+  public static RankingParts replace(RankingParts parts, RankingPart part) {
+    List<RankingPart> next = new ArrayList<>(parts.getParts().size() + 1);
+    for (RankingPart kept : parts.getParts()) {
+      if (kept.getPartition() != part.getPartition()) {
+        next.add(kept);
+      }
+    }
+    if (!part.getTags().isEmpty()) {
+      next.add(part);
+    }
+    if (next.isEmpty()) {
+      return null;
+    }
+    next.sort(Comparator.comparingInt(RankingPart::getPartition));
+    return new RankingParts(next);
+  }
+
+  /** The top {@code topN} of the union of {@code parts}, ranked from 1; null when there is none. */
+  public static TrendingTags ranking(TrendingKey key, RankingParts parts, int topN) {
+    if (parts == null) {
+      return null;
+    }
+    Granularity granularity = Granularity.fromLabel(key.getGranularity());
+    List<TrendingTag> union = new ArrayList<>();
+    parts.getParts().forEach(part -> union.addAll(part.getTags()));
+    if (union.isEmpty()) {
+      return null;
+    }
+    union.sort(Comparator.comparing(entry -> TrendingStoreKeys.indexKey(granularity, key.getBucketStart(), entry)));
+    List<TrendingTag> top = new ArrayList<>(Math.min(topN, union.size()));
+    for (TrendingTag entry : union.subList(0, Math.min(topN, union.size()))) {
+      top.add(TrendingTag.newBuilder(entry).setRank(top.size() + 1).build());
+    }
+    return TrendingTags.newBuilder()
+        .setGranularity(granularity.label())
+        .setBucketStart(key.getBucketStart())
+        .setBucketEnd(granularity.bucketEnd(key.getBucketStart()))
+        .setTags(top)
+        .build();
+  }
+}
