@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Business rules a paper must satisfy before it may count. Returns the first violation, if any;
- * pure apart from the {@code now} it is given.
+ * Business rules a paper must satisfy before it may count. Returns the first violation, if any.
+ * Pure: the date rule compares with the time the record was written (its timestamp), never with
+ * the wall clock, so replaying the same log always accepts and rejects the same papers.
  */
 public final class PaperValidator {
 
@@ -25,7 +26,7 @@ public final class PaperValidator {
   /** A rule a paper broke. */
   public record Violation(String rule, String message) {}
 
-  public Optional<Violation> check(String key, PaperEvent paper, Instant now) {
+  public Optional<Violation> check(String key, PaperEvent paper, Instant recordTime) {
     if (key == null || key.isBlank()) {
       return violation("missing-key", "paper record has no key");
     }
@@ -42,9 +43,10 @@ public final class PaperValidator {
     if (published.isBefore(EARLIEST_PUBLISHED)) {
       return violation("date-too-early", "paper " + key + " publishedAt " + published + " is before " + EARLIEST_PUBLISHED);
     }
-    Instant latest = now.plus(maxFutureSkew);
+    Instant latest = recordTime.plus(maxFutureSkew);
     if (published.isAfter(latest)) {
-      return violation("date-in-future", "paper " + key + " publishedAt " + published + " is after " + latest);
+      return violation("date-in-future", "paper " + key + " publishedAt " + published + " is after " + latest
+          + ", more than " + maxFutureSkew + " after the record was written (" + recordTime + ")");
     }
     String abstractText = paper.getAbstract$();
     if (abstractText != null && abstractText.length() > maxAbstractChars) {

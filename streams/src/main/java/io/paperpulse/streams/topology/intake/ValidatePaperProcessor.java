@@ -57,8 +57,8 @@ public final class ValidatePaperProcessor
           ? reject(key, value, new PaperValidator.Violation("missing-key", "tombstone without a key"))
           : new PaperIntake.Accepted(null);
     } else {
-      Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-      Optional<PaperValidator.Violation> violation = validator.check(id, paper, now);
+      // the record's own time, not the wall clock: replaying the same log decides the same way
+      Optional<PaperValidator.Violation> violation = validator.check(id, paper, Instant.ofEpochMilli(record.timestamp()));
       intake = violation.isPresent()
           ? reject(key, value, violation.get())
           : new PaperIntake.Accepted(paper);
