@@ -37,8 +37,6 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PaperPulseStreamsApp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-  /** Kafka Streams' default commit interval under exactly-once. */
-  private static final long EXACTLY_ONCE_COMMIT_INTERVAL_MS = 100;
 
   private final StreamsAppConfig config;
   private final Tagger tagger;
@@ -117,16 +115,12 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   /**
    * How long offsets must stay still at the end before the outputs are complete. Counts are
    * written with the commit of their input, but changed rankings wait up to one ranking interval
-   * in the counting task; then one commit interval for their transaction under exactly-once, and
-   * a second of slack for a busy stream thread.
+   * in the counting task, then for the next commit, and a second of slack for a busy stream thread.
    */
   private static Duration settleTime(Properties props, StreamsAppConfig config) {
     Duration settle = config.topology().rankingInterval().plusSeconds(1);
-    if (config.guarantee() == ProcessingGuarantee.EXACTLY_ONCE_V2) {
-      Object commit = props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-      settle = settle.plusMillis(commit == null ? EXACTLY_ONCE_COMMIT_INTERVAL_MS : Long.parseLong(commit.toString()));
-    }
-    return settle;
+    // the properties always hold a commit interval (StreamsProperties sets a default)
+    return settle.plusMillis(Long.parseLong(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).toString()));
   }
 
   public KafkaStreams.State state() {

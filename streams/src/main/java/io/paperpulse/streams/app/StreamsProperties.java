@@ -19,6 +19,9 @@ public final class StreamsProperties {
   /** Record cache of all stores of one instance (heap), unless the client properties set one. */
   public static final long DEFAULT_RECORD_CACHE_BYTES = 64L * 1024 * 1024;
 
+  /** Commit interval, unless the client properties set one. */
+  public static final long DEFAULT_COMMIT_INTERVAL_MS = 1_000;
+
   private StreamsProperties() {}
 
   /** Properties for {@code KafkaStreams}. */
@@ -48,6 +51,11 @@ public final class StreamsProperties {
     // fills within one commit at a few thousand papers per second, and a full cache evicts (and
     // flushes a whole store) on nearly every write; a setting in the config file still wins.
     props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, DEFAULT_RECORD_CACHE_BYTES);
+    // Counts and rankings are written when the record cache is flushed, at each commit: the
+    // commit interval is the output's latency and the window in which repeated changes of a key
+    // become one record. Kafka's defaults (100 ms under exactly-once, 30 s at least once) are
+    // either many small transactions or half a minute behind; see docs/benchmarks.md.
+    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
     // all stores share one bounded block cache and memtable budget (paperpulse.rocksdb.memory.bytes)
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
     if (config.applicationServer() != null) {

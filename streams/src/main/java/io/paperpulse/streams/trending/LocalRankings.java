@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * also publishes any part that differs from the last one published (kept, with a changelog, in
  * the published store), so a part whose publication a crash prevented goes out then.
  *
- * <p>Between publications the counting processor reports each count it changes ({@link
- * #changing}); the value the index last saw is remembered, so that each moved entry's old index
- * key is computed from the old counts instead of being stored.
+ * <p>Between publications the counting processor reads counts through this class and reports
+ * each change ({@link #changed}); the value the index last saw is remembered, so that each moved
+ * entry's old index key is computed from the old counts instead of being stored, and the current
+ * value too, so that hot counts are read from memory rather than through the record cache.
  */
 public final class LocalRankings {
 
@@ -59,6 +60,8 @@ public final class LocalRankings {
   private final int partition;
   /** Counts changed since the index last saw them, with the value it saw (null: no paper). */
   private final Map<CountKey, Count> before = new HashMap<>();
+  /** The same counts' current values: the counting task is their only writer, so the store need not be asked. */
+  private final Map<CountKey, Count> changed = new HashMap<>();
 
   /**
    * @param counts the counting store
@@ -81,11 +84,20 @@ public final class LocalRankings {
     this.partition = partition;
   }
 
-  /** The count under {@code key}, {@code current} until now, is about to change. */
-  public void changing(CountKey key, Count current) {
+  /**
+   * The count under {@code key}, null when it has no paper; the counting task's reads go through
+   * here, so that counts changed since the last publication are answered from memory.
+   */
+  public Count count(CountKey key) {
+    return changed.containsKey(key) ? changed.get(key) : counts.get(key.bytes());
+  }
+
+  /** The count under {@code key} changes from {@code current} to {@code next} (either may be null). */
+  public void changed(CountKey key, Count current, Count next) {
     if (!before.containsKey(key)) {
       before.put(key, current);
     }
+    changed.put(key, next);
   }
 
   /**
@@ -96,7 +108,7 @@ public final class LocalRankings {
     if (before.isEmpty()) {
       return;
     }
-    Map<CountKey, Count> current = new HashMap<>(before.size() * 4);
+    Map<CountKey, Count> current = new HashMap<>(changed);
     Function<CountKey, Count> now = key -> current.computeIfAbsent(key, k -> counts.get(k.bytes()));
     Function<CountKey, Count> then = key -> before.containsKey(key) ? before.get(key) : now.apply(key);
     Set<CountKey> moved = new LinkedHashSet<>();
@@ -122,6 +134,7 @@ public final class LocalRankings {
       }
     }
     before.clear();
+    changed.clear();
     buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
   }
 
@@ -133,6 +146,7 @@ public final class LocalRankings {
   public void rebuild(Publisher publisher) {
     long started = System.nanoTime();
     before.clear();
+    changed.clear();
     // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
     try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
       it.forEachRemaining(stale -> index.delete(stale.key));

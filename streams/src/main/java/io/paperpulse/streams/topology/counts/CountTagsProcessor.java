@@ -77,14 +77,13 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
     LocalDate day = record.key().getBucketStart();
     for (Granularity granularity : granularities) {
       CountKey key = new CountKey(granularity, tag, granularity.bucketStart(day));
-      Bytes bytes = key.bytes();
-      Count current = counts.get(bytes);
-      rankings.changing(key, current);
+      Count current = rankings.count(key);
       Count next = Count.apply(current, delta);
+      rankings.changed(key, current, next);
       if (next == null) {
-        counts.delete(bytes);
+        counts.delete(key.bytes());
       } else {
-        counts.put(bytes, next);
+        counts.put(key.bytes(), next);
       }
     }
   }
