@@ -10,11 +10,14 @@ import io.paperpulse.streams.metrics.MicrometerPipelineMetrics;
 import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.RegistryTopologySerdes;
+import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.streams.topology.TopologySerdes;
 import io.paperpulse.streams.errors.CountingDeserializationHandler;
 import io.paperpulse.streams.trending.TrendingQueries;
 import io.paperpulse.tagging.Tagger;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -80,8 +83,10 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     PipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(meterRegistry);
     Properties props = StreamsProperties.streams(config);
     props.put(CountingDeserializationHandler.METRICS_CONFIG, pipelineMetrics);
+    // the counting stage has as many partitions as the papers topic, as the other stages have
+    TopologyConfig topologyConfig = config.topology().withCountingPartitions(partitionsOf(config.topics().papers()));
     Topology topology = PaperPulseTopology.build(
-        new StreamsBuilder(), config.topology(), config.topics(), serdes, tagger, pipelineMetrics);
+        new StreamsBuilder(), topologyConfig, config.topics(), serdes, tagger, pipelineMetrics);
     Set<String> sources = CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
     streams = new KafkaStreams(topology, props);
     membershipOnClose = membershipOnClose(props);
@@ -95,6 +100,14 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     streams.start();
     log.info("started application {} on {} (topic prefix '{}', {})",
         config.applicationId(), config.bootstrapServers(), config.topicPrefix(), config.guarantee().configValue());
+  }
+
+  private int partitionsOf(String topic) throws InterruptedException {
+    try {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+    }
   }
 
   /**

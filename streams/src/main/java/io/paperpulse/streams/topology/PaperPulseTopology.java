@@ -4,7 +4,7 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.RankingParts;
 import io.paperpulse.schema.TagCount;
-import io.paperpulse.schema.TagCountDelta;
+import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.schema.TrendingKey;
@@ -119,13 +119,15 @@ public final class PaperPulseTopology {
         "papers-tagged", topics.papersTagged(), stringKey, serdes.value(TaggedPaper.class));
 
     // Each paper change becomes one signed change per tag on the paper's day, sent to the task
-    // that owns the tag; that task keeps all of the tag's buckets and scores.
+    // that owns the tag (one record per such task); that task keeps all of the tag's buckets and scores.
     KStream<Void, CountingOutput> counted = changes
-        .flatMap((id, change) -> TagDeltas.between(change.before(), change.after()), Named.as("tag-deltas-of-change"))
+        .flatMap((id, change) -> TagDeltas.between(change.before(), change.after(), config.countingPartitions()),
+            Named.as("tag-deltas-of-change"))
         .repartition(
-            Repartitioned.<TagCountKey, TagCountDelta>as(StoreNames.TAG_DELTAS)
-                .withKeySerde(new BinaryAvroSerde<>(TagCountKey.class))
-                .withValueSerde(new BinaryAvroSerde<>(TagCountDelta.class))
+            Repartitioned.<Integer, TagDayDeltas>as(StoreNames.TAG_DELTAS)
+                .withKeySerde(Serdes.Integer())
+                .withValueSerde(new BinaryAvroSerde<>(TagDayDeltas.class))
+                .withNumberOfPartitions(config.countingPartitions())
                 .withStreamPartitioner(new TagPartitioner<>()))
         .process(countTags(config), Named.as("count-tags"));
 
@@ -163,7 +165,7 @@ public final class PaperPulseTopology {
     return withStores(() -> new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics), Set.of(store));
   }
 
-  private static ProcessorSupplier<TagCountKey, TagCountDelta, Void, CountingOutput> countTags(TopologyConfig config) {
+  private static ProcessorSupplier<Integer, TagDayDeltas, Void, CountingOutput> countTags(TopologyConfig config) {
     Set<StoreBuilder<?>> stores = inOrder(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BUCKET_COUNTS), Serdes.Bytes(), Count.serde())
             .withCachingEnabled(),

@@ -10,7 +10,7 @@ public final class StoreNames {
   /** Paper id to its latest {@code TaggedPaper}: the previous version needed to retract. */
   public static final String PAPER_TAGS = "paper-tags";
 
-  /** Repartition of per-day tag count changes by tag ({@code TagPartitioner}). */
+  /** Repartition of per-day tag count changes to the counting partition owning their tags ({@code TagPartitioner}). */
   public static final String TAG_DELTAS = "tag-deltas";
 
   /** (granularity, tag, bucket) to its exact count; partitioned by tag. */

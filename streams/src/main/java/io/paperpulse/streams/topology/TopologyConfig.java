@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  * @param rankingInterval how often the counts changed since the last time are re-scored and the
  *     rankings they moved are written out; each is a whole top N, and people watching it need no
  *     more than one a second. Counts themselves are written once per key per commit.
+ * @param countingPartitions partitions of the counting stage: tags are assigned to them by hash,
+ *     and the repartition topic feeding them is created with this many. The application takes the
+ *     partition count of the papers topic; changing it needs a new application id (or a reset)
  */
 public record TopologyConfig(
     List<Granularity> granularities,
@@ -33,7 +36,8 @@ public record TopologyConfig(
     int trendingLookback,
     int trendingTopN,
     int maxOutputRecordBytes,
-    Duration rankingInterval) {
+    Duration rankingInterval,
+    int countingPartitions) {
 
   public static final int DEFAULT_MAX_ABSTRACT_CHARS = 20_000;
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
@@ -64,6 +68,9 @@ public record TopologyConfig(
     if (maxOutputRecordBytes < 1) {
       throw new IllegalArgumentException("maxOutputRecordBytes must be positive");
     }
+    if (countingPartitions < 1) {
+      throw new IllegalArgumentException("countingPartitions must be positive");
+    }
     if (rankingInterval.toMillis() < 1) {
       throw new IllegalArgumentException("rankingInterval must be at least 1 ms");
     }
@@ -77,7 +84,8 @@ public record TopologyConfig(
         DEFAULT_TRENDING_LOOKBACK,
         DEFAULT_TRENDING_TOP_N,
         DEFAULT_MAX_OUTPUT_RECORD_BYTES,
-        DEFAULT_RANKING_INTERVAL);
+        DEFAULT_RANKING_INTERVAL,
+        1);
   }
 
   public TopologyConfig withGranularities(List<Granularity> value) {
@@ -103,6 +111,10 @@ public record TopologyConfig(
     return edit(c -> c.rankingInterval = value);
   }
 
+  public TopologyConfig withCountingPartitions(int value) {
+    return edit(c -> c.countingPartitions = value);
+  }
+
   /** A copy with the fields {@code change} sets; the canonical constructor checks the result. */
   private TopologyConfig edit(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -119,6 +131,7 @@ public record TopologyConfig(
     private int trendingTopN;
     private int maxOutputRecordBytes;
     private Duration rankingInterval;
+    private int countingPartitions;
 
     private Copy(TopologyConfig from) {
       granularities = from.granularities;
@@ -128,11 +141,12 @@ public record TopologyConfig(
       trendingTopN = from.trendingTopN;
       maxOutputRecordBytes = from.maxOutputRecordBytes;
       rankingInterval = from.rankingInterval;
+      countingPartitions = from.countingPartitions;
     }
 
     private TopologyConfig build() {
       return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN,
-          maxOutputRecordBytes, rankingInterval);
+          maxOutputRecordBytes, rankingInterval, countingPartitions);
     }
   }
 }

@@ -49,7 +49,7 @@ class StreamsAppConfigTest {
         .withRankingInterval(Duration.ofMillis(20));
 
     assertThat(changed).isEqualTo(new TopologyConfig(List.of(Granularity.DEFAULTS.get(0)), 500,
-        defaults.maxFutureSkew(), 2, 5, 4_000, Duration.ofMillis(20)));
+        defaults.maxFutureSkew(), 2, 5, 4_000, Duration.ofMillis(20), 1));
     assertThatThrownBy(() -> defaults.withTrending(0, 5)).isInstanceOf(IllegalArgumentException.class);
   }
 }

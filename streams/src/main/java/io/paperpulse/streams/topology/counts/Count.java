@@ -1,6 +1,6 @@
 package io.paperpulse.streams.topology.counts;
 
-import io.paperpulse.schema.TagCountDelta;
+import io.paperpulse.schema.TagDayDelta;
 import io.paperpulse.schema.TagKind;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -18,7 +18,7 @@ public record Count(TagKind kind, long papers, long upvotes) {
   private static final TagKind[] KINDS = TagKind.values();
 
   /** {@code current} (null: no paper yet) changed by {@code delta}; null once no paper is left. */
-  public static Count apply(Count current, TagCountDelta delta) {
+  public static Count apply(Count current, TagDayDelta delta) {
     long papers = (current == null ? 0 : current.papers) + delta.getPaperDelta();
     long upvotes = (current == null ? 0 : current.upvotes) + delta.getUpvoteDelta();
     if (papers == 0) {

@@ -2,8 +2,8 @@ package io.paperpulse.streams.topology.counts;
 
 import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.TagCount;
-import io.paperpulse.schema.TagCountDelta;
-import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.schema.TagDayDelta;
+import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.CountingOutput.ChangedCount;
@@ -11,7 +11,6 @@ import io.paperpulse.streams.topology.counts.CountingOutput.ChangedRankingPart;
 import io.paperpulse.streams.topology.emit.ForwardOnFlush;
 import io.paperpulse.streams.trending.LocalRankings;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -24,14 +23,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps the exact count of every (tag, granularity, bucket) of the tags this task owns, and this
  * task's part of every ranking.
  *
- * <p>Input: a tag's signed change on one day ({@link TagDeltas}), added to the bucket of every
- * configured granularity containing that day. The counts store is cached: each changed count is
+ * <p>Input: signed changes of this task's tags, each on one day ({@link TagDeltas}), added to the
+ * bucket of every configured granularity containing that day. The counts store is cached: each changed count is
  * forwarded once per commit with its latest value when the cache is flushed ({@link
  * ForwardOnFlush}), or null once the last paper left (the store drops the key, the topic gets a
  * tombstone). Once per ranking interval the counts changed since the last time are re-scored and
  * the ranking parts they moved are forwarded ({@link LocalRankings}).
  */
-public final class CountTagsProcessor implements Processor<TagCountKey, TagCountDelta, Void, CountingOutput> {
+public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas, Void, CountingOutput> {
 
   /** Store names: the counts, the score index, the ranking parts last published. */
   public record Stores(String counts, String index, String published) {}
@@ -68,22 +67,21 @@ public final class CountTagsProcessor implements Processor<TagCountKey, TagCount
   }
 
   @Override
-  public void process(Record<TagCountKey, TagCountDelta> record) {
-    TagCountDelta delta = record.value();
-    if (delta == null) {
+  public void process(Record<Integer, TagDayDeltas> record) {
+    if (record.value() == null) {
       return;
     }
-    String tag = record.key().getTag();
-    LocalDate day = record.key().getBucketStart();
-    for (Granularity granularity : granularities) {
-      CountKey key = new CountKey(granularity, tag, granularity.bucketStart(day));
-      Count current = rankings.count(key);
-      Count next = Count.apply(current, delta);
-      rankings.changed(key, current, next);
-      if (next == null) {
-        counts.delete(key.bytes());
-      } else {
-        counts.put(key.bytes(), next);
+    for (TagDayDelta delta : record.value().getDeltas()) {
+      for (Granularity granularity : granularities) {
+        CountKey key = new CountKey(granularity, delta.getTag(), granularity.bucketStart(delta.getDay()));
+        Count current = rankings.count(key);
+        Count next = Count.apply(current, delta);
+        rankings.changed(key, current, next);
+        if (next == null) {
+          counts.delete(key.bytes());
+        } else {
+          counts.put(key.bytes(), next);
+        }
       }
     }
   }

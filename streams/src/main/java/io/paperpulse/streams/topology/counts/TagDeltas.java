@@ -2,8 +2,8 @@ package io.paperpulse.streams.topology.counts;
 
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.Tag;
-import io.paperpulse.schema.TagCountDelta;
-import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.schema.TagDayDelta;
+import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TagKind;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.streams.buckets.Granularity;
@@ -14,13 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 
 /**
  * What one paper change does to the tag counts: for each tag of the old and the new version, a
- * signed change of (papers, upvotes) on the paper's publication day. Only days are sent; the
- * counting task adds a day's change to the week, month and year containing it, so one record per
- * tag reaches the counts instead of one per tag and granularity.
+ * signed change of (papers, upvotes) on the paper's publication day, grouped by the counting
+ * partition that owns the tag ({@link TagPartitioner}). One record per counting partition the
+ * change touches, not one per tag: the repartition then costs about one record per paper.
+ * Only days are sent; the counting task adds a day's change to the week, month and year
+ * containing it.
  *
  * <p>A change that cancels out (same tag, same day, same upvotes before and after) is not sent.
  */
@@ -28,27 +31,27 @@ public final class TagDeltas {
 
   private TagDeltas() {}
 
-  /** The day-level key under which a tag's change travels to the task that counts the tag. */
-  private static TagCountKey dayKey(String tag, LocalDate day) {
-    return new TagCountKey(tag, Granularity.DAY.label(), day);
-  }
-
-  /** Changes that turn {@code before}'s contribution into {@code after}'s; either may be null. */
-  public static List<KeyValue<TagCountKey, TagCountDelta>> between(TaggedPaper before, TaggedPaper after) {
-    Map<TagCountKey, Change> changes = new LinkedHashMap<>();
+  /**
+   * Changes that turn {@code before}'s contribution into {@code after}'s (either may be null),
+   * keyed by the counting partition, among {@code partitions}, that owns their tags.
+   */
+  public static List<KeyValue<Integer, TagDayDeltas>> between(TaggedPaper before, TaggedPaper after, int partitions) {
+    Map<TagDay, Change> changes = new LinkedHashMap<>();
     contribute(changes, before, -1);
     contribute(changes, after, +1);
-    List<KeyValue<TagCountKey, TagCountDelta>> deltas = new ArrayList<>(changes.size());
-    for (Map.Entry<TagCountKey, Change> entry : changes.entrySet()) {
-      Change change = entry.getValue();
+    Map<Integer, List<TagDayDelta>> byPartition = new TreeMap<>();
+    changes.forEach((tagDay, change) -> {
       if (change.papers != 0 || change.upvotes != 0) {
-        deltas.add(KeyValue.pair(entry.getKey(), new TagCountDelta(change.kind, change.papers, change.upvotes)));
+        byPartition.computeIfAbsent(TagPartitioner.partition(tagDay.tag, partitions), p -> new ArrayList<>())
+            .add(new TagDayDelta(tagDay.tag, tagDay.day, change.kind, change.papers, change.upvotes));
       }
-    }
-    return deltas;
+    });
+    List<KeyValue<Integer, TagDayDeltas>> records = new ArrayList<>(byPartition.size());
+    byPartition.forEach((partition, deltas) -> records.add(KeyValue.pair(partition, new TagDayDeltas(deltas))));
+    return records;
   }
 
-  private static void contribute(Map<TagCountKey, Change> changes, TaggedPaper version, int sign) {
+  private static void contribute(Map<TagDay, Change> changes, TaggedPaper version, int sign) {
     if (version == null) {
       return;
     }
@@ -60,7 +63,7 @@ public final class TagDeltas {
       if (!seen.add(tag.getName())) {
         continue;
       }
-      Change change = changes.computeIfAbsent(dayKey(tag.getName(), day), key -> new Change());
+      Change change = changes.computeIfAbsent(new TagDay(tag.getName(), day), key -> new Change());
       change.papers += sign;
       change.upvotes += sign * paper.getUpvotes();
       if (sign > 0 || change.kind == null) {
@@ -69,6 +72,8 @@ public final class TagDeltas {
       }
     }
   }
+
+  private record TagDay(String tag, LocalDate day) {}
 
   private static final class Change {
     private TagKind kind;

@@ -1,6 +1,5 @@
 package io.paperpulse.streams.topology.counts;
 
-import io.paperpulse.schema.TagCountKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -8,18 +7,23 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
- * Partitions tag counts by tag alone, so every bucket of every granularity of one tag lives in
- * one task: a day's change updates its week, month and year there, and a trend score reads the
- * tag's previous buckets from the same store. Interactive queries for a count must locate it with
- * this partitioner too (it is not the default one).
+ * Which counting partition owns a tag, so that every bucket of every granularity of one tag lives
+ * in one task: a day's change updates its week, month and year there, and a trend score reads the
+ * tag's previous buckets from the same store. Records to the counting tasks are keyed by the
+ * partition itself ({@link TagDeltas}), which this partitioner sends them to.
  *
  * @param <V> value type; it plays no part
  */
-public final class TagPartitioner<V> implements StreamPartitioner<TagCountKey, V> {
+public final class TagPartitioner<V> implements StreamPartitioner<Integer, V> {
 
   @Override
-  public Optional<Set<Integer>> partitions(String topic, TagCountKey key, V value, int numPartitions) {
-    return Optional.of(Set.of(partition(key.getTag(), numPartitions)));
+  public Optional<Set<Integer>> partitions(String topic, Integer partition, V value, int numPartitions) {
+    if (partition >= numPartitions) {
+      // the topology was built for more counting partitions than the topic has
+      throw new IllegalStateException("record for counting partition " + partition + " but " + topic + " has "
+          + numPartitions + " partitions");
+    }
+    return Optional.of(Set.of(partition));
   }
 
   /** The partition of a tag: murmur2 of its UTF-8 bytes, as Kafka's default partitioner hashes keys. */
