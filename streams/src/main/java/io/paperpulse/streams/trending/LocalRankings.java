@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The scores live in an index ordered by (bucket, score, paper count, upvotes, tag), so a
  * bucket's top N is one prefix scan that stops after N. The index is derived from the counts and
- * has no changelog; it is rebuilt from the counts when the task starts ({@link #rebuild}), which
- * also publishes any part that differs from the last one published (kept, with a changelog, in
- * the published store), so a part whose publication a crash prevented goes out then.
+ * has no changelog; it is rebuilt from the counts when the task starts ({@link #rebuild}), and the
+ * first publication after that compares every bucket's part with the last one published (kept,
+ * with a changelog, in the published store), so a part whose publication a crash prevented goes
+ * out then.
  *
  * <p>Between publications the counting processor reads counts through this class and reports
  * each change ({@link #changed}); the value the index last saw is remembered, so that each moved
@@ -62,6 +63,8 @@ public final class LocalRankings {
   private final Map<CountKey, Count> before = new HashMap<>();
   /** The same counts' current values: the counting task is their only writer, so the store need not be asked. */
   private final Map<CountKey, Count> changed = new HashMap<>();
+  /** Buckets whose part the next publication compares with the part last published, whether or not their entries moved. */
+  private final Set<Bytes> unchecked = new LinkedHashSet<>();
 
   /**
    * @param counts the counting store
@@ -105,7 +108,7 @@ public final class LocalRankings {
    * the baseline of the next {@code lookback} buckets), then publishes the parts that changed.
    */
   public void publishChanges(Publisher publisher) {
-    if (before.isEmpty()) {
+    if (before.isEmpty() && unchecked.isEmpty()) {
       return;
     }
     Map<CountKey, Count> current = new HashMap<>(changed);
@@ -135,15 +138,18 @@ public final class LocalRankings {
     }
     before.clear();
     changed.clear();
+    buckets.addAll(unchecked);
+    unchecked.clear();
     buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
   }
 
   /**
-   * Makes the index exactly the scores of the counts, whatever it held, and publishes every part
-   * that differs from the last one published. One pass over the counts: the store meets each
-   * tag's buckets oldest first, so each score's baseline comes from the buckets just read.
+   * Makes the index exactly the scores of the counts, whatever it held, and has the next
+   * publication compare every bucket's part with the one last published (a processor may not
+   * forward while it is being initialized). One pass over the counts: the store meets each tag's
+   * buckets oldest first, so each score's baseline comes from the buckets just read.
    */
-  public void rebuild(Publisher publisher) {
+  public void rebuild() {
     long started = System.nanoTime();
     before.clear();
     changed.clear();
@@ -182,7 +188,7 @@ public final class LocalRankings {
     try (KeyValueIterator<Bytes, RankingPart> it = published.all()) {
       it.forEachRemaining(part -> buckets.add(part.key));
     }
-    buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
+    unchecked.addAll(buckets);
     log.info("partition {}: score index rebuilt from {} counts, {} rankings, in {} ms",
         partition, entries, buckets.size(), (System.nanoTime() - started) / 1_000_000);
   }

@@ -74,7 +74,7 @@ public final class TrendingQueries {
   public Optional<TagCount> tagCount(String tag, Granularity granularity, LocalDate bucketStart) {
     CountKey key = new CountKey(granularity, tag, granularity.bucketStart(bucketStart));
     Count count = tagCounts().get(key.bytes());
-    return count == null ? Optional.empty() : Optional.of(tagCount(key, count));
+    return count == null ? Optional.empty() : Optional.of(count.toTagCount(key));
   }
 
   /**
@@ -87,7 +87,7 @@ public final class TrendingQueries {
         tagCounts().prefixScan(CountKey.tagPrefix(granularity, tag), new BytesSerializer())) {
       while (it.hasNext()) {
         KeyValue<Bytes, Count> next = it.next();
-        history.add(tagCount(CountKey.of(next.key), next.value));
+        history.add(next.value.toTagCount(CountKey.of(next.key)));
       }
     }
     return history;
@@ -98,18 +98,6 @@ public final class TrendingQueries {
     ReadOnlyKeyValueStore<String, TaggedPaper> papers = streams.store(
         StoreQueryParameters.fromNameAndType(StoreNames.PAPER_TAGS, QueryableStoreTypes.<String, TaggedPaper>keyValueStore()));
     return Optional.ofNullable(papers.get(id));
-  }
-
-  private static TagCount tagCount(CountKey key, Count count) {
-    return TagCount.newBuilder()
-        .setTag(key.tag())
-        .setKind(count.kind())
-        .setGranularity(key.granularity().label())
-        .setBucketStart(key.bucketStart())
-        .setBucketEnd(key.granularity().bucketEnd(key.bucketStart()))
-        .setPaperCount(count.papers())
-        .setUpvoteSum(count.upvotes())
-        .build();
   }
 
   private ReadOnlyKeyValueStore<TrendingKey, RankingParts> rankings() {

@@ -1,5 +1,6 @@
 package io.paperpulse.streams.topology.counts;
 
+import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagDayDelta;
 import io.paperpulse.schema.TagKind;
 import java.nio.ByteBuffer;
@@ -27,6 +28,19 @@ public record Count(TagKind kind, long papers, long upvotes) {
     // the latest addition decides the kind, as a retraction carries the kind it had then
     TagKind kind = current == null || delta.getPaperDelta() > 0 ? delta.getKind() : current.kind;
     return new Count(kind, papers, upvotes);
+  }
+
+  /** This count as the tag-counts record of {@code key}. */
+  public TagCount toTagCount(CountKey key) {
+    return TagCount.newBuilder()
+        .setTag(key.tag())
+        .setKind(kind)
+        .setGranularity(key.granularity().label())
+        .setBucketStart(key.bucketStart())
+        .setBucketEnd(key.granularity().bucketEnd(key.bucketStart()))
+        .setPaperCount(papers)
+        .setUpvoteSum(upvotes)
+        .build();
   }
 
   /** Fixed-width binary: kind ordinal, paper count, upvote sum. */

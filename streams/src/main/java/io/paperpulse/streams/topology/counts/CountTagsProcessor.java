@@ -61,7 +61,7 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
     this.rankings = new LocalRankings(
         counts, context.getStateStore(storeNames.index()), context.getStateStore(storeNames.published()),
         lookback, topN, context.taskId().partition());
-    rankings.rebuild(this::forwardRankingPart);
+    rankings.rebuild();
     context.schedule(rankingInterval, PunctuationType.WALL_CLOCK_TIME,
         now -> rankings.publishChanges(this::forwardRankingPart));
   }
@@ -88,15 +88,7 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
 
   private void forwardCount(Bytes bytes, Count count, long timestamp) {
     CountKey key = CountKey.of(bytes);
-    TagCount value = count == null ? null : TagCount.newBuilder()
-        .setTag(key.tag())
-        .setKind(count.kind())
-        .setGranularity(key.granularity().label())
-        .setBucketStart(key.bucketStart())
-        .setBucketEnd(key.granularity().bucketEnd(key.bucketStart()))
-        .setPaperCount(count.papers())
-        .setUpvoteSum(count.upvotes())
-        .build();
+    TagCount value = count == null ? null : count.toTagCount(key);
     context.forward(new Record<>(null, new ChangedCount(key.toAvro(), value), timestamp));
   }
 
