@@ -104,6 +104,13 @@ public final class StreamsCommand implements Callable<Integer> {
                     + "application.server (default: ${DEFAULT-VALUE}).")
     private String advertisedHost;
 
+    @Option(names = "--instance-id", paramLabel = "ID",
+            description = "Makes this instance a static member of the group (group.instance.id): restarted with "
+                    + "the same id, it gets its tasks back at once instead of after the group has waited out the "
+                    + "old member's session (45 s). Give each instance its own stable id, e.g. its host name; "
+                    + "a stopped static member keeps its tasks until its session times out (default: none).")
+    private String instanceId;
+
     private final ShutdownSignal shutdown = new ShutdownSignal("paperpulse-streams-shutdown");
 
     @Override
@@ -184,6 +191,12 @@ public final class StreamsCommand implements Callable<Integer> {
         kafka.registryClientProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
         properties.remove(KafkaOptions.SCHEMA_REGISTRY_URL);
+        if (instanceId != null) {
+            if (instanceId.isBlank()) {
+                throw new IllegalArgumentException("--instance-id must not be blank");
+            }
+            properties.put(CommonClientConfigs.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
         return properties;
     }
 }
