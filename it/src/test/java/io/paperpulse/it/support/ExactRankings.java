@@ -7,13 +7,11 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
-import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.ExpectedCounts;
+import io.paperpulse.streams.testing.ExpectedRankings;
+import io.paperpulse.streams.testing.ExpectedRankings.Ranked;
 import io.paperpulse.streams.topology.TopicNames;
-import io.paperpulse.streams.trending.TrendScore;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,50 +21,18 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Verifies {@code trending-tags} against rankings recomputed from exact counts, straight from
- * the definition in docs/trending.md: every tag with a live paper in the bucket, scored against
- * its own previous buckets, ordered by score, paper count and upvotes descending, then tag name.
+ * Verifies {@code trending-tags} against rankings recomputed from exact counts with the streams
+ * module's {@link ExpectedRankings}.
  */
 public final class ExactRankings {
 
-  /** A ranked tag as compared: the kind is left out, it depends on which source named the tag last. */
-  public record Ranked(String tag, long papers, long upvotes, double score, int rank) {}
-
-  private static final Comparator<Ranked> RANKING_ORDER = Comparator
-      .comparingDouble(Ranked::score).reversed()
-      .thenComparing(Comparator.comparingLong(Ranked::papers).reversed())
-      .thenComparing(Comparator.comparingLong(Ranked::upvotes).reversed())
-      .thenComparing((left, right) -> Arrays.compareUnsigned(
-          left.tag().getBytes(StandardCharsets.UTF_8), right.tag().getBytes(StandardCharsets.UTF_8)));
-
   private ExactRankings() {}
 
-  /** The top {@code topN} of every bucket with a live paper, from exact counts. */
+  /** The top {@code topN} of every bucket with a live paper, from exact counts (docs/trending.md). */
   public static Map<TrendingKey, List<Ranked>> recompute(Map<TagCountKey, Totals> counts, int lookback, int topN) {
-    Map<TrendingKey, List<Ranked>> byBucket = new HashMap<>();
-    counts.forEach((key, totals) -> {
-      Granularity granularity = Granularity.fromLabel(key.getGranularity());
-      long[] history = new long[lookback];
-      LocalDate past = key.getBucketStart();
-      for (int i = 0; i < lookback; i++) {
-        past = granularity.previous(past);
-        Totals before = counts.get(new TagCountKey(key.getTag(), key.getGranularity(), past));
-        history[i] = before == null ? 0 : before.papers();
-      }
-      double score = TrendScore.score(totals.papers(), history);
-      byBucket.computeIfAbsent(new TrendingKey(key.getGranularity(), key.getBucketStart()), k -> new ArrayList<>())
-          .add(new Ranked(key.getTag(), totals.papers(), totals.upvotes(), score, 0));
-    });
-    Map<TrendingKey, List<Ranked>> rankings = new HashMap<>();
-    byBucket.forEach((key, entries) -> {
-      entries.sort(RANKING_ORDER);
-      List<Ranked> top = new ArrayList<>();
-      for (Ranked entry : entries.subList(0, Math.min(topN, entries.size()))) {
-        top.add(new Ranked(entry.tag(), entry.papers(), entry.upvotes(), entry.score(), top.size() + 1));
-      }
-      rankings.put(key, top);
-    });
-    return rankings;
+    Map<TagCountKey, ExpectedCounts.Totals> totals = new HashMap<>();
+    counts.forEach((key, count) -> totals.put(key, new ExpectedCounts.Totals(count.papers(), count.upvotes())));
+    return ExpectedRankings.recompute(totals, lookback, topN);
   }
 
   /** The latest ranking per bucket on trending-tags, read committed; tombstones remove buckets. */

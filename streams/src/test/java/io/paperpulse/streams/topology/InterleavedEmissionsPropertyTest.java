@@ -4,6 +4,7 @@ import static io.paperpulse.streams.testing.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.Granularity;
@@ -26,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Random histories of inserts, updates (text, date, upvotes), redeliveries and deletes, with the
  * rankings written out at random points in between, not only at the end: every time they are,
  * tag-counts and trending-tags must equal what is recomputed from scratch from the papers live at
- * that moment. A small top N makes entries enter and leave the rankings often.
+ * that moment, and every count carries its bucket's bounds. A small top N makes entries enter and
+ * leave the rankings often.
  */
 class InterleavedEmissionsPropertyTest extends RegistryTestBase {
 
@@ -94,9 +96,14 @@ class InterleavedEmissionsPropertyTest extends RegistryTestBase {
   private static void assertAgreesWithRecomputation(TopologyHarness harness, Map<String, PaperEvent> live) {
     Map<TagCountKey, ExpectedCounts.Totals> expected =
         ExpectedCounts.recompute(live.values(), TAGGER, Granularity.DEFAULTS);
-    Map<TagCountKey, ExpectedCounts.Totals> counts = harness.tagCounts().entrySet().stream()
+    Map<TagCountKey, TagCount> written = harness.tagCounts();
+    Map<TagCountKey, ExpectedCounts.Totals> counts = written.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> ExpectedCounts.Totals.of(e.getValue())));
     assertThat(counts).isEqualTo(expected);
+    assertThat(written.values()).allSatisfy(count -> {
+      Granularity granularity = Granularity.fromLabel(count.getGranularity());
+      assertThat(count.getBucketEnd()).isEqualTo(granularity.bucketEnd(count.getBucketStart()));
+    });
 
     Map<TrendingKey, List<ExpectedRankings.Ranked>> rankings = ExpectedRankings.of(harness.trending());
     assertThat(rankings).isEqualTo(ExpectedRankings.recompute(expected, LOOKBACK, TOP_N));
