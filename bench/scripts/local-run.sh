@@ -5,7 +5,8 @@
 #   start_cluster            local cluster on random ports, topics created ($PARTITIONS, default 1)
 #   publish_events N         N synthetic events into papers, before the application starts
 #   start_streams GUARANTEE  the streams application in its own JVM (-Xmx512m, $JAVA_OPTS,
-#                            client properties from $work/client.properties); sets $app
+#                            client properties from $work/client.properties, more options from
+#                            $STREAMS_ARGS); sets $app
 #   progress [--ends]        the group's lag (and the end offset of every topic)
 
 scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,14 +37,14 @@ start_cluster() {
 
 publish_events() {
   java -jar "$jar" generate --bootstrap-servers "localhost:$kafka_port" \
-    --schema-registry "http://localhost:$registry_port" --count "$1" > "$work/generate.log" 2>&1
+    --schema-registry "http://localhost:$registry_port" --count "$1" --seed "${2:-1}" >> "$work/generate.log" 2>&1
 }
 
 start_streams() {
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options, e.g. a flight recording
   java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" streams --bootstrap-servers "localhost:$kafka_port" \
     --schema-registry "http://localhost:$registry_port" --http-port "$http_port" --state-dir "$work/state" \
-    --partitions "${PARTITIONS:-1}" --processing-guarantee "$1" --config "$work/client.properties" \
-    > "$work/streams.log" 2>&1 &
+    --partitions "${PARTITIONS:-1}" --processing-guarantee "$1" --config "$work/client.properties" ${STREAMS_ARGS:-} \
+    >> "$work/streams.log" 2>&1 &
   app=$!
 }

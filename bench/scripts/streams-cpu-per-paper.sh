@@ -9,8 +9,9 @@
 # starts it and polls the group's lag every two seconds. The time is from the start of the JVM to the
 # first poll that finds everything committed (JVM start, group join and up to two seconds of polling
 # included). Then prints the CPU seconds of the stream threads (from /proc, matched by name
-# through jcmd) and, per topic, the records written (end offsets, which under exactly-once also
-# count one transaction marker per partition and commit) and their number per event.
+# through jcmd), heap after a forced full GC and RSS, and, per topic, the records written (end
+# offsets, which under exactly-once also count one transaction marker per partition and commit)
+# and their number per event.
 set -euo pipefail
 
 events="${2:-5000}"
@@ -36,5 +37,9 @@ done
 printf '%s, commit interval %s: %d events in %.1f s, %.0f papers/s; stream threads %.1f CPU s, %.3f ms per event; load %s\n' \
   "$guarantee" "${COMMIT_MS:-default}" "$events" "$elapsed" "$(echo "$events / $elapsed" | bc -l)" \
   "$(echo "$ticks / 100" | bc -l)" "$(echo "$ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+jcmd "$app" GC.run > /dev/null
+printf 'heap after a full GC %s MB, RSS %s MB\n' \
+  "$(( $(jcmd "$app" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+') / 1024 ))" \
+  "$(( $(awk '/VmRSS/ {print $2}' "/proc/$app/status") / 1024 ))"
 progress --ends | awk -v n="$events" '!/^lag/ {printf "%-50s %9d %7.2f\n", $1, $2, $2 / n; total += $2}
   END {printf "%-50s %9d %7.2f\n", "total", total, total / n}'

@@ -12,6 +12,7 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.ProcessingGuarantee;
 import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.app.StreamsProperties;
 import io.paperpulse.streams.app.TopicProvisioner;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.Tagger;
@@ -39,13 +40,6 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class EndToEndBench {
 
-    /** Exactly-once's default commit interval, spelled out so the report can state it. */
-    static final long EXACTLY_ONCE_COMMIT_MS = 100;
-    /**
-     * At-least-once commits every 30 s by default, and "processed" is only observable through commits:
-     * a shorter interval keeps the measured time from including up to 30 s of waiting.
-     */
-    static final long AT_LEAST_ONCE_COMMIT_MS = 1_000;
     private static final String LATENCY_PREFIX = "latency-";
     private static final String RAW_WRITE_TOPIC = "bench-raw-write";
     private static final Duration QUIET_AFTER_CATCH_UP = Duration.ofSeconds(1);
@@ -85,12 +79,12 @@ public final class EndToEndBench {
             QuiescenceRun topology = new QuiescenceRun(tagger);
             progress.accept("topology with exactly_once_v2...");
             QuiescenceRun.Result exactlyOnce = topology.process(
-                    streamsConfig(cluster, workDir, "eos", ProcessingGuarantee.EXACTLY_ONCE_V2, EXACTLY_ONCE_COMMIT_MS),
+                    streamsConfig(cluster, workDir, "eos", ProcessingGuarantee.EXACTLY_ONCE_V2),
                     rawPipe.records(), phaseTimeout);
             progress.accept(describe("topology exactly_once_v2", exactlyOnce.throughput()));
             progress.accept("topology with at_least_once...");
             QuiescenceRun.Result atLeastOnce = topology.process(
-                    streamsConfig(cluster, workDir, "alos", ProcessingGuarantee.AT_LEAST_ONCE, AT_LEAST_ONCE_COMMIT_MS),
+                    streamsConfig(cluster, workDir, "alos", ProcessingGuarantee.AT_LEAST_ONCE),
                     rawPipe.records(), phaseTimeout);
             progress.accept(describe("topology at_least_once", atLeastOnce.throughput()));
 
@@ -99,8 +93,8 @@ public final class EndToEndBench {
             progress.accept(describe("raw write", rawWrite));
 
             return measureLatencyAndMemory(cluster, registry, workDir, generate, rawPipe, rawWrite,
-                    BenchReport.TopologyFigures.of(exactlyOnce, rawPipe, rawWrite, EXACTLY_ONCE_COMMIT_MS, topics),
-                    BenchReport.TopologyFigures.of(atLeastOnce, rawPipe, rawWrite, AT_LEAST_ONCE_COMMIT_MS, topics));
+                    BenchReport.TopologyFigures.of(exactlyOnce, rawWrite, StreamsProperties.DEFAULT_COMMIT_INTERVAL_MS, topics),
+                    BenchReport.TopologyFigures.of(atLeastOnce, rawWrite, StreamsProperties.DEFAULT_COMMIT_INTERVAL_MS, topics));
         }
     }
 
@@ -112,8 +106,8 @@ public final class EndToEndBench {
                                                 Throughput generate, Throughput rawPipe, Throughput rawWrite,
                                                 BenchReport.TopologyFigures exactlyOnce,
                                                 BenchReport.TopologyFigures atLeastOnce) throws InterruptedException {
-        StreamsAppConfig config = streamsConfig(cluster, workDir, "latency", ProcessingGuarantee.EXACTLY_ONCE_V2,
-                EXACTLY_ONCE_COMMIT_MS).withTopicPrefix(LATENCY_PREFIX);
+        StreamsAppConfig config = streamsConfig(cluster, workDir, "latency", ProcessingGuarantee.EXACTLY_ONCE_V2)
+                .withTopicPrefix(LATENCY_PREFIX);
         createTopics(cluster, config.topics());
         try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
             app.start();
@@ -169,15 +163,14 @@ public final class EndToEndBench {
         return Throughput.of(result.events(), result.elapsed());
     }
 
-    private StreamsAppConfig streamsConfig(LocalCluster cluster, Path workDir, String run,
-                                           ProcessingGuarantee guarantee, long commitIntervalMs) {
+    /** The application as it runs by default (commit interval included), with the bench's threads and layout. */
+    private StreamsAppConfig streamsConfig(LocalCluster cluster, Path workDir, String run, ProcessingGuarantee guarantee) {
         return StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.schemaRegistryUrl(),
                         workDir.resolve("state-" + run))
                 .withApplicationId("paperpulse-bench-" + run)
                 .withGuarantee(guarantee)
                 .withTopicLayout(settings.partitions(), (short) 1)
                 .withClientProperties(Map.of(
-                        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitIntervalMs),
                         StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.streamThreads())));
     }
 

@@ -3,6 +3,8 @@ package io.paperpulse.cli.bench;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.tagging.Tagger;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
 /**
@@ -21,8 +23,11 @@ final class QuiescenceRun {
         this.tagger = tagger;
     }
 
-    /** The time to process {@code records} input records, and what the application wrote meanwhile. */
-    record Result(Throughput throughput, RecordsWritten written) {}
+    /**
+     * The time to process {@code records} input records, what the application wrote meanwhile, and
+     * the CPU time of its stream threads (and of their producers' network threads).
+     */
+    record Result(Throughput throughput, RecordsWritten written, Duration streamThreadCpu) {}
 
     Result process(StreamsAppConfig config, long records, Duration timeout) throws InterruptedException {
         try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
@@ -30,8 +35,22 @@ final class QuiescenceRun {
             app.start();
             awaitCaughtUp(app, start + timeout.toNanos(), config.applicationId());
             Throughput throughput = Throughput.of(records, Duration.ofNanos(System.nanoTime() - start));
-            return new Result(throughput, RecordsWritten.from(app.streams().metrics()));
+            return new Result(throughput, RecordsWritten.from(app.streams().metrics()),
+                    streamThreadCpu(config.applicationId()));
         }
+    }
+
+    /** CPU time so far of the live threads whose names mark them as the application's stream threads. */
+    private static Duration streamThreadCpu(String applicationId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (name.contains(applicationId + "-") && name.contains("-StreamThread-")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return Duration.ofNanos(nanos);
     }
 
     /** Waits until the application has committed everything on its input; fails at the deadline. */
