@@ -9,7 +9,7 @@
 # starts it and polls the group's lag every two seconds. The time is from the start of the JVM to the
 # first poll that finds everything committed (JVM start, group join and up to two seconds of polling
 # included). Then prints the CPU seconds of the stream threads (from /proc, matched by name
-# through jcmd), heap after a forced full GC and RSS, and, per topic, the records written (end
+# through jcmd) and of the whole application JVM (GC, RocksDB and client threads too), heap after a forced full GC and RSS, and, per topic, the records written (end
 # offsets, which under exactly-once also count one transaction marker per partition and commit)
 # and their number per event.
 set -euo pipefail
@@ -34,9 +34,11 @@ ticks=0
 for nid in $(jcmd "$app" Thread.print | grep -- '-StreamThread-' | sed -E 's/.*nid=(0x[0-9a-f]+).*/\1/'); do
   ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$app/task/$((nid))/stat")))
 done
-printf '%s, commit interval %s: %d events in %.1f s, %.0f papers/s; stream threads %.1f CPU s, %.3f ms per event; load %s\n' \
+jvm_ticks=$(awk '{print $14 + $15}' "/proc/$app/stat")
+printf '%s, commit interval %s: %d events in %.1f s, %.0f papers/s; stream threads %.1f CPU s, %.3f ms per event; whole JVM %.1f CPU s, %.3f ms per event; load %s\n' \
   "$guarantee" "${COMMIT_MS:-default}" "$events" "$elapsed" "$(echo "$events / $elapsed" | bc -l)" \
-  "$(echo "$ticks / 100" | bc -l)" "$(echo "$ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  "$(echo "$ticks / 100" | bc -l)" "$(echo "$ticks * 10 / $events" | bc -l)" \
+  "$(echo "$jvm_ticks / 100" | bc -l)" "$(echo "$jvm_ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 jcmd "$app" GC.run > /dev/null
 printf 'heap after a full GC %s MB, RSS %s MB\n' \
   "$(( $(jcmd "$app" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+') / 1024 ))" \
