@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class GroupProgress {
 
-  /** Longer emit interval (1 s, rankings) and exactly-once commit interval (100 ms) with slack. */
+  /** The application's ranking interval (1 s) and commit interval (1 s), with slack. */
   public static final Duration SETTLE = Duration.ofMillis(2500);
 
   private final Admin admin;
@@ -144,7 +144,7 @@ public final class GroupProgress {
   /**
    * Polls until the group is caught up and nothing moved (neither committed offsets nor ends) for
    * {@link #SETTLE}, or fails after {@code timeout}. The settle time covers what offsets cannot
-   * show: counts and rankings are emitted up to one emit interval after their input was
+   * show: rankings are re-scored up to one ranking interval after their input was
    * committed, and become readable with the next commit.
    */
   public void awaitCaughtUp(Duration timeout, BooleanSupplier stillAlive) throws InterruptedException {

@@ -24,9 +24,9 @@ import org.apache.kafka.streams.TopologyDescription;
  * <p>Caught up means: RUNNING, the consumer group's committed offsets at the end of every
  * partition of the input and repartition topics, and neither those offsets nor the ends moved
  * for a settle time. The settle time covers what offsets cannot show: changed counts and
- * rankings wait up to one emit interval in their pending stores after their input offsets were
- * committed, and under exactly-once what they emit becomes readable at the next commit. Anything
- * emitted to a repartition topic in that time moves an end offset and restarts the wait.
+ * rankings moved by counts are re-scored up to one ranking interval after the counts' input
+ * offsets were committed, and what that writes becomes readable at the next commit. Anything
+ * written to a repartition topic in that time moves an end offset and restarts the wait.
  *
  * <p>Committed offsets are read before end offsets: a transaction that commits in between then
  * shows up as lag (its records are visible at the end) instead of being missed (offsets read
@@ -46,8 +46,8 @@ public final class CaughtUpDetector {
 
   /**
    * @param sourceTopics the topics the application reads, including its repartition topics
-   * @param settle how long offsets must stay unchanged at the end: at least the emit interval
-   *     plus, under exactly-once, the commit interval
+   * @param settle how long offsets must stay unchanged at the end: at least the ranking interval
+   *     plus the commit interval
    */
   public CaughtUpDetector(
       Admin admin,
