@@ -6,6 +6,7 @@ import io.paperpulse.tagging.keyphrase.DocumentFrequencyTable;
 import io.paperpulse.tagging.keyphrase.Keyphrase;
 import io.paperpulse.tagging.keyphrase.KeyphraseExtractor;
 import io.paperpulse.tagging.keyphrase.KeyphraseSettings;
+import io.paperpulse.tagging.partofspeech.PartOfSpeechLexicon;
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.Singularizer;
 import io.paperpulse.tagging.text.TokenizedText;
@@ -139,13 +140,21 @@ public final class PaperTagger implements Tagger {
     return version;
   }
 
-  /** Loaded on first use and shared: the word lists and the frequency table are read-only. */
-  private static final class DefaultExtractor {
-    static final KeyphraseExtractor INSTANCE = new KeyphraseExtractor(
+  /** A keyphrase extractor with the shipped word lists and document frequencies and other settings. */
+  public static KeyphraseExtractor keyphraseExtractor(KeyphraseSettings settings) {
+    return new KeyphraseExtractor(
         new PorterStems(),
+        PartOfSpeechLexicon.shared(),
         WordList.load("/io/paperpulse/tagging/stop-words.txt"),
+        WordList.load("/io/paperpulse/tagging/notation-words.txt"),
+        WordList.load("/io/paperpulse/tagging/verb-cues.txt"),
         WordList.load("/io/paperpulse/tagging/generic-words.txt"),
         DocumentFrequencyTable.loadDefault(),
-        KeyphraseSettings.DEFAULT);
+        settings);
+  }
+
+  /** Loaded on first use and shared: the word lists and the frequency table are read-only. */
+  private static final class DefaultExtractor {
+    static final KeyphraseExtractor INSTANCE = keyphraseExtractor(KeyphraseSettings.DEFAULT);
   }
 }

@@ -11,15 +11,30 @@ import java.util.Arrays;
  */
 final class FeatureColumns {
   /** Set once the word's features are derived; a word with flags 0 is not known yet. */
-  static final byte KNOWN = 1;
+  static final short KNOWN = 1;
   /** The word cannot be part of a candidate. */
-  static final byte STOP = 2;
+  static final short STOP = 2;
   /** The word is on the generic-word list. */
-  static final byte GENERIC = 4;
+  static final short GENERIC = 4;
   /** The word's ending marks an adjective or participle. */
-  static final byte MODIFIER = 8;
+  static final short MODIFIER = 8;
+  /** The word can be a noun, so it can end a keyphrase. */
+  static final short HEAD = 16;
+  /** The word is a finite verb and nothing else: it never sits inside a keyphrase. */
+  static final short FINITE_VERB = 32;
+  /** An -s form that reads as a verb at least as often as a plural noun ("rises", "uses"). */
+  static final short VERB_S = 64;
+  /** An -s form that reads as a verb far more often than as a plural noun. */
+  static final short VERB_S_STRONG = 128;
+  /** The word "of", which joins two noun phrases into one keyphrase. */
+  static final short OF = 256;
+  /**
+   * A function word that follows verbs and not nouns (a determiner, a pronoun, an adverb), so
+   * that an ambiguous -s form before it reads as a verb: "the debate centers the".
+   */
+  static final short VERB_CUE = 512;
 
-  private byte[] flags = new byte[0];
+  private short[] flags = new short[0];
   private int[] stems = new int[0];
   private int[] lowers = new int[0];
   private int[] singulars = new int[0];
@@ -40,19 +55,19 @@ final class FeatureColumns {
   }
 
   /**
-   * @param flags {@link #KNOWN} plus any of {@link #STOP}, {@link #GENERIC}, {@link #MODIFIER}
+   * @param flags {@link #KNOWN} plus any of the other flags
    * @param stem lexicon number of the Porter stem (-1 for a stop word)
    * @param lower lexicon number of the lower-case spelling, as in a candidate's non-final positions
    * @param singular lexicon number of the singular spelling, as in a candidate's final position
    */
-  void set(int word, byte flags, int stem, int lower, int singular) {
+  void set(int word, short flags, int stem, int lower, int singular) {
     this.flags[word] = flags;
     stems[word] = stem;
     lowers[word] = lower;
     singulars[word] = singular;
   }
 
-  byte flags(int word) {
+  short flags(int word) {
     return flags[word];
   }
 

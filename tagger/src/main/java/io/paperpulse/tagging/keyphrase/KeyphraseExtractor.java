@@ -1,5 +1,7 @@
 package io.paperpulse.tagging.keyphrase;
 
+import io.paperpulse.tagging.partofspeech.PartOfSpeechLexicon;
+import io.paperpulse.tagging.partofspeech.WordReading;
 import io.paperpulse.tagging.text.LongIntMap;
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.TokenizedText;
@@ -36,22 +38,41 @@ public final class KeyphraseExtractor {
       "anomaly", "assembly", "family", "supply", "monopoly", "italy", "reply", "poly", "rely",
       "ply", "apply", "multiply", "fly", "butterfly", "jelly", "belly", "ally", "rally", "bully");
 
+  /** An -s form counted this many times more often as a verb than as a noun is a verb unless a content word follows. */
+  private static final int STRONG_VERB_RATIO = 6;
+
   private final PorterStems stems;
+  private final PartOfSpeechLexicon partsOfSpeech;
   private final Set<String> stopWords;
+  private final Set<String> notationWords;
+  private final Set<String> verbCues;
   private final Set<String> genericWords;
   private final DocumentFrequencies defaultFrequencies;
   private final KeyphraseSettings settings;
 
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
+  /**
+   * @param stopWords words that never enter a candidate
+   * @param notationWords units and mathematical notation ("cm", "min", "hat", "mathrm"): never
+   *     part of a candidate either, listed apart because they are no English function words
+   * @param verbCues stop words that follow verbs rather than nouns (determiners, pronouns)
+   * @param genericWords words that make no keyphrase alone or together ("method", "results")
+   */
   public KeyphraseExtractor(
       PorterStems stems,
+      PartOfSpeechLexicon partsOfSpeech,
       Set<String> stopWords,
+      Set<String> notationWords,
+      Set<String> verbCues,
       Set<String> genericWords,
       DocumentFrequencies defaultFrequencies,
       KeyphraseSettings settings) {
     this.stems = stems;
+    this.partsOfSpeech = partsOfSpeech;
     this.stopWords = Set.copyOf(stopWords);
+    this.notationWords = Set.copyOf(notationWords);
+    this.verbCues = Set.copyOf(verbCues);
     this.genericWords = Set.copyOf(genericWords);
     this.defaultFrequencies = defaultFrequencies;
     this.settings = settings;
@@ -74,19 +95,7 @@ public final class KeyphraseExtractor {
     StemTable stems = words.stems;
     CandidateTable candidates = words.candidates;
     int total = words.size();
-    int runStart = -1;
-    for (int i = 0; i <= total; i++) {
-      boolean stop = i < total && words.stemIndex(i) < 0;
-      boolean endsRun = i == total || stop || (runStart >= 0 && words.breakBefore(i));
-      if (endsRun) {
-        if (runStart >= 0) {
-          addRun(words, runStart, i);
-        }
-        runStart = i < total && !stop ? i : -1;
-      } else if (runStart < 0) {
-        runStart = i;
-      }
-    }
+    collectCandidates(words);
     double[] stemScores = words.stemScores();
     boolean defaultTable = frequencies == defaultFrequencies;
     for (int s = 0; s < stems.size(); s++) {
@@ -101,13 +110,21 @@ public final class KeyphraseExtractor {
       }
       int from = candidates.start(c);
       double sum = 0;
+      int contentWords = 0;
       for (int k = 0; k < candidates.length(c); k++) {
-        sum += stemScores[words.stemIndex(from + k)];
+        int stem = words.stemIndex(from + k);
+        if (stem >= 0) {
+          sum += stemScores[stem];
+          contentWords++;
+        }
+      }
+      if (settings.lengthExponent() != 0 && contentWords > 1) {
+        sum /= Math.pow(contentWords, settings.lengthExponent());
       }
       double position = 1.0 + settings.positionDecay() * (1.0 - (double) from / total);
       scores[c] = sum * position * shapeFactor(words, from, candidates.length(c));
     }
-    return top(words, scores, limit);
+    return top(words, scores, limit, settings.nesting());
   }
 
   /** Down-weights single words and phrases that end in an adjective: keyphrases are mostly noun phrases. */
@@ -118,24 +135,58 @@ public final class KeyphraseExtractor {
 
   /**
    * The {@code limit} best candidates by score, ties by name. Only candidates scoring at least
-   * the limit-th best score get a name: usually exactly {@code limit} of them.
+   * the limit-th best score get a name: usually exactly {@code limit} of them. When nested
+   * candidates collapse, a few more are named so that the dropped ones can be replaced.
    */
-  private static List<Keyphrase> top(Workspace words, double[] scores, int limit) {
+  private static List<Keyphrase> top(Workspace words, double[] scores, int limit, KeyphraseSettings.Nesting nesting) {
     CandidateTable candidates = words.candidates;
-    double threshold = limitThBest(scores, candidates.size(), limit);
+    int named = nesting == KeyphraseSettings.Nesting.KEEP ? limit : 2 * limit + 2;
+    double threshold = limitThBest(scores, candidates.size(), named);
     if (threshold == Double.NEGATIVE_INFINITY) {
       threshold = -Double.MAX_VALUE; // fewer real candidates than the limit: keep them all
     }
-    List<Keyphrase> chosen = new ArrayList<>(limit + 2);
+    List<Ranked> chosen = new ArrayList<>(named + 2);
     for (int c = 0; c < candidates.size(); c++) {
       if (scores[c] >= threshold) {
         int from = candidates.start(c);
         int len = candidates.length(c);
-        chosen.add(new Keyphrase(bestName(words, c), words.key(from, len), scores[c]));
+        chosen.add(new Ranked(new Keyphrase(bestName(words, c), words.key(from, len), scores[c]), from, len));
       }
     }
-    chosen.sort(BY_SCORE_THEN_NAME);
-    return chosen.size() > limit ? List.copyOf(chosen.subList(0, limit)) : List.copyOf(chosen);
+    chosen.sort(Comparator.comparing(Ranked::keyphrase, BY_SCORE_THEN_NAME));
+    List<Keyphrase> out = new ArrayList<>(limit);
+    List<Ranked> kept = new ArrayList<>(limit);
+    for (Ranked r : chosen) {
+      if (out.size() == limit) {
+        break;
+      }
+      if (nesting != KeyphraseSettings.Nesting.KEEP && nestedInKept(words, r, kept, nesting)) {
+        continue;
+      }
+      kept.add(r);
+      out.add(r.keyphrase());
+    }
+    return List.copyOf(out);
+  }
+
+  private record Ranked(Keyphrase keyphrase, int start, int length) {}
+
+  /** True when {@code r} lies inside, or contains, a better ranked candidate already kept. */
+  private static boolean nestedInKept(Workspace words, Ranked r, List<Ranked> kept, KeyphraseSettings.Nesting nesting) {
+    for (Ranked k : kept) {
+      Ranked shorter = r.length() <= k.length() ? r : k;
+      Ranked longer = shorter == r ? k : r;
+      if (shorter.length() == longer.length()) {
+        continue; // distinct candidates of equal length never contain one another
+      }
+      if (shorter.length() == 1 && nesting == KeyphraseSettings.Nesting.COLLAPSE_PHRASES) {
+        continue;
+      }
+      if (words.containsStems(longer.start(), longer.length(), shorter.start(), shorter.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Comparator<Keyphrase> BY_SCORE_THEN_NAME =
@@ -192,6 +243,76 @@ public final class KeyphraseExtractor {
       out.add(words.stems.stem(s, words.lexicon()));
     }
     return out;
+  }
+
+  /**
+   * Finds the paper's noun phrases: runs of content words between stop words, punctuation and
+   * verbs, each cut back to end on a word that can be a noun. Finite verbs ("lowers") always end
+   * a run; an -s form that can be a plural noun or a verb ("rises", "centers") ends it when it
+   * follows a content word and what comes next marks a verb: a determiner, pronoun or adverb, or,
+   * for forms that are mostly verbs, anything but another content word. With
+   * {@link KeyphraseSettings#ofPhrases()}, two noun phrases joined by "of" also form one.
+   */
+  private void collectCandidates(Workspace words) {
+    int total = words.size();
+    int runStart = -1;
+    int previousStart = -1;
+    int previousEnd = -1;
+    for (int i = 0; i <= total; i++) {
+      boolean endsRun = i == total || words.stemIndex(i) < 0 || words.has(i, FeatureColumns.FINITE_VERB)
+          || (runStart >= 0 && (words.breakBefore(i) || verbAfterNoun(words, i)));
+      if (!endsRun) {
+        if (runStart < 0) {
+          runStart = i;
+        }
+        continue;
+      }
+      if (runStart >= 0) {
+        int end = nounPhraseEnd(words, runStart, i);
+        if (end > runStart) {
+          addRun(words, runStart, end);
+          if (settings.ofPhrases() && joinedByOf(words, previousEnd, runStart)) {
+            int length = end - previousStart;
+            if (length <= settings.maxWords() + 1) {
+              words.candidates.add(words, previousStart, length);
+            }
+          }
+          previousStart = runStart;
+          previousEnd = end;
+        }
+      }
+      boolean startsRun = i < total && words.stemIndex(i) >= 0 && !words.has(i, FeatureColumns.FINITE_VERB)
+          && !(runStart >= 0 && !words.breakBefore(i) && verbAfterNoun(words, i));
+      runStart = startsRun ? i : -1;
+    }
+  }
+
+  /** True when the ambiguous -s form at {@code i}, right after a content word, reads as a verb. */
+  private static boolean verbAfterNoun(Workspace words, int i) {
+    if (!words.has(i, FeatureColumns.VERB_S)) {
+      return false;
+    }
+    int next = i + 1;
+    boolean boundary = next == words.size() || words.breakBefore(next);
+    if (!boundary && words.has(next, FeatureColumns.VERB_CUE)) {
+      return true;
+    }
+    return words.has(i, FeatureColumns.VERB_S_STRONG) && (boundary || words.stemIndex(next) < 0);
+  }
+
+  /** End (exclusive) of the noun phrase in the run {@code [from, to)}: after its last possible noun. */
+  private static int nounPhraseEnd(Workspace words, int from, int to) {
+    int end = to;
+    while (end > from && !words.has(end - 1, FeatureColumns.HEAD)) {
+      end--;
+    }
+    return end;
+  }
+
+  /** True when one "of" separates a noun phrase ending at {@code previousEnd} from the one starting at {@code start}. */
+  private static boolean joinedByOf(Workspace words, int previousEnd, int start) {
+    return previousEnd >= 0 && previousEnd == start - 1 && words.has(previousEnd, FeatureColumns.OF)
+        && !words.breakBefore(previousEnd) && !words.breakBefore(start);
   }
 
   private void addRun(Workspace words, int from, int to) {
@@ -293,11 +414,20 @@ public final class KeyphraseExtractor {
   /** Derives the features of the word spelled {@code lower} and {@code singular} into {@code into} at {@code at}. */
   private void derive(String lower, String singular, Lexicon lexicon, FeatureColumns into, int at) {
     if (isStop(lower)) {
-      into.set(at, (byte) (FeatureColumns.KNOWN | FeatureColumns.STOP), -1, -1, -1);
+      short flags = (short) (FeatureColumns.KNOWN | FeatureColumns.STOP);
+      if (lower.equals("of")) {
+        int of = lexicon.spelling(lower);
+        into.set(at, (short) (flags | FeatureColumns.OF), -1, of, of);
+        return;
+      }
+      if (verbCues.contains(lower) || isAdverb(lower)) {
+        flags |= FeatureColumns.VERB_CUE;
+      }
+      into.set(at, flags, -1, -1, -1);
       return;
     }
     String stem = stems.stem(lower);
-    byte flags = FeatureColumns.KNOWN;
+    short flags = (short) (FeatureColumns.KNOWN | partOfSpeechFlags(lower));
     if (genericWords.contains(singular)) {
       flags |= FeatureColumns.GENERIC;
     }
@@ -308,17 +438,43 @@ public final class KeyphraseExtractor {
         lexicon.spelling(singular));
   }
 
+  /** Part-of-speech flags of a content word, from its reading in the lexicon. */
+  private short partOfSpeechFlags(String lower) {
+    WordReading reading = partsOfSpeech.read(lower);
+    short flags = 0;
+    if (reading.canBeNoun()) {
+      flags |= FeatureColumns.HEAD;
+    }
+    if (reading.onlyFiniteVerb() || reading.onlyAdverb()) {
+      flags |= FeatureColumns.FINITE_VERB;
+    }
+    if (reading.thirdPerson() && reading.canBeNoun() && reading.verbWeight() >= reading.nounWeight()) {
+      flags |= FeatureColumns.VERB_S;
+      if (reading.verbWeight() >= STRONG_VERB_RATIO * reading.nounWeight()) {
+        flags |= FeatureColumns.VERB_S_STRONG;
+      }
+    }
+    return flags;
+  }
+
   private boolean isStop(String lower) {
-    if (lower.length() < 2 || stopWords.contains(lower)) {
+    if (lower.length() < 2 || stopWords.contains(lower) || notationWords.contains(lower)) {
       return true;
+    }
+    if (Character.isDigit(lower.charAt(0))) {
+      return true; // numbers, measurements ("5cm", "25m") and their fragments
     }
     boolean hasLetter = false;
     for (int i = 0; i < lower.length() && !hasLetter; i++) {
       hasLetter = Character.isLetter(lower.charAt(i));
     }
     if (!hasLetter) {
-      return true; // numbers and measurements
+      return true;
     }
+    return isAdverb(lower);
+  }
+
+  private static boolean isAdverb(String lower) {
     return lower.length() > 4 && lower.endsWith("ly") && lower.indexOf('-') < 0 && !LY_NOUNS.contains(lower);
   }
 }

@@ -3,8 +3,8 @@ package io.paperpulse.tagging.keyphrase;
 /**
  * Scoring constants of the keyphrase extractor.
  *
- * @param maxWords longest candidate kept whole; longer stop-word-free runs yield their windows of
- *     this length
+ * @param maxWords longest candidate kept whole; longer noun phrases yield their windows of this
+ *     length
  * @param titleBoost extra weight of a word occurrence in the title
  * @param positionDecay weight of the first occurrence position: a candidate whose first mention
  *     is at relative position p in the text gets factor (1 + positionDecay * (1 - p))
@@ -12,8 +12,50 @@ package io.paperpulse.tagging.keyphrase;
  *     multi-word phrases of similar weight
  * @param modifierEndFactor score factor of candidates whose last word has an adjective or
  *     participle ending ("-ous", "-ive", "-able", "-ed", ...)
+ * @param ofPhrases also propose "noun phrase of noun phrase" ("direct probe of water")
+ * @param lengthExponent a candidate's summed word scores are divided by its number of content
+ *     words raised to this power (0: plain sum, 1: mean)
+ * @param nesting what happens to a candidate whose words lie inside, or contain, a better
+ *     ranked one of the same paper
  */
 public record KeyphraseSettings(
-    int maxWords, double titleBoost, double positionDecay, double singleWordFactor, double modifierEndFactor) {
-  public static final KeyphraseSettings DEFAULT = new KeyphraseSettings(5, 2.0, 1.5, 0.15, 0.2);
+    int maxWords, double titleBoost, double positionDecay, double singleWordFactor, double modifierEndFactor,
+    boolean ofPhrases, double lengthExponent, Nesting nesting) {
+  public static final KeyphraseSettings DEFAULT =
+      new KeyphraseSettings(5, 2.0, 1.5, 0.15, 0.2, false, 0.0, Nesting.KEEP);
+
+  /** Treatment of nested candidates ("quantum walk" inside "quantum walk search"). */
+  public enum Nesting {
+    /** Both stay. */
+    KEEP,
+    /** The lower ranked of two nested multi-word phrases is dropped; single words stay. */
+    COLLAPSE_PHRASES,
+    /** The lower ranked of any two nested candidates is dropped. */
+    COLLAPSE_ALL
+  }
+
+  public KeyphraseSettings withOfPhrases(boolean on) {
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor, on,
+        lengthExponent, nesting);
+  }
+
+  public KeyphraseSettings withLengthExponent(double exponent) {
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor,
+        ofPhrases, exponent, nesting);
+  }
+
+  public KeyphraseSettings withNesting(Nesting treatment) {
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor,
+        ofPhrases, lengthExponent, treatment);
+  }
+
+  public KeyphraseSettings withSingleWordFactor(double factor) {
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, factor, modifierEndFactor, ofPhrases,
+        lengthExponent, nesting);
+  }
+
+  public KeyphraseSettings withPositionDecay(double decay) {
+    return new KeyphraseSettings(maxWords, titleBoost, decay, singleWordFactor, modifierEndFactor, ofPhrases,
+        lengthExponent, nesting);
+  }
 }

@@ -12,7 +12,7 @@ final class Workspace {
   final StemTable stems = new StemTable();
   final CandidateTable candidates = new CandidateTable();
   private Lexicon lexicon = new Lexicon();
-  private byte[] flags = new byte[256];
+  private short[] flags = new short[256];
   private int[] lowers = new int[256];
   private int[] singulars = new int[256];
   private boolean[] inTitle = new boolean[256];
@@ -56,7 +56,7 @@ final class Workspace {
       breakBefore = Arrays.copyOf(breakBefore, grown);
       stemIndex = Arrays.copyOf(stemIndex, grown);
     }
-    byte wordFlags = features.flags(word);
+    short wordFlags = features.flags(word);
     flags[size] = wordFlags;
     lowers[size] = features.lower(word);
     singulars[size] = features.singular(word);
@@ -92,6 +92,11 @@ final class Workspace {
     return (flags[i] & FeatureColumns.MODIFIER) != 0;
   }
 
+  /** True when the word at {@code i} has {@code flag} (a {@link FeatureColumns} flag). */
+  boolean has(int i, short flag) {
+    return (flags[i] & flag) != 0;
+  }
+
   /** Scratch array for one score per stem of the paper. */
   double[] stemScores() {
     if (stemScores.length < stems.size()) {
@@ -116,6 +121,16 @@ final class Workspace {
       }
     }
     return true;
+  }
+
+  /** True when the stems of the {@code innerLength} words at {@code inner} occur in order within those at {@code outer}. */
+  boolean containsStems(int outer, int outerLength, int inner, int innerLength) {
+    for (int offset = 0; offset + innerLength <= outerLength; offset++) {
+      if (sameStems(outer + offset, inner, innerLength)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the phrases at {@code a} and {@code b} would get the same name. */
@@ -147,7 +162,8 @@ final class Workspace {
       if (k > 0) {
         key.append(' ');
       }
-      key.append(stems.stem(stemIndex[from + k], lexicon));
+      int stem = stemIndex[from + k];
+      key.append(stem < 0 ? "of" : stems.stem(stem, lexicon));
     }
     return key.toString();
   }
