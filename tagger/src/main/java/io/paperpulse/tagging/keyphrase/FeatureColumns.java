@@ -26,6 +26,17 @@ final class FeatureColumns {
   static final short VERB_S = 64;
   /** An -s form that reads as a verb far more often than as a plural noun. */
   static final short VERB_S_STRONG = 128;
+  /**
+   * An -s form with a verb reading ("treats", "supports", "models"). Inside a noun phrase a plural
+   * rarely stands before another noun ("feature map", not "features map"), so before a content
+   * word such a form reads as the verb.
+   */
+  static final short S_FORM = 1024;
+  /**
+   * A past participle that is neither noun nor adjective ("named", "monitored"): it can stand
+   * inside a noun phrase but does not open a keyphrase.
+   */
+  static final short BARE_PARTICIPLE = 2048;
   /** The word "of", which joins two noun phrases into one keyphrase. */
   static final short OF = 256;
   /**

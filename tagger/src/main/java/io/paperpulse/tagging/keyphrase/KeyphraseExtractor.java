@@ -40,6 +40,13 @@ public final class KeyphraseExtractor {
 
   /** An -s form counted this many times more often as a verb than as a noun is a verb unless a content word follows. */
   private static final int STRONG_VERB_RATIO = 6;
+  /** SemCor weight from which a verb counts as common. */
+  private static final int COMMON_VERB_WEIGHT = 10;
+  /**
+   * An -s form counted this many times more often as a plural noun than as a verb is a noun
+   * even before another content word ("networks" 29 to 1, "models" 46 to 3).
+   */
+  private static final int PLURAL_DOMINANCE = 4;
 
   private final PorterStems stems;
   private final PartOfSpeechLexicon partsOfSpeech;
@@ -259,8 +266,9 @@ public final class KeyphraseExtractor {
     int previousStart = -1;
     int previousEnd = -1;
     for (int i = 0; i <= total; i++) {
-      boolean endsRun = i == total || words.stemIndex(i) < 0 || words.has(i, FeatureColumns.FINITE_VERB)
-          || (runStart >= 0 && (words.breakBefore(i) || verbAfterNoun(words, i)));
+      boolean content = i < total && words.stemIndex(i) >= 0
+          && !isVerb(words, i, runStart >= 0 && !words.breakBefore(i));
+      boolean endsRun = !content || (runStart >= 0 && words.breakBefore(i));
       if (!endsRun) {
         if (runStart < 0) {
           runStart = i;
@@ -268,6 +276,9 @@ public final class KeyphraseExtractor {
         continue;
       }
       if (runStart >= 0) {
+        while (runStart < i - 1 && words.has(runStart, FeatureColumns.BARE_PARTICIPLE)) {
+          runStart++;
+        }
         int end = nounPhraseEnd(words, runStart, i);
         if (end > runStart) {
           addRun(words, runStart, end);
@@ -281,19 +292,28 @@ public final class KeyphraseExtractor {
           previousEnd = end;
         }
       }
-      boolean startsRun = i < total && words.stemIndex(i) >= 0 && !words.has(i, FeatureColumns.FINITE_VERB)
-          && !(runStart >= 0 && !words.breakBefore(i) && verbAfterNoun(words, i));
-      runStart = startsRun ? i : -1;
+      runStart = content ? i : -1;
     }
   }
 
-  /** True when the ambiguous -s form at {@code i}, right after a content word, reads as a verb. */
-  private static boolean verbAfterNoun(Workspace words, int i) {
-    if (!words.has(i, FeatureColumns.VERB_S)) {
-      return false;
+  /**
+   * True when the content word at {@code i} reads as a verb here: a finite verb; an -s form with
+   * a verb reading before another content word; an -s form that is more often a verb than a
+   * noun, after a content word and before what follows verbs.
+   */
+  private static boolean isVerb(Workspace words, int i, boolean afterContentWord) {
+    if (words.has(i, FeatureColumns.FINITE_VERB)) {
+      return true;
     }
     int next = i + 1;
     boolean boundary = next == words.size() || words.breakBefore(next);
+    if (words.has(i, FeatureColumns.S_FORM) && !boundary && words.stemIndex(next) >= 0
+        && !words.has(next, FeatureColumns.FINITE_VERB)) {
+      return true;
+    }
+    if (!afterContentWord || !words.has(i, FeatureColumns.VERB_S)) {
+      return false;
+    }
     if (!boundary && words.has(next, FeatureColumns.VERB_CUE)) {
       return true;
     }
@@ -445,8 +465,18 @@ public final class KeyphraseExtractor {
     if (reading.canBeNoun()) {
       flags |= FeatureColumns.HEAD;
     }
-    if (reading.onlyFiniteVerb() || reading.onlyAdverb()) {
+    boolean verbOnly = reading.verbWeight() > 0 && !reading.canBeNoun() && reading.adjectiveWeight() == 0;
+    if (reading.onlyFiniteVerb() || reading.onlyAdverb()
+        || (verbOnly && lower.endsWith("ing") && reading.verbWeight() >= COMMON_VERB_WEIGHT)) {
+      // An -ing form of a common verb that is neither noun nor adjective is the verb
+      // ("connecting"); rare verbs' -ing forms are mostly technical nouns ("offloading").
       flags |= FeatureColumns.FINITE_VERB;
+    }
+    if (verbOnly && reading.participle() && !lower.endsWith("ing")) {
+      flags |= FeatureColumns.BARE_PARTICIPLE;
+    }
+    if (reading.thirdPerson() && reading.verbWeight() * PLURAL_DOMINANCE >= reading.nounWeight()) {
+      flags |= FeatureColumns.S_FORM;
     }
     if (reading.thirdPerson() && reading.canBeNoun() && reading.verbWeight() >= reading.nounWeight()) {
       flags |= FeatureColumns.VERB_S;

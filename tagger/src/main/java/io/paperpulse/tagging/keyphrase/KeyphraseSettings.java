@@ -22,7 +22,7 @@ public record KeyphraseSettings(
     int maxWords, double titleBoost, double positionDecay, double singleWordFactor, double modifierEndFactor,
     boolean ofPhrases, double lengthExponent, Nesting nesting) {
   public static final KeyphraseSettings DEFAULT =
-      new KeyphraseSettings(5, 2.0, 1.5, 0.15, 0.2, false, 0.0, Nesting.KEEP);
+      new KeyphraseSettings(5, 2.0, 1.5, 0.15, 0.2, false, 0.0, Nesting.COLLAPSE_PHRASES);
 
   /** Treatment of nested candidates ("quantum walk" inside "quantum walk search"). */
   public enum Nesting {
@@ -47,6 +47,21 @@ public record KeyphraseSettings(
   public KeyphraseSettings withNesting(Nesting treatment) {
     return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor,
         ofPhrases, lengthExponent, treatment);
+  }
+
+  public KeyphraseSettings withMaxWords(int words) {
+    return new KeyphraseSettings(words, titleBoost, positionDecay, singleWordFactor, modifierEndFactor, ofPhrases,
+        lengthExponent, nesting);
+  }
+
+  public KeyphraseSettings withTitleBoost(double boost) {
+    return new KeyphraseSettings(maxWords, boost, positionDecay, singleWordFactor, modifierEndFactor, ofPhrases,
+        lengthExponent, nesting);
+  }
+
+  public KeyphraseSettings withModifierEndFactor(double factor) {
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, factor, ofPhrases,
+        lengthExponent, nesting);
   }
 
   public KeyphraseSettings withSingleWordFactor(double factor) {

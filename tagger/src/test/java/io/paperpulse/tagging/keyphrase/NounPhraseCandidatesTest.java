@@ -1,0 +1,66 @@
+package io.paperpulse.tagging.keyphrase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.tagging.PaperTagger;
+import io.paperpulse.tagging.text.Singularizer;
+import io.paperpulse.tagging.text.Tokenizer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The defects of word-run candidates that part-of-speech information removes. */
+class NounPhraseCandidatesTest {
+  private final Tokenizer tokenizer = new Tokenizer(new Singularizer());
+  private final KeyphraseExtractor extractor = PaperTagger.defaultKeyphraseExtractor();
+
+  private List<String> names(String title, String body) {
+    return extractor.extract(tokenizer.tokenize(title), tokenizer.tokenize(body), 30).stream()
+        .map(Keyphrase::name).toList();
+  }
+
+  @Test
+  void verbsEndTheNounPhrase() {
+    List<String> names = names("",
+        "The magnetic phase transition lowers the critical field. The sample rises in temperature. "
+            + "The encoder treats transformer layers as groups and supports mixed precision.");
+    assertThat(names).contains("magnetic phase transition", "critical field", "transformer layer", "mixed precision")
+        .noneMatch(n -> n.contains("lower") || n.contains("rise") || n.contains("treat") || n.contains("support"));
+  }
+
+  @Test
+  void phrasesEndOnANounNotOnAnAdjectiveOrParticiple() {
+    List<String> names = names("", "Sensors that are cheap and robust. A controller, lightweight and adaptive; "
+        + "we call it named controller design.");
+    assertThat(names).noneMatch(n -> n.endsWith(" robust") || n.endsWith(" adaptive") || n.startsWith("named "));
+  }
+
+  @Test
+  void numbersUnitsAndNotationNeverEnterAPhrase() {
+    List<String> names = names("", "Samples of 5cm x 5cm were cut at 25 m/min; the estimator \\hat{\\rho} "
+        + "of the 5m magnitude lightweight model converges.");
+    assertThat(names).noneMatch(n -> n.matches(".*\\d.*") || List.of(n.split(" ")).stream()
+        .anyMatch(w -> List.of("cm", "min", "hat", "rho", "m").contains(w)));
+    assertThat(names).anyMatch(n -> n.endsWith("lightweight model"));
+  }
+
+  @Test
+  void nestedPhrasesCollapseToTheBetterRankedOne() {
+    List<String> names = names("Quantum walk search on graphs",
+        "Quantum walk search finds a marked vertex. A quantum walk spreads faster than a classical walk, "
+            + "so quantum walk search beats classical search on many graphs.");
+    for (String a : names) {
+      for (String b : names) {
+        if (!a.equals(b) && a.contains(" ") && b.contains(" ")) {
+          assertThat((" " + b + " ").contains(" " + a + " ")).as("%s inside %s", a, b).isFalse();
+        }
+      }
+    }
+    assertThat(names).contains("quantum walk search");
+  }
+
+  @Test
+  void pluralNounsBeforeAVerbStayNouns() {
+    List<String> names = names("", "Graph neural networks predict binding affinity of small molecules.");
+    assertThat(names).contains("graph neural network", "binding affinity");
+  }
+}
