@@ -40,6 +40,9 @@ public final class KeyphraseExtractor {
 
   /** An -s form counted this many times more often as a verb than as a noun is a verb unless a content word follows. */
   private static final int STRONG_VERB_RATIO = 6;
+  /** Words this many positions apart or closer are linked in the co-occurrence graph. */
+  private static final int GRAPH_WINDOW = 10;
+  private static final int GRAPH_ITERATIONS = 15;
   /** SemCor weight from which a verb counts as common. */
   private static final int COMMON_VERB_WEIGHT = 10;
   /**
@@ -108,6 +111,12 @@ public final class KeyphraseExtractor {
     for (int s = 0; s < stems.size(); s++) {
       double idf = defaultTable ? stems.defaultIdf(s, words.lexicon()) : frequencies.idf(stems.stem(s, words.lexicon()));
       stemScores[s] = stems.weight(s) * idf;
+    }
+    if (settings.graphWeight() != 0) {
+      double[] ranks = words.cooccurrenceRanks(GRAPH_WINDOW, GRAPH_ITERATIONS);
+      for (int s = 0; s < stems.size(); s++) {
+        stemScores[s] *= Math.pow(ranks[s], settings.graphWeight());
+      }
     }
     double[] scores = words.candidateScores();
     for (int c = 0; c < candidates.size(); c++) {

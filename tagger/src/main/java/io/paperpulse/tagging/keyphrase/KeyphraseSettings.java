@@ -15,14 +15,17 @@ package io.paperpulse.tagging.keyphrase;
  * @param ofPhrases also propose "noun phrase of noun phrase" ("direct probe of water")
  * @param lengthExponent a candidate's summed word scores are divided by its number of content
  *     words raised to this power (0: plain sum, 1: mean)
+ * @param graphWeight exponent of a word's co-occurrence rank (SingleRank: PageRank over the graph
+ *     of words within a window of each other, scaled so that the average word has 1) in its
+ *     score; 0 leaves the score to frequency and IDF
  * @param nesting what happens to a candidate whose words lie inside, or contain, a better
  *     ranked one of the same paper
  */
 public record KeyphraseSettings(
     int maxWords, double titleBoost, double positionDecay, double singleWordFactor, double modifierEndFactor,
-    boolean ofPhrases, double lengthExponent, Nesting nesting) {
+    boolean ofPhrases, double lengthExponent, Nesting nesting, double graphWeight) {
   public static final KeyphraseSettings DEFAULT =
-      new KeyphraseSettings(5, 2.0, 1.5, 0.15, 0.2, false, 0.0, Nesting.COLLAPSE_PHRASES);
+      new KeyphraseSettings(5, 2.0, 3.0, 0.15, 0.2, false, 0.3, Nesting.COLLAPSE_PHRASES, 0.0);
 
   /** Treatment of nested candidates ("quantum walk" inside "quantum walk search"). */
   public enum Nesting {
@@ -36,41 +39,46 @@ public record KeyphraseSettings(
 
   public KeyphraseSettings withOfPhrases(boolean on) {
     return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor, on,
-        lengthExponent, nesting);
+        lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withLengthExponent(double exponent) {
     return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor,
-        ofPhrases, exponent, nesting);
+        ofPhrases, exponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withNesting(Nesting treatment) {
     return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor,
-        ofPhrases, lengthExponent, treatment);
+        ofPhrases, lengthExponent, treatment, graphWeight);
+  }
+
+  public KeyphraseSettings withGraphWeight(double weight) {
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor, ofPhrases,
+        lengthExponent, nesting, weight);
   }
 
   public KeyphraseSettings withMaxWords(int words) {
     return new KeyphraseSettings(words, titleBoost, positionDecay, singleWordFactor, modifierEndFactor, ofPhrases,
-        lengthExponent, nesting);
+        lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withTitleBoost(double boost) {
     return new KeyphraseSettings(maxWords, boost, positionDecay, singleWordFactor, modifierEndFactor, ofPhrases,
-        lengthExponent, nesting);
+        lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withModifierEndFactor(double factor) {
     return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, factor, ofPhrases,
-        lengthExponent, nesting);
+        lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withSingleWordFactor(double factor) {
     return new KeyphraseSettings(maxWords, titleBoost, positionDecay, factor, modifierEndFactor, ofPhrases,
-        lengthExponent, nesting);
+        lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withPositionDecay(double decay) {
     return new KeyphraseSettings(maxWords, titleBoost, decay, singleWordFactor, modifierEndFactor, ofPhrases,
-        lengthExponent, nesting);
+        lengthExponent, nesting, graphWeight);
   }
 }

@@ -105,6 +105,65 @@ final class Workspace {
     return stemScores;
   }
 
+  private int[] edgeFrom = new int[1024];
+  private int[] edgeTo = new int[1024];
+  private double[] ranks = new double[128];
+  private double[] nextRanks = new double[128];
+  private double[] degrees = new double[128];
+
+  /**
+   * PageRank (damping 0.85) of the paper's stems over the graph that links two stems each time
+   * they occur within {@code window} positions of each other in the same part (title or
+   * abstract), as SingleRank does; scaled so that the mean over stems is 1. Stop words take up
+   * positions but are no nodes.
+   */
+  double[] cooccurrenceRanks(int window, int iterations) {
+    int nodes = stems.size();
+    if (ranks.length < nodes) {
+      int capacity = Math.max(nodes, ranks.length * 2);
+      ranks = new double[capacity];
+      nextRanks = new double[capacity];
+      degrees = new double[capacity];
+    }
+    java.util.Arrays.fill(degrees, 0, nodes, 0);
+    int edges = 0;
+    for (int i = 0; i < size; i++) {
+      int a = stemIndex[i];
+      if (a < 0) {
+        continue;
+      }
+      for (int j = i + 1; j < size && j < i + window; j++) {
+        int b = stemIndex[j];
+        if (b < 0 || b == a || inTitle[j] != inTitle[i]) {
+          continue;
+        }
+        if (edges + 2 > edgeFrom.length) {
+          edgeFrom = Arrays.copyOf(edgeFrom, edgeFrom.length * 2);
+          edgeTo = Arrays.copyOf(edgeTo, edgeTo.length * 2);
+        }
+        edgeFrom[edges] = a;
+        edgeTo[edges++] = b;
+        edgeFrom[edges] = b;
+        edgeTo[edges++] = a;
+        degrees[a]++;
+        degrees[b]++;
+      }
+    }
+    Arrays.fill(ranks, 0, nodes, 1.0);
+    for (int it = 0; it < iterations; it++) {
+      Arrays.fill(nextRanks, 0, nodes, 0.15);
+      for (int e = 0; e < edges; e++) {
+        int from = edgeFrom[e];
+        nextRanks[edgeTo[e]] += 0.85 * ranks[from] / degrees[from];
+      }
+      double[] swap = ranks;
+      ranks = nextRanks;
+      nextRanks = swap;
+    }
+    // An isolated stem keeps 0.15; PageRank with rank 1 per node on average sums to the node count.
+    return ranks;
+  }
+
   /** Scratch array for one score per candidate of the paper. */
   double[] candidateScores() {
     if (candidateScores.length < candidates.size()) {
