@@ -40,6 +40,9 @@ public final class KeyphraseExtractor {
 
   /** An -s form counted this many times more often as a verb than as a noun is a verb unless a content word follows. */
   private static final int STRONG_VERB_RATIO = 6;
+  /** Pronouns and modal verbs: what comes right after them and can be a verb is one. */
+  private static final Set<String> SUBJECTS_AND_MODALS = Set.of(
+      "we", "they", "i", "you", "can", "could", "will", "would", "may", "might", "must", "should", "cannot", "shall");
   /** Words this many positions apart or closer are linked in the co-occurrence graph. */
   private static final int GRAPH_WINDOW = 10;
   private static final int GRAPH_ITERATIONS = 15;
@@ -263,11 +266,10 @@ public final class KeyphraseExtractor {
 
   /**
    * Finds the paper's noun phrases: runs of content words between stop words, punctuation and
-   * verbs, each cut back to end on a word that can be a noun. Finite verbs ("lowers") always end
-   * a run; an -s form that can be a plural noun or a verb ("rises", "centers") ends it when it
-   * follows a content word and what comes next marks a verb: a determiner, pronoun or adverb, or,
-   * for forms that are mostly verbs, anything but another content word. With
-   * {@link KeyphraseSettings#ofPhrases()}, two noun phrases joined by "of" also form one.
+   * verbs, cut at the front past participles and -ing forms that are verbs rather than nouns
+   * ("named", "serving") and at the back to end on a word that can be a noun. What counts as a
+   * verb is in {@link #isVerb}. With {@link KeyphraseSettings#ofPhrases()}, two noun phrases
+   * joined by "of" also form one.
    */
   private void collectCandidates(Workspace words) {
     int total = words.size();
@@ -285,7 +287,8 @@ public final class KeyphraseExtractor {
         continue;
       }
       if (runStart >= 0) {
-        while (runStart < i - 1 && words.has(runStart, FeatureColumns.BARE_PARTICIPLE)) {
+        while (runStart < i - 1 && (words.has(runStart, FeatureColumns.BARE_PARTICIPLE)
+            || words.has(runStart, FeatureColumns.VERBAL_ING))) {
           runStart++;
         }
         int end = nounPhraseEnd(words, runStart, i);
@@ -306,12 +309,20 @@ public final class KeyphraseExtractor {
   }
 
   /**
-   * True when the content word at {@code i} reads as a verb here: a finite verb; an -s form with
-   * a verb reading before another content word; an -s form that is more often a verb than a
-   * noun, after a content word and before what follows verbs.
+   * True when the content word at {@code i} reads as a verb here: a finite verb ("lowers"); a
+   * base-form verb right after "to", a pronoun or a modal ("to call", "we exchange"); an -s form
+   * with a verb reading before another content word ("supports mixed precision"); an -s form that
+   * is more often a verb than a noun, after a content word and before what follows verbs (a
+   * determiner, a pronoun, an adverb, or for the mostly-verb forms also punctuation or a stop
+   * word: "the sample rises.").
    */
   private static boolean isVerb(Workspace words, int i, boolean afterContentWord) {
     if (words.has(i, FeatureColumns.FINITE_VERB)) {
+      return true;
+    }
+    if (i > 0 && !words.breakBefore(i)
+        && ((words.has(i - 1, FeatureColumns.TO_CUE) && words.has(i, FeatureColumns.VERB_AFTER_TO))
+            || (words.has(i - 1, FeatureColumns.SUBJECT_CUE) && words.has(i, FeatureColumns.VERB_AFTER_SUBJECT)))) {
       return true;
     }
     int next = i + 1;
@@ -443,20 +454,25 @@ public final class KeyphraseExtractor {
   /** Derives the features of the word spelled {@code lower} and {@code singular} into {@code into} at {@code at}. */
   private void derive(String lower, String singular, Lexicon lexicon, FeatureColumns into, int at) {
     if (isStop(lower)) {
-      short flags = (short) (FeatureColumns.KNOWN | FeatureColumns.STOP);
+      int flags = FeatureColumns.KNOWN | FeatureColumns.STOP;
       if (lower.equals("of")) {
         int of = lexicon.spelling(lower);
-        into.set(at, (short) (flags | FeatureColumns.OF), -1, of, of);
+        into.set(at, flags | FeatureColumns.OF, -1, of, of);
         return;
       }
       if (verbCues.contains(lower) || isAdverb(lower)) {
         flags |= FeatureColumns.VERB_CUE;
       }
+      if (lower.equals("to")) {
+        flags |= FeatureColumns.TO_CUE;
+      } else if (SUBJECTS_AND_MODALS.contains(lower)) {
+        flags |= FeatureColumns.SUBJECT_CUE;
+      }
       into.set(at, flags, -1, -1, -1);
       return;
     }
     String stem = stems.stem(lower);
-    short flags = (short) (FeatureColumns.KNOWN | partOfSpeechFlags(lower));
+    int flags = FeatureColumns.KNOWN | partOfSpeechFlags(partsOfSpeech, lower);
     if (genericWords.contains(singular)) {
       flags |= FeatureColumns.GENERIC;
     }
@@ -468,9 +484,9 @@ public final class KeyphraseExtractor {
   }
 
   /** Part-of-speech flags of a content word, from its reading in the lexicon. */
-  private short partOfSpeechFlags(String lower) {
+  private static int partOfSpeechFlags(PartOfSpeechLexicon partsOfSpeech, String lower) {
     WordReading reading = partsOfSpeech.read(lower);
-    short flags = 0;
+    int flags = 0;
     if (reading.canBeNoun()) {
       flags |= FeatureColumns.HEAD;
     }
@@ -480,6 +496,17 @@ public final class KeyphraseExtractor {
       // An -ing form of a common verb that is neither noun nor adjective is the verb
       // ("connecting"); rare verbs' -ing forms are mostly technical nouns ("offloading").
       flags |= FeatureColumns.FINITE_VERB;
+    }
+    boolean baseVerb = reading.verbWeight() > 0 && !reading.participle() && !reading.thirdPerson();
+    if (baseVerb && reading.verbWeight() >= reading.nounWeight()) {
+      flags |= FeatureColumns.VERB_AFTER_TO;
+    }
+    if (baseVerb && reading.verbWeight() * PLURAL_DOMINANCE >= reading.nounWeight()) {
+      flags |= FeatureColumns.VERB_AFTER_SUBJECT;
+    }
+    if (reading.participle() && lower.endsWith("ing")
+        && reading.verbWeight() >= STRONG_VERB_RATIO * reading.nounWeight()) {
+      flags |= FeatureColumns.VERBAL_ING;
     }
     if (verbOnly && reading.participle() && !lower.endsWith("ing")) {
       flags |= FeatureColumns.BARE_PARTICIPLE;

@@ -25,7 +25,7 @@ public record KeyphraseSettings(
     int maxWords, double titleBoost, double positionDecay, double singleWordFactor, double modifierEndFactor,
     boolean ofPhrases, double lengthExponent, Nesting nesting, double graphWeight) {
   public static final KeyphraseSettings DEFAULT =
-      new KeyphraseSettings(5, 2.0, 3.0, 0.15, 0.2, false, 0.3, Nesting.COLLAPSE_PHRASES, 0.0);
+      new KeyphraseSettings(5, 2.0, 3.0, 0.15, 0.2, false, 0.3, Nesting.COLLAPSE_ALL, 0.0);
 
   /** Treatment of nested candidates ("quantum walk" inside "quantum walk search"). */
   public enum Nesting {

@@ -12,7 +12,7 @@ final class Workspace {
   final StemTable stems = new StemTable();
   final CandidateTable candidates = new CandidateTable();
   private Lexicon lexicon = new Lexicon();
-  private short[] flags = new short[256];
+  private int[] flags = new int[256];
   private int[] lowers = new int[256];
   private int[] singulars = new int[256];
   private boolean[] inTitle = new boolean[256];
@@ -56,7 +56,7 @@ final class Workspace {
       breakBefore = Arrays.copyOf(breakBefore, grown);
       stemIndex = Arrays.copyOf(stemIndex, grown);
     }
-    short wordFlags = features.flags(word);
+    int wordFlags = features.flags(word);
     flags[size] = wordFlags;
     lowers[size] = features.lower(word);
     singulars[size] = features.singular(word);
@@ -93,7 +93,7 @@ final class Workspace {
   }
 
   /** True when the word at {@code i} has {@code flag} (a {@link FeatureColumns} flag). */
-  boolean has(int i, short flag) {
+  boolean has(int i, int flag) {
     return (flags[i] & flag) != 0;
   }
 
