@@ -1,7 +1,6 @@
 package io.paperpulse.tagging.keyphrase;
 
 import io.paperpulse.tagging.partofspeech.PartOfSpeechLexicon;
-import io.paperpulse.tagging.partofspeech.WordReading;
 import io.paperpulse.tagging.text.LongIntMap;
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.TokenizedText;
@@ -15,17 +14,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Statistical keyphrase extraction from a title and abstract, without part-of-speech tagging.
+ * Statistical keyphrase extraction from a title and abstract.
  *
- * <p>Candidates are runs of content words bounded by stop words, punctuation, numbers and -ly
- * adverbs (hyphenated compounds count as one word). Each word stem scores its frequency in the
- * paper (title occurrences weigh more) times its inverse document frequency in a reference
- * corpus; a candidate scores the sum of its words, scaled up when it appears early. Variants of
- * a phrase (plurals, "modeling"/"models") share a Porter-stem key. Candidates made only of
- * generic words ("method", "results", "performance") are dropped.
+ * <p>Candidates are the noun phrases of the text ({@link NounPhrases}), found with each word's
+ * parts of speech from a lexicon ({@link PartOfSpeechFlags}); stop words, punctuation, numbers,
+ * units and -ly adverbs bound them (hyphenated compounds count as one word). Each word stem
+ * scores its frequency in the paper (title occurrences weigh more) times its inverse document
+ * frequency in a reference corpus; a candidate scores the sum of its words, damped by its length
+ * and scaled up when it appears early. Variants of a phrase (plurals, "modeling"/"models") share
+ * a Porter-stem key. Candidates made only of generic words ("method", "results", "performance")
+ * are dropped, and a candidate inside a better ranked one (or containing it) gives way to it.
  *
- * <p>Fast path: what the extractor derives from a word (stem, stop, generic and modifier flags,
- * spellings) is computed once per distinct word and kept in {@link FeatureColumns} indexed by
+ * <p>Fast path: what the extractor derives from a word (stem, stop, generic, modifier and
+ * part-of-speech flags, spellings) is computed once per distinct word and kept in {@link FeatureColumns} indexed by
  * word number, an annex of the tokenizer's {@link Vocabulary}, with stems and spellings numbered
  * by the thread's {@link Lexicon}; stems and candidates of the paper live in a per-thread
  * {@link Workspace} of primitive arrays; names are only built for the candidates that make the
@@ -38,21 +39,9 @@ public final class KeyphraseExtractor {
       "anomaly", "assembly", "family", "supply", "monopoly", "italy", "reply", "poly", "rely",
       "ply", "apply", "multiply", "fly", "butterfly", "jelly", "belly", "ally", "rally", "bully");
 
-  /** An -s form counted this many times more often as a verb than as a noun is a verb unless a content word follows. */
-  private static final int STRONG_VERB_RATIO = 6;
-  /** Pronouns and modal verbs: what comes right after them and can be a verb is one. */
-  private static final Set<String> SUBJECTS_AND_MODALS = Set.of(
-      "we", "they", "i", "you", "can", "could", "will", "would", "may", "might", "must", "should", "cannot", "shall");
   /** Words this many positions apart or closer are linked in the co-occurrence graph. */
   private static final int GRAPH_WINDOW = 10;
   private static final int GRAPH_ITERATIONS = 15;
-  /** SemCor weight from which a verb counts as common. */
-  private static final int COMMON_VERB_WEIGHT = 10;
-  /**
-   * An -s form counted this many times more often as a plural noun than as a verb is a noun
-   * even before another content word ("networks" 29 to 1, "models" 46 to 3).
-   */
-  private static final int PLURAL_DOMINANCE = 4;
 
   private final PorterStems stems;
   private final PartOfSpeechLexicon partsOfSpeech;
@@ -63,6 +52,7 @@ public final class KeyphraseExtractor {
   private final DocumentFrequencies defaultFrequencies;
   private final KeyphraseSettings settings;
 
+  private final NounPhrases nounPhrases;
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
   /**
@@ -89,6 +79,7 @@ public final class KeyphraseExtractor {
     this.genericWords = Set.copyOf(genericWords);
     this.defaultFrequencies = defaultFrequencies;
     this.settings = settings;
+    this.nounPhrases = new NounPhrases(settings);
   }
 
   public List<Keyphrase> extract(TokenizedText title, TokenizedText body, int limit) {
@@ -108,7 +99,7 @@ public final class KeyphraseExtractor {
     StemTable stems = words.stems;
     CandidateTable candidates = words.candidates;
     int total = words.size();
-    collectCandidates(words);
+    nounPhrases.collect(words);
     double[] stemScores = words.stemScores();
     boolean defaultTable = frequencies == defaultFrequencies;
     for (int s = 0; s < stems.size(); s++) {
@@ -264,109 +255,6 @@ public final class KeyphraseExtractor {
     return out;
   }
 
-  /**
-   * Finds the paper's noun phrases: runs of content words between stop words, punctuation and
-   * verbs, cut at the front past participles and -ing forms that are verbs rather than nouns
-   * ("named", "serving") and at the back to end on a word that can be a noun. What counts as a
-   * verb is in {@link #isVerb}. With {@link KeyphraseSettings#ofPhrases()}, two noun phrases
-   * joined by "of" also form one.
-   */
-  private void collectCandidates(Workspace words) {
-    int total = words.size();
-    int runStart = -1;
-    int previousStart = -1;
-    int previousEnd = -1;
-    for (int i = 0; i <= total; i++) {
-      boolean content = i < total && words.stemIndex(i) >= 0
-          && !isVerb(words, i, runStart >= 0 && !words.breakBefore(i));
-      boolean endsRun = !content || (runStart >= 0 && words.breakBefore(i));
-      if (!endsRun) {
-        if (runStart < 0) {
-          runStart = i;
-        }
-        continue;
-      }
-      if (runStart >= 0) {
-        while (runStart < i - 1 && (words.has(runStart, FeatureColumns.BARE_PARTICIPLE)
-            || words.has(runStart, FeatureColumns.VERBAL_ING))) {
-          runStart++;
-        }
-        int end = nounPhraseEnd(words, runStart, i);
-        if (end > runStart) {
-          addRun(words, runStart, end);
-          if (settings.ofPhrases() && joinedByOf(words, previousEnd, runStart)) {
-            int length = end - previousStart;
-            if (length <= settings.maxWords() + 1) {
-              words.candidates.add(words, previousStart, length);
-            }
-          }
-          previousStart = runStart;
-          previousEnd = end;
-        }
-      }
-      runStart = content ? i : -1;
-    }
-  }
-
-  /**
-   * True when the content word at {@code i} reads as a verb here: a finite verb ("lowers"); a
-   * base-form verb right after "to", a pronoun or a modal ("to call", "we exchange"); an -s form
-   * with a verb reading before another content word ("supports mixed precision"); an -s form that
-   * is more often a verb than a noun, after a content word and before what follows verbs (a
-   * determiner, a pronoun, an adverb, or for the mostly-verb forms also punctuation or a stop
-   * word: "the sample rises.").
-   */
-  private static boolean isVerb(Workspace words, int i, boolean afterContentWord) {
-    if (words.has(i, FeatureColumns.FINITE_VERB)) {
-      return true;
-    }
-    if (i > 0 && !words.breakBefore(i)
-        && ((words.has(i - 1, FeatureColumns.TO_CUE) && words.has(i, FeatureColumns.VERB_AFTER_TO))
-            || (words.has(i - 1, FeatureColumns.SUBJECT_CUE) && words.has(i, FeatureColumns.VERB_AFTER_SUBJECT)))) {
-      return true;
-    }
-    int next = i + 1;
-    boolean boundary = next == words.size() || words.breakBefore(next);
-    if (words.has(i, FeatureColumns.S_FORM) && !boundary && words.stemIndex(next) >= 0
-        && !words.has(next, FeatureColumns.FINITE_VERB)) {
-      return true;
-    }
-    if (!afterContentWord || !words.has(i, FeatureColumns.VERB_S)) {
-      return false;
-    }
-    if (!boundary && words.has(next, FeatureColumns.VERB_CUE)) {
-      return true;
-    }
-    return words.has(i, FeatureColumns.VERB_S_STRONG) && (boundary || words.stemIndex(next) < 0);
-  }
-
-  /** End (exclusive) of the noun phrase in the run {@code [from, to)}: after its last possible noun. */
-  private static int nounPhraseEnd(Workspace words, int from, int to) {
-    int end = to;
-    while (end > from && !words.has(end - 1, FeatureColumns.HEAD)) {
-      end--;
-    }
-    return end;
-  }
-
-  /** True when one "of" separates a noun phrase ending at {@code previousEnd} from the one starting at {@code start}. */
-  private static boolean joinedByOf(Workspace words, int previousEnd, int start) {
-    return previousEnd >= 0 && previousEnd == start - 1 && words.has(previousEnd, FeatureColumns.OF)
-        && !words.breakBefore(previousEnd) && !words.breakBefore(start);
-  }
-
-  private void addRun(Workspace words, int from, int to) {
-    int length = to - from;
-    int max = settings.maxWords();
-    if (length <= max) {
-      words.candidates.add(words, from, length);
-      return;
-    }
-    for (int start = from; start + max <= to; start++) {
-      words.candidates.add(words, start, max);
-    }
-  }
-
   private void collectWords(TokenizedText text, boolean inTitle, Workspace out) {
     Lexicon lexicon = out.lexicon();
     VocabularyFeatures known = wordFeatures(text.vocabulary(), lexicon);
@@ -463,16 +351,12 @@ public final class KeyphraseExtractor {
       if (verbCues.contains(lower) || isAdverb(lower)) {
         flags |= FeatureColumns.VERB_CUE;
       }
-      if (lower.equals("to")) {
-        flags |= FeatureColumns.TO_CUE;
-      } else if (SUBJECTS_AND_MODALS.contains(lower)) {
-        flags |= FeatureColumns.SUBJECT_CUE;
-      }
+      flags |= PartOfSpeechFlags.ofStopWord(lower);
       into.set(at, flags, -1, -1, -1);
       return;
     }
     String stem = stems.stem(lower);
-    int flags = FeatureColumns.KNOWN | partOfSpeechFlags(partsOfSpeech, lower);
+    int flags = FeatureColumns.KNOWN | PartOfSpeechFlags.of(partsOfSpeech.read(lower), lower);
     if (genericWords.contains(singular)) {
       flags |= FeatureColumns.GENERIC;
     }
@@ -481,46 +365,6 @@ public final class KeyphraseExtractor {
     }
     into.set(at, flags, lexicon.stem(stem, defaultFrequencies.idf(stem)), lexicon.spelling(lower),
         lexicon.spelling(singular));
-  }
-
-  /** Part-of-speech flags of a content word, from its reading in the lexicon. */
-  private static int partOfSpeechFlags(PartOfSpeechLexicon partsOfSpeech, String lower) {
-    WordReading reading = partsOfSpeech.read(lower);
-    int flags = 0;
-    if (reading.canBeNoun()) {
-      flags |= FeatureColumns.HEAD;
-    }
-    boolean verbOnly = reading.verbWeight() > 0 && !reading.canBeNoun() && reading.adjectiveWeight() == 0;
-    if (reading.onlyFiniteVerb() || reading.onlyAdverb()
-        || (verbOnly && lower.endsWith("ing") && reading.verbWeight() >= COMMON_VERB_WEIGHT)) {
-      // An -ing form of a common verb that is neither noun nor adjective is the verb
-      // ("connecting"); rare verbs' -ing forms are mostly technical nouns ("offloading").
-      flags |= FeatureColumns.FINITE_VERB;
-    }
-    boolean baseVerb = reading.verbWeight() > 0 && !reading.participle() && !reading.thirdPerson();
-    if (baseVerb && reading.verbWeight() >= reading.nounWeight()) {
-      flags |= FeatureColumns.VERB_AFTER_TO;
-    }
-    if (baseVerb && reading.verbWeight() * PLURAL_DOMINANCE >= reading.nounWeight()) {
-      flags |= FeatureColumns.VERB_AFTER_SUBJECT;
-    }
-    if (reading.participle() && lower.endsWith("ing")
-        && reading.verbWeight() >= STRONG_VERB_RATIO * reading.nounWeight()) {
-      flags |= FeatureColumns.VERBAL_ING;
-    }
-    if (verbOnly && reading.participle() && !lower.endsWith("ing")) {
-      flags |= FeatureColumns.BARE_PARTICIPLE;
-    }
-    if (reading.thirdPerson() && reading.verbWeight() * PLURAL_DOMINANCE >= reading.nounWeight()) {
-      flags |= FeatureColumns.S_FORM;
-    }
-    if (reading.thirdPerson() && reading.canBeNoun() && reading.verbWeight() >= reading.nounWeight()) {
-      flags |= FeatureColumns.VERB_S;
-      if (reading.verbWeight() >= STRONG_VERB_RATIO * reading.nounWeight()) {
-        flags |= FeatureColumns.VERB_S_STRONG;
-      }
-    }
-    return flags;
   }
 
   private boolean isStop(String lower) {
