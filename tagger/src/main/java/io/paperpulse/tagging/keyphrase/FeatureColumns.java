@@ -47,6 +47,8 @@ final class FeatureColumns {
   static final int SUBJECT_CUE = 32768;
   /** An -ing form far more often a verb than a noun ("serving", "motivating"). */
   static final int VERBAL_ING = 65536;
+  /** Written like an acronym: two or more capitals and no lower-case letter but a plural s ("KV", "TFTs"). */
+  static final int ACRONYM = 131072;
   /** The word "of", which joins two noun phrases into one keyphrase. */
   static final int OF = 256;
   /**

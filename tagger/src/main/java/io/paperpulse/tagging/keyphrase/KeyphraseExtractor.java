@@ -53,6 +53,7 @@ public final class KeyphraseExtractor {
   private final KeyphraseSettings settings;
 
   private final NounPhrases nounPhrases;
+  private final Acronyms acronyms = new Acronyms();
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
   /**
@@ -99,6 +100,7 @@ public final class KeyphraseExtractor {
     StemTable stems = words.stems;
     CandidateTable candidates = words.candidates;
     int total = words.size();
+    acronyms.link(words, 1.0 + settings.titleBoost());
     nounPhrases.collect(words);
     double[] stemScores = words.stemScores();
     boolean defaultTable = frequencies == defaultFrequencies;
@@ -114,7 +116,9 @@ public final class KeyphraseExtractor {
     }
     double[] scores = words.candidateScores();
     for (int c = 0; c < candidates.size(); c++) {
-      if (candidates.allGeneric(c)) {
+      if (candidates.allGeneric(c)
+          || (candidates.length(c) == 1 && words.linkedAcronym(words.stemIndex(candidates.start(c))))) {
+        // A defined acronym alone is its long form, which is a candidate of its own.
         scores[c] = Double.NEGATIVE_INFINITY;
         continue;
       }
@@ -272,6 +276,10 @@ public final class KeyphraseExtractor {
         if (!words.known(word)) {
           Word w = text.word(i);
           derive(w.lower(), w.singular(), lexicon, words, word);
+          if (Acronyms.looksLikeOne(w.surface()) && (words.flags(word) & FeatureColumns.STOP) == 0) {
+            words.set(word, words.flags(word) | FeatureColumns.ACRONYM, words.stem(word), words.lower(word),
+                words.singular(word));
+          }
         }
         out.add(words, word, inTitle, text.phraseBreakBefore(i), weight);
       } else {

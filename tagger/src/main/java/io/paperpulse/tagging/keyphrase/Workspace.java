@@ -22,8 +22,14 @@ final class Workspace {
   private double[] candidateScores = new double[256];
   private int size;
 
+  private boolean[] linkedAcronyms = new boolean[128];
+
   /** Forgets the previous paper; starts a new lexicon when the old one is full. */
   void clear() {
+    if (acronymsLinked) {
+      Arrays.fill(linkedAcronyms, false);
+      acronymsLinked = false;
+    }
     size = 0;
     candidates.clear();
     if (lexicon.full()) {
@@ -95,6 +101,26 @@ final class Workspace {
   /** True when the word at {@code i} has {@code flag} (a {@link FeatureColumns} flag). */
   boolean has(int i, int flag) {
     return (flags[i] & flag) != 0;
+  }
+
+  private boolean acronymsLinked;
+
+  /** Marks the paper's stem {@code stem} as an acronym defined in the text, which stands for its long form. */
+  void linkAcronym(int stem) {
+    if (stem >= linkedAcronyms.length) {
+      linkedAcronyms = Arrays.copyOf(linkedAcronyms, Math.max(stem + 1, linkedAcronyms.length * 2));
+    }
+    linkedAcronyms[stem] = true;
+    acronymsLinked = true;
+  }
+
+  boolean linkedAcronym(int stem) {
+    return stem >= 0 && stem < linkedAcronyms.length && linkedAcronyms[stem];
+  }
+
+  /** The lower-case spelling of the word at {@code i}, for the rare checks that need its letters. */
+  String spelling(int i) {
+    return lexicon.spellingOf(lowers[i]);
   }
 
   /** Scratch array for one score per stem of the paper. */

@@ -63,4 +63,32 @@ class NounPhraseCandidatesTest {
     List<String> names = names("", "Graph neural networks predict binding affinity of small molecules.");
     assertThat(names).contains("graph neural network", "binding affinity");
   }
+
+  @Test
+  void aDefinedAcronymCountsForItsLongForm() {
+    String body = "Large language models (LLMs) answer questions. LLMs hallucinate, LLMs forget, and LLMs "
+        + "are costly to serve on a graphics processing unit cluster.";
+    List<String> names = names("", body);
+    assertThat(names).doesNotContain("llm");
+    assertThat(names.get(0)).isEqualTo("large language model");
+    List<Keyphrase> linked = extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30);
+    List<Keyphrase> plain = extractor.extract(tokenizer.tokenize(""),
+        tokenizer.tokenize(body.replace(" (LLMs)", "")), 30);
+    assertThat(score(linked, "large language model")).isGreaterThan(score(plain, "large language model"));
+    assertThat(plain).extracting(Keyphrase::name).contains("llm");
+  }
+
+  @Test
+  void initialsOfHyphenatedPartsSpellTheAcronym() {
+    assertThat(Acronyms.looksLikeOne("KV")).isTrue();
+    assertThat(Acronyms.looksLikeOne("TFTs")).isTrue();
+    assertThat(Acronyms.looksLikeOne("LoRA")).isFalse();
+    assertThat(Acronyms.looksLikeOne("A")).isFalse();
+    List<String> names = names("", "A key-value (KV) store keeps the cache. The KV store, the KV store.");
+    assertThat(names).doesNotContain("kv");
+  }
+
+  private static double score(List<Keyphrase> phrases, String name) {
+    return phrases.stream().filter(k -> k.name().equals(name)).mapToDouble(Keyphrase::score).findFirst().orElse(0);
+  }
 }
