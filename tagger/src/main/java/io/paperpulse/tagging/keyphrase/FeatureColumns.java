@@ -49,6 +49,8 @@ final class FeatureColumns {
   static final int VERBAL_ING = 65536;
   /** Written like an acronym: two or more capitals and no lower-case letter but a plural s ("KV", "TFTs"). */
   static final int ACRONYM = 131072;
+  /** A plural form ("nodes"): a base-form verb right after it is the verb ("nodes exchange gradients"). */
+  static final int PLURAL = 262144;
   /** The word "of", which joins two noun phrases into one keyphrase. */
   static final int OF = 256;
   /**

@@ -365,6 +365,9 @@ public final class KeyphraseExtractor {
     }
     String stem = stems.stem(lower);
     int flags = FeatureColumns.KNOWN | PartOfSpeechFlags.of(partsOfSpeech.read(lower), lower);
+    if (!lower.equals(singular)) {
+      flags |= FeatureColumns.PLURAL;
+    }
     if (genericWords.contains(singular)) {
       flags |= FeatureColumns.GENERIC;
     }

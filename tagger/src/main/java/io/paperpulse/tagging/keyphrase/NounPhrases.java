@@ -58,7 +58,8 @@ final class NounPhrases {
 
   /**
    * True when the content word at {@code i} reads as a verb here: a finite verb ("lowers"); a
-   * base-form verb right after "to", a pronoun or a modal ("to call", "we exchange"); an -s form
+   * base-form verb right after "to", a pronoun, a modal or a plural noun ("to call", "we
+   * exchange", "nodes exchange"; a plural rarely modifies a noun); an -s form
    * with a verb reading before another content word ("supports mixed precision"); an -s form that
    * is more often a verb than a noun, after a content word and before what follows verbs (a
    * determiner, a pronoun, an adverb, or for the mostly-verb forms also punctuation or a stop
@@ -70,7 +71,8 @@ final class NounPhrases {
     }
     if (i > 0 && !words.breakBefore(i)
         && ((words.has(i - 1, FeatureColumns.TO_CUE) && words.has(i, FeatureColumns.VERB_AFTER_TO))
-            || (words.has(i - 1, FeatureColumns.SUBJECT_CUE) && words.has(i, FeatureColumns.VERB_AFTER_SUBJECT)))) {
+            || ((words.has(i - 1, FeatureColumns.SUBJECT_CUE) || words.has(i - 1, FeatureColumns.PLURAL))
+                && words.has(i, FeatureColumns.VERB_AFTER_SUBJECT)))) {
       return true;
     }
     int next = i + 1;

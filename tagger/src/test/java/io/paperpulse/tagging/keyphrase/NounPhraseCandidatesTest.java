@@ -22,9 +22,12 @@ class NounPhraseCandidatesTest {
   void verbsEndTheNounPhrase() {
     List<String> names = names("",
         "The magnetic phase transition lowers the critical field. The sample rises in temperature. "
-            + "The encoder treats transformer layers as groups and supports mixed precision.");
-    assertThat(names).contains("magnetic phase transition", "critical field", "transformer layer", "mixed precision")
-        .noneMatch(n -> n.contains("lower") || n.contains("rise") || n.contains("treat") || n.contains("support"));
+            + "The encoder treats transformer layers as groups and supports mixed precision. "
+            + "Worker nodes exchange scalar gradients; to call remote procedures we design compact stubs.");
+    assertThat(names).contains("magnetic phase transition", "critical field", "transformer layer", "mixed precision",
+            "scalar gradient", "remote procedure", "compact stub")
+        .noneMatch(n -> n.contains("lower") || n.contains("rise") || n.contains("treat") || n.contains("support")
+            || n.contains("exchange") || n.contains("call") || n.contains("design"));
   }
 
   @Test
