@@ -382,7 +382,7 @@ public final class KeyphraseExtractor {
     if (lower.length() < 2 || stopWords.contains(lower) || notationWords.contains(lower)) {
       return true;
     }
-    if (Character.isDigit(lower.charAt(0))) {
+    if (Character.isDigit(lower.charAt(0)) && !isDimension(lower)) {
       return true; // numbers, measurements ("5cm", "25m") and their fragments
     }
     boolean hasLetter = false;
@@ -393,6 +393,20 @@ public final class KeyphraseExtractor {
       return true;
     }
     return isAdverb(lower);
+  }
+
+  /** "2d", "3d": a number of dimensions is part of a term ("3d rendering"), not a measurement. */
+  private static boolean isDimension(String lower) {
+    int last = lower.length() - 1;
+    if (last < 1 || lower.charAt(last) != 'd') {
+      return false;
+    }
+    for (int i = 0; i < last; i++) {
+      if (!Character.isDigit(lower.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAdverb(String lower) {

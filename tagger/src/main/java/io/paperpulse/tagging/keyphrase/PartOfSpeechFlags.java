@@ -14,9 +14,10 @@ final class PartOfSpeechFlags {
    * content word follows; an -ing form this much more often a verb does not open a keyphrase.
    */
   private static final int STRONG_VERB_RATIO = 6;
-  /** Pronouns and modal verbs: what comes right after them and can be a verb is one. */
+  /** Pronouns, relative ones too, and modal verbs: what comes right after them and can be a verb is one. */
   private static final Set<String> SUBJECTS_AND_MODALS = Set.of(
-      "we", "they", "i", "you", "can", "could", "will", "would", "may", "might", "must", "should", "cannot", "shall");
+      "we", "they", "i", "you", "can", "could", "will", "would", "may", "might", "must", "should", "cannot", "shall",
+      "which", "who", "that");
   /** SemCor weight from which a verb counts as common. */
   private static final int COMMON_VERB_WEIGHT = 10;
   /**
