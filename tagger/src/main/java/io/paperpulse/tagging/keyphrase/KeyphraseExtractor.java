@@ -141,9 +141,10 @@ public final class KeyphraseExtractor {
     return top(words, scores, limit, settings.nesting());
   }
 
-  /** Down-weights single words and phrases that end in an adjective: keyphrases are mostly noun phrases. */
+  /** Down-weights single words (but acronyms) and phrases that end in an adjective: keyphrases are mostly noun phrases. */
   private double shapeFactor(Workspace words, int from, int length) {
-    double factor = length == 1 ? settings.singleWordFactor() : 1.0;
+    double factor = length == 1
+        ? (words.has(from, FeatureColumns.ACRONYM) ? settings.acronymFactor() : settings.singleWordFactor()) : 1.0;
     return words.modifier(from + length - 1) ? factor * settings.modifierEndFactor() : factor;
   }
 

@@ -10,6 +10,8 @@ package io.paperpulse.tagging.keyphrase;
  *     is at relative position p in the text gets factor (1 + positionDecay * (1 - p))
  * @param singleWordFactor score factor of one-word candidates: below 1 ranks them after the
  *     multi-word phrases of similar weight
+ * @param acronymFactor score factor of a one-word candidate written like an acronym ("XAS",
+ *     "TFTs") in place of {@code singleWordFactor}: an acronym names a thing as a phrase does
  * @param modifierEndFactor score factor of candidates whose last word has an adjective or
  *     participle ending ("-ous", "-ive", "-able", "-ed", ...)
  * @param ofPhrases also propose "noun phrase of noun phrase" ("direct probe of water")
@@ -22,10 +24,10 @@ package io.paperpulse.tagging.keyphrase;
  *     ranked one of the same paper
  */
 public record KeyphraseSettings(
-    int maxWords, double titleBoost, double positionDecay, double singleWordFactor, double modifierEndFactor,
-    boolean ofPhrases, double lengthExponent, Nesting nesting, double graphWeight) {
+    int maxWords, double titleBoost, double positionDecay, double singleWordFactor, double acronymFactor,
+    double modifierEndFactor, boolean ofPhrases, double lengthExponent, Nesting nesting, double graphWeight) {
   public static final KeyphraseSettings DEFAULT =
-      new KeyphraseSettings(5, 2.0, 3.0, 0.15, 0.2, false, 0.3, Nesting.COLLAPSE_ALL, 0.0);
+      new KeyphraseSettings(5, 2.0, 3.0, 0.15, 1.0, 0.2, false, 0.3, Nesting.COLLAPSE_ALL, 0.0);
 
   /** Treatment of nested candidates ("quantum walk" inside "quantum walk search"). */
   public enum Nesting {
@@ -38,47 +40,52 @@ public record KeyphraseSettings(
   }
 
   public KeyphraseSettings withOfPhrases(boolean on) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor, on,
-        lengthExponent, nesting, graphWeight);
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
+        modifierEndFactor, on, lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withLengthExponent(double exponent) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor,
-        ofPhrases, exponent, nesting, graphWeight);
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
+        modifierEndFactor, ofPhrases, exponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withNesting(Nesting treatment) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor,
-        ofPhrases, lengthExponent, treatment, graphWeight);
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
+        modifierEndFactor, ofPhrases, lengthExponent, treatment, graphWeight);
   }
 
   public KeyphraseSettings withGraphWeight(double weight) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, modifierEndFactor, ofPhrases,
-        lengthExponent, nesting, weight);
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
+        modifierEndFactor, ofPhrases, lengthExponent, nesting, weight);
   }
 
   public KeyphraseSettings withMaxWords(int words) {
-    return new KeyphraseSettings(words, titleBoost, positionDecay, singleWordFactor, modifierEndFactor, ofPhrases,
-        lengthExponent, nesting, graphWeight);
+    return new KeyphraseSettings(words, titleBoost, positionDecay, singleWordFactor, acronymFactor,
+        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withTitleBoost(double boost) {
-    return new KeyphraseSettings(maxWords, boost, positionDecay, singleWordFactor, modifierEndFactor, ofPhrases,
-        lengthExponent, nesting, graphWeight);
+    return new KeyphraseSettings(maxWords, boost, positionDecay, singleWordFactor, acronymFactor,
+        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withModifierEndFactor(double factor) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, factor, ofPhrases,
-        lengthExponent, nesting, graphWeight);
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
+        factor, ofPhrases, lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withSingleWordFactor(double factor) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, factor, modifierEndFactor, ofPhrases,
-        lengthExponent, nesting, graphWeight);
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, factor, acronymFactor,
+        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
+  }
+
+  public KeyphraseSettings withAcronymFactor(double factor) {
+    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, factor,
+        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
   }
 
   public KeyphraseSettings withPositionDecay(double decay) {
-    return new KeyphraseSettings(maxWords, titleBoost, decay, singleWordFactor, modifierEndFactor, ofPhrases,
-        lengthExponent, nesting, graphWeight);
+    return new KeyphraseSettings(maxWords, titleBoost, decay, singleWordFactor, acronymFactor,
+        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
   }
 }

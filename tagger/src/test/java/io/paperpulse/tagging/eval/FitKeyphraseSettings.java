@@ -12,7 +12,7 @@ import java.util.Locale;
  * Scores variants of the keyphrase settings on the even-numbered Inspec abstracts only (the fit
  * half; the odd half stays held out). Arguments: the archive, then one variant per argument,
  * changes to the defaults separated by commas, e.g. {@code of=true,length=0.5,nesting=COLLAPSE_PHRASES}
- * (keys: of, length, nesting, single, position, words, title, modifier, graph).
+ * (keys: of, length, nesting, single, position, words, title, modifier, graph, acronym).
  */
 public final class FitKeyphraseSettings {
   private FitKeyphraseSettings() {}
@@ -32,6 +32,7 @@ public final class FitKeyphraseSettings {
           case "nesting" -> settings.withNesting(KeyphraseSettings.Nesting.valueOf(kv[1]));
           case "single" -> settings.withSingleWordFactor(Double.parseDouble(kv[1]));
           case "position" -> settings.withPositionDecay(Double.parseDouble(kv[1]));
+          case "acronym" -> settings.withAcronymFactor(Double.parseDouble(kv[1]));
           case "graph" -> settings.withGraphWeight(Double.parseDouble(kv[1]));
           case "words" -> settings.withMaxWords(Integer.parseInt(kv[1]));
           case "title" -> settings.withTitleBoost(Double.parseDouble(kv[1]));

@@ -91,6 +91,17 @@ class NounPhraseCandidatesTest {
     assertThat(names).doesNotContain("kv");
   }
 
+  @Test
+  void anAcronymAloneIsNotPushedDownLikeASingleWord() {
+    String body = "Liquid water was studied with XAS. With XAS, hydrogen bonds show up; XAS needs "
+        + "synchrotron light.";
+    double asAcronym = score(extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30), "xas");
+    double asWord = score(extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body.replace("XAS", "xas")), 30),
+        "xas");
+    assertThat(asWord).isPositive();
+    assertThat(asAcronym).isGreaterThan(asWord * 3);
+  }
+
   private static double score(List<Keyphrase> phrases, String name) {
     return phrases.stream().filter(k -> k.name().equals(name)).mapToDouble(Keyphrase::score).findFirst().orElse(0);
   }
