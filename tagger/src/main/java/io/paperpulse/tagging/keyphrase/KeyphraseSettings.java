@@ -18,7 +18,7 @@ package io.paperpulse.tagging.keyphrase;
  * @param lengthExponent a candidate's summed word scores are divided by its number of content
  *     words raised to this power (0: plain sum, 1: mean)
  * @param graphWeight exponent of a word's co-occurrence rank (SingleRank: PageRank over the graph
- *     of words within a window of each other, scaled so that the average word has 1) in its
+ *     of words within a window of each other, ranks near 1 on average) in its
  *     score; 0 leaves the score to frequency and IDF
  * @param nesting what happens to a candidate whose words lie inside, or contain, a better
  *     ranked one of the same paper

@@ -140,8 +140,9 @@ final class Workspace {
   /**
    * PageRank (damping 0.85) of the paper's stems over the graph that links two stems each time
    * they occur within {@code window} positions of each other in the same part (title or
-   * abstract), as SingleRank does; scaled so that the mean over stems is 1. Stop words take up
-   * positions but are no nodes.
+   * abstract), as SingleRank does. Every stem starts at 1 and the teleport share is 0.15 per
+   * stem, so ranks stay near 1 on average (a stem without neighbours ends at 0.15). Stop words
+   * take up positions but are no nodes.
    */
   double[] cooccurrenceRanks(int window, int iterations) {
     int nodes = stems.size();
@@ -186,7 +187,6 @@ final class Workspace {
       ranks = nextRanks;
       nextRanks = swap;
     }
-    // An isolated stem keeps 0.15; PageRank with rank 1 per node on average sums to the node count.
     return ranks;
   }
 
