@@ -37,6 +37,23 @@ class EvalTaggerCommandTest {
     }
 
     @Test
+    void scoresAnyArchiveInTheInspecLayoutUnderItsName() throws Exception {
+        Path zip = dir.resolve("tiny.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("Tiny/docsutf8/a.txt"));
+            out.write("Thin film transistors\r\nSource/drain contacts of thin film transistors.\r\n".getBytes());
+            out.putNextEntry(new java.util.zip.ZipEntry("Tiny/keys/a.key"));
+            out.write("thin film transistors\n\tsource/drain contacts\r\n".getBytes());
+            out.closeEntry();
+        }
+
+        CliRun run = CliRun.run("eval-tagger", "--dataset", zip.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Tiny (1 abstracts", "F1@5", "F1@10").doesNotContain("held out");
+    }
+
+    @Test
     void scoresTheRealBenchmarkWhenPresent() {
         assumeTrue(Files.isRegularFile(INSPEC), "Inspec benchmark not available at " + INSPEC.toAbsolutePath());
 

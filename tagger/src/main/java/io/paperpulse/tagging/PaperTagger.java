@@ -6,6 +6,7 @@ import io.paperpulse.tagging.keyphrase.DocumentFrequencyTable;
 import io.paperpulse.tagging.keyphrase.Keyphrase;
 import io.paperpulse.tagging.keyphrase.KeyphraseExtractor;
 import io.paperpulse.tagging.keyphrase.KeyphraseSettings;
+import io.paperpulse.tagging.partofspeech.PartOfSpeechLexicon;
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.Singularizer;
 import io.paperpulse.tagging.text.TokenizedText;
@@ -28,7 +29,12 @@ import java.util.List;
  * so one instance serves any number of threads.
  */
 public final class PaperTagger implements Tagger {
-  static final String KEYPHRASE_VERSION = "keyphrase-2";
+  static final String KEYPHRASE_VERSION = "keyphrase-3";
+  /**
+   * Keyphrases extracted beyond the limit, to take the place of those that turn out to name a
+   * taxonomy topic: such a keyphrase becomes that topic rather than a tag of its own.
+   */
+  private static final int SPARE_KEYPHRASES = 3;
   private static final Comparator<Tag> BY_SCORE_THEN_NAME =
       Comparator.comparingDouble(Tag::getScore).reversed().thenComparing(tag -> tag.getName().toString());
 
@@ -84,13 +90,43 @@ public final class PaperTagger implements Tagger {
     TokenizedText bodyTokens = tokenizer.tokenize(abstractText == null ? "" : abstractText);
     List<Tag> tags = new ArrayList<>(config.maxTopics() + config.maxKeyphrases());
     addTopics(titleTokens, bodyTokens, tags);
+    int topicTags = tags.size();
     List<Tag> phrases = new ArrayList<>(config.maxKeyphrases());
-    for (Keyphrase k : keyphrases.extract(titleTokens, bodyTokens, config.maxKeyphrases())) {
-      phrases.add(new Tag(k.name(), TagKind.KEYPHRASE, round(k.score())));
+    int wanted = config.maxKeyphrases();
+    int asked = wanted == 0 ? 0 : wanted + SPARE_KEYPHRASES;
+    List<Keyphrase> extracted = keyphrases.extract(titleTokens, bodyTokens, asked);
+    for (int next = 0; next < extracted.size() && phrases.size() < wanted; next++) {
+      Keyphrase k = extracted.get(next);
+      // Without topic tags (limit 0) a keyphrase has nothing to become and stays.
+      int topic = config.maxTopics() == 0 ? -1 : topics.topicSpanning(tokenizer.tokenize(k.name()));
+      if (topic < 0) {
+        phrases.add(new Tag(k.name(), TagKind.KEYPHRASE, round(k.score())));
+      } else if (tags.size() < config.maxTopics() && !named(tags, topics.topicName(topic))) {
+        // The keyphrase is a topic the matcher did not count (a spelling it matches only as a whole).
+        double score = topicScores.get().total(topic);
+        tags.add(new Tag(topics.topicName(topic), TagKind.TOPIC, round(score > 0 ? score : 1.0)));
+      }
+      if (next == extracted.size() - 1 && extracted.size() == asked && phrases.size() < wanted) {
+        // More of them named topics than there were spares: ask for more, the rare case.
+        asked *= 2;
+        extracted = keyphrases.extract(titleTokens, bodyTokens, asked);
+      }
+    }
+    if (tags.size() > topicTags) {
+      tags.sort(BY_SCORE_THEN_NAME);
     }
     phrases.sort(BY_SCORE_THEN_NAME);
     tags.addAll(phrases);
     return tags;
+  }
+
+  private static boolean named(List<Tag> tags, String name) {
+    for (Tag tag : tags) {
+      if (tag.getName().toString().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void addTopics(TokenizedText title, TokenizedText body, List<Tag> out) {
@@ -139,13 +175,21 @@ public final class PaperTagger implements Tagger {
     return version;
   }
 
-  /** Loaded on first use and shared: the word lists and the frequency table are read-only. */
-  private static final class DefaultExtractor {
-    static final KeyphraseExtractor INSTANCE = new KeyphraseExtractor(
+  /** A keyphrase extractor with the shipped word lists and document frequencies and other settings. */
+  public static KeyphraseExtractor keyphraseExtractor(KeyphraseSettings settings) {
+    return new KeyphraseExtractor(
         new PorterStems(),
+        PartOfSpeechLexicon.shared(),
         WordList.load("/io/paperpulse/tagging/stop-words.txt"),
+        WordList.load("/io/paperpulse/tagging/notation-words.txt"),
+        WordList.load("/io/paperpulse/tagging/verb-cues.txt"),
         WordList.load("/io/paperpulse/tagging/generic-words.txt"),
         DocumentFrequencyTable.loadDefault(),
-        KeyphraseSettings.DEFAULT);
+        settings);
+  }
+
+  /** Loaded on first use and shared: the word lists and the frequency table are read-only. */
+  private static final class DefaultExtractor {
+    static final KeyphraseExtractor INSTANCE = keyphraseExtractor(KeyphraseSettings.DEFAULT);
   }
 }

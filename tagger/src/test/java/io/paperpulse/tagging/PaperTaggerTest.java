@@ -79,8 +79,10 @@ class PaperTaggerTest {
   @Test
   void limitsAreConfigurable() {
     PaperTagger small = PaperTagger.withDefaultTaxonomy(TaggerConfig.DEFAULT.withLimits(1, 2));
+    // Phrases that are no topics: every keyphrase that names a topic ("binding affinity" is an
+    // alias of drug discovery) becomes that topic and would leave the keyphrase list short.
     List<Tag> tags = small.tag("Graph neural networks for drug discovery",
-        "Graph neural networks predict binding affinity for drug discovery and protein structure.");
+        "Graph neural networks rank candidate molecules by docking energy, solvent exposure and ring strain.");
     assertThat(tags.stream().filter(t -> t.getKind() == TagKind.TOPIC)).hasSize(1);
     assertThat(tags.stream().filter(t -> t.getKind() == TagKind.KEYPHRASE)).hasSize(2);
   }
@@ -103,7 +105,27 @@ class PaperTaggerTest {
 
   @Test
   void versionNamesTaxonomyAndExtractor() {
-    assertThat(TAGGER.version()).isEqualTo("taxonomy-2026.11-1/keyphrase-2");
+    assertThat(TAGGER.version()).isEqualTo("taxonomy-2026.11-1/keyphrase-3");
+  }
+
+  @Test
+  void aKeyphraseThatNamesATopicBecomesThatTopic() {
+    List<Tag> tags = TAGGER.tag("Serving a large language model on small GPUs",
+        "A large language model is served from a KV cache split across small GPUs with paged attention.");
+    List<String> keyphrases = tags.stream().filter(t -> t.getKind() == TagKind.KEYPHRASE)
+        .map(t -> t.getName().toString()).toList();
+    assertThat(topics("Serving a large language model on small GPUs",
+        "A large language model is served from a KV cache split across small GPUs with paged attention."))
+        .contains("large language models");
+    assertThat(keyphrases).isNotEmpty().doesNotContain("large language model", "kv cache");
+  }
+
+  @Test
+  void withoutTopicTagsAKeyphraseNamingATopicStaysAKeyphrase() {
+    List<Tag> tags = PaperTagger.withDefaultTaxonomy(TaggerConfig.DEFAULT.withLimits(0, 5))
+        .tag("Graph neural network pooling", "Graph neural network pooling layers shrink molecule graphs.");
+    assertThat(tags).extracting(t -> t.getName().toString()).contains("graph neural network");
+    assertThat(tags).allMatch(t -> t.getKind() == TagKind.KEYPHRASE);
   }
 
   @Test

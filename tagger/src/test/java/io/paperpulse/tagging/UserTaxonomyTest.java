@@ -26,7 +26,7 @@ class UserTaxonomyTest {
         "@version acme-1\n# ours\napache kafka\tkafka cluster\tKIP\tstream processing\n");
     PaperTagger tagger = PaperTagger.withTaxonomyFile(file, TaxonomyMode.EXTEND, TaggerConfig.DEFAULT);
     assertThat(topics(tagger)).contains("apache kafka", "large language models");
-    assertThat(tagger.version()).isEqualTo("taxonomy-2026.11-1+acme-1/keyphrase-2");
+    assertThat(tagger.version()).isEqualTo("taxonomy-2026.11-1+acme-1/keyphrase-3");
   }
 
   @Test
@@ -42,7 +42,7 @@ class UserTaxonomyTest {
     Path file = Files.writeString(dir.resolve("only.tsv"), "apache kafka\tkafka cluster\n");
     PaperTagger tagger = PaperTagger.withTaxonomyFile(file, TaxonomyMode.REPLACE, TaggerConfig.DEFAULT);
     assertThat(topics(tagger)).containsExactly("apache kafka");
-    assertThat(tagger.version()).isEqualTo("user-only.tsv/keyphrase-2");
+    assertThat(tagger.version()).isEqualTo("user-only.tsv/keyphrase-3");
   }
 
   @Test

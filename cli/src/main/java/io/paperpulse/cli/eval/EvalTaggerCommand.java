@@ -18,10 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Scores the shipped keyphrase extractor on the Inspec benchmark (protocol in docs/tagging.md). */
+/**
+ * Scores the shipped keyphrase extractor on the Inspec benchmark or any archive in its layout
+ * (protocol in docs/tagging.md).
+ */
 @Command(name = "eval-tagger", mixinStandardHelpOptions = true,
-        description = "Measure the tagger's keyphrases against the gold keys of the Inspec benchmark "
-                + "(precision, recall and F1 at 5 and 10).")
+        description = "Measure the tagger's keyphrases against the gold keys of the Inspec benchmark, or of any "
+                + "archive in its layout (NAME/docsutf8/ID.txt, NAME/keys/ID.key): precision, recall and F1 "
+                + "at 5 and 10, under the dataset's name.")
 public final class EvalTaggerCommand implements Callable<Integer> {
 
     /** Where the benchmark sits beside a checkout of the project. */
@@ -31,7 +35,7 @@ public final class EvalTaggerCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--dataset", paramLabel = "FILE", defaultValue = DEFAULT_DATASET,
-            description = "Inspec archive (zip of abstracts and keys) (default: ${DEFAULT-VALUE}).")
+            description = "Zip of abstracts and keys in the Inspec layout (default: ${DEFAULT-VALUE}).")
     private Path dataset;
 
     @Override
@@ -49,7 +53,7 @@ public final class EvalTaggerCommand implements Callable<Integer> {
         try {
             // Checked first: an archive without Inspec documents would otherwise score as an empty table.
             if (InspecCorpus.read(dataset).isEmpty()) {
-                err.println("eval-tagger: " + dataset + " holds no Inspec documents (abstracts with keys)");
+                err.println("eval-tagger: " + dataset + " holds no documents in the Inspec layout (abstracts with keys)");
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }

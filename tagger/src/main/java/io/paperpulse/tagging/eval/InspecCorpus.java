@@ -15,7 +15,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Reads the Inspec archive: {@code Inspec/docsutf8/ID.txt} holds the title (up to the first line
+ * Reads the Inspec archive, or another keyphrase benchmark packed the same way:
+ * {@code Inspec/docsutf8/ID.txt} holds the title (up to the first line
  * ending in CR) and the abstract; {@code Inspec/keys/ID.key} holds one keyphrase per line, the
  * uncontrolled keys first, closed by a line ending in CR, then the controlled ones.
  */
@@ -23,8 +24,20 @@ public final class InspecCorpus {
   private InspecCorpus() {}
 
   public static List<InspecDocument> read(Path zip) throws IOException {
-    Map<Integer, String> texts = new HashMap<>();
-    Map<Integer, String> keys = new HashMap<>();
+    return readNamed(zip).documents();
+  }
+
+  /** A keyphrase benchmark in this layout: its name (the archive's top folder) and its documents. */
+  public record Named(String name, List<InspecDocument> documents) {}
+
+  /**
+   * Reads any archive in the Inspec layout ({@code NAME/docsutf8/ID.txt}, {@code NAME/keys/ID.key}).
+   * Numeric file names are the document ids; other names are numbered 1, 2, ... in name order.
+   */
+  public static Named readNamed(Path zip) throws IOException {
+    Map<String, String> texts = new HashMap<>();
+    Map<String, String> keys = new HashMap<>();
+    String datasetName = null;
     try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
       ZipEntry entry;
       while ((entry = in.getNextEntry()) != null) {
@@ -33,21 +46,25 @@ public final class InspecCorpus {
           continue;
         }
         if (name.contains("/docsutf8/") && name.endsWith(".txt")) {
-          texts.put(idOf(name), readAll(in));
+          texts.put(fileStem(name), readAll(in));
+          datasetName = datasetName == null ? name.substring(0, name.indexOf("/docsutf8/")) : datasetName;
         } else if (name.contains("/keys/") && name.endsWith(".key")) {
-          keys.put(idOf(name), readAll(in));
+          keys.put(fileStem(name), readAll(in));
         }
       }
     }
+    List<String> names = new ArrayList<>(texts.keySet());
+    names.removeIf(n -> !keys.containsKey(n));
+    boolean numeric = names.stream().allMatch(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit) && n.length() < 10);
+    names.sort(numeric ? Comparator.comparingInt(Integer::parseInt) : Comparator.naturalOrder());
     List<InspecDocument> documents = new ArrayList<>();
-    for (Map.Entry<Integer, String> e : texts.entrySet()) {
-      String key = keys.get(e.getKey());
-      if (key != null) {
-        documents.add(parse(e.getKey(), e.getValue(), key));
-      }
+    for (int i = 0; i < names.size(); i++) {
+      String n = names.get(i);
+      documents.add(parse(numeric ? Integer.parseInt(n) : i + 1, texts.get(n), keys.get(n)));
     }
-    documents.sort(Comparator.comparingInt(InspecDocument::id));
-    return documents;
+    String shown = datasetName == null || datasetName.isEmpty() ? zip.getFileName().toString()
+        : datasetName.substring(datasetName.lastIndexOf('/') + 1);
+    return new Named(shown, documents);
   }
 
   static InspecDocument parse(int id, String text, String keyFile) {
@@ -95,9 +112,9 @@ public final class InspecCorpus {
     return String.join(" ", lines);
   }
 
-  private static int idOf(String entryName) {
+  private static String fileStem(String entryName) {
     String file = entryName.substring(entryName.lastIndexOf('/') + 1);
-    return Integer.parseInt(file.substring(0, file.indexOf('.')));
+    return file.substring(0, file.lastIndexOf('.'));
   }
 
   private static String readAll(InputStream in) throws IOException {

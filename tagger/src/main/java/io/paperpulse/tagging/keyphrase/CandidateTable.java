@@ -102,7 +102,7 @@ final class CandidateTable {
     hashes[c] = hash;
     boolean generic = true;
     for (int k = 0; k < len && generic; k++) {
-      generic = words.generic(from + k);
+      generic = words.generic(from + k) || words.has(from + k, FeatureColumns.OF);
     }
     allGeneric[c] = generic;
     firstSpelling[c] = newSpelling(from, -1);

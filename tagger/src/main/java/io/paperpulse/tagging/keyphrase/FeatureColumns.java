@@ -11,15 +11,55 @@ import java.util.Arrays;
  */
 final class FeatureColumns {
   /** Set once the word's features are derived; a word with flags 0 is not known yet. */
-  static final byte KNOWN = 1;
+  static final int KNOWN = 1;
   /** The word cannot be part of a candidate. */
-  static final byte STOP = 2;
+  static final int STOP = 2;
   /** The word is on the generic-word list. */
-  static final byte GENERIC = 4;
+  static final int GENERIC = 4;
   /** The word's ending marks an adjective or participle. */
-  static final byte MODIFIER = 8;
+  static final int MODIFIER = 8;
+  /** The word can be a noun, so it can end a keyphrase. */
+  static final int HEAD = 16;
+  /** The word is a finite verb and nothing else: it never sits inside a keyphrase. */
+  static final int FINITE_VERB = 32;
+  /** An -s form that reads as a verb at least as often as a plural noun ("rises", "uses"). */
+  static final int VERB_S = 64;
+  /** An -s form that reads as a verb far more often than as a plural noun. */
+  static final int VERB_S_STRONG = 128;
+  /**
+   * An -s form with a verb reading ("treats", "supports", "models"). Inside a noun phrase a plural
+   * rarely stands before another noun ("feature map", not "features map"), so before a content
+   * word such a form reads as the verb.
+   */
+  static final int S_FORM = 1024;
+  /**
+   * A past participle that is neither noun nor adjective ("named", "monitored"): it can stand
+   * inside a noun phrase but does not open a keyphrase.
+   */
+  static final int BARE_PARTICIPLE = 2048;
+  /** A base-form verb at least as common as the noun of the same spelling: after "to" it is the verb ("to call"). */
+  static final int VERB_AFTER_TO = 4096;
+  /** A base-form verb not much rarer than the noun: after a pronoun or modal it is the verb ("we exchange"). */
+  static final int VERB_AFTER_SUBJECT = 8192;
+  /** The stop word "to", after which a common verb reads as a verb. */
+  static final int TO_CUE = 16384;
+  /** A pronoun or modal verb ("we", "can"), after which a base-form verb reads as a verb. */
+  static final int SUBJECT_CUE = 32768;
+  /** An -ing form far more often a verb than a noun ("serving", "motivating"). */
+  static final int VERBAL_ING = 65536;
+  /** Written like an acronym: two or more capitals and no lower-case letter but a plural s ("KV", "TFTs"). */
+  static final int ACRONYM = 131072;
+  /** A plural form ("nodes"): a base-form verb right after it is the verb ("nodes exchange gradients"). */
+  static final int PLURAL = 262144;
+  /** The word "of", which joins two noun phrases into one keyphrase. */
+  static final int OF = 256;
+  /**
+   * A function word that follows verbs and not nouns (a determiner, a pronoun, an adverb), so
+   * that an ambiguous -s form before it reads as a verb: "the debate centers the".
+   */
+  static final int VERB_CUE = 512;
 
-  private byte[] flags = new byte[0];
+  private int[] flags = new int[0];
   private int[] stems = new int[0];
   private int[] lowers = new int[0];
   private int[] singulars = new int[0];
@@ -40,19 +80,19 @@ final class FeatureColumns {
   }
 
   /**
-   * @param flags {@link #KNOWN} plus any of {@link #STOP}, {@link #GENERIC}, {@link #MODIFIER}
+   * @param flags {@link #KNOWN} plus any of the other flags
    * @param stem lexicon number of the Porter stem (-1 for a stop word)
    * @param lower lexicon number of the lower-case spelling, as in a candidate's non-final positions
    * @param singular lexicon number of the singular spelling, as in a candidate's final position
    */
-  void set(int word, byte flags, int stem, int lower, int singular) {
+  void set(int word, int flags, int stem, int lower, int singular) {
     this.flags[word] = flags;
     stems[word] = stem;
     lowers[word] = lower;
     singulars[word] = singular;
   }
 
-  byte flags(int word) {
+  int flags(int word) {
     return flags[word];
   }
 

@@ -1,5 +1,6 @@
 package io.paperpulse.tagging.keyphrase;
 
+import io.paperpulse.tagging.partofspeech.PartOfSpeechLexicon;
 import io.paperpulse.tagging.text.LongIntMap;
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.TokenizedText;
@@ -13,17 +14,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Statistical keyphrase extraction from a title and abstract, without part-of-speech tagging.
+ * Statistical keyphrase extraction from a title and abstract.
  *
- * <p>Candidates are runs of content words bounded by stop words, punctuation, numbers and -ly
- * adverbs (hyphenated compounds count as one word). Each word stem scores its frequency in the
- * paper (title occurrences weigh more) times its inverse document frequency in a reference
- * corpus; a candidate scores the sum of its words, scaled up when it appears early. Variants of
- * a phrase (plurals, "modeling"/"models") share a Porter-stem key. Candidates made only of
- * generic words ("method", "results", "performance") are dropped.
+ * <p>Candidates are the noun phrases of the text ({@link NounPhrases}), found with each word's
+ * parts of speech from a lexicon ({@link PartOfSpeechFlags}); stop words, punctuation, numbers,
+ * units and -ly adverbs bound them (hyphenated compounds count as one word). Each word stem
+ * scores its frequency in the paper (title occurrences weigh more) times its inverse document
+ * frequency in a reference corpus; a candidate scores the sum of its words, damped by its length
+ * and scaled up when it appears early. Variants of a phrase (plurals, "modeling"/"models") share
+ * a Porter-stem key. Candidates made only of generic words ("method", "results", "performance")
+ * are dropped, and a candidate inside a better ranked one (or containing it) gives way to it.
  *
- * <p>Fast path: what the extractor derives from a word (stem, stop, generic and modifier flags,
- * spellings) is computed once per distinct word and kept in {@link FeatureColumns} indexed by
+ * <p>Fast path: what the extractor derives from a word (stem, stop, generic, modifier and
+ * part-of-speech flags, spellings) is computed once per distinct word and kept in {@link FeatureColumns} indexed by
  * word number, an annex of the tokenizer's {@link Vocabulary}, with stems and spellings numbered
  * by the thread's {@link Lexicon}; stems and candidates of the paper live in a per-thread
  * {@link Workspace} of primitive arrays; names are only built for the candidates that make the
@@ -36,25 +39,48 @@ public final class KeyphraseExtractor {
       "anomaly", "assembly", "family", "supply", "monopoly", "italy", "reply", "poly", "rely",
       "ply", "apply", "multiply", "fly", "butterfly", "jelly", "belly", "ally", "rally", "bully");
 
+  /** Words this many positions apart or closer are linked in the co-occurrence graph. */
+  private static final int GRAPH_WINDOW = 10;
+  private static final int GRAPH_ITERATIONS = 15;
+
   private final PorterStems stems;
+  private final PartOfSpeechLexicon partsOfSpeech;
   private final Set<String> stopWords;
+  private final Set<String> notationWords;
+  private final Set<String> verbCues;
   private final Set<String> genericWords;
   private final DocumentFrequencies defaultFrequencies;
   private final KeyphraseSettings settings;
 
+  private final NounPhrases nounPhrases;
+  private final Acronyms acronyms = new Acronyms();
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
+  /**
+   * @param stopWords words that never enter a candidate
+   * @param notationWords units and mathematical notation ("cm", "min", "hat", "mathrm"): never
+   *     part of a candidate either, listed apart because they are no English function words
+   * @param verbCues stop words that follow verbs rather than nouns (determiners, pronouns)
+   * @param genericWords words that make no keyphrase alone or together ("method", "results")
+   */
   public KeyphraseExtractor(
       PorterStems stems,
+      PartOfSpeechLexicon partsOfSpeech,
       Set<String> stopWords,
+      Set<String> notationWords,
+      Set<String> verbCues,
       Set<String> genericWords,
       DocumentFrequencies defaultFrequencies,
       KeyphraseSettings settings) {
     this.stems = stems;
+    this.partsOfSpeech = partsOfSpeech;
     this.stopWords = Set.copyOf(stopWords);
+    this.notationWords = Set.copyOf(notationWords);
+    this.verbCues = Set.copyOf(verbCues);
     this.genericWords = Set.copyOf(genericWords);
     this.defaultFrequencies = defaultFrequencies;
     this.settings = settings;
+    this.nounPhrases = new NounPhrases(settings);
   }
 
   public List<Keyphrase> extract(TokenizedText title, TokenizedText body, int limit) {
@@ -74,68 +100,108 @@ public final class KeyphraseExtractor {
     StemTable stems = words.stems;
     CandidateTable candidates = words.candidates;
     int total = words.size();
-    int runStart = -1;
-    for (int i = 0; i <= total; i++) {
-      boolean stop = i < total && words.stemIndex(i) < 0;
-      boolean endsRun = i == total || stop || (runStart >= 0 && words.breakBefore(i));
-      if (endsRun) {
-        if (runStart >= 0) {
-          addRun(words, runStart, i);
-        }
-        runStart = i < total && !stop ? i : -1;
-      } else if (runStart < 0) {
-        runStart = i;
-      }
-    }
+    acronyms.link(words, 1.0 + settings.titleBoost());
+    nounPhrases.collect(words);
     double[] stemScores = words.stemScores();
     boolean defaultTable = frequencies == defaultFrequencies;
     for (int s = 0; s < stems.size(); s++) {
       double idf = defaultTable ? stems.defaultIdf(s, words.lexicon()) : frequencies.idf(stems.stem(s, words.lexicon()));
       stemScores[s] = stems.weight(s) * idf;
     }
+    if (settings.graphWeight() != 0) {
+      double[] ranks = words.cooccurrenceRanks(GRAPH_WINDOW, GRAPH_ITERATIONS);
+      for (int s = 0; s < stems.size(); s++) {
+        stemScores[s] *= Math.pow(ranks[s], settings.graphWeight());
+      }
+    }
     double[] scores = words.candidateScores();
     for (int c = 0; c < candidates.size(); c++) {
-      if (candidates.allGeneric(c)) {
+      if (candidates.allGeneric(c)
+          || (candidates.length(c) == 1 && words.linkedAcronym(words.stemIndex(candidates.start(c))))) {
+        // A defined acronym alone is its long form, which is a candidate of its own.
         scores[c] = Double.NEGATIVE_INFINITY;
         continue;
       }
       int from = candidates.start(c);
       double sum = 0;
+      int contentWords = 0;
       for (int k = 0; k < candidates.length(c); k++) {
-        sum += stemScores[words.stemIndex(from + k)];
+        int stem = words.stemIndex(from + k);
+        if (stem >= 0) {
+          sum += stemScores[stem];
+          contentWords++;
+        }
+      }
+      if (settings.lengthExponent() != 0 && contentWords > 1) {
+        sum /= Math.pow(contentWords, settings.lengthExponent());
       }
       double position = 1.0 + settings.positionDecay() * (1.0 - (double) from / total);
       scores[c] = sum * position * shapeFactor(words, from, candidates.length(c));
     }
-    return top(words, scores, limit);
+    return top(words, scores, limit, settings.nesting());
   }
 
-  /** Down-weights single words and phrases that end in an adjective: keyphrases are mostly noun phrases. */
+  /** Down-weights single words (but acronyms) and phrases that end in an adjective: keyphrases are mostly noun phrases. */
   private double shapeFactor(Workspace words, int from, int length) {
-    double factor = length == 1 ? settings.singleWordFactor() : 1.0;
+    double factor = length == 1
+        ? (words.has(from, FeatureColumns.ACRONYM) ? settings.acronymFactor() : settings.singleWordFactor()) : 1.0;
     return words.modifier(from + length - 1) ? factor * settings.modifierEndFactor() : factor;
   }
 
   /**
    * The {@code limit} best candidates by score, ties by name. Only candidates scoring at least
-   * the limit-th best score get a name: usually exactly {@code limit} of them.
+   * the limit-th best score get a name: usually exactly {@code limit} of them. When nested
+   * candidates collapse, a few more are named so that the dropped ones can be replaced.
    */
-  private static List<Keyphrase> top(Workspace words, double[] scores, int limit) {
+  private static List<Keyphrase> top(Workspace words, double[] scores, int limit, KeyphraseSettings.Nesting nesting) {
     CandidateTable candidates = words.candidates;
-    double threshold = limitThBest(scores, candidates.size(), limit);
+    int named = nesting == KeyphraseSettings.Nesting.KEEP ? limit : 2 * limit + 2;
+    double threshold = limitThBest(scores, candidates.size(), named);
     if (threshold == Double.NEGATIVE_INFINITY) {
       threshold = -Double.MAX_VALUE; // fewer real candidates than the limit: keep them all
     }
-    List<Keyphrase> chosen = new ArrayList<>(limit + 2);
+    List<Ranked> chosen = new ArrayList<>(named + 2);
     for (int c = 0; c < candidates.size(); c++) {
       if (scores[c] >= threshold) {
         int from = candidates.start(c);
         int len = candidates.length(c);
-        chosen.add(new Keyphrase(bestName(words, c), words.key(from, len), scores[c]));
+        chosen.add(new Ranked(new Keyphrase(bestName(words, c), words.key(from, len), scores[c]), from, len));
       }
     }
-    chosen.sort(BY_SCORE_THEN_NAME);
-    return chosen.size() > limit ? List.copyOf(chosen.subList(0, limit)) : List.copyOf(chosen);
+    chosen.sort(Comparator.comparing(Ranked::keyphrase, BY_SCORE_THEN_NAME));
+    List<Keyphrase> out = new ArrayList<>(limit);
+    List<Ranked> kept = new ArrayList<>(limit);
+    for (Ranked r : chosen) {
+      if (out.size() == limit) {
+        break;
+      }
+      if (nesting != KeyphraseSettings.Nesting.KEEP && nestedInKept(words, r, kept, nesting)) {
+        continue;
+      }
+      kept.add(r);
+      out.add(r.keyphrase());
+    }
+    return List.copyOf(out);
+  }
+
+  private record Ranked(Keyphrase keyphrase, int start, int length) {}
+
+  /** True when {@code r} lies inside, or contains, a better ranked candidate already kept. */
+  private static boolean nestedInKept(Workspace words, Ranked r, List<Ranked> kept, KeyphraseSettings.Nesting nesting) {
+    for (Ranked k : kept) {
+      Ranked shorter = r.length() <= k.length() ? r : k;
+      Ranked longer = shorter == r ? k : r;
+      if (shorter.length() == longer.length()) {
+        continue; // distinct candidates of equal length never contain one another
+      }
+      if (shorter.length() == 1 && nesting == KeyphraseSettings.Nesting.COLLAPSE_PHRASES) {
+        continue;
+      }
+      if (words.containsStems(longer.start(), longer.length(), shorter.start(), shorter.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Comparator<Keyphrase> BY_SCORE_THEN_NAME =
@@ -194,18 +260,6 @@ public final class KeyphraseExtractor {
     return out;
   }
 
-  private void addRun(Workspace words, int from, int to) {
-    int length = to - from;
-    int max = settings.maxWords();
-    if (length <= max) {
-      words.candidates.add(words, from, length);
-      return;
-    }
-    for (int start = from; start + max <= to; start++) {
-      words.candidates.add(words, start, max);
-    }
-  }
-
   private void collectWords(TokenizedText text, boolean inTitle, Workspace out) {
     Lexicon lexicon = out.lexicon();
     VocabularyFeatures known = wordFeatures(text.vocabulary(), lexicon);
@@ -223,6 +277,10 @@ public final class KeyphraseExtractor {
         if (!words.known(word)) {
           Word w = text.word(i);
           derive(w.lower(), w.singular(), lexicon, words, word);
+          if (Acronyms.looksLikeOne(w.surface()) && (words.flags(word) & FeatureColumns.STOP) == 0) {
+            words.set(word, words.flags(word) | FeatureColumns.ACRONYM, words.stem(word), words.lower(word),
+                words.singular(word));
+          }
         }
         out.add(words, word, inTitle, text.phraseBreakBefore(i), weight);
       } else {
@@ -293,11 +351,24 @@ public final class KeyphraseExtractor {
   /** Derives the features of the word spelled {@code lower} and {@code singular} into {@code into} at {@code at}. */
   private void derive(String lower, String singular, Lexicon lexicon, FeatureColumns into, int at) {
     if (isStop(lower)) {
-      into.set(at, (byte) (FeatureColumns.KNOWN | FeatureColumns.STOP), -1, -1, -1);
+      int flags = FeatureColumns.KNOWN | FeatureColumns.STOP;
+      if (lower.equals("of")) {
+        int of = lexicon.spelling(lower);
+        into.set(at, flags | FeatureColumns.OF, -1, of, of);
+        return;
+      }
+      if (verbCues.contains(lower) || isAdverb(lower)) {
+        flags |= FeatureColumns.VERB_CUE;
+      }
+      flags |= PartOfSpeechFlags.ofStopWord(lower);
+      into.set(at, flags, -1, -1, -1);
       return;
     }
     String stem = stems.stem(lower);
-    byte flags = FeatureColumns.KNOWN;
+    int flags = FeatureColumns.KNOWN | PartOfSpeechFlags.of(partsOfSpeech.read(lower), lower);
+    if (!lower.equals(singular)) {
+      flags |= FeatureColumns.PLURAL;
+    }
     if (genericWords.contains(singular)) {
       flags |= FeatureColumns.GENERIC;
     }
@@ -309,16 +380,37 @@ public final class KeyphraseExtractor {
   }
 
   private boolean isStop(String lower) {
-    if (lower.length() < 2 || stopWords.contains(lower)) {
+    if (lower.length() < 2 || stopWords.contains(lower) || notationWords.contains(lower)) {
       return true;
+    }
+    if (Character.isDigit(lower.charAt(0)) && !isDimension(lower)) {
+      return true; // numbers, measurements ("5cm", "25m") and their fragments
     }
     boolean hasLetter = false;
     for (int i = 0; i < lower.length() && !hasLetter; i++) {
       hasLetter = Character.isLetter(lower.charAt(i));
     }
     if (!hasLetter) {
-      return true; // numbers and measurements
+      return true;
     }
+    return isAdverb(lower);
+  }
+
+  /** "2d", "3d": a number of dimensions is part of a term ("3d rendering"), not a measurement. */
+  private static boolean isDimension(String lower) {
+    int last = lower.length() - 1;
+    if (last < 1 || lower.charAt(last) != 'd') {
+      return false;
+    }
+    for (int i = 0; i < last; i++) {
+      if (!Character.isDigit(lower.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAdverb(String lower) {
     return lower.length() > 4 && lower.endsWith("ly") && lower.indexOf('-') < 0 && !LY_NOUNS.contains(lower);
   }
 }

@@ -12,7 +12,7 @@ final class Workspace {
   final StemTable stems = new StemTable();
   final CandidateTable candidates = new CandidateTable();
   private Lexicon lexicon = new Lexicon();
-  private byte[] flags = new byte[256];
+  private int[] flags = new int[256];
   private int[] lowers = new int[256];
   private int[] singulars = new int[256];
   private boolean[] inTitle = new boolean[256];
@@ -22,8 +22,14 @@ final class Workspace {
   private double[] candidateScores = new double[256];
   private int size;
 
+  private boolean[] linkedAcronyms = new boolean[128];
+
   /** Forgets the previous paper; starts a new lexicon when the old one is full. */
   void clear() {
+    if (acronymsLinked) {
+      Arrays.fill(linkedAcronyms, false);
+      acronymsLinked = false;
+    }
     size = 0;
     candidates.clear();
     if (lexicon.full()) {
@@ -56,7 +62,7 @@ final class Workspace {
       breakBefore = Arrays.copyOf(breakBefore, grown);
       stemIndex = Arrays.copyOf(stemIndex, grown);
     }
-    byte wordFlags = features.flags(word);
+    int wordFlags = features.flags(word);
     flags[size] = wordFlags;
     lowers[size] = features.lower(word);
     singulars[size] = features.singular(word);
@@ -92,12 +98,96 @@ final class Workspace {
     return (flags[i] & FeatureColumns.MODIFIER) != 0;
   }
 
+  /** True when the word at {@code i} has {@code flag} (a {@link FeatureColumns} flag). */
+  boolean has(int i, int flag) {
+    return (flags[i] & flag) != 0;
+  }
+
+  private boolean acronymsLinked;
+
+  /** Marks the paper's stem {@code stem} as an acronym defined in the text, which stands for its long form. */
+  void linkAcronym(int stem) {
+    if (stem >= linkedAcronyms.length) {
+      linkedAcronyms = Arrays.copyOf(linkedAcronyms, Math.max(stem + 1, linkedAcronyms.length * 2));
+    }
+    linkedAcronyms[stem] = true;
+    acronymsLinked = true;
+  }
+
+  boolean linkedAcronym(int stem) {
+    return stem >= 0 && stem < linkedAcronyms.length && linkedAcronyms[stem];
+  }
+
+  /** The lower-case spelling of the word at {@code i}, for the rare checks that need its letters. */
+  String spelling(int i) {
+    return lexicon.spellingOf(lowers[i]);
+  }
+
   /** Scratch array for one score per stem of the paper. */
   double[] stemScores() {
     if (stemScores.length < stems.size()) {
       stemScores = new double[Math.max(stems.size(), stemScores.length * 2)];
     }
     return stemScores;
+  }
+
+  private int[] edgeFrom = new int[1024];
+  private int[] edgeTo = new int[1024];
+  private double[] ranks = new double[128];
+  private double[] nextRanks = new double[128];
+  private double[] degrees = new double[128];
+
+  /**
+   * PageRank (damping 0.85) of the paper's stems over the graph that links two stems each time
+   * they occur within {@code window} positions of each other in the same part (title or
+   * abstract), as SingleRank does. Every stem starts at 1 and the teleport share is 0.15 per
+   * stem, so ranks stay near 1 on average (a stem without neighbours ends at 0.15). Stop words
+   * take up positions but are no nodes.
+   */
+  double[] cooccurrenceRanks(int window, int iterations) {
+    int nodes = stems.size();
+    if (ranks.length < nodes) {
+      int capacity = Math.max(nodes, ranks.length * 2);
+      ranks = new double[capacity];
+      nextRanks = new double[capacity];
+      degrees = new double[capacity];
+    }
+    java.util.Arrays.fill(degrees, 0, nodes, 0);
+    int edges = 0;
+    for (int i = 0; i < size; i++) {
+      int a = stemIndex[i];
+      if (a < 0) {
+        continue;
+      }
+      for (int j = i + 1; j < size && j < i + window; j++) {
+        int b = stemIndex[j];
+        if (b < 0 || b == a || inTitle[j] != inTitle[i]) {
+          continue;
+        }
+        if (edges + 2 > edgeFrom.length) {
+          edgeFrom = Arrays.copyOf(edgeFrom, edgeFrom.length * 2);
+          edgeTo = Arrays.copyOf(edgeTo, edgeTo.length * 2);
+        }
+        edgeFrom[edges] = a;
+        edgeTo[edges++] = b;
+        edgeFrom[edges] = b;
+        edgeTo[edges++] = a;
+        degrees[a]++;
+        degrees[b]++;
+      }
+    }
+    Arrays.fill(ranks, 0, nodes, 1.0);
+    for (int it = 0; it < iterations; it++) {
+      Arrays.fill(nextRanks, 0, nodes, 0.15);
+      for (int e = 0; e < edges; e++) {
+        int from = edgeFrom[e];
+        nextRanks[edgeTo[e]] += 0.85 * ranks[from] / degrees[from];
+      }
+      double[] swap = ranks;
+      ranks = nextRanks;
+      nextRanks = swap;
+    }
+    return ranks;
   }
 
   /** Scratch array for one score per candidate of the paper. */
@@ -116,6 +206,16 @@ final class Workspace {
       }
     }
     return true;
+  }
+
+  /** True when the stems of the {@code innerLength} words at {@code inner} occur in order within those at {@code outer}. */
+  boolean containsStems(int outer, int outerLength, int inner, int innerLength) {
+    for (int offset = 0; offset + innerLength <= outerLength; offset++) {
+      if (sameStems(outer + offset, inner, innerLength)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the phrases at {@code a} and {@code b} would get the same name. */
@@ -147,7 +247,8 @@ final class Workspace {
       if (k > 0) {
         key.append(' ');
       }
-      key.append(stems.stem(stemIndex[from + k], lexicon));
+      int stem = stemIndex[from + k];
+      key.append(stem < 0 ? "of" : stems.stem(stem, lexicon));
     }
     return key.toString();
   }

@@ -173,6 +173,22 @@ public final class TopicMatcher {
     return mentions;
   }
 
+  /**
+   * The topic whose name, alias or acronym spans the whole text (a keyphrase such as "large
+   * language model"), or -1.
+   */
+  public int topicSpanning(TokenizedText text) {
+    if (text.size() == 0) {
+      return -1;
+    }
+    TrieIds ids = trieIds(text.vocabulary());
+    if (!ids.startsPattern(text.id(0))) {
+      return -1;
+    }
+    long best = longestMatch(text, ids, 0, ROOT, 0);
+    return best >= 0 && (int) best == text.size() ? (int) (best >>> 32) : -1;
+  }
+
   /** Longest match starting at token {@code start}: (topic << 32 | end index), or -1. */
   private long longestMatch(TokenizedText text, TrieIds ids, int start, int node, int pos) {
     if (pos >= text.size() || (pos > start && text.phraseBreakBefore(pos))) {

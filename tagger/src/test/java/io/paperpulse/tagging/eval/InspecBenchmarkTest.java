@@ -23,10 +23,12 @@ class InspecBenchmarkTest {
     EvalReport report = benchmark.evaluate(dataset.get());
     System.out.print(report.format());
     assertThat(report.row("all").documents()).isEqualTo(2000);
-    // Measured 0.385 (all, leave-one-out) and 0.383 (odd ids, shipped table): see docs/tagging.md.
-    assertThat(report.row("all").f1At10()).isGreaterThan(0.375);
-    assertThat(report.rows().get(3).f1At10()).isGreaterThan(0.375);
-    assertThat(report.row("all").f1At5()).isGreaterThan(0.305);
+    // keyphrase-3 measured F1@10 0.402 (all, leave-one-out) and 0.399 (odd ids, shipped table),
+    // F1@5 0.346 and 0.339: see docs/tagging.md. The floors sit just under them.
+    assertThat(report.row("all").f1At10()).isGreaterThan(0.392);
+    assertThat(report.rows().get(3).f1At10()).isGreaterThan(0.390);
+    assertThat(report.row("all").f1At5()).isGreaterThan(0.330);
+    assertThat(report.rows().get(3).f1At5()).isGreaterThan(0.325);
   }
 
   @Test
