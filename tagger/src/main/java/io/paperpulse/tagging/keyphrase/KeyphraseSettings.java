@@ -40,52 +40,77 @@ public record KeyphraseSettings(
   }
 
   public KeyphraseSettings withOfPhrases(boolean on) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
-        modifierEndFactor, on, lengthExponent, nesting, graphWeight);
+    return edit(c -> c.ofPhrases = on);
   }
 
   public KeyphraseSettings withLengthExponent(double exponent) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
-        modifierEndFactor, ofPhrases, exponent, nesting, graphWeight);
+    return edit(c -> c.lengthExponent = exponent);
   }
 
   public KeyphraseSettings withNesting(Nesting treatment) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
-        modifierEndFactor, ofPhrases, lengthExponent, treatment, graphWeight);
+    return edit(c -> c.nesting = treatment);
   }
 
   public KeyphraseSettings withGraphWeight(double weight) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
-        modifierEndFactor, ofPhrases, lengthExponent, nesting, weight);
+    return edit(c -> c.graphWeight = weight);
   }
 
   public KeyphraseSettings withMaxWords(int words) {
-    return new KeyphraseSettings(words, titleBoost, positionDecay, singleWordFactor, acronymFactor,
-        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
+    return edit(c -> c.maxWords = words);
   }
 
   public KeyphraseSettings withTitleBoost(double boost) {
-    return new KeyphraseSettings(maxWords, boost, positionDecay, singleWordFactor, acronymFactor,
-        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
+    return edit(c -> c.titleBoost = boost);
   }
 
   public KeyphraseSettings withModifierEndFactor(double factor) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, acronymFactor,
-        factor, ofPhrases, lengthExponent, nesting, graphWeight);
+    return edit(c -> c.modifierEndFactor = factor);
   }
 
   public KeyphraseSettings withSingleWordFactor(double factor) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, factor, acronymFactor,
-        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
+    return edit(c -> c.singleWordFactor = factor);
   }
 
   public KeyphraseSettings withAcronymFactor(double factor) {
-    return new KeyphraseSettings(maxWords, titleBoost, positionDecay, singleWordFactor, factor,
-        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
+    return edit(c -> c.acronymFactor = factor);
   }
 
   public KeyphraseSettings withPositionDecay(double decay) {
-    return new KeyphraseSettings(maxWords, titleBoost, decay, singleWordFactor, acronymFactor,
-        modifierEndFactor, ofPhrases, lengthExponent, nesting, graphWeight);
+    return edit(c -> c.positionDecay = decay);
+  }
+
+  /** A copy with the fields {@code change} sets, so that each {@code with} method names only its own. */
+  private KeyphraseSettings edit(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return new KeyphraseSettings(copy.maxWords, copy.titleBoost, copy.positionDecay, copy.singleWordFactor,
+        copy.acronymFactor, copy.modifierEndFactor, copy.ofPhrases, copy.lengthExponent, copy.nesting, copy.graphWeight);
+  }
+
+  /** The fields of settings being changed. */
+  private static final class Copy {
+    private int maxWords;
+    private double titleBoost;
+    private double positionDecay;
+    private double singleWordFactor;
+    private double acronymFactor;
+    private double modifierEndFactor;
+    private boolean ofPhrases;
+    private double lengthExponent;
+    private Nesting nesting;
+    private double graphWeight;
+
+    private Copy(KeyphraseSettings from) {
+      maxWords = from.maxWords;
+      titleBoost = from.titleBoost;
+      positionDecay = from.positionDecay;
+      singleWordFactor = from.singleWordFactor;
+      acronymFactor = from.acronymFactor;
+      modifierEndFactor = from.modifierEndFactor;
+      ofPhrases = from.ofPhrases;
+      lengthExponent = from.lengthExponent;
+      nesting = from.nesting;
+      graphWeight = from.graphWeight;
+    }
   }
 }
