@@ -59,10 +59,11 @@ public final class LocalRankings {
   private final int lookback;
   private final int topN;
   private final int partition;
-  /** Counts changed since the index last saw them, with the value it saw (null: no paper). */
-  private final Map<CountKey, Count> before = new HashMap<>();
-  /** The same counts' current values: the counting task is their only writer, so the store need not be asked. */
-  private final Map<CountKey, Count> changed = new HashMap<>();
+  /**
+   * Counts changed since the index last saw them: the value it saw, and the current one (the
+   * counting task is their only writer, so the store need not be asked). Null: no paper.
+   */
+  private final Map<CountKey, Change> changes = new HashMap<>();
   /** Buckets whose part the next publication compares with the part last published, whether or not their entries moved. */
   private final Set<Bytes> unchecked = new LinkedHashSet<>();
 
@@ -92,15 +93,23 @@ public final class LocalRankings {
    * here, so that counts changed since the last publication are answered from memory.
    */
   public Count count(CountKey key) {
-    return changed.containsKey(key) ? changed.get(key) : counts.get(key.bytes());
+    Change change = changes.get(key);
+    return change != null ? change.now : counts.get(key.bytes());
   }
 
   /** The count under {@code key} changes from {@code current} to {@code next} (either may be null). */
   public void changed(CountKey key, Count current, Count next) {
-    if (!before.containsKey(key)) {
-      before.put(key, current);
+    changes.computeIfAbsent(key, k -> new Change(current)).now = next;
+  }
+
+  /** A changed count: what the index last saw, and what it is now. */
+  private static final class Change {
+    private final Count before;
+    private Count now;
+
+    private Change(Count before) {
+      this.before = before;
     }
-    changed.put(key, next);
   }
 
   /**
@@ -108,14 +117,27 @@ public final class LocalRankings {
    * the baseline of the next {@code lookback} buckets), then publishes the parts that changed.
    */
   public void publishChanges(Publisher publisher) {
-    if (before.isEmpty() && unchecked.isEmpty()) {
+    if (changes.isEmpty() && unchecked.isEmpty()) {
       return;
     }
-    Map<CountKey, Count> current = new HashMap<>(changed);
-    Function<CountKey, Count> now = key -> current.computeIfAbsent(key, k -> counts.get(k.bytes()));
-    Function<CountKey, Count> then = key -> before.containsKey(key) ? before.get(key) : now.apply(key);
+    // counts read in this pass, null included, so that each is read from the store at most once
+    Map<CountKey, Count> unchanged = new HashMap<>();
+    Function<CountKey, Count> now = key -> {
+      Change change = changes.get(key);
+      if (change != null) {
+        return change.now;
+      }
+      if (!unchanged.containsKey(key)) {
+        unchanged.put(key, counts.get(key.bytes()));
+      }
+      return unchanged.get(key);
+    };
+    Function<CountKey, Count> then = key -> {
+      Change change = changes.get(key);
+      return change != null ? change.before : now.apply(key);
+    };
     Set<CountKey> moved = new LinkedHashSet<>();
-    for (CountKey changed : before.keySet()) {
+    for (CountKey changed : changes.keySet()) {
       CountKey entry = changed;
       for (int i = 0; i <= lookback; i++) {
         moved.add(entry);
@@ -136,8 +158,7 @@ public final class LocalRankings {
         buckets.add(TrendingStoreKeys.bucketPrefix(entry.granularity(), entry.bucketStart()));
       }
     }
-    before.clear();
-    changed.clear();
+    changes.clear();
     buckets.addAll(unchecked);
     unchecked.clear();
     buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
@@ -151,8 +172,7 @@ public final class LocalRankings {
    */
   public void rebuild() {
     long started = System.nanoTime();
-    before.clear();
-    changed.clear();
+    changes.clear();
     // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
     try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
       it.forEachRemaining(stale -> index.delete(stale.key));

@@ -48,8 +48,17 @@ public final class TrendingQueries {
 
   /** The ranking of the most recent bucket of the granularity hosted here. */
   public Optional<TrendingTags> latest(Granularity granularity) {
-    List<TrendingTags> all = all(granularity);
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    KeyValue<TrendingKey, RankingParts> latest = null;
+    try (KeyValueIterator<TrendingKey, RankingParts> it = rankings().all()) {
+      while (it.hasNext()) {
+        KeyValue<TrendingKey, RankingParts> next = it.next();
+        if (next.key.getGranularity().equals(granularity.label())
+            && (latest == null || next.key.getBucketStart().isAfter(latest.key.getBucketStart()))) {
+          latest = next;
+        }
+      }
+    }
+    return latest == null ? Optional.empty() : Optional.ofNullable(RankingMerge.ranking(latest.key, latest.value, topN));
   }
 
   /** Every ranking of the granularity hosted here, oldest bucket first. */
