@@ -69,7 +69,17 @@ final class Acronyms {
    * hyphenated word giving one) spell the acronym at {@code at}, or -1.
    */
   private static int longFormBefore(Workspace words, int at) {
-    String letters = letters(words.spelling(at));
+    // the spelling is lower case, so a final s may be a letter ("GPS") or a plural ("LLMs"): try both
+    String lower = words.spelling(at);
+    int start = longFormSpelling(words, at, lower);
+    if (start < 0 && lower.length() >= 3 && lower.endsWith("s")) {
+      start = longFormSpelling(words, at, lower.substring(0, lower.length() - 1));
+    }
+    return start;
+  }
+
+  /** Start of the content words right before {@code at} whose initials are exactly {@code letters}, or -1. */
+  private static int longFormSpelling(Workspace words, int at, String letters) {
     StringBuilder initials = new StringBuilder(MAX_LETTERS);
     for (int start = at - 1; start >= 0 && at - start <= letters.length(); start--) {
       if (words.stemIndex(start) < 0 || (start < at - 1 && words.breakBefore(start + 1))) {
@@ -84,11 +94,6 @@ final class Acronyms {
       }
     }
     return -1;
-  }
-
-  /** The acronym's letters in lower case, a plural s removed ("LLMs" to "llm"). */
-  private static String letters(String lower) {
-    return lower.length() >= 3 && lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
   }
 
   /** First letter of each hyphen-separated part: "key-value" gives "kv". */

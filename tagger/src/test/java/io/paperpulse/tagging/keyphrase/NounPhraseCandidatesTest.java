@@ -82,6 +82,15 @@ class NounPhraseCandidatesTest {
   }
 
   @Test
+  void anAcronymWhoseLastLetterIsSIsNotReadAsAPlural() {
+    String body = "Receivers of the global positioning system (GPS) drift. GPS fixes, GPS traces and GPS "
+        + "clocks are compared with a reference station.";
+    List<String> names = names("", body);
+    assertThat(names).doesNotContain("gps");
+    assertThat(names).contains("global positioning system");
+  }
+
+  @Test
   void initialsOfHyphenatedPartsSpellTheAcronym() {
     assertThat(Acronyms.looksLikeOne("KV")).isTrue();
     assertThat(Acronyms.looksLikeOne("TFTs")).isTrue();
