@@ -52,12 +52,13 @@ public final class EvalTaggerCommand implements Callable<Integer> {
         EvalReport report;
         try {
             // Checked first: an archive without Inspec documents would otherwise score as an empty table.
-            if (InspecCorpus.read(dataset).isEmpty()) {
+            InspecCorpus.Named corpus = InspecCorpus.readNamed(dataset);
+            if (corpus.documents().isEmpty()) {
                 err.println("eval-tagger: " + dataset + " holds no documents in the Inspec layout (abstracts with keys)");
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
-            report = benchmark.evaluate(dataset);
+            report = benchmark.evaluate(corpus, dataset.getFileName().toString());
         } catch (IOException | RuntimeException e) {
             // A file that is there but is not an Inspec archive is bad input, not a crash.
             err.println("eval-tagger: cannot read " + dataset + " as an Inspec archive: " + e.getMessage());

@@ -44,7 +44,11 @@ public final class KeyphraseBenchmark {
    * with leave-one-out frequencies and with the shipped table.
    */
   public EvalReport evaluate(Path archive) throws IOException {
-    InspecCorpus.Named corpus = InspecCorpus.readNamed(archive);
+    return evaluate(InspecCorpus.readNamed(archive), archive.getFileName().toString());
+  }
+
+  /** The full report of an archive already read from the file named {@code fileName}. */
+  public EvalReport evaluate(InspecCorpus.Named corpus, String fileName) {
     List<InspecDocument> documents = corpus.documents();
     List<Set<String>> documentStems = documentStems(documents);
     DocumentFrequencyTable corpusTable = DocumentFrequencyTable.count(documentStems);
@@ -64,7 +68,7 @@ public final class KeyphraseBenchmark {
     String protocol = "gold: uncontrolled keys (first section of a .key file); match: exact, after the tagger's "
         + "tokenization and Porter stems on both sides; P@k = hits in the top k / k; "
         + "P and R averaged over documents, F1 from the averages";
-    return new EvalReport(corpus.name() + " (" + documents.size() + " abstracts, " + archive.getFileName() + ")",
+    return new EvalReport(corpus.name() + " (" + documents.size() + " abstracts, " + fileName + ")",
         protocol, rows);
   }
 
@@ -118,7 +122,7 @@ public final class KeyphraseBenchmark {
       n++;
     }
     p5 /= n; r5 /= n; p10 /= n; r10 /= n;
-    return new EvalReport.Row(setName, leaveOneOut ? "Inspec, leave-one-out" : "shipped table (even ids)",
+    return new EvalReport.Row(setName, leaveOneOut ? "leave-one-out" : "shipped table (Inspec even ids)",
         n, p5, r5, f1(p5, r5), p10, r10, f1(p10, r10));
   }
 
