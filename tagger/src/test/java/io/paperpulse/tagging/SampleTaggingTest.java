@@ -35,9 +35,9 @@ class SampleTaggingTest {
   }
 
   /**
-   * What the issue found in the sample's top keyphrases before keyphrase-3: finite verbs inside
-   * phrases ("lowers", "treats"), dangling function words, number and unit fragments, and one
-   * keyphrase inside another of the same paper.
+   * The defects a keyphrase must not have: finite verbs inside phrases ("lowers", "treats"),
+   * dangling function words, number and unit fragments, and one keyphrase inside another of the
+   * same paper.
    */
   @Test
   void sampleKeyphrasesHaveNoVerbsFunctionWordsNumbersOrNesting() throws Exception {

@@ -69,7 +69,7 @@ class KeyphraseExtractorTest {
             + "The attention is continuous and the folding adaptive.", 10);
     assertThat(phrases.get(0).name().split(" ")).hasSizeGreaterThan(1);
     List<String> names = phrases.stream().map(Keyphrase::name).toList();
-    // "attention" and "folding" lie inside better ranked phrases and collapse into them (keyphrase-3).
+    // "attention" and "folding" lie inside better ranked phrases and collapse into them.
     assertThat(names).contains("protein folding", "sparse attention").doesNotContain("attention", "folding");
   }
 
