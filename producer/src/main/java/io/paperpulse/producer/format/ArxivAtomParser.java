@@ -2,9 +2,14 @@ package io.paperpulse.producer.format;
 
 import io.paperpulse.producer.paper.PaperIds;
 import io.paperpulse.producer.paper.PaperText;
+import io.paperpulse.schema.AuthorAffiliation;
+import io.paperpulse.schema.PaperEvent;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -25,6 +30,7 @@ final class ArxivAtomParser implements PaperParser {
         try {
             xml = secureFactory().createXMLStreamReader(new StringReader(content));
             boolean rootSeen = false;
+            int entries = 0;
             while (xml.hasNext()) {
                 if (xml.next() != XMLStreamConstants.START_ELEMENT) {
                     continue;
@@ -37,7 +43,7 @@ final class ArxivAtomParser implements PaperParser {
                         return results;
                     }
                 } else if (xml.getLocalName().equals("entry")) {
-                    results.add(entry(xml, context));
+                    results.add(entry(xml, entries++, context));
                 }
             }
         } catch (XMLStreamException e) {
@@ -50,13 +56,16 @@ final class ArxivAtomParser implements PaperParser {
     }
 
     /** Reads one {@code <entry>}; the reader is left on its end tag. */
-    private static ParseResult entry(XMLStreamReader xml, ParseContext context) throws XMLStreamException {
+    private static ParseResult entry(XMLStreamReader xml, int index, ParseContext context) throws XMLStreamException {
         int line = xml.getLocation().getLineNumber();
         PaperDraft draft = new PaperDraft(context, line, InputFormat.ARXIV_ATOM.cliName());
+        PaperEvent.Builder details = draft.details();
         String rawId = null;
         String summary = "";
-        String published = null;
+        Dated published = null;
+        Dated updated = null;
         List<String> authors = new ArrayList<>();
+        List<AuthorAffiliation> affiliations = new ArrayList<>();
         List<String> categories = new ArrayList<>();
         String alternate = null;
         int depth = 1;
@@ -73,8 +82,17 @@ final class ArxivAtomParser implements PaperParser {
                 case "id" -> rawId = xml.getElementText();
                 case "title" -> draft.title(xml.getElementText());
                 case "summary" -> summary = xml.getElementText();
-                case "published" -> published = xml.getElementText();
-                case "name" -> authors.add(xml.getElementText());
+                case "published" -> published = Dated.read(xml);
+                case "updated" -> updated = Dated.read(xml);
+                case "name" -> authors.add(PaperText.collapseWhitespace(xml.getElementText()));
+                case "affiliation" -> affiliation(affiliations, authors, PaperText.collapseWhitespace(xml.getElementText()));
+                case "comment" -> details.setComment(nonBlank(xml.getElementText()));
+                case "journal_ref" -> details.setJournalRef(nonBlank(xml.getElementText()));
+                case "doi" -> details.setDoi(nonBlank(xml.getElementText()));
+                case "primary_category" -> {
+                    details.setPrimaryCategory(nonBlank(xml.getAttributeValue(null, "term")));
+                    depth++;
+                }
                 case "category" -> {
                     String term = xml.getAttributeValue(null, "term");
                     if (term != null && !term.isBlank() && !categories.contains(term.trim())) {
@@ -92,20 +110,62 @@ final class ArxivAtomParser implements PaperParser {
                 default -> depth++;
             }
         }
+        String arxivId = PaperIds.arxivId(rawId).orElse(null);
+        draft.entry("entry [" + index + "]" + (rawId == null ? "" : " (id " + (arxivId != null ? arxivId : rawId.trim()) + ")"));
         if (rawId != null && rawId.contains("arxiv.org/api/errors")) {
             return new ParseResult.Invalid(context.recordError(line, "the arXiv API answered with an error: "
                     + PaperText.collapseWhitespace(summary)));
         }
-        String arxivId = PaperIds.arxivId(rawId).orElse(null);
         draft.arxivId(arxivId)
                 .abstractText(summary)
                 .authors(authors)
                 .categories(categories)
                 .url(alternate != null ? alternate : arxivId != null ? ABS_PAGE + arxivId : null);
+        details.setAuthorAffiliations(affiliations);
         if (published != null) {
-            draft.publishedAt(published);
+            published.instant(draft, "publishedAt").ifPresent(draft::publishedAt);
+        }
+        if (updated != null) {
+            updated.instant(draft, "updatedAt").ifPresent(details::setUpdatedAt);
         }
         return draft.build();
+    }
+
+    /** The text of a date element and where it is, parsed only once the entry is known. */
+    private record Dated(String text, int line, int column) {
+        static Dated read(XMLStreamReader xml) throws XMLStreamException {
+            Location at = xml.getLocation();
+            return new Dated(xml.getElementText(), at.getLineNumber(), at.getColumnNumber());
+        }
+
+        Optional<Instant> instant(PaperDraft draft, String field) {
+            Optional<Instant> parsed = PublishedAt.parse(text);
+            if (parsed.isEmpty()) {
+                draft.reject(field, "not a date: '" + text + "'", line, column);
+            }
+            return parsed;
+        }
+    }
+
+    /** An affiliation belongs to the author named just before it in the same {@code <author>}. */
+    private static void affiliation(List<AuthorAffiliation> affiliations, List<String> authors, String affiliation) {
+        if (authors.isEmpty() || affiliation.isEmpty()) {
+            return;
+        }
+        String author = authors.get(authors.size() - 1);
+        AuthorAffiliation last = affiliations.isEmpty() ? null : affiliations.get(affiliations.size() - 1);
+        if (last != null && last.getAuthor().equals(author)) {
+            List<String> more = new ArrayList<>(last.getAffiliations());
+            more.add(affiliation);
+            last.setAffiliations(more);
+        } else {
+            affiliations.add(new AuthorAffiliation(author, List.of(affiliation)));
+        }
+    }
+
+    private static String nonBlank(String text) {
+        String collapsed = PaperText.collapseWhitespace(text);
+        return collapsed.isEmpty() ? null : collapsed;
     }
 
     private static XMLInputFactory secureFactory() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.producer.paper.PaperIds;
+import io.paperpulse.schema.AuthorAffiliation;
+import io.paperpulse.schema.PaperEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,9 @@ final class JsonLinesParser implements PaperParser {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            return new ParseResult.Invalid(context.recordError(line, JsonRecords.reason(e)));
+            ParseError error = context.recordError(line, JsonRecords.reason(e));
+            return new ParseResult.Invalid(e.getLocation() != null && e.getLocation().getColumnNr() > 0
+                    ? error.at(line, e.getLocation().getColumnNr()) : error);
         }
         if (node == null || !node.isObject()) {
             return new ParseResult.Invalid(context.recordError(line, "expected a JSON object, found: " + abbreviate(text)));
@@ -49,7 +53,7 @@ final class JsonLinesParser implements PaperParser {
                 return tombstone(node, line, context);
             }
         }
-        return paper(node, line, context);
+        return paper(node, text, line, context);
     }
 
     private static ParseResult tombstone(JsonNode node, int line, ParseContext context) {
@@ -61,9 +65,38 @@ final class JsonLinesParser implements PaperParser {
         return new ParseResult.Tombstone(line, normalizedId(id.asText()));
     }
 
-    private static ParseResult paper(JsonNode node, int line, ParseContext context) {
-        PaperDraft draft = new PaperDraft(context, line, InputFormat.JSONL.cliName());
-        JsonFields fields = new JsonFields(node, draft);
+    /** The optional fields of {@code PaperEvent}, by their Avro names, so that what consume prints can be produced again. */
+    private static void details(JsonFields fields, PaperEvent.Builder event) {
+        fields.text("primaryCategory", "primaryCategory").ifPresent(event::setPrimaryCategory);
+        fields.text("comment", "comment").ifPresent(event::setComment);
+        fields.text("journalRef", "journalRef").ifPresent(event::setJournalRef);
+        fields.text("doi", "doi").ifPresent(event::setDoi);
+        fields.instant("updatedAt", "updatedAt").ifPresent(event::setUpdatedAt);
+        fields.objects("authorAffiliations", "authorAffiliations").ifPresent(list -> {
+            List<AuthorAffiliation> affiliations = new ArrayList<>();
+            for (JsonFields item : list) {
+                affiliations.add(new AuthorAffiliation(item.text("author", "authorAffiliations").orElse(""),
+                        item.strings("affiliations", "authorAffiliations", null).orElse(List.of())));
+            }
+            event.setAuthorAffiliations(affiliations);
+        });
+        fields.instant("featuredAt", "featuredAt").ifPresent(event::setFeaturedAt);
+        fields.instant("listedAt", "listedAt").ifPresent(event::setListedAt);
+        fields.integer("commentCount", "commentCount").ifPresent(event::setCommentCount);
+        fields.text("submittedBy", "submittedBy").ifPresent(event::setSubmittedBy);
+        fields.text("thumbnailUrl", "thumbnailUrl").ifPresent(event::setThumbnailUrl);
+        fields.text("aiSummary", "aiSummary").ifPresent(event::setAiSummary);
+        fields.strings("aiKeywords", "aiKeywords", null).ifPresent(event::setAiKeywords);
+        fields.text("githubRepo", "githubRepo").ifPresent(event::setGithubRepo);
+        fields.integer("githubStars", "githubStars").ifPresent(event::setGithubStars);
+        fields.text("projectPage", "projectPage").ifPresent(event::setProjectPage);
+        fields.text("organization", "organization").ifPresent(event::setOrganization);
+    }
+
+    private static ParseResult paper(JsonNode node, String text, int line, ParseContext context) {
+        PaperDraft draft = new PaperDraft(context, line, InputFormat.JSONL.cliName())
+                .positions(new JsonPositions(text, line));
+        JsonFields fields = new JsonFields(node, "", draft);
         fields.text("source", "source").filter(s -> !s.isBlank()).ifPresent(draft::source);
         Optional<String> arxivId = fields.text("arxivId", "arxivId");
         if (arxivId.isPresent()) {
@@ -82,6 +115,7 @@ final class JsonLinesParser implements PaperParser {
         fields.integer("upvotes", "upvotes").ifPresent(draft::upvotes);
         fields.text("url", "url").ifPresent(draft::url);
         fields.strings("categories", "categories", null).ifPresent(draft::categories);
+        details(fields, draft.details());
         return draft.build();
     }
 

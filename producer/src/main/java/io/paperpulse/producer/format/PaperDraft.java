@@ -18,6 +18,11 @@ final class PaperDraft {
     private final int line;
     private String source;
     private ParseError error;
+    private String errorPointer;
+    private String entry;
+    private JsonPositions positions;
+    /** Source details passed through as read: they need no validation beyond their JSON type. */
+    private final PaperEvent.Builder details = PaperEvent.newBuilder();
 
     private String explicitId;
     private String title;
@@ -38,10 +43,44 @@ final class PaperDraft {
 
     /** Records a problem with one field; only the first problem of a record is reported. */
     PaperDraft reject(String field, String message) {
+        return reject(field, message, null);
+    }
+
+    /** Records a problem with the field whose value is at {@code pointer} in a JSON document. */
+    PaperDraft reject(String field, String message, String pointer) {
         if (error == null) {
             error = context.fieldError(line, field, message);
+            errorPointer = pointer;
         }
         return this;
+    }
+
+    /** Records a problem with a field whose value is at a known line and column. */
+    PaperDraft reject(String field, String message, int valueLine, int valueColumn) {
+        if (error == null) {
+            error = context.fieldError(line, field, message).at(valueLine, valueColumn);
+        }
+        return this;
+    }
+
+    /**
+     * Names the entry of a document holding many papers ({@code entry [3] (id 2401.04088)}), for
+     * inputs where a line does not tell which paper is meant.
+     */
+    PaperDraft entry(String label) {
+        this.entry = label;
+        return this;
+    }
+
+    /** The JSON document the draft is read from, so that an error can give its value's line and column. */
+    PaperDraft positions(JsonPositions document) {
+        this.positions = document;
+        return this;
+    }
+
+    /** Source details (comment, DOI, GitHub link, ...) that go on the event as the parser sets them. */
+    PaperEvent.Builder details() {
+        return details;
     }
 
     boolean rejected() {
@@ -126,10 +165,10 @@ final class PaperDraft {
             validate();
         }
         if (error != null) {
-            return new ParseResult.Invalid(error);
+            return new ParseResult.Invalid(located(error));
         }
         String id = explicitId != null ? explicitId : PaperIds.of(arxivId, title);
-        PaperEvent event = PaperEvent.newBuilder()
+        PaperEvent event = details
                 .setId(id)
                 .setTitle(title)
                 .setAbstract$(abstractText)
@@ -144,6 +183,14 @@ final class PaperDraft {
                 .setIngestedAt(context.ingestedAt())
                 .build();
         return new ParseResult.Paper(line, event);
+    }
+
+    private ParseError located(ParseError found) {
+        ParseError result = found;
+        if (positions != null && errorPointer != null) {
+            result = positions.find(errorPointer).map(at -> found.at(at.line(), at.column())).orElse(found);
+        }
+        return entry != null ? result.inEntry(entry) : result;
     }
 
     private void validate() {

@@ -142,7 +142,7 @@ class FeedFollowerKafkaTest {
             FeedRound round = follower(publisher).pollOnce();
             assertThat(round.sent()).isEqualTo(1);
             assertThat(round.invalid()).hasSize(2);
-            assertThat(round.invalid().get(0).describe()).startsWith(feedUrl + ":12: field 'upvotes'");
+            assertThat(round.invalid().get(0).describe()).startsWith(feedUrl + ":19:18: entry [1] (id 2401.04088): field 'upvotes'");
         }
     }
 

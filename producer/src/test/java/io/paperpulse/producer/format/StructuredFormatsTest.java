@@ -3,6 +3,7 @@ package io.paperpulse.producer.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.producer.paper.PaperIds;
+import io.paperpulse.schema.AuthorAffiliation;
 import io.paperpulse.schema.PaperEvent;
 import java.time.Instant;
 import java.util.List;
@@ -31,12 +32,64 @@ class StructuredFormatsTest {
     }
 
     @Test
+    void hfJsonKeepsWhatTheListingSaysBeyondThePaper() {
+        ParsedInput input = Fixtures.read("daily-papers-current.json", InputFormat.HF_JSON);
+        assertThat(input.errors()).isEmpty();
+        PaperEvent full = input.papers().get(0).event();
+        assertThat(full.getId()).isEqualTo("2611.04321");
+        assertThat(full.getTitle()).isEqualTo("Sparse Routers Learn to Forget");
+        assertThat(full.getPublishedAt()).isEqualTo(Instant.parse("2026-11-04T18:59:58Z"));
+        assertThat(full.getFeaturedAt()).isEqualTo(Instant.parse("2026-11-05T01:22:10.311Z"));
+        assertThat(full.getListedAt()).isEqualTo(Instant.parse("2026-11-05T01:22:10.311Z"));
+        assertThat(full.getCommentCount()).isEqualTo(4);
+        assertThat(full.getSubmittedBy()).isEqualTo("kaycurates");
+        assertThat(full.getThumbnailUrl()).isEqualTo("https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2611.04321.png");
+        assertThat(full.getAiSummary()).isEqualTo("Routers in sparse mixture-of-experts models drop rarely used experts over training.");
+        assertThat(full.getAiKeywords()).containsExactly("mixture-of-experts", "router collapse", "expert utilization");
+        assertThat(full.getGithubRepo()).isEqualTo("https://github.com/example/sparse-routers");
+        assertThat(full.getGithubStars()).isEqualTo(412);
+        assertThat(full.getProjectPage()).isEqualTo("https://example.org/sparse-routers");
+        assertThat(full.getOrganization()).isEqualTo("example-lab");
+        assertThat(full.getUpvotes()).isEqualTo(57);
+        PaperEvent bare = input.papers().get(1).event();
+        assertThat(bare.getId()).isEqualTo("2611.01234");
+        assertThat(bare.getFeaturedAt()).isEqualTo(Instant.parse("2026-11-05T03:00:00Z"));
+        assertThat(bare.getCommentCount()).isZero();
+        assertThat(bare.getSubmittedBy()).isEqualTo("dee");
+        assertThat(bare.getGithubRepo()).isNull();
+        assertThat(bare.getGithubStars()).isNull();
+        assertThat(bare.getOrganization()).isNull();
+        assertThat(bare.getAiKeywords()).isEmpty();
+        assertThat(bare.getPrimaryCategory()).isNull();
+    }
+
+    @Test
+    void anErrorOnTheOneLineOfTheServiceNamesEntryIdAndColumn() {
+        String text = Fixtures.text("daily-papers-current-bad.json");
+        ParsedInput input = InputReader.read(text, InputFormat.HF_JSON, Fixtures.context("hf.json"));
+        assertThat(input.papers()).hasSize(1);
+        int column = text.indexOf("\"41\"") + 1;
+        assertThat(input.errors()).extracting(ParseError::describe)
+                .containsExactly("hf.json:1:" + column + ": entry [1] (id 2611.01234v2): field 'upvotes': not an integer: \"41\"");
+    }
+
+    @Test
+    void aTruncatedDownloadSaysWhereItEndsAndWhichEntryItCut() {
+        String text = Fixtures.text("daily-papers-current.json").strip();
+        String cut = text.substring(0, text.indexOf("\"summary\":\"Nothing"));
+        ParsedInput input = InputReader.read(cut, InputFormat.HF_JSON, Fixtures.context("hf.json"));
+        assertThat(input.papers()).hasSize(1);
+        assertThat(input.errors()).extracting(ParseError::describe).containsExactly("hf.json:1:" + (cut.length() + 1)
+                + ": entry [1] (id 2611.01234v2): the document ends here, inside the entry: the download looks truncated");
+    }
+
+    @Test
     void hfJsonErrorsNameTheEntryStartLineAndField() {
         ParsedInput input = Fixtures.read("daily-papers-bad.json", InputFormat.HF_JSON);
         assertThat(input.papers()).hasSize(1);
         assertThat(input.errors()).extracting(ParseError::describe).containsExactly(
-                "daily-papers-bad.json:12: field 'upvotes': not an integer: \"many\"",
-                "daily-papers-bad.json:22: field 'publishedAt': not a date: 'yesterday'");
+                "daily-papers-bad.json:19:18: entry [1] (id 2401.04088): field 'upvotes': not an integer: \"many\"",
+                "daily-papers-bad.json:25:22: entry [2] (id 2401.01335): field 'publishedAt': not a date: 'yesterday'");
     }
 
     @Test
@@ -46,7 +99,8 @@ class StructuredFormatsTest {
                 .containsExactly("x.json:1: expected a JSON array of Daily Papers entries");
         ParsedInput truncated = InputReader.read("[\n {\"paper\": {\"id\": \"2401.1\",\n", InputFormat.HF_JSON, Fixtures.context("y.json"));
         assertThat(truncated.errors()).singleElement()
-                .satisfies(e -> assertThat(e.describe()).startsWith("y.json:3: not valid JSON"));
+                .satisfies(e -> assertThat(e.describe())
+                        .isEqualTo("y.json:2:28: entry [0] (id 2401.1): the document ends here, inside the entry: the download looks truncated"));
     }
 
     @Test
@@ -66,7 +120,18 @@ class StructuredFormatsTest {
         assertThat(e.getPublishedAt()).isEqualTo(Instant.parse("2024-01-02T18:59:59Z"));
         assertThat(e.getUrl()).isEqualTo("http://arxiv.org/abs/2401.01234v2");
         assertThat(e.getSource()).isEqualTo("arxiv-atom");
+        assertThat(e.getPrimaryCategory()).isEqualTo("cs.CL");
+        assertThat(e.getComment()).isEqualTo("12 pages, 4 figures; code at https://example.org/tiny-rag");
+        assertThat(e.getJournalRef()).isEqualTo("Proc. Tiny Models Workshop 2024, 1-12");
+        assertThat(e.getDoi()).isEqualTo("10.1234/tiny.2024.001");
+        assertThat(e.getUpdatedAt()).isEqualTo(Instant.parse("2024-01-04T10:00:00Z"));
+        assertThat(e.getAuthorAffiliations()).containsExactly(
+                new AuthorAffiliation("Eli Coder", List.of("Somewhere", "Elsewhere")));
+        assertThat(e.getFeaturedAt()).isNull();
         PaperEvent old = input.papers().get(1).event();
+        assertThat(old.getComment()).isNull();
+        assertThat(old.getUpdatedAt()).isNull();
+        assertThat(old.getAuthorAffiliations()).isEmpty();
         assertThat(old.getId()).isEqualTo("hep-th/9901001");
         assertThat(old.getUrl()).isEqualTo("https://arxiv.org/abs/hep-th/9901001");
     }
@@ -76,7 +141,7 @@ class StructuredFormatsTest {
         ParsedInput input = Fixtures.read("arxiv-feed-bad.xml", InputFormat.ARXIV_ATOM);
         assertThat(input.papers()).hasSize(1);
         assertThat(input.errors()).extracting(ParseError::describe)
-                .containsExactly("arxiv-feed-bad.xml:10: field 'publishedAt': not a date: '2024-02-30T10:00:00Z'");
+                .containsExactly("arxiv-feed-bad.xml:12:16: entry [1] (id 2401.00002): field 'publishedAt': not a date: '2024-02-30T10:00:00Z'");
     }
 
     @Test
@@ -138,14 +203,49 @@ class StructuredFormatsTest {
     }
 
     @Test
+    void jsonLinesReadEveryOptionalFieldByItsAvroName() {
+        String line = """
+                {"id": "2611.04321", "title": "T", "publishedAt": "2026-11-04T18:59:58Z", "primaryCategory": "cs.LG",
+                 "comment": "9 pages", "journalRef": "J. Ex. 1", "doi": "10.1/x", "updatedAt": "2026-11-06T00:00:00Z",
+                 "authorAffiliations": [{"author": "Ada", "affiliations": ["Lab A", "Lab B"]}],
+                 "featuredAt": "2026-11-05T01:22:10.311Z", "listedAt": 1762305730311, "commentCount": 4,
+                 "submittedBy": "kay", "thumbnailUrl": "https://t/x.png", "aiSummary": "S", "aiKeywords": ["k1", "k2"],
+                 "githubRepo": "https://github.com/e/r", "githubStars": 7, "projectPage": "https://p", "organization": "lab"}
+                """.replace("\n", " ");
+        PaperEvent e = InputReader.read(line, InputFormat.JSONL, Fixtures.context("p.jsonl")).papers().get(0).event();
+        assertThat(e.getPrimaryCategory()).isEqualTo("cs.LG");
+        assertThat(e.getComment()).isEqualTo("9 pages");
+        assertThat(e.getJournalRef()).isEqualTo("J. Ex. 1");
+        assertThat(e.getDoi()).isEqualTo("10.1/x");
+        assertThat(e.getUpdatedAt()).isEqualTo(Instant.parse("2026-11-06T00:00:00Z"));
+        assertThat(e.getAuthorAffiliations()).containsExactly(new AuthorAffiliation("Ada", List.of("Lab A", "Lab B")));
+        assertThat(e.getFeaturedAt()).isEqualTo(Instant.parse("2026-11-05T01:22:10.311Z"));
+        assertThat(e.getListedAt()).isEqualTo(Instant.ofEpochMilli(1762305730311L));
+        assertThat(e.getCommentCount()).isEqualTo(4);
+        assertThat(e.getSubmittedBy()).isEqualTo("kay");
+        assertThat(e.getThumbnailUrl()).isEqualTo("https://t/x.png");
+        assertThat(e.getAiSummary()).isEqualTo("S");
+        assertThat(e.getAiKeywords()).containsExactly("k1", "k2");
+        assertThat(e.getGithubRepo()).isEqualTo("https://github.com/e/r");
+        assertThat(e.getGithubStars()).isEqualTo(7);
+        assertThat(e.getProjectPage()).isEqualTo("https://p");
+        assertThat(e.getOrganization()).isEqualTo("lab");
+
+        String bad = "{\"title\": \"T\", \"publishedAt\": \"2026-11-04\", \"authorAffiliations\": [{\"author\": 3}]}";
+        assertThat(InputReader.read(bad, InputFormat.JSONL, Fixtures.context("p.jsonl")).errors())
+                .extracting(ParseError::describe)
+                .containsExactly("p.jsonl:1:" + (bad.indexOf("3}") + 1) + ": field 'authorAffiliations': not a string: 3");
+    }
+
+    @Test
     void jsonLinesErrorsNameLineAndField() {
         ParsedInput input = Fixtures.read("papers-bad.jsonl", InputFormat.JSONL);
         assertThat(input.papers()).hasSize(1);
         assertThat(input.errors()).extracting(ParseError::describe).containsExactly(
-                "papers-bad.jsonl:2: field 'publishedAt': not a date: '2024-13-45'",
+                "papers-bad.jsonl:2:39: field 'publishedAt': not a date: '2024-13-45'",
                 "papers-bad.jsonl:3: field 'title': empty",
                 "papers-bad.jsonl:4: field 'upvotes': negative: -1",
-                "papers-bad.jsonl:5: not valid JSON: Unexpected end-of-input within/between Object entries",
+                "papers-bad.jsonl:5:41: not valid JSON: Unexpected end-of-input within/between Object entries",
                 "papers-bad.jsonl:6: field 'id': missing: a delete needs the paper id");
     }
 

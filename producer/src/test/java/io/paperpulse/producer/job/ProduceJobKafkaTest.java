@@ -83,7 +83,7 @@ class ProduceJobKafkaTest {
         assertThat(result.exitCode()).isEqualTo(ProduceResult.BAD_INPUT);
         assertThat(result.reports()).singleElement()
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.REJECTED));
-        assertThat(result.lines()).contains("invalid: " + dir.resolve("papers-bad.jsonl") + ":2: field 'publishedAt': not a date: '2024-13-45'");
+        assertThat(result.lines()).contains("invalid: " + dir.resolve("papers-bad.jsonl") + ":2:39: field 'publishedAt': not a date: '2024-13-45'");
         assertThat(env.readCommitted(topic)).isEmpty();
     }
 
