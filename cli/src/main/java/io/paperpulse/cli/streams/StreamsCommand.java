@@ -7,6 +7,7 @@ import io.paperpulse.streams.api.StreamsNode;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.ProcessingGuarantee;
 import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.tagging.Tagger;
 import java.io.PrintWriter;
@@ -73,6 +74,13 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Bucket sizes to count in, comma-separated; changing them needs a new application id "
                     + "(default: ${DEFAULT-VALUE}).")
     private List<Granularity> granularities;
+
+    @Option(names = "--bucket-by", paramLabel = "DATE", defaultValue = "published",
+            converter = BucketDateConverter.class,
+            description = "Date that places a paper in its buckets: published (publishedAt) or featured (the day "
+                    + "Daily Papers featured it, featuredAt; papers without one use publishedAt). Like the "
+                    + "granularities, changing it needs a new application id (default: ${DEFAULT-VALUE}).")
+    private BucketDate bucketBy;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
             description = "Partitions of the topics created when missing (default: ${DEFAULT-VALUE}).")
@@ -178,7 +186,8 @@ public final class StreamsCommand implements Callable<Integer> {
                 .withTopicLayout(partitions, replicationFactor)
                 .withClientProperties(extraClientProperties())
                 .withTopology(defaults.topology().withGranularities(granularities.stream().distinct().sorted().toList())
-                        .withMaxOutputRecordBytes(maxOutputRecordBytes));
+                        .withMaxOutputRecordBytes(maxOutputRecordBytes)
+                        .withBucketBy(bucketBy));
     }
 
     /**

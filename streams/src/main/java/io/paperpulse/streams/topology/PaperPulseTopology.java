@@ -98,7 +98,7 @@ public final class PaperPulseTopology {
                 .withName("papers-source"))
         .process(
             () -> new ValidatePaperProcessor(
-                new PaperValidator(config.maxAbstractChars(), config.maxFutureSkew()), metrics),
+                new PaperValidator(config.maxAbstractChars(), config.maxFutureSkew(), config.bucketBy()), metrics),
             Named.as("validate-paper"));
 
     Map<String, KStream<String, PaperIntake>> routes = intake
@@ -121,7 +121,7 @@ public final class PaperPulseTopology {
     // Each paper change becomes one signed change per tag on the paper's day, sent to the task
     // that owns the tag (one record per such task); that task keeps all of the tag's buckets and scores.
     KStream<Void, CountingOutput> counted = changes
-        .flatMap((id, change) -> TagDeltas.between(change.before(), change.after(), config.countingPartitions()),
+        .flatMap((id, change) -> TagDeltas.between(change.before(), change.after(), config.countingPartitions(), config.bucketBy()),
             Named.as("tag-deltas-of-change"))
         .repartition(
             Repartitioned.<Integer, TagDayDeltas>as(StoreNames.TAG_DELTAS)

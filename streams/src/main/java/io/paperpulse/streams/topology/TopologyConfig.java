@@ -1,8 +1,10 @@
 package io.paperpulse.streams.topology;
 
+import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +30,8 @@ import java.util.function.Consumer;
  * @param countingPartitions partitions of the counting stage: tags are assigned to them by hash,
  *     and the repartition topic feeding them is created with this many. The application takes the
  *     partition count of the papers topic; changing it needs a new application id (or a reset)
+ * @param bucketBy which date of a paper places it in its buckets; part of the application's
+ *     identity like the granularities
  */
 public record TopologyConfig(
     List<Granularity> granularities,
@@ -37,7 +41,8 @@ public record TopologyConfig(
     int trendingTopN,
     int maxOutputRecordBytes,
     Duration rankingInterval,
-    int countingPartitions) {
+    int countingPartitions,
+    BucketDate bucketBy) {
 
   public static final int DEFAULT_MAX_ABSTRACT_CHARS = 20_000;
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
@@ -71,6 +76,7 @@ public record TopologyConfig(
     if (countingPartitions < 1) {
       throw new IllegalArgumentException("countingPartitions must be positive");
     }
+    Objects.requireNonNull(bucketBy, "bucketBy");
     if (rankingInterval.toMillis() < 1) {
       throw new IllegalArgumentException("rankingInterval must be at least 1 ms");
     }
@@ -85,7 +91,8 @@ public record TopologyConfig(
         DEFAULT_TRENDING_TOP_N,
         DEFAULT_MAX_OUTPUT_RECORD_BYTES,
         DEFAULT_RANKING_INTERVAL,
-        1);
+        1,
+        BucketDate.PUBLISHED);
   }
 
   public TopologyConfig withGranularities(List<Granularity> value) {
@@ -115,6 +122,10 @@ public record TopologyConfig(
     return edit(c -> c.countingPartitions = value);
   }
 
+  public TopologyConfig withBucketBy(BucketDate value) {
+    return edit(c -> c.bucketBy = value);
+  }
+
   /** A copy with the fields {@code change} sets; the canonical constructor checks the result. */
   private TopologyConfig edit(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -132,6 +143,7 @@ public record TopologyConfig(
     private int maxOutputRecordBytes;
     private Duration rankingInterval;
     private int countingPartitions;
+    private BucketDate bucketBy;
 
     private Copy(TopologyConfig from) {
       granularities = from.granularities;
@@ -142,11 +154,12 @@ public record TopologyConfig(
       maxOutputRecordBytes = from.maxOutputRecordBytes;
       rankingInterval = from.rankingInterval;
       countingPartitions = from.countingPartitions;
+      bucketBy = from.bucketBy;
     }
 
     private TopologyConfig build() {
       return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN,
-          maxOutputRecordBytes, rankingInterval, countingPartitions);
+          maxOutputRecordBytes, rankingInterval, countingPartitions, bucketBy);
     }
   }
 }

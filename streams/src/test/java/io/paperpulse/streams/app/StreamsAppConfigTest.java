@@ -3,6 +3,7 @@ package io.paperpulse.streams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.TopologyConfig;
 import java.nio.file.Path;
@@ -46,10 +47,11 @@ class StreamsAppConfigTest {
         .withMaxAbstractChars(500)
         .withTrending(2, 5)
         .withMaxOutputRecordBytes(4_000)
-        .withRankingInterval(Duration.ofMillis(20));
+        .withRankingInterval(Duration.ofMillis(20))
+        .withBucketBy(BucketDate.FEATURED);
 
     assertThat(changed).isEqualTo(new TopologyConfig(List.of(Granularity.DEFAULTS.get(0)), 500,
-        defaults.maxFutureSkew(), 2, 5, 4_000, Duration.ofMillis(20), 1));
+        defaults.maxFutureSkew(), 2, 5, 4_000, Duration.ofMillis(20), 1, BucketDate.FEATURED));
     assertThatThrownBy(() -> defaults.withTrending(0, 5)).isInstanceOf(IllegalArgumentException.class);
   }
 }

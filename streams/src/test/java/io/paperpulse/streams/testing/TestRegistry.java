@@ -20,6 +20,10 @@ public final class TestRegistry implements AutoCloseable {
     return server.url();
   }
 
+  public RestSchemaRegistryClient client() {
+    return client;
+  }
+
   public RegistryTopologySerdes serdes() {
     return new RegistryTopologySerdes(client);
   }

@@ -6,6 +6,7 @@ import io.paperpulse.schema.TagDayDelta;
 import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TagKind;
 import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * What one paper change does to the tag counts: for each tag of the old and the new version, a
- * signed change of (papers, upvotes) on the paper's publication day, grouped by the counting
- * partition that owns the tag ({@link TagPartitioner}). One record per counting partition the
+ * signed change of (papers, upvotes) on the paper's day (publication or featured date, see
+ * {@link BucketDate}), grouped by the counting partition that owns the tag ({@link TagPartitioner}). One record per counting partition the
  * change touches, not one per tag: the repartition then costs about one record per paper.
  * Only days are sent; the counting task adds a day's change to the week, month and year
  * containing it.
@@ -35,10 +36,11 @@ public final class TagDeltas {
    * Changes that turn {@code before}'s contribution into {@code after}'s (either may be null),
    * keyed by the counting partition, among {@code partitions}, that owns their tags.
    */
-  public static List<KeyValue<Integer, TagDayDeltas>> between(TaggedPaper before, TaggedPaper after, int partitions) {
+  public static List<KeyValue<Integer, TagDayDeltas>> between(
+      TaggedPaper before, TaggedPaper after, int partitions, BucketDate bucketBy) {
     Map<TagDay, Change> changes = new LinkedHashMap<>();
-    contribute(changes, before, -1);
-    contribute(changes, after, +1);
+    contribute(changes, before, -1, bucketBy);
+    contribute(changes, after, +1, bucketBy);
     Map<Integer, List<TagDayDelta>> byPartition = new TreeMap<>();
     changes.forEach((tagDay, change) -> {
       if (change.papers != 0 || change.upvotes != 0) {
@@ -51,12 +53,12 @@ public final class TagDeltas {
     return records;
   }
 
-  private static void contribute(Map<TagDay, Change> changes, TaggedPaper version, int sign) {
+  private static void contribute(Map<TagDay, Change> changes, TaggedPaper version, int sign, BucketDate bucketBy) {
     if (version == null) {
       return;
     }
     PaperEvent paper = version.getPaper();
-    LocalDate day = Granularity.DAY.bucketStart(paper.getPublishedAt());
+    LocalDate day = Granularity.DAY.bucketStart(bucketBy.of(paper));
     Set<String> seen = new HashSet<>();
     for (Tag tag : version.getTags()) {
       // a tag name counts once per paper even if the tagger reports it under both kinds

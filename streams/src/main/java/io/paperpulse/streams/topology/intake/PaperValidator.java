@@ -1,6 +1,7 @@
 package io.paperpulse.streams.topology.intake;
 
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.streams.buckets.BucketDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,10 +18,16 @@ public final class PaperValidator {
 
   private final int maxAbstractChars;
   private final Duration maxFutureSkew;
+  private final BucketDate bucketBy;
 
-  public PaperValidator(int maxAbstractChars, Duration maxFutureSkew) {
+  /**
+   * @param bucketBy the date that places a paper in its buckets: the date rules apply to it as well
+   *     as to {@code publishedAt}, which every paper must have
+   */
+  public PaperValidator(int maxAbstractChars, Duration maxFutureSkew, BucketDate bucketBy) {
     this.maxAbstractChars = maxAbstractChars;
     this.maxFutureSkew = maxFutureSkew;
+    this.bucketBy = bucketBy;
   }
 
   /** A rule a paper broke. */
@@ -36,23 +43,34 @@ public final class PaperValidator {
     if (paper.getTitle() == null || paper.getTitle().isBlank()) {
       return violation("empty-title", "paper " + key + " has an empty title");
     }
-    Instant published = paper.getPublishedAt();
-    if (published == null) {
+    if (paper.getPublishedAt() == null) {
       return violation("missing-date", "paper " + key + " has no publishedAt");
     }
-    if (published.isBefore(EARLIEST_PUBLISHED)) {
-      return violation("date-too-early", "paper " + key + " publishedAt " + published + " is before " + EARLIEST_PUBLISHED);
+    Optional<Violation> published = checkDate(key, "publishedAt", paper.getPublishedAt(), recordTime);
+    if (published.isPresent()) {
+      return published;
     }
-    Instant latest = recordTime.plus(maxFutureSkew);
-    if (published.isAfter(latest)) {
-      return violation("date-in-future", "paper " + key + " publishedAt " + published + " is after " + latest
-          + ", more than " + maxFutureSkew + " after the record was written (" + recordTime + ")");
+    Optional<Violation> bucketDate = checkDate(key, bucketBy.fieldOf(paper), bucketBy.of(paper), recordTime);
+    if (bucketDate.isPresent()) {
+      return bucketDate;
     }
     String abstractText = paper.getAbstract$();
     if (abstractText != null && abstractText.length() > maxAbstractChars) {
       return violation(
           "abstract-too-long",
           "paper " + key + " abstract has " + abstractText.length() + " characters, limit " + maxAbstractChars);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Violation> checkDate(String key, String field, Instant date, Instant recordTime) {
+    if (date.isBefore(EARLIEST_PUBLISHED)) {
+      return violation("date-too-early", "paper " + key + " " + field + " " + date + " is before " + EARLIEST_PUBLISHED);
+    }
+    Instant latest = recordTime.plus(maxFutureSkew);
+    if (date.isAfter(latest)) {
+      return violation("date-in-future", "paper " + key + " " + field + " " + date + " is after " + latest
+          + ", more than " + maxFutureSkew + " after the record was written (" + recordTime + ")");
     }
     return Optional.empty();
   }

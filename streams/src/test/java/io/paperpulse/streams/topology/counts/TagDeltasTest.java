@@ -8,6 +8,7 @@ import io.paperpulse.schema.TagDayDelta;
 import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TagKind;
 import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.streams.buckets.BucketDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class TagDeltasTest {
   void oneRecordPerCountingPartitionHoldingExactlyThatPartitionsTags() {
     String[] tags = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
 
-    List<KeyValue<Integer, TagDayDeltas>> records = TagDeltas.between(null, tagged(5, DAY, tags), 3);
+    List<KeyValue<Integer, TagDayDeltas>> records = TagDeltas.between(null, tagged(5, DAY, tags), 3, BucketDate.PUBLISHED);
 
     assertThat(records).hasSizeLessThanOrEqualTo(3);
     assertThat(records.stream().map(record -> record.key).distinct().count()).isEqualTo(records.size());
@@ -52,10 +53,10 @@ class TagDeltasTest {
     TaggedPaper after = tagged(5, DAY, "kept", "gained");
 
     List<TagDayDelta> deltas = new ArrayList<>();
-    TagDeltas.between(before, after, 1).forEach(record -> deltas.addAll(record.value.getDeltas()));
+    TagDeltas.between(before, after, 1, BucketDate.PUBLISHED).forEach(record -> deltas.addAll(record.value.getDeltas()));
 
     assertThat(deltas).extracting(TagDayDelta::getTag, TagDayDelta::getPaperDelta)
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("lost", -1), org.assertj.core.groups.Tuple.tuple("gained", 1));
-    assertThat(TagDeltas.between(after, after, 4)).isEmpty();
+    assertThat(TagDeltas.between(after, after, 4, BucketDate.PUBLISHED)).isEmpty();
   }
 }
