@@ -1,9 +1,11 @@
 package io.paperpulse.cli;
 
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperpulse.local.LocalCluster;
 import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.format.InputReader;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,6 +127,86 @@ class LocalPipelineTest {
         assertThat(records).allSatisfy(record -> {
             assertThat(record.get("value").isObject()).as("decoded Avro value").isTrue();
             assertThat(record.get("value").get("id").asText()).isEqualTo(record.get("key").asText());
+        });
+    }
+
+    @Test
+    @Order(4)
+    void everyFieldTheFeedsGiveRoundTripsThroughProduceTheTopicAndConsume() throws Exception {
+        Path hf = workDir.resolve("daily_papers.json");
+        Files.writeString(hf, "[{\"paper\":{\"id\":\"2611.04321\",\"authors\":[{\"_id\":\"a1\",\"name\":\"Ada Example\","
+                + "\"hidden\":false}],\"mediaUrls\":[],\"publishedAt\":\"2026-11-04T18:59:58.000Z\","
+                + "\"submittedOnDailyAt\":\"2026-11-05T01:22:10.311Z\",\"title\":\"Sparse Routers Learn to Forget\","
+                + "\"submittedOnDailyBy\":{\"_id\":\"u9\",\"fullname\":\"Kay Curator\",\"user\":\"kaycurates\"},"
+                + "\"summary\":\"Routers forget.\",\"upvotes\":57,\"discussionId\":\"d1\","
+                + "\"projectPage\":\"https://example.org/p\",\"githubRepo\":\"https://github.com/example/r\","
+                + "\"ai_summary\":\"Routers drop experts.\",\"ai_keywords\":[\"router collapse\",\"experts\"],"
+                + "\"githubStars\":412,\"organization\":{\"_id\":\"o1\",\"name\":\"example-lab\",\"fullname\":\"Example Lab\"}},"
+                + "\"publishedAt\":\"2026-11-05T01:22:10.311Z\",\"title\":\"Sparse Routers Learn to Forget\","
+                + "\"thumbnail\":\"https://cdn.example.org/2611.04321.png\",\"numComments\":4,"
+                + "\"submittedBy\":{\"_id\":\"u9\",\"fullname\":\"Kay Curator\",\"name\":\"kaycurates\"},"
+                + "\"isAuthorParticipating\":true}]\n");
+        Path atom = workDir.resolve("arxiv.xml");
+        Files.writeString(atom, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom"
+                      xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
+                  <opensearch:totalResults>1</opensearch:totalResults>
+                  <entry>
+                    <id>http://arxiv.org/abs/2401.01234v2</id>
+                    <updated>2024-01-04T10:00:00Z</updated>
+                    <published>2024-01-02T18:59:59Z</published>
+                    <title>Retrieval for Tiny Models</title>
+                    <summary>We study retrieval.</summary>
+                    <author><name>Eli Coder</name><arxiv:affiliation>Somewhere</arxiv:affiliation></author>
+                    <arxiv:comment>12 pages</arxiv:comment>
+                    <arxiv:journal_ref>Proc. Tiny 2024</arxiv:journal_ref>
+                    <arxiv:doi>10.1234/tiny.1</arxiv:doi>
+                    <arxiv:primary_category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
+                    <category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
+                  </entry>
+                </feed>
+                """);
+        CliRun produce = CliRun.run(connection(), "produce", "--topic-prefix", "fields-", hf.toString(), atom.toString());
+        assertThat(produce.exitCode()).as(produce.err()).isZero();
+
+        Map<String, JsonNode> values = new HashMap<>();
+        consume("fields-papers").forEach(record -> values.put(record.get("key").asText(), record.get("value")));
+        JsonNode daily = values.get("2611.04321");
+        assertThat(daily.get("featuredAt").asText()).isEqualTo("2026-11-05T01:22:10.311Z");
+        assertThat(daily.get("listedAt").asText()).isEqualTo("2026-11-05T01:22:10.311Z");
+        assertThat(daily.get("commentCount").asInt()).isEqualTo(4);
+        assertThat(daily.get("submittedBy").asText()).isEqualTo("kaycurates");
+        assertThat(daily.get("thumbnailUrl").asText()).isEqualTo("https://cdn.example.org/2611.04321.png");
+        assertThat(daily.get("aiSummary").asText()).isEqualTo("Routers drop experts.");
+        assertThat(daily.get("aiKeywords")).extracting(JsonNode::asText).containsExactly("router collapse", "experts");
+        assertThat(daily.get("githubRepo").asText()).isEqualTo("https://github.com/example/r");
+        assertThat(daily.get("githubStars").asInt()).isEqualTo(412);
+        assertThat(daily.get("projectPage").asText()).isEqualTo("https://example.org/p");
+        assertThat(daily.get("organization").asText()).isEqualTo("example-lab");
+        JsonNode arxiv = values.get("2401.01234");
+        assertThat(arxiv.get("primaryCategory").asText()).isEqualTo("cs.CL");
+        assertThat(arxiv.get("comment").asText()).isEqualTo("12 pages");
+        assertThat(arxiv.get("journalRef").asText()).isEqualTo("Proc. Tiny 2024");
+        assertThat(arxiv.get("doi").asText()).isEqualTo("10.1234/tiny.1");
+        assertThat(arxiv.get("updatedAt").asText()).isEqualTo("2024-01-04T10:00:00Z");
+        assertThat(arxiv.get("authorAffiliations").toString())
+                .isEqualTo("[{\"author\":\"Eli Coder\",\"affiliations\":[\"Somewhere\"]}]");
+
+        // what consume prints is JSON Lines that produce reads back into the same papers
+        Path again = workDir.resolve("again.jsonl");
+        Files.writeString(again, values.values().stream().map(JsonNode::toString).collect(joining("\n")) + "\n");
+        CliRun reproduce = CliRun.run(connection(), "produce", "--topic-prefix", "again-", again.toString());
+        assertThat(reproduce.exitCode()).as(reproduce.err()).isZero();
+        Map<String, JsonNode> reread = new HashMap<>();
+        consume("again-papers").forEach(record -> reread.put(record.get("key").asText(), record.get("value")));
+        assertThat(reread.keySet()).isEqualTo(values.keySet());
+        values.forEach((id, value) -> {
+            ObjectNode expected = value.deepCopy();
+            ObjectNode actual = reread.get(id).deepCopy();
+            expected.remove("ingestedAt");
+            actual.remove("ingestedAt");
+            assertThat(actual).as(id).isEqualTo(expected);
         });
     }
 
