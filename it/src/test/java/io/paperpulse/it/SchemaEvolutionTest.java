@@ -46,15 +46,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * End-to-end schema evolution on one papers topic: a v2 {@code PaperEvent} with a new optional
- * field {@code venue} (parsed here, as generic records, since no released class has it yet).
+ * End-to-end schema evolution on one papers topic, one step beyond the current {@code PaperEvent}
+ * (called v1 here: the generated class) to a next version v2 with a new optional field
+ * {@code venue} (parsed here, as generic records, since no class has it).
  * <ul>
- *   <li>old producer (the generated class, v1) and new producer (v2) write to the same topic, the
- *       registry accepts v2 as a BACKWARD compatible version;</li>
+ *   <li>current producers (v1) and next producers (v2) write to the same topic, the registry
+ *       accepts v2 as a BACKWARD compatible version;</li>
  *   <li>the current application (reading v1) counts every paper of both versions exactly;</li>
  *   <li>a v2 reader (the next application) reads every record, v1 ones with the default venue;</li>
  *   <li>a v3 making {@code venue} required is refused by the registry over HTTP with 409.</li>
  * </ul>
+ * Records of the released versions before the current one are covered by
+ * {@code PaperVersionsTopologyTest} in the streams module.
  */
 class SchemaEvolutionTest extends SingleBrokerFaultTest {
 
