@@ -7,6 +7,7 @@ import io.paperpulse.producer.generate.GenerateJob;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.producer.generate.GeneratorSettings;
+import io.paperpulse.producer.generate.TopicBurst;
 import io.paperpulse.producer.job.ProduceOptions;
 import io.paperpulse.registry.client.RestSchemaRegistryClient;
 import io.paperpulse.registry.client.SchemaRegistryClient;
@@ -65,6 +66,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Share of events that change an earlier paper (default: ${DEFAULT-VALUE}).")
     private double updateShare;
 
+    @Option(names = "--burst", paramLabel = "PHRASE:FROM:TO:SHARE",
+            description = "Makes a topic take off: SHARE (0 to 1] of the papers published from FROM to TO "
+                    + "(inclusive, YYYY-MM-DD) are about PHRASE, e.g. 'state space models:2024-03-04:2024-03-17:0.3'.")
+    private String burst;
+
     @Option(names = "--delete-share", paramLabel = "FRACTION",
             defaultValue = "" + GeneratorSettings.DEFAULT_DELETE_SHARE,
             description = "Share of events that delete an earlier paper (default: ${DEFAULT-VALUE}).")
@@ -95,7 +101,8 @@ public final class GenerateCommand implements Callable<Integer> {
             LocalDate first = from != null ? from : defaults.from();
             LocalDate last = to != null ? to : defaults.to();
             GeneratorSettings settings = (from == null && to == null ? defaults : defaults.withSpan(first, last))
-                    .withShares(updateShare, deleteShare);
+                    .withShares(updateShare, deleteShare)
+                    .withBurst(burst == null ? null : TopicBurst.parse(burst));
             return GenerateOptions.of(kafka.topic(topic), count, seed).withSettings(settings).withRate(rate);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -1,6 +1,7 @@
 package io.paperpulse.producer.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,6 +149,16 @@ class PaperGeneratorTest {
         assertThat(few / 3_000.0).isGreaterThan(0.8);
         assertThat(many).isBetween(3L, 150L);
         assertThat(upvotes).allMatch(u -> u >= 0 && u <= 3_000);
+    }
+
+    @Test
+    void burstIsReadFromPhraseFromToShare() {
+        assertThat(TopicBurst.parse("ratio: a study:2024-03-04:2024-03-17:0.3"))
+                .isEqualTo(new TopicBurst("ratio: a study", LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 17), 0.3));
+        assertThatThrownBy(() -> TopicBurst.parse("x:2024-03-04:0.3")).hasMessageContaining("PHRASE:FROM:TO:SHARE");
+        assertThatThrownBy(() -> TopicBurst.parse("x:2024-03-04:2024-02-01:0.3")).hasMessageContaining("ends before");
+        assertThatThrownBy(() -> TopicBurst.parse("x:2024-03-04:2024-03-05:1.5")).hasMessageContaining("share");
+        assertThatThrownBy(() -> TopicBurst.parse("x:March:2024-03-05:0.5")).hasMessageContaining("dates");
     }
 
     @Test
