@@ -73,9 +73,12 @@ public final class PaperPulse implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        Shutdown.installHook();
         int exitCode = commandLine(System.getenv(), out, err).execute(args);
         out.flush();
         err.flush();
+        // Before System.exit, which would block behind a running shutdown hook that is waiting for this.
+        Shutdown.mainFinished(exitCode);
         System.exit(exitCode);
     }
 }

@@ -1,13 +1,11 @@
 package io.paperpulse.cli.cluster;
 
 import io.paperpulse.cli.ExitCodes;
+import io.paperpulse.cli.StopSignal;
 import io.paperpulse.local.LocalCluster;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,13 +14,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * Runs the embedded broker and registry in the foreground until interrupted. The two address lines are the
- * only stdout output, in {@code key=value} form so scripts can source or grep them.
+ * only stdout output, in {@code key=value} form so scripts can source or grep them. SIGTERM or Ctrl-C stops the
+ * registry and the broker (its logs flushed, so the next start needs no recovery), prints one line to stderr and
+ * exits 0.
  */
 @Command(name = "local-cluster", mixinStandardHelpOptions = true,
         description = "Run a local Kafka broker and Schema Registry until interrupted (Ctrl-C).")
 public final class LocalClusterCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LocalClusterCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -44,9 +42,7 @@ public final class LocalClusterCommand implements Callable<Integer> {
                     + "basic.auth.credentials.source=USER_INFO and basic.auth.user.info=USER:PASSWORD in --config.")
     private String registryAuth;
 
-    /** Released to stop the cluster; the shutdown hook releases it on Ctrl-C, tests may release it directly. */
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final StopSignal stop = new StopSignal();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -60,40 +56,26 @@ public final class LocalClusterCommand implements Callable<Integer> {
             builder.registryBasicAuth(registryAuth.substring(0, colon), registryAuth.substring(colon + 1));
         }
         LocalCluster cluster = builder.build();
-        Thread shutdownHook = new Thread(this::stopAndAwait, "paperpulse-local-cluster-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        try {
-            cluster.start();
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("bootstrap.servers=" + cluster.bootstrapServers());
-            out.println("schema.registry.url=" + cluster.schemaRegistryUrl());
-            out.flush();
-            stopRequested.await();
-        } finally {
-            cluster.close();
-            // Logged before releasing the shutdown hook: once it returns the JVM may halt.
-            LOG.info("Local cluster stopped; data kept in {}", dataDir.toAbsolutePath());
-            stopped.countDown();
-            removeHook(shutdownHook);
+        try (StopSignal signal = stop.watchShutdown()) {
+            try {
+                cluster.start();
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("bootstrap.servers=" + cluster.bootstrapServers());
+                out.println("schema.registry.url=" + cluster.schemaRegistryUrl());
+                out.flush();
+                signal.awaitRequest();
+            } finally {
+                cluster.close();
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("local-cluster: stopped; data kept in " + dataDir.toAbsolutePath());
+            err.flush();
         }
         return ExitCodes.OK;
     }
 
     /** Asks a running {@link #call()} to stop the cluster and waits until it has. */
     public void stopAndAwait() {
-        stopRequested.countDown();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException jvmAlreadyShuttingDown) {
-            // The hook is what brought us here; nothing to remove.
-        }
+        stop.requestAndAwaitCleanup();
     }
 }

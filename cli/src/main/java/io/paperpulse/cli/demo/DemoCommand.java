@@ -1,7 +1,7 @@
 package io.paperpulse.cli.demo;
 
 import io.paperpulse.cli.ExitCodes;
-import io.paperpulse.cli.ShutdownSignal;
+import io.paperpulse.cli.StopSignal;
 import io.paperpulse.cli.Verbosity;
 import io.paperpulse.cli.produce.InputFormatConverter;
 import io.paperpulse.local.LocalCluster;
@@ -87,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + "free port (default: ${DEFAULT-VALUE}).")
     private int httpPort;
 
-    private final ShutdownSignal shutdown = new ShutdownSignal("paperpulse-demo-shutdown");
+    private final StopSignal stop = new StopSignal();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -106,47 +106,61 @@ public final class DemoCommand implements Callable<Integer> {
                 List.of("org.apache.kafka.streams", "org.apache.kafka.clients.producer.internals.Sender"));
         // Loaded first: compiling the taxonomy takes a moment better spent before the broker is up.
         PaperTagger tagger = PaperTagger.withDefaultTaxonomy();
-        try (ShutdownSignal stop = shutdown.installHook();
-             DemoWorkspace workspace = dataDir == null ? DemoWorkspace.temporary() : DemoWorkspace.in(dataDir)) {
-            progress("starting embedded Kafka and Schema Registry in " + workspace.root()
-                    + (workspace.isTemporary() ? " (deleted on exit)" : "") + "...");
-            try (LocalCluster cluster = LocalCluster.builder(workspace.clusterDir()).build().start();
-                 Running running = startStreams(cluster, workspace, tagger)) {
-                PaperPulseStreamsApp app = running.app();
-                ProduceResult published = publish(cluster);
-                if (published.exitCode() != ProduceResult.OK) {
-                    published.lines().forEach(err::println);
-                    err.flush();
-                    return published.exitCode() == ProduceResult.BAD_INPUT ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
-                }
-                progress(describe(published));
-                progress("waiting for the topology to catch up...");
-                long waitStart = System.nanoTime();
-                DemoProgress watcher = new DemoProgress(app, stop);
-                TrendingReport report = watcher.awaitReport(shown(), published.published() > 0);
-                if (report == null) {
-                    return ExitCodes.OK;
-                }
-                progress(String.format(Locale.ROOT, "caught up in %.1f s", (System.nanoTime() - waitStart) / 1e9));
-                print(report);
-                if (exitWhenDone) {
-                    return ExitCodes.OK;
-                }
-                progress("dashboard: " + running.url() + "/  (API " + running.url() + "/api/trending, metrics "
-                        + running.url() + "/metrics)");
-                progress("running until Ctrl-C. From another terminal:");
-                progress("  paperpulse watch --url " + running.url());
-                progress("  paperpulse consume --bootstrap-servers " + cluster.bootstrapServers()
-                        + " --schema-registry " + cluster.schemaRegistryUrl() + " --topic " + TopicNames.TRENDING_TAGS
-                        + " --from-beginning");
-                progress("  paperpulse produce --bootstrap-servers " + cluster.bootstrapServers()
-                        + " --schema-registry " + cluster.schemaRegistryUrl() + " FILE");
-                watcher.onEachChange(report, shown(), changed -> {
-                    progress("new papers changed the rankings:");
-                    print(changed);
-                });
+        try (StopSignal signal = stop.watchShutdown()) {
+            int exitCode;
+            String kept;
+            try (DemoWorkspace workspace = dataDir == null ? DemoWorkspace.temporary() : DemoWorkspace.in(dataDir)) {
+                exitCode = run(workspace, tagger, signal, err);
+                kept = workspace.isTemporary() ? "temporary data deleted" : "data kept in " + workspace.root();
+            }
+            if (signal.isRequested() && exitCode == ExitCodes.OK) {
+                progress("demo: stopped; " + kept);
+            }
+            return exitCode;
+        }
+    }
+
+    /** Everything between creating the workspace and deleting it; SIGTERM or Ctrl-C ends it with exit code 0. */
+    private int run(DemoWorkspace workspace, PaperTagger tagger, StopSignal stop, PrintWriter err)
+            throws InterruptedException {
+        progress("starting embedded Kafka and Schema Registry in " + workspace.root()
+                + (workspace.isTemporary() ? " (deleted on exit)" : "") + "...");
+        try (LocalCluster cluster = LocalCluster.builder(workspace.clusterDir()).build().start();
+             Running running = startStreams(cluster, workspace, tagger)) {
+            PaperPulseStreamsApp app = running.app();
+            ProduceResult published = publish(cluster);
+            if (published.exitCode() != ProduceResult.OK) {
+                published.lines().forEach(err::println);
+                err.flush();
+                return published.exitCode() == ProduceResult.BAD_INPUT ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+            }
+            progress(describe(published));
+            progress("waiting for the topology to catch up...");
+            long waitStart = System.nanoTime();
+            DemoProgress watcher = new DemoProgress(app, stop);
+            TrendingReport report = watcher.awaitReport(shown(), published.published() > 0);
+            if (report == null) {
                 return ExitCodes.OK;
             }
+            progress(String.format(Locale.ROOT, "caught up in %.1f s", (System.nanoTime() - waitStart) / 1e9));
+            print(report);
+            if (exitWhenDone) {
+                return ExitCodes.OK;
+            }
+            progress("dashboard: " + running.url() + "/  (API " + running.url() + "/api/trending, metrics "
+                    + running.url() + "/metrics)");
+            progress("running until Ctrl-C. From another terminal:");
+            progress("  paperpulse watch --url " + running.url());
+            progress("  paperpulse consume --bootstrap-servers " + cluster.bootstrapServers()
+                    + " --schema-registry " + cluster.schemaRegistryUrl() + " --topic " + TopicNames.TRENDING_TAGS
+                    + " --from-beginning");
+            progress("  paperpulse produce --bootstrap-servers " + cluster.bootstrapServers()
+                    + " --schema-registry " + cluster.schemaRegistryUrl() + " FILE");
+            watcher.onEachChange(report, shown(), changed -> {
+                progress("new papers changed the rankings:");
+                print(changed);
+            });
+            return ExitCodes.OK;
         }
     }
 
@@ -187,7 +201,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Asks a running {@link #call()} to stop and waits until the cluster is down and temporary data deleted. */
     public void stopAndAwait() {
-        shutdown.requestAndAwaitCleanup();
+        stop.requestAndAwaitCleanup();
     }
 
     private DemoProgress.Shown shown() {

@@ -1,6 +1,6 @@
 package io.paperpulse.cli.demo;
 
-import io.paperpulse.cli.ShutdownSignal;
+import io.paperpulse.cli.StopSignal;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import java.time.Duration;
 import java.util.Set;
@@ -29,9 +29,9 @@ final class DemoProgress {
     }
 
     private final PaperPulseStreamsApp app;
-    private final ShutdownSignal stop;
+    private final StopSignal stop;
 
-    DemoProgress(PaperPulseStreamsApp app, ShutdownSignal stop) {
+    DemoProgress(PaperPulseStreamsApp app, StopSignal stop) {
         this.app = app;
         this.stop = stop;
     }
@@ -54,7 +54,7 @@ final class DemoProgress {
                 throw new IllegalStateException("the streams application did not catch up within " + CATCH_UP_TIMEOUT
                         .toSeconds() + " s (state " + app.state() + ")");
             }
-            stop.awaitRequest(CATCH_UP_POLL);
+            stop.await(CATCH_UP_POLL);
         }
         return null;
     }
@@ -63,7 +63,7 @@ final class DemoProgress {
     void onEachChange(TrendingReport printed, Shown shown, Consumer<TrendingReport> changed)
             throws InterruptedException {
         TrendingReport last = printed;
-        while (!stop.awaitRequest(REFRESH_INTERVAL)) {
+        while (!stop.await(REFRESH_INTERVAL)) {
             TrendingReport now = readIfCaughtUp(shown);
             if (now != null && !now.equals(last)) {
                 changed.accept(now);

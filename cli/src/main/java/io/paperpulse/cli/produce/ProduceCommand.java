@@ -2,10 +2,11 @@ package io.paperpulse.cli.produce;
 
 import io.paperpulse.cli.DurationConverter;
 import io.paperpulse.cli.ExitCodes;
-import io.paperpulse.cli.InterruptOnShutdown;
+import io.paperpulse.cli.StopSignal;
 import io.paperpulse.cli.kafka.KafkaOptions;
 import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.job.FollowOptions;
+import io.paperpulse.producer.job.FollowResult;
 import io.paperpulse.producer.job.InputSource;
 import io.paperpulse.producer.job.ProduceJob;
 import io.paperpulse.producer.job.ProduceOptions;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
  * Maps the command line onto the producer's {@link ProduceJob}. Each input (file, stdin, one fetch of a URL) is
  * published in its own transaction:
  * an input with an invalid record publishes nothing (unless {@code --skip-invalid}) and the run exits 2.
- * The per-input report goes to stderr, so stdout stays empty for scripts.
+ * The per-input report goes to stderr, so stdout stays empty for scripts. With {@code --url} and {@code --every}
+ * the feed is followed until SIGTERM or Ctrl-C, which ends it cleanly with exit code 0.
  */
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Publish papers from files or stdin to Kafka as Avro PaperEvents, keyed by paper id.")
@@ -80,6 +82,8 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Input files; '-' reads standard input.")
     private List<String> files = new ArrayList<>();
 
+    private final StopSignal stop = new StopSignal();
+
     @Override
     public Integer call() {
         validate();
@@ -122,10 +126,24 @@ public final class ProduceCommand implements Callable<Integer> {
         };
     }
 
-    /** Follows the feed on this thread; Ctrl-C interrupts it so the open transaction is ended cleanly. */
+    /**
+     * Follows the feed on this thread until SIGTERM or Ctrl-C: a round being published is committed, a download
+     * or the wait for the next round is abandoned, the producer closes, and one summary line goes to stderr.
+     */
     private int follow(ProduceJob job) {
         FollowOptions options = new FollowOptions(kafka.topic(topic), url, every, format);
-        int status = InterruptOnShutdown.run("paperpulse-produce-shutdown", () -> job.follow(options));
-        return status == ProduceResult.OK ? ExitCodes.OK : ExitCodes.FAILURE;
+        FollowResult result;
+        try (StopSignal signal = stop.watchShutdown()) {
+            result = job.follow(options, signal);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("produce: " + result.summary());
+        err.flush();
+        return result.exitCode() == ProduceResult.OK ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** Asks a running {@code --every} follower to stop and waits until it has. */
+    public void stopAndAwait() {
+        stop.requestAndAwaitCleanup();
     }
 }

@@ -1,7 +1,7 @@
 package io.paperpulse.cli.streams;
 
 import io.paperpulse.cli.ExitCodes;
-import io.paperpulse.cli.ShutdownSignal;
+import io.paperpulse.cli.StopSignal;
 import io.paperpulse.cli.kafka.KafkaOptions;
 import io.paperpulse.streams.api.StreamsNode;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Runs the tagging and trending topology against a cluster until interrupted. The taxonomy is checked before
- * anything connects, so a bad file fails fast with its line number. Ctrl-C closes Kafka Streams cleanly
- * (committing what was processed) before the JVM exits.
+ * anything connects, so a bad file fails fast with its line number. SIGTERM or Ctrl-C closes Kafka Streams cleanly
+ * (committing what was processed) and the HTTP API, prints one summary line and exits 0.
  */
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = "Run the paperpulse Kafka Streams application (tagging, exact tag counts, trending) "
@@ -119,7 +119,7 @@ public final class StreamsCommand implements Callable<Integer> {
                     + "a stopped static member keeps its tasks until its session times out (default: none).")
     private String instanceId;
 
-    private final ShutdownSignal shutdown = new ShutdownSignal("paperpulse-streams-shutdown");
+    private final StopSignal stop = new StopSignal();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -132,22 +132,34 @@ public final class StreamsCommand implements Callable<Integer> {
         }
         Tagger tagger = ((TaggerLoad.Ready) load).tagger();
         StreamsAppConfig config = config();
-        try (ShutdownSignal stop = shutdown.installHook();
-             StreamsNode node = StreamsNode.start(config, tagger, httpSettings())) {
-            LOG.info("tagger {}; dashboard and API on {}; running until Ctrl-C", tagger.version(), node.url());
-            return runUntilStopped(node.app(), stop, err);
+        StreamsNode.HttpSettings http = httpSettings();
+        try (StopSignal signal = stop.watchShutdown()) {
+            int exitCode;
+            long processed;
+            try (StreamsNode node = StreamsNode.start(config, tagger, http)) {
+                LOG.info("tagger {}; dashboard and API on {}; running until Ctrl-C", tagger.version(), node.url());
+                StreamsProgress progress = new StreamsProgress(node.app(), PROGRESS_INTERVAL);
+                exitCode = runUntilStopped(node.app(), signal, err, progress);
+                // Read before the close, which removes the metrics it comes from.
+                processed = progress.processedRecords();
+            }
+            if (exitCode == ExitCodes.OK) {
+                err.println("streams: stopped after processing " + processed + " records; Kafka Streams closed with "
+                        + "its work committed, state kept in " + stateDir);
+                err.flush();
+            }
+            return exitCode;
         }
     }
 
     /** Asks a running {@link #call()} to stop and waits until Kafka Streams is closed. */
     public void stopAndAwait() {
-        shutdown.requestAndAwaitCleanup();
+        stop.requestAndAwaitCleanup();
     }
 
-    private int runUntilStopped(PaperPulseStreamsApp app, ShutdownSignal stop, PrintWriter err)
-            throws InterruptedException {
-        StreamsProgress progress = new StreamsProgress(app, PROGRESS_INTERVAL);
-        while (!stop.awaitRequest(STATE_CHECK_INTERVAL)) {
+    private int runUntilStopped(PaperPulseStreamsApp app, StopSignal stop, PrintWriter err,
+                                StreamsProgress progress) throws InterruptedException {
+        while (!stop.await(STATE_CHECK_INTERVAL)) {
             KafkaStreams.State state = app.state();
             if (FAILED.contains(state)) {
                 err.println("streams: Kafka Streams stopped (state " + state + "); the log above says why");
@@ -156,7 +168,7 @@ public final class StreamsCommand implements Callable<Integer> {
             }
             progress.logIfChanged();
         }
-        LOG.info("stopping: closing Kafka Streams");
+        LOG.debug("stopping: closing Kafka Streams");
         return ExitCodes.OK;
     }
 

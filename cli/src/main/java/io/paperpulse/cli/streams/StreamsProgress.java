@@ -55,7 +55,7 @@ final class StreamsProgress {
         }
     }
 
-    private long processedRecords() {
+    long processedRecords() {
         double total = 0;
         for (var entry : app.streams().metrics().entrySet()) {
             MetricName name = entry.getKey();

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code paperpulse} subcommands in a separate JVM on this test's class path, so a test can
@@ -23,10 +25,16 @@ public final class ChildJvm {
 
   /** Starts {@code paperpulse <args>}; stdout and stderr are appended to {@code log}. */
   public static Process start(Path log, List<String> args) throws IOException {
+    return start(log, List.of(), args);
+  }
+
+  /** Starts {@code paperpulse <args>} with extra JVM options (system properties, say). */
+  public static Process start(Path log, List<String> jvmOptions, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-XX:+UseSerialGC");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath());
     command.add(MAIN);
@@ -70,5 +78,22 @@ public final class ChildJvm {
   public static int stop(Process process) throws InterruptedException {
     process.destroy();
     return process.waitFor();
+  }
+
+  /** How a process ended after SIGTERM: its exit code and the time from the signal to its exit. */
+  public record Terminated(int exitCode, Duration took) {}
+
+  /**
+   * SIGTERM, then waits up to {@code patience} for the exit; a process still running then is killed
+   * with SIGKILL and reported with exit code -1 so that the test fails on it rather than hangs.
+   */
+  public static Terminated terminate(Process process, Duration patience) throws InterruptedException {
+    long signalled = System.nanoTime();
+    process.destroy();
+    if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+      kill(process);
+      return new Terminated(-1, Duration.ofNanos(System.nanoTime() - signalled));
+    }
+    return new Terminated(process.exitValue(), Duration.ofNanos(System.nanoTime() - signalled));
   }
 }

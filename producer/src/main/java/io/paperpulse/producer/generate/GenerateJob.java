@@ -1,5 +1,6 @@
 package io.paperpulse.producer.generate;
 
+import io.paperpulse.producer.job.StopRequest;
 import io.paperpulse.schema.PaperEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class GenerateJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerateJob.class);
+    /**
+     * Bounds the close after the last flush, which has already waited for every acknowledgement: only a cluster
+     * gone away meanwhile could hold it up, and then a stop must not hang on it.
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
     private final Map<String, Object> kafkaProperties;
     private final Serializer<String> keySerializer;
@@ -59,13 +65,20 @@ public final class GenerateJob {
         return run(options, line -> LOG.info("{}", line));
     }
 
+    /** Runs until done, a Kafka error or an interrupt; see {@link #run(GenerateOptions, Consumer, StopRequest)}. */
+    public GenerateResult run(GenerateOptions options, Consumer<String> progress) {
+        return run(options, progress, StopRequest.NEVER);
+    }
+
     /**
      * Publishes {@code options.count()} events and waits until all are acknowledged. Stops early,
-     * keeping what was sent, when the thread is interrupted or Kafka reports an error.
+     * keeping what was sent, when {@code stop} is requested, the thread is interrupted or Kafka
+     * reports an error. On a stop request the events already handed to the producer are flushed
+     * and acknowledged before it closes, so the result counts only what the topic holds.
      *
      * @param progress receives a progress line every {@code options.progressInterval()}
      */
-    public GenerateResult run(GenerateOptions options, Consumer<String> progress) {
+    public GenerateResult run(GenerateOptions options, Consumer<String> progress, StopRequest stop) {
         PaperGenerator generator = new PaperGenerator(options.settings());
         TokenBucket pace = options.ratePerSecond() > 0 ? new TokenBucket(options.ratePerSecond(), ticker) : null;
         AtomicReference<Exception> sendError = new AtomicReference<>();
@@ -76,13 +89,16 @@ public final class GenerateJob {
         long start = ticker.nanoTime();
         LOG.info("generating {} events to {} at {}", options.count(), options.topic(),
                 pace == null ? "full speed" : options.ratePerSecond() + " events/s");
-        try (KafkaProducer<String, PaperEvent> producer = new KafkaProducer<>(producerConfig(kafkaProperties),
-                keySerializer, valueSerializer)) {
+        KafkaProducer<String, PaperEvent> producer = new KafkaProducer<>(producerConfig(kafkaProperties),
+                keySerializer, valueSerializer);
+        try {
             long nextProgress = start + intervalNanos;
             for (long sent = 0; sent < options.count() && sendError.get() == null; sent++) {
-                if (pace != null) {
-                    pace.acquire();
-                } else if (Thread.currentThread().isInterrupted()) {
+                if (pace != null ? !pace.acquire(stop) : stop.isRequested()) {
+                    interrupted = true;
+                    break;
+                }
+                if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException();
                 }
                 GeneratedEvent event = generator.next();
@@ -109,6 +125,8 @@ public final class GenerateJob {
             if (!interrupted) {
                 sendError.compareAndSet(null, e);
             }
+        } finally {
+            closeQuietly(producer);
         }
         if (sendError.get() != null) {
             failure = describe(sendError.get());
@@ -118,6 +136,15 @@ public final class GenerateJob {
                 Duration.ofNanos(ticker.nanoTime() - start), interrupted, failure, generator.state());
         LOG.info("{}", result.summary());
         return result;
+    }
+
+    private static void closeQuietly(KafkaProducer<String, PaperEvent> producer) {
+        try {
+            producer.close(CLOSE_TIMEOUT);
+        } catch (KafkaException e) {
+            // Everything still counted was acknowledged by the flush before; the run's result says what was sent.
+            LOG.debug("closing the producer", e);
+        }
     }
 
     static Map<String, Object> producerConfig(Map<String, Object> clientProperties) {

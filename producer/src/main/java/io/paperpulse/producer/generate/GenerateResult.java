@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param updates     update events sent
  * @param deletes     delete events (tombstones) sent
  * @param elapsed     from the first send to the last acknowledgement
- * @param interrupted whether the run was stopped before sending everything
+ * @param interrupted whether the run was stopped (on request or by an interrupt) before sending everything
  * @param failure     the Kafka error that stopped the run, or null
  * @param expected    what the topic holds after the events sent, when all of them were acknowledged
  */
@@ -37,6 +37,6 @@ public record GenerateResult(long inserts, long updates, long deletes, Duration 
         if (failure != null) {
             return counts + "; stopped by a Kafka failure: " + failure;
         }
-        return interrupted ? counts + "; interrupted before the requested count" : counts;
+        return interrupted ? counts + "; stopped before the requested count" : counts;
     }
 }

@@ -1,5 +1,8 @@
 package io.paperpulse.producer.generate;
 
+import io.paperpulse.producer.job.StopRequest;
+import java.time.Duration;
+
 /**
  * Paces events to a steady rate: tokens accrue at {@code ratePerSecond} up to a small capacity
  * (a tenth of a second's worth), and each event takes one, waiting when none is left. The small
@@ -13,6 +16,11 @@ final class TokenBucket {
 
         void sleepNanos(long nanos) throws InterruptedException;
 
+        /** Sleeps, or less when {@code stop} is requested meanwhile. */
+        default void sleepNanos(long nanos, StopRequest stop) throws InterruptedException {
+            sleepNanos(nanos);
+        }
+
         Ticker SYSTEM = new Ticker() {
             @Override
             public long nanoTime() {
@@ -22,6 +30,11 @@ final class TokenBucket {
             @Override
             public void sleepNanos(long nanos) throws InterruptedException {
                 Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            }
+
+            @Override
+            public void sleepNanos(long nanos, StopRequest stop) throws InterruptedException {
+                stop.await(Duration.ofNanos(nanos));
             }
         };
     }
@@ -47,12 +60,24 @@ final class TokenBucket {
 
     /** Takes one token, sleeping until one has accrued. */
     void acquire() throws InterruptedException {
+        acquire(StopRequest.NEVER);
+    }
+
+    /**
+     * Takes one token, sleeping until one has accrued; false, without a token, when {@code stop} is requested
+     * first. At low rates the wait is long (a second at one event per second), so it must end on the request.
+     */
+    boolean acquire(StopRequest stop) throws InterruptedException {
         refill();
         while (tokens < 1) {
-            ticker.sleepNanos((long) Math.ceil((1 - tokens) / tokensPerNano));
+            if (stop.isRequested()) {
+                return false;
+            }
+            ticker.sleepNanos((long) Math.ceil((1 - tokens) / tokensPerNano), stop);
             refill();
         }
         tokens -= 1;
+        return true;
     }
 
     private void refill() {

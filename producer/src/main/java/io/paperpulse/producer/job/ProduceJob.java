@@ -88,16 +88,20 @@ public final class ProduceJob {
     }
 
     /**
-     * Follows a live feed until the thread is interrupted (exit status 0) or a fatal Kafka error
-     * such as being fenced by a newer follower of the same feed stops it (exit status 1).
+     * Follows a live feed until {@code stop} is requested, or a fatal Kafka error such as being fenced by a newer
+     * follower of the same feed stops it. The round being published when the stop comes is committed, then the
+     * producer is closed; nothing is interrupted.
      */
-    public int follow(FollowOptions options) {
+    public FollowResult follow(FollowOptions options, StopRequest stop) {
         String transactionalId = TransactionalIds.forFeed(options.topic(), options.url().toString());
+        FeedFollower follower;
+        boolean stoppedOnRequest;
         try (PaperPublisher publisher = new PaperPublisher(kafkaProperties, options.topic(), transactionalId,
                 keySerializer, valueSerializer)) {
-            boolean interrupted = new FeedFollower(options.url(), options.format(), publisher).run(options.every());
-            return interrupted ? ProduceResult.OK : ProduceResult.RUNTIME_FAILURE;
+            follower = new FeedFollower(options.url(), options.format(), publisher);
+            stoppedOnRequest = follower.run(options.every(), stop);
         }
+        return new FollowResult(options.url().toString(), follower.rounds(), follower.published(), !stoppedOnRequest);
     }
 
     private ParsedInput read(InputSource source, ProduceOptions options) {

@@ -43,6 +43,11 @@ public final class PaperPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaperPublisher.class);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * Every publish ends its transaction (commit or abort) before returning, so a close has nothing left to deliver;
+     * the bound only matters when the cluster went away, and then a stopping command must not hang on it.
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
     private final String topic;
     private final Supplier<Producer<String, PaperEvent>> producerFactory;
@@ -249,11 +254,11 @@ public final class PaperPublisher implements AutoCloseable {
         }
     }
 
-    /** Waits for in-flight requests and closes the producer, if one was started. */
+    /** Closes the producer, if one was started, waiting at most a second for in-flight requests. */
     @Override
     public void close() {
         if (producer != null) {
-            producer.close();
+            producer.close(CLOSE_TIMEOUT);
             producer = null;
         }
     }

@@ -7,6 +7,7 @@ import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.TransactionalIds;
 import io.paperpulse.producer.testing.KafkaAndRegistry;
+import io.paperpulse.producer.testing.ManualStop;
 import io.paperpulse.schema.PaperEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +68,12 @@ class FeedFollowerKafkaTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // Threads of their own, so a feed that hangs on purpose does not hold up the server's stop.
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "test-feed");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         feedUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/daily_papers");
     }
@@ -147,25 +157,74 @@ class FeedFollowerKafkaTest {
     }
 
     @Test
-    void runStopsWhenInterrupted() throws Exception {
+    void runStopsWhenAskedBetweenRounds() throws Exception {
         String topic = newTopic();
         answer(200, fixture("daily-papers.json"));
+        ManualStop stop = new ManualStop();
+        FeedFollower follower;
+        try (PaperPublisher publisher = publisher(topic)) {
+            follower = follower(publisher);
+            boolean[] result = new boolean[1];
+            // Rounds a minute apart: the stop lands in the wait, which must end at once.
+            Thread thread = new Thread(() -> result[0] = follower.run(Duration.ofMinutes(1), stop));
+            thread.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (follower.rounds() < 1) {
+                assertThat(System.nanoTime()).as("first round done in time").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            long asked = System.nanoTime();
+            stop.request();
+            thread.join(10_000);
+            assertThat(thread.isAlive()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofMillis(500));
+            assertThat(result[0]).isTrue();
+        }
+        assertThat(follower.rounds()).isEqualTo(1);
+        assertThat(follower.published()).isEqualTo(3);
+        assertThat(env.readCommitted(topic)).hasSize(3);
+    }
+
+    @Test
+    void aStopAbandonsADownloadInFlight() throws Exception {
+        String topic = newTopic();
+        CountDownLatch release = new CountDownLatch(1);
+        server.removeContext("/api/daily_papers");
+        server.createContext("/api/daily_papers", exchange -> {
+            requests.incrementAndGet();
+            try {
+                // A feed that takes far longer to answer than a stop may take.
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        ManualStop stop = new ManualStop();
         try (PaperPublisher publisher = publisher(topic)) {
             FeedFollower follower = follower(publisher);
             boolean[] result = new boolean[1];
-            Thread thread = new Thread(() -> result[0] = follower.run(Duration.ofMillis(50)));
+            Thread thread = new Thread(() -> result[0] = follower.run(Duration.ofMillis(50), stop));
             thread.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (requests.get() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            thread.interrupt();
+            awaitRequests(1);
+            long asked = System.nanoTime();
+            stop.request();
             thread.join(10_000);
             assertThat(thread.isAlive()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofMillis(500));
             assertThat(result[0]).isTrue();
+            assertThat(follower.rounds()).isZero();
+        } finally {
+            release.countDown();
         }
-        assertThat(requests.get()).isGreaterThanOrEqualTo(3);
-        assertThat(env.readCommitted(topic)).hasSize(3);
+    }
+
+    private void awaitRequests(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (requests.get() < count) {
+            assertThat(System.nanoTime()).as("%d feed requests in time", count).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private FeedFollower follower(PaperPublisher publisher) {

@@ -3,6 +3,7 @@ package io.paperpulse.producer.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.producer.testing.KafkaAndRegistry;
+import io.paperpulse.producer.testing.ManualStop;
 import io.paperpulse.schema.PaperEvent;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +81,27 @@ class GenerateJobKafkaTest {
         assertThat(result.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(550));
         assertThat(result.eventsPerSecond()).isLessThan(110);
         assertThat(env.readCommitted(topic)).hasSize(60);
+    }
+
+    @Test
+    void aStopRequestEndsASlowRateAtOnceAndEverythingSentIsOnTheTopic() throws Exception {
+        String topic = newTopic();
+        ManualStop stop = new ManualStop();
+        List<String> progress = new ArrayList<>();
+        // One event every two seconds: the stop lands while the pacing waits for the next token.
+        CompletableFuture<GenerateResult> running = CompletableFuture.supplyAsync(() -> job().run(
+                GenerateOptions.of(topic, 1_000, 1).withRate(0.5), progress::add, stop));
+        Thread.sleep(700);
+        long asked = System.nanoTime();
+        stop.request();
+        GenerateResult result = running.get(10, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofMillis(1500));
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.interrupted()).isTrue();
+        assertThat(result.events()).isEqualTo(1);
+        assertThat(result.summary()).endsWith("stopped before the requested count");
+        assertThat(env.readCommitted(topic)).hasSize(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.paperpulse.producer.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperpulse.producer.testing.ManualStop;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {
@@ -47,6 +48,27 @@ class TokenBucketTest {
         assertThat(ticker.slept).isZero();
         bucket.acquire();
         assertThat(ticker.slept).isPositive();
+    }
+
+    @Test
+    void aStopRequestEndsTheWaitWithoutATokenAndWithoutWaitingItOut() throws InterruptedException {
+        ManualStop stop = new ManualStop();
+        // One token every ten seconds: the first is there at once, the second would need the full wait.
+        TokenBucket bucket = new TokenBucket(0.1, TokenBucket.Ticker.SYSTEM);
+        assertThat(bucket.acquire(stop)).isTrue();
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop.request();
+        });
+        stopper.start();
+        long start = System.nanoTime();
+        assertThat(bucket.acquire(stop)).isFalse();
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(2.0);
+        stopper.join();
     }
 
     @Test
