@@ -45,7 +45,8 @@ public record BenchReport(BenchSettings settings, Throughput generate, Throughpu
                                   TopicNames topics) {
             Throughput throughput = run.throughput();
             double papers = Math.max(1, throughput.records());
-            List<String> outputs = List.of(topics.papersTagged(), topics.tagCounts(), topics.trendingTags());
+            List<String> outputs = List.of(topics.papersTagged(), topics.tagCounts(), topics.trendingTags(),
+                    topics.trendAlerts());
             double outputPerPaper = run.written().to(outputs) / papers;
             // the raw write's time, had it sent outputPerPaper records for each paper of the run
             double boundSeconds = throughput.records() * outputPerPaper / rawWrite.recordsPerSecond();

@@ -7,6 +7,7 @@ import io.paperpulse.streams.api.StreamsNode;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.ProcessingGuarantee;
 import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.alerts.AlertThreshold;
 import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.tagging.Tagger;
@@ -81,6 +82,15 @@ public final class StreamsCommand implements Callable<Integer> {
                     + "Daily Papers featured it, featuredAt; papers without one use publishedAt). Like the "
                     + "granularities, changing it needs a new application id (default: ${DEFAULT-VALUE}).")
     private BucketDate bucketBy;
+
+    @Option(names = "--alert-min-score", paramLabel = "SCORE", defaultValue = "3",
+            description = "Trend score at which a tag in the current bucket is announced on trend-alerts "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private double alertMinScore;
+
+    @Option(names = "--alert-min-papers", paramLabel = "N", defaultValue = "3",
+            description = "Papers a tag needs in the bucket before it can be announced (default: ${DEFAULT-VALUE}).")
+    private long alertMinPapers;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
             description = "Partitions of the topics created when missing (default: ${DEFAULT-VALUE}).")
@@ -199,7 +209,8 @@ public final class StreamsCommand implements Callable<Integer> {
                 .withClientProperties(extraClientProperties())
                 .withTopology(defaults.topology().withGranularities(granularities.stream().distinct().sorted().toList())
                         .withMaxOutputRecordBytes(maxOutputRecordBytes)
-                        .withBucketBy(bucketBy));
+                        .withBucketBy(bucketBy)
+                        .withAlertThreshold(new AlertThreshold(alertMinScore, alertMinPapers)));
     }
 
     /**

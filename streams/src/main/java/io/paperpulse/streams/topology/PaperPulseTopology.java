@@ -7,6 +7,7 @@ import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.metrics.PipelineMetrics;
@@ -155,6 +156,9 @@ public final class PaperPulseTopology {
         .mapValues((key, parts) -> RankingMerge.ranking(key, parts, config.trendingTopN()), Named.as("rank-trending-tags"));
     sinks.to(rankings, "trending-tags", topics.trendingTags(), trendingKeySerde, serdes.value(TrendingTags.class));
 
+    sinks.to(counted.flatMap((none, out) -> out.asAlert(), Named.as("raised-alerts")),
+        "trend-alerts", topics.trendAlerts(), serdes.key(TagCountKey.class), serdes.value(TrendAlert.class));
+
     return builder.build();
   }
 
@@ -175,12 +179,13 @@ public final class PaperPulseTopology {
             .withLoggingDisabled(),
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PARTS), Serdes.Bytes(), new BinaryAvroSerde<>(RankingPart.class))
-            .withCachingEnabled());
+            .withCachingEnabled(),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_STATE), Serdes.Bytes(), Serdes.ByteArray()));
     CountTagsProcessor.Stores names = new CountTagsProcessor.Stores(
-        StoreNames.BUCKET_COUNTS, StoreNames.SCORE_INDEX, StoreNames.PUBLISHED_PARTS);
+        StoreNames.BUCKET_COUNTS, StoreNames.SCORE_INDEX, StoreNames.PUBLISHED_PARTS, StoreNames.ALERT_STATE);
     return withStores(
         () -> new CountTagsProcessor(names, config.granularities(), config.rankingInterval(),
-            config.trendingLookback(), config.trendingTopN()),
+            config.trendingLookback(), config.trendingTopN(), config.alertThreshold()),
         stores);
   }
 

@@ -22,6 +22,9 @@ public final class StoreNames {
   /** The ranking parts the counting task last published, per bucket. */
   public static final String PUBLISHED_PARTS = "published-ranking-parts";
 
+  /** Which tags of the counting task are alerted in the current buckets, and which buckets are current. */
+  public static final String ALERT_STATE = "trend-alert-state";
+
   /** Repartition of ranking parts by the (granularity, bucket) they belong to. */
   public static final String RANKING_PARTS = "ranking-parts";
 

@@ -14,6 +14,7 @@ public record TopicNames(String prefix) {
   public static final String PAPERS_TAGGED = "papers-tagged";
   public static final String TAG_COUNTS = "tag-counts";
   public static final String TRENDING_TAGS = "trending-tags";
+  public static final String TREND_ALERTS = "trend-alerts";
   public static final String PAPERS_DLQ = "papers-dlq";
 
   public TopicNames {
@@ -40,6 +41,10 @@ public record TopicNames(String prefix) {
     return prefix + TRENDING_TAGS;
   }
 
+  public String trendAlerts() {
+    return prefix + TREND_ALERTS;
+  }
+
   public String papersDlq() {
     return prefix + PAPERS_DLQ;
   }
@@ -50,6 +55,6 @@ public record TopicNames(String prefix) {
   }
 
   public List<String> all() {
-    return List.of(papers(), papersTagged(), tagCounts(), trendingTags(), papersDlq());
+    return List.of(papers(), papersTagged(), tagCounts(), trendingTags(), trendAlerts(), papersDlq());
   }
 }

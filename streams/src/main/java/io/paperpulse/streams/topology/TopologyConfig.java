@@ -1,5 +1,6 @@
 package io.paperpulse.streams.topology;
 
+import io.paperpulse.streams.alerts.AlertThreshold;
 import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
  *     partition count of the papers topic; changing it needs a new application id (or a reset)
  * @param bucketBy which date of a paper places it in its buckets; part of the application's
  *     identity like the granularities
+ * @param alertThreshold when a tag counts as taking off in the current bucket (trend-alerts)
  */
 public record TopologyConfig(
     List<Granularity> granularities,
@@ -42,7 +44,8 @@ public record TopologyConfig(
     int maxOutputRecordBytes,
     Duration rankingInterval,
     int countingPartitions,
-    BucketDate bucketBy) {
+    BucketDate bucketBy,
+    AlertThreshold alertThreshold) {
 
   public static final int DEFAULT_MAX_ABSTRACT_CHARS = 20_000;
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
@@ -77,6 +80,7 @@ public record TopologyConfig(
       throw new IllegalArgumentException("countingPartitions must be positive");
     }
     Objects.requireNonNull(bucketBy, "bucketBy");
+    Objects.requireNonNull(alertThreshold, "alertThreshold");
     if (rankingInterval.toMillis() < 1) {
       throw new IllegalArgumentException("rankingInterval must be at least 1 ms");
     }
@@ -92,7 +96,8 @@ public record TopologyConfig(
         DEFAULT_MAX_OUTPUT_RECORD_BYTES,
         DEFAULT_RANKING_INTERVAL,
         1,
-        BucketDate.PUBLISHED);
+        BucketDate.PUBLISHED,
+        AlertThreshold.DEFAULT);
   }
 
   public TopologyConfig withGranularities(List<Granularity> value) {
@@ -126,6 +131,10 @@ public record TopologyConfig(
     return edit(c -> c.bucketBy = value);
   }
 
+  public TopologyConfig withAlertThreshold(AlertThreshold value) {
+    return edit(c -> c.alertThreshold = value);
+  }
+
   /** A copy with the fields {@code change} sets; the canonical constructor checks the result. */
   private TopologyConfig edit(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -144,6 +153,7 @@ public record TopologyConfig(
     private Duration rankingInterval;
     private int countingPartitions;
     private BucketDate bucketBy;
+    private AlertThreshold alertThreshold;
 
     private Copy(TopologyConfig from) {
       granularities = from.granularities;
@@ -155,11 +165,12 @@ public record TopologyConfig(
       rankingInterval = from.rankingInterval;
       countingPartitions = from.countingPartitions;
       bucketBy = from.bucketBy;
+      alertThreshold = from.alertThreshold;
     }
 
     private TopologyConfig build() {
       return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN,
-          maxOutputRecordBytes, rankingInterval, countingPartitions, bucketBy);
+          maxOutputRecordBytes, rankingInterval, countingPartitions, bucketBy, alertThreshold);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.paperpulse.streams.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperpulse.streams.alerts.AlertThreshold;
 import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.TopologyConfig;
@@ -51,7 +52,7 @@ class StreamsAppConfigTest {
         .withBucketBy(BucketDate.FEATURED);
 
     assertThat(changed).isEqualTo(new TopologyConfig(List.of(Granularity.DEFAULTS.get(0)), 500,
-        defaults.maxFutureSkew(), 2, 5, 4_000, Duration.ofMillis(20), 1, BucketDate.FEATURED));
+        defaults.maxFutureSkew(), 2, 5, 4_000, Duration.ofMillis(20), 1, BucketDate.FEATURED, AlertThreshold.DEFAULT));
     assertThatThrownBy(() -> defaults.withTrending(0, 5)).isInstanceOf(IllegalArgumentException.class);
   }
 }

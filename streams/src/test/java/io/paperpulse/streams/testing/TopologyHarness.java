@@ -4,6 +4,7 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.errors.DeadLetterDeserializationHandler;
@@ -49,6 +50,7 @@ public final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<TagCountKey, TagCount> tagCounts;
   private final TestOutputTopic<String, TaggedPaper> tagged;
   private final TestOutputTopic<TrendingKey, TrendingTags> trending;
+  private final TestOutputTopic<TagCountKey, TrendAlert> alerts;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
   private final Map<TagCountKey, TagCount> tagCountState = new HashMap<>();
   private final Map<TrendingKey, TrendingTags> trendingState = new HashMap<>();
@@ -89,6 +91,8 @@ public final class TopologyHarness implements AutoCloseable {
     trending = driver.createOutputTopic(
         topics.trendingTags(), serdes.key(TrendingKey.class).deserializer(),
         serdes.value(TrendingTags.class).deserializer());
+    alerts = driver.createOutputTopic(
+        topics.trendAlerts(), serdes.key(TagCountKey.class).deserializer(), serdes.value(TrendAlert.class).deserializer());
     deadLetters = driver.createOutputTopic(topics.papersDlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
@@ -157,6 +161,11 @@ public final class TopologyHarness implements AutoCloseable {
       }
     }
     return Map.copyOf(trendingState);
+  }
+
+  /** The trend-alerts records written since the last read. */
+  public List<TrendAlert> newAlerts() {
+    return alerts.readValuesToList();
   }
 
   public List<KeyValue<String, TaggedPaper>> taggedRecords() {

@@ -4,10 +4,14 @@ import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagDayDelta;
 import io.paperpulse.schema.TagDayDeltas;
+import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.schema.TrendingKey;
+import io.paperpulse.streams.alerts.AlertThreshold;
+import io.paperpulse.streams.alerts.TrendAlerts;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.CountingOutput.ChangedCount;
 import io.paperpulse.streams.topology.counts.CountingOutput.ChangedRankingPart;
+import io.paperpulse.streams.topology.counts.CountingOutput.RaisedAlert;
 import io.paperpulse.streams.topology.emit.ForwardOnFlush;
 import io.paperpulse.streams.trending.LocalRankings;
 import java.time.Duration;
@@ -28,29 +32,34 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * forwarded once per commit with its latest value when the cache is flushed ({@link
  * ForwardOnFlush}), or null once the last paper left (the store drops the key, the topic gets a
  * tombstone). Once per ranking interval the counts changed since the last time are re-scored and
- * the ranking parts they moved are forwarded ({@link LocalRankings}).
+ * the ranking parts they moved are forwarded ({@link LocalRankings}). A change that makes a tag take
+ * off in the current bucket is forwarded at once as an alert ({@link TrendAlerts}).
  */
 public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas, Void, CountingOutput> {
 
-  /** Store names: the counts, the score index, the ranking parts last published. */
-  public record Stores(String counts, String index, String published) {}
+  /** Store names: the counts, the score index, the ranking parts last published, the alert state. */
+  public record Stores(String counts, String index, String published, String alerts) {}
 
   private final Stores storeNames;
   private final List<Granularity> granularities;
   private final Duration rankingInterval;
   private final int lookback;
   private final int topN;
+  private final AlertThreshold alertThreshold;
   private ProcessorContext<Void, CountingOutput> context;
   private KeyValueStore<Bytes, Count> counts;
   private LocalRankings rankings;
+  private TrendAlerts alerts;
 
   public CountTagsProcessor(
-      Stores storeNames, List<Granularity> granularities, Duration rankingInterval, int lookback, int topN) {
+      Stores storeNames, List<Granularity> granularities, Duration rankingInterval, int lookback, int topN,
+      AlertThreshold alertThreshold) {
     this.storeNames = storeNames;
     this.granularities = List.copyOf(granularities);
     this.rankingInterval = rankingInterval;
     this.lookback = lookback;
     this.topN = topN;
+    this.alertThreshold = alertThreshold;
   }
 
   @Override
@@ -62,6 +71,7 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
         counts, context.getStateStore(storeNames.index()), context.getStateStore(storeNames.published()),
         lookback, topN, context.taskId().partition());
     rankings.rebuild();
+    this.alerts = new TrendAlerts(context.getStateStore(storeNames.alerts()), alertThreshold, lookback);
     context.schedule(rankingInterval, PunctuationType.WALL_CLOCK_TIME,
         now -> rankings.publishChanges(this::forwardRankingPart));
   }
@@ -81,6 +91,10 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
           counts.delete(key.bytes());
         } else {
           counts.put(key.bytes(), next);
+        }
+        TrendAlert alert = alerts.changed(key, current, next, rankings::count);
+        if (alert != null) {
+          context.forward(new Record<>(null, new RaisedAlert(key.toAvro(), alert), record.timestamp()));
         }
       }
     }
