@@ -105,6 +105,53 @@ class StreamsPipelineTest extends LocalClusterTestBase {
     }
 
     @Test
+    void aGeneratedBurstRanksInTheTopThreeOfItsWeeksOnlyAndIsAnnounced() throws Exception {
+        String phrase = "quantum error correction";
+        LocalDate burstStart = LocalDate.of(2024, 3, 4);
+        Set<LocalDate> burstWeeks = Set.of(burstStart, burstStart.plusWeeks(1));
+        StreamsAppConfig defaults = StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.schemaRegistryUrl(),
+                workDir.resolve("burst-state"));
+        StreamsAppConfig config = defaults.withApplicationId("paperpulse-burst").withTopicPrefix("burst.")
+                .withTopology(defaults.topology().withGranularities(List.of(Granularity.WEEK)));
+        try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
+            app.start();
+            CliRun generate = CliRun.run(connection(), "generate", "--topic-prefix", "burst.", "--count", "2000",
+                    "--seed", "5", "--from", "2024-01-01", "--to", "2024-04-28", "--update-share", "0",
+                    "--delete-share", "0", "--burst", phrase + ":2024-03-04:2024-03-17:0.3");
+            assertThat(generate.exitCode()).as(generate.err()).isZero();
+            awaitCaughtUp(app);
+        }
+
+        Map<LocalDate, List<String>> topThree = new HashMap<>();
+        for (JsonNode record : consume("burst.", "trending-tags")) {
+            LocalDate week = LocalDate.parse(record.get("key").get("bucketStart").asText());
+            List<String> tags = new ArrayList<>();
+            record.get("value").get("tags").forEach(tag -> {
+                if (tags.size() < 3) {
+                    tags.add(tag.get("tag").asText());
+                }
+            });
+            topThree.put(week, tags);
+        }
+        assertThat(topThree).hasSizeGreaterThanOrEqualTo(17);
+        topThree.forEach((week, tags) -> {
+            if (burstWeeks.contains(week)) {
+                assertThat(tags).as("top three of the burst week %s", week).contains(phrase);
+            } else {
+                assertThat(tags).as("top three of the week %s", week).doesNotContain(phrase);
+            }
+        });
+
+        Set<LocalDate> announced = new LinkedHashSet<>();
+        for (JsonNode record : consume("burst.", "trend-alerts")) {
+            if (record.get("value").get("tag").asText().equals(phrase)) {
+                announced.add(LocalDate.parse(record.get("value").get("bucketStart").asText()));
+            }
+        }
+        assertThat(announced).as("weeks in which the burst was announced").isEqualTo(burstWeeks);
+    }
+
+    @Test
     void streamsCommandRunsTheTopologyUntilStopped() throws Exception {
         StringWriter err = new StringWriter();
         CommandLine commandLine = PaperPulse.commandLine(connection(), new PrintWriter(new StringWriter(), true),
