@@ -15,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -40,6 +42,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> registeredIds = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, RegisteredSchema> lookedUp = new ConcurrentHashMap<>();
+    /** Subject versions fetched to resolve references, keyed by subject and version. */
+    private final Map<SchemaReference, JsonNode> referencedVersions = new ConcurrentHashMap<>();
 
     private record SubjectSchema(String subject, Schema schema) {
     }
@@ -100,7 +104,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        Schema schema = parse(requiredText(send("GET", "/schemas/ids/" + id + "?fetchMaxId=false", null), "schema"));
+        Schema schema = parseWithReferences(send("GET", "/schemas/ids/" + id + "?fetchMaxId=false", null));
         Schema raced = schemasById.putIfAbsent(id, schema);
         return raced == null ? schema : raced;
     }
@@ -164,12 +168,50 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private RegisteredSchema toRegistered(JsonNode answer) {
         return new RegisteredSchema(requiredText(answer, "subject"), requiredInt(answer, "version"),
-                requiredInt(answer, "id"), parse(requiredText(answer, "schema")));
+                requiredInt(answer, "id"), parseWithReferences(answer));
     }
 
-    private static Schema parse(String text) {
+    /**
+     * Parses the {@code schema} of an answer. When the answer carries {@code references} (schemas registered
+     * with references, Confluent 5.5 and later), the referenced versions are fetched, their own references
+     * first, and parsed into the same Avro parser, so the named types they define are known to the schema.
+     */
+    private Schema parseWithReferences(JsonNode answer) {
+        String text = requiredText(answer, "schema");
+        JsonNode references = answer.get("references");
+        if (references == null || !references.isArray() || references.isEmpty()) {
+            return parse(new Schema.Parser(), text);
+        }
+        Schema.Parser parser = new Schema.Parser();
+        Set<SchemaReference> loaded = new HashSet<>();
+        for (JsonNode reference : references) {
+            loadReference(parser, reference, loaded);
+        }
+        return parse(parser, text);
+    }
+
+    private void loadReference(Schema.Parser parser, JsonNode reference, Set<SchemaReference> loaded) {
+        String subject = requiredText(reference, "subject");
+        int version = requiredInt(reference, "version");
+        // the name is irrelevant to resolution (Avro finds types by their own names): key by subject and version
+        SchemaReference key = new SchemaReference("", subject, version);
+        if (!loaded.add(key)) {
+            return;
+        }
+        JsonNode referenced = referencedVersions.computeIfAbsent(key, k ->
+                send("GET", subjectPath(subject) + "/versions/" + version + "?deleted=true", null));
+        JsonNode nested = referenced.get("references");
+        if (nested != null && nested.isArray()) {
+            for (JsonNode inner : nested) {
+                loadReference(parser, inner, loaded);
+            }
+        }
+        parse(parser, requiredText(referenced, "schema"));
+    }
+
+    private static Schema parse(Schema.Parser parser, String text) {
         try {
-            return new Schema.Parser().parse(text);
+            return parser.parse(text);
         } catch (SchemaParseException e) {
             throw new SchemaRegistryException("schema registry returned a schema that is not valid Avro: "
                     + e.getMessage(), e);

@@ -25,6 +25,10 @@ public final class RegistryError extends RuntimeException {
     }
 
     static RegistryError versionNotFound(String subject, int version) {
+        return versionNotFound(subject, String.valueOf(version));
+    }
+
+    static RegistryError versionNotFound(String subject, String version) {
         return new RegistryError(404, 40402, "Version " + version + " not found for subject '" + subject + "'.");
     }
 
@@ -40,6 +44,20 @@ public final class RegistryError extends RuntimeException {
     static RegistryError subjectNotSoftDeleted(String subject) {
         return new RegistryError(404, 40405, "Subject '" + subject
                 + "' was not deleted first before being permanently deleted");
+    }
+
+    static RegistryError versionSoftDeleted(String subject, String version) {
+        return new RegistryError(404, 40406, "Version " + version + " of subject '" + subject
+                + "' was soft deleted. Set permanent=true to delete it permanently");
+    }
+
+    static RegistryError versionNotSoftDeleted(String subject, int version) {
+        return new RegistryError(404, 40407, "Version " + version + " of subject '" + subject
+                + "' must be soft deleted before it can be permanently deleted");
+    }
+
+    static RegistryError subjectModeNotFound(String subject) {
+        return new RegistryError(404, 40409, "Subject '" + subject + "' does not have a subject-level mode configured");
     }
 
     static RegistryError subjectConfigNotFound(String subject) {
@@ -68,6 +86,23 @@ public final class RegistryError extends RuntimeException {
     static RegistryError invalidCompatibilityLevel(String level) {
         return new RegistryError(422, 42203, "Invalid compatibility level '" + level + "'. Valid values are NONE, "
                 + "BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE");
+    }
+
+    static RegistryError invalidMode(String mode) {
+        return new RegistryError(422, 42204, "Invalid mode '" + mode + "'. Valid values are READWRITE, READONLY and IMPORT");
+    }
+
+    static RegistryError readOnly(String subject) {
+        return operationNotPermitted("Subject " + subject + " is in read-only mode");
+    }
+
+    static RegistryError operationNotPermitted(String message) {
+        return new RegistryError(422, 42205, message);
+    }
+
+    static RegistryError referenceExists(String subject, int version) {
+        return new RegistryError(422, 42206, "Schema subject '" + subject + "' version " + version
+                + " is referenced by other schemas; delete those first");
     }
 
     static RegistryError badRequest(String message) {

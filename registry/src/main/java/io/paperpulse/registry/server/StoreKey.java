@@ -11,6 +11,10 @@ public sealed interface StoreKey {
     record Config(String subject) implements StoreKey {
     }
 
+    /** Mode of one subject, or the global mode when {@code subject} is null. */
+    record Mode(String subject) implements StoreKey {
+    }
+
     /**
      * The highest schema id ever handed out. Written when a permanent delete removes that id, so a
      * restarted registry never hands the same id to a different schema.

@@ -40,11 +40,12 @@ class KafkaSchemaStoreTest {
     }
 
     @Test
-    void idsVersionsDeletesAndConfigSurviveARestart() throws Exception {
+    void idsVersionsDeletesConfigModesAndReferencesSurviveARestart() throws Exception {
         String topic = "_schemas_restart";
         int v1;
         int v2;
         int dropped;
+        int referencing;
         try (SchemaRegistryServer first = serverOn(topic)) {
             RawHttp api = new RawHttp(first.url());
             v1 = api.post("/subjects/papers-value/versions", schemaBody(RegistryServerTest.V1)).json().get("id").asInt();
@@ -56,12 +57,24 @@ class KafkaSchemaStoreTest {
             dropped = api.post("/subjects/gone-value/versions", schemaBody(other)).json().get("id").asInt();
             api.delete("/subjects/gone-value");
             api.delete("/subjects/gone-value?permanent=true");
+            api.post("/subjects/author/versions", schemaBody(SchemaReferencesTest.AUTHOR));
+            referencing = api.post("/subjects/ref-value/versions",
+                    SchemaReferencesTest.withReference(SchemaReferencesTest.PAPER, "author", 1)).json().get("id").asInt();
+            assertThat(api.put("/mode/papers-value", Map.of("mode", "READONLY")).status()).isEqualTo(200);
         }
 
         try (SchemaRegistryServer second = serverOn(topic)) {
             RawHttp api = new RawHttp(second.url());
-            assertThat(api.get("/subjects").json().toString()).isEqualTo("[\"papers-value\"]");
-            assertThat(api.get("/subjects?deleted=true").json().toString()).isEqualTo("[\"papers-key\",\"papers-value\"]");
+            assertThat(api.get("/subjects?subjectPrefix=papers").json().toString()).isEqualTo("[\"papers-value\"]");
+            assertThat(api.get("/subjects?subjectPrefix=papers&deleted=true").json().toString())
+                    .isEqualTo("[\"papers-key\",\"papers-value\"]");
+            assertThat(api.get("/mode/papers-value").json().get("mode").asText()).isEqualTo("READONLY");
+            assertThat(api.post("/subjects/papers-value/versions", schemaBody(RegistryServerTest.V2_BREAKING))
+                    .json().get("error_code").asInt()).isEqualTo(42205);
+            assertThat(api.get("/schemas/ids/" + referencing).json().get("references").get(0).get("subject").asText())
+                    .isEqualTo("author");
+            assertThat(api.get("/subjects/author/versions/1/referencedby").json().toString())
+                    .isEqualTo("[" + referencing + "]");
             assertThat(api.get("/subjects/papers-value/versions").json().toString()).isEqualTo("[1,2]");
             assertThat(api.get("/subjects/papers-value/versions/1").json().get("id").asInt()).isEqualTo(v1);
             assertThat(api.get("/subjects/papers-value/versions/latest").json().get("id").asInt()).isEqualTo(v2);
