@@ -1,6 +1,5 @@
 package io.paperpulse.cli.reset;
 
-import java.util.List;
 import org.apache.kafka.common.GroupType;
 
 /**
@@ -9,16 +8,11 @@ import org.apache.kafka.common.GroupType;
  *
  * @param state the group state as the broker reports it (e.g. Empty, Stable)
  * @param active whether members are connected, i.e. an instance of the application is running
- * @param committedTopics topics the group has committed offsets on, sorted
  */
-public record ApplicationGroup(GroupType type, String state, boolean active, List<String> committedTopics) {
-
-    public ApplicationGroup {
-        committedTopics = List.copyOf(committedTopics);
-    }
+record ApplicationGroup(GroupType type, String state, boolean active) {
 
     /** "consumer group" or "streams group", as Kafka's tools call them. */
-    public String kind() {
+    String kind() {
         return type == GroupType.STREAMS ? "streams group" : "consumer group";
     }
 }
