@@ -31,6 +31,8 @@ public final class ApiServer implements AutoCloseable {
   static final int RETRY_AFTER_SECONDS = 2;
 
   static final int DEFAULT_LIMIT = 10;
+  /** A page of papers: the size of a Daily Papers listing. */
+  static final int DEFAULT_PAPER_LIMIT = 20;
 
   private static final String ERROR_WRITTEN = "paperpulse.error-written";
 
@@ -78,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
     });
     javalin.get("/api/trending", this::trending);
     javalin.get("/api/tags/{tag}", this::tagHistory);
+    javalin.get("/api/papers", this::topPapers);
     javalin.get("/api/papers/{id}", this::paper);
     javalin.sse("/api/trending/stream", client -> {
       Granularity granularity = granularityOr(client.ctx(), Granularity.WEEK);
@@ -122,6 +125,15 @@ public final class ApiServer implements AutoCloseable {
 
   private void tagHistory(Context ctx) {
     respond(ctx, queries.tagHistory(ctx.pathParam("tag"), granularityOr(ctx, Granularity.MONTH), isForwarded(ctx)));
+  }
+
+  private void topPapers(Context ctx) {
+    String bucket = ctx.queryParam("bucket");
+    String tag = ctx.queryParam("tag");
+    respond(ctx, queries.topPapers(granularityOr(ctx, Granularity.WEEK),
+        bucket == null || bucket.isBlank() ? null : date(bucket),
+        tag == null || tag.isBlank() ? null : tag.trim(),
+        limit(ctx, DEFAULT_PAPER_LIMIT), isForwarded(ctx)));
   }
 
   private void paper(Context ctx) {
@@ -175,9 +187,13 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static int limit(Context ctx) {
+    return limit(ctx, DEFAULT_LIMIT);
+  }
+
+  private static int limit(Context ctx, int fallback) {
     String text = ctx.queryParam("limit");
     if (text == null || text.isBlank()) {
-      return DEFAULT_LIMIT;
+      return fallback;
     }
     try {
       int limit = Integer.parseInt(text.trim());

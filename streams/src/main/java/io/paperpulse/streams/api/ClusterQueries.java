@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.papers.TopPapersQueries;
 import io.paperpulse.streams.topology.StoreNames;
 import io.paperpulse.streams.trending.TrendingQueries;
 import java.net.URLEncoder;
@@ -120,6 +121,34 @@ public final class ClusterQueries {
         "no paper with id '" + id + "'");
   }
 
+  /**
+   * The top papers of the bucket containing {@code day} (the latest bucket with papers when null),
+   * only those tagged {@code tag} when given, at most {@code limit}. Papers are spread over the
+   * partitions of papers, so every hosting instance is asked for its part.
+   */
+  public Answer<TopPapersView> topPapers(Granularity granularity, LocalDate day, String tag, int limit, boolean localOnly) {
+    String bucketText = day == null ? "the latest " + granularity.label() : "the " + granularity.label() + " starting "
+        + granularity.bucketStart(day);
+    String missing = "no papers" + (tag == null ? "" : " tagged '" + tag + "'") + " in " + bucketText;
+    Answer<TopPapersView> local = localApp(started -> {
+      TopPapersQueries papers = new TopPapersQueries(started.streams());
+      return (day == null ? papers.latestBucket(granularity) : Optional.of(granularity.bucketStart(day)))
+          .map(bucket -> TopPapersView.of(granularity, bucket, tag, papers.bucket(granularity, bucket, tag, limit)))
+          .filter(view -> !view.papers().isEmpty());
+    }, missing);
+    Function<List<TopPapersView>, Answer<TopPapersView>> merge = parts -> parts.isEmpty()
+        ? new Answer.Missing<>(missing)
+        : new Answer.Found<>(TopPapersView.merge(parts, limit), LOCAL);
+    if (localOnly || self() == null) {
+      return local instanceof Answer.Found<TopPapersView> found ? merge.apply(List.of(found.value())) : local;
+    }
+    String query = "/api/papers?granularity=" + granularity.label()
+        + (day == null ? "" : "&bucket=" + granularity.bucketStart(day))
+        + (tag == null ? "" : "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))
+        + "&limit=" + limit;
+    return scatter(StoreNames.PAPER_RANKS, local, query, TopPapersView.class, "top-papers", merge);
+  }
+
   /** This instance's {@code application.server}, or null when it has none (or no app yet). */
   private HostInfo self() {
     PaperPulseStreamsApp started = app.get();
@@ -140,12 +169,16 @@ public final class ClusterQueries {
   }
 
   private <T> Answer<T> local(Function<TrendingQueries, Optional<T>> query, String missing) {
+    return localApp(started -> query.apply(started.queries()), missing);
+  }
+
+  private <T> Answer<T> localApp(Function<PaperPulseStreamsApp, Optional<T>> query, String missing) {
     Optional<String> notRunning = notRunning();
     if (notRunning.isPresent()) {
       return new Answer.Unavailable<>(notRunning.get());
     }
     try {
-      return query.apply(app.get().queries())
+      return query.apply(app.get())
           .<Answer<T>>map(value -> new Answer.Found<>(value, LOCAL))
           .orElseGet(() -> new Answer.Missing<>(missing));
     } catch (InvalidStateStoreException e) {

@@ -7,10 +7,16 @@ import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.schema.TopPaper;
+import io.paperpulse.schema.TopPapers;
+import io.paperpulse.schema.TopPapersPart;
+import io.paperpulse.schema.TopPapersParts;
 import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.metrics.PipelineMetrics;
+import io.paperpulse.streams.papers.RankPapersProcessor;
+import io.paperpulse.streams.papers.TopPapersMerge;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountTagsProcessor;
 import io.paperpulse.streams.topology.counts.CountUpdateLatencyProbe;
@@ -156,6 +162,22 @@ public final class PaperPulseTopology {
         .mapValues((key, parts) -> RankingMerge.ranking(key, parts, config.trendingTopN()), Named.as("rank-trending-tags"));
     sinks.to(rankings, "trending-tags", topics.trendingTags(), trendingKeySerde, serdes.value(TrendingTags.class));
 
+    // Each partition of papers ranks its own papers per bucket and publishes a bucket's top N when
+    // it changes; the task that merges that bucket keeps every partition's latest part.
+    KStream<TrendingKey, TopPapers> topPapers = changes
+        .process(rankPapers(config), Named.as("rank-papers"), StoreNames.PAPER_TAGS)
+        .groupByKey(Grouped.with(StoreNames.TOP_PAPERS_PARTS, trendingKeySerde, new BinaryAvroSerde<>(TopPapersPart.class)))
+        .aggregate(
+            () -> new TopPapersParts(List.of()),
+            (key, part, parts) -> TopPapersMerge.replace(parts, part),
+            Named.as("merge-top-papers-parts"),
+            Materialized.<TrendingKey, TopPapersParts, KeyValueStore<Bytes, byte[]>>as(StoreNames.TOP_PAPERS)
+                .withKeySerde(trendingKeySerde)
+                .withValueSerde(new BinaryAvroSerde<>(TopPapersParts.class)))
+        .toStream(Named.as("changed-top-papers"))
+        .mapValues((key, parts) -> TopPapersMerge.top(key, parts, config.trendingTopN()), Named.as("rank-top-papers"));
+    sinks.to(topPapers, "top-papers", topics.topPapers(), trendingKeySerde, serdes.value(TopPapers.class));
+
     sinks.to(counted.flatMap((none, out) -> out.asAlert(), Named.as("raised-alerts")),
         "trend-alerts", topics.trendAlerts(), serdes.key(TagCountKey.class), serdes.value(TrendAlert.class));
 
@@ -167,6 +189,25 @@ public final class PaperPulseTopology {
     StoreBuilder<KeyValueStore<String, TaggedPaper>> store = Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.PAPER_TAGS), keySerde, valueSerde);
     return withStores(() -> new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics), Set.of(store));
+  }
+
+  private static ProcessorSupplier<String, PaperChange, TrendingKey, TopPapersPart> rankPapers(TopologyConfig config) {
+    Set<StoreBuilder<?>> stores = inOrder(
+        // derived from paper-tags and rebuilt from it on start: no changelog; not cached, since it is
+        // read by prefix scans
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.PAPER_RANKS), Serdes.Bytes(), new BinaryAvroSerde<>(TopPaper.class))
+            .withLoggingDisabled(),
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PAPER_PARTS), Serdes.Bytes(),
+                new BinaryAvroSerde<>(TopPapersPart.class))
+            .withCachingEnabled());
+    RankPapersProcessor.Stores names = new RankPapersProcessor.Stores(
+        StoreNames.PAPER_TAGS, StoreNames.PAPER_RANKS, StoreNames.PUBLISHED_PAPER_PARTS);
+    return withStores(
+        () -> new RankPapersProcessor(names, config.granularities(), config.bucketBy(), config.rankingInterval(),
+            config.trendingTopN()),
+        stores);
   }
 
   private static ProcessorSupplier<Integer, TagDayDeltas, Void, CountingOutput> countTags(TopologyConfig config) {

@@ -31,5 +31,17 @@ public final class StoreNames {
   /** (granularity, bucket) to the latest ranking part of every partition: what the ranking is merged from. */
   public static final String TRENDING_RANKINGS = "trending-rankings";
 
+  /** Papers of the papers task ranked per bucket (upvotes, newest, id); derived from paper-tags, no changelog. */
+  public static final String PAPER_RANKS = "paper-ranks";
+
+  /** The top-papers parts the papers task last published, per bucket. */
+  public static final String PUBLISHED_PAPER_PARTS = "published-top-papers-parts";
+
+  /** Repartition of top-papers parts by the (granularity, bucket) they belong to. */
+  public static final String TOP_PAPERS_PARTS = "top-papers-parts";
+
+  /** (granularity, bucket) to the latest top-papers part of every partition: what top-papers is merged from. */
+  public static final String TOP_PAPERS = "top-papers-rankings";
+
   private StoreNames() {}
 }

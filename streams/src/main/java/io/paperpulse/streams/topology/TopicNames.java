@@ -14,6 +14,7 @@ public record TopicNames(String prefix) {
   public static final String PAPERS_TAGGED = "papers-tagged";
   public static final String TAG_COUNTS = "tag-counts";
   public static final String TRENDING_TAGS = "trending-tags";
+  public static final String TOP_PAPERS = "top-papers";
   public static final String TREND_ALERTS = "trend-alerts";
   public static final String PAPERS_DLQ = "papers-dlq";
 
@@ -41,6 +42,10 @@ public record TopicNames(String prefix) {
     return prefix + TRENDING_TAGS;
   }
 
+  public String topPapers() {
+    return prefix + TOP_PAPERS;
+  }
+
   public String trendAlerts() {
     return prefix + TREND_ALERTS;
   }
@@ -51,10 +56,10 @@ public record TopicNames(String prefix) {
 
   /** Topics keyed by an identity whose latest value is all that matters: safe to compact. */
   public List<String> upsertTopics() {
-    return List.of(papers(), papersTagged(), tagCounts(), trendingTags());
+    return List.of(papers(), papersTagged(), tagCounts(), trendingTags(), topPapers());
   }
 
   public List<String> all() {
-    return List.of(papers(), papersTagged(), tagCounts(), trendingTags(), trendAlerts(), papersDlq());
+    return List.of(papers(), papersTagged(), tagCounts(), trendingTags(), topPapers(), trendAlerts(), papersDlq());
   }
 }

@@ -6,6 +6,7 @@ import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.merge.PartitionParts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,20 +22,9 @@ public final class RankingMerge {
 
   /** {@code parts} with the part of {@code part}'s partition replaced; null when no part has a tag left. */
   public static RankingParts replace(RankingParts parts, RankingPart part) {
-    List<RankingPart> next = new ArrayList<>(parts.getParts().size() + 1);
-    for (RankingPart kept : parts.getParts()) {
-      if (kept.getPartition() != part.getPartition()) {
-        next.add(kept);
-      }
-    }
-    if (!part.getTags().isEmpty()) {
-      next.add(part);
-    }
-    if (next.isEmpty()) {
-      return null;
-    }
-    next.sort(Comparator.comparingInt(RankingPart::getPartition));
-    return new RankingParts(next);
+    List<RankingPart> next = PartitionParts.replace(
+        parts.getParts(), part, RankingPart::getPartition, kept -> kept.getTags().isEmpty());
+    return next == null ? null : new RankingParts(next);
   }
 
   /** The top {@code topN} of the union of {@code parts}, ranked from 1; null when there is none. */

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.schema.TopPaper;
+import io.paperpulse.schema.TopPapers;
+import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.testing.ExpectedCounts;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,6 +141,70 @@ class TwoInstancesApiTest {
       assertThat(onFirst.get("bucketStart").asText()).as(path).isEqualTo(latest);
       assertThat(onFirst.get("tags").size()).isLessThanOrEqualTo(ApiServer.DEFAULT_LIMIT);
     }
+  }
+
+  @Test
+  void topPapersOfEveryBucketAndTagMergeThePartsOfBothInstances() throws Exception {
+    Map<String, List<PaperEvent>> buckets = new TreeMap<>();
+    for (PaperEvent paper : live.values()) {
+      for (Granularity granularity : Granularity.DEFAULTS) {
+        buckets.computeIfAbsent(granularity.label() + "/" + granularity.bucketStart(paper.getPublishedAt()),
+            key -> new ArrayList<>()).add(paper);
+      }
+    }
+    Comparator<PaperEvent> rankOrder = Comparator.comparingInt((PaperEvent p) -> -p.getUpvotes())
+        .thenComparing(PaperEvent::getPublishedAt, Comparator.reverseOrder())
+        .thenComparing(PaperEvent::getId);
+    for (Map.Entry<String, List<PaperEvent>> bucket : buckets.entrySet()) {
+      String[] parts = bucket.getKey().split("/");
+      List<PaperEvent> ranked = bucket.getValue().stream().sorted(rankOrder).toList();
+      String path = "/api/papers?granularity=" + parts[0] + "&bucket=" + parts[1] + "&limit=1000";
+      JsonNode onFirst = http.getOk(first.url() + path);
+      assertThat(http.getOk(second.url() + path)).as(path).isEqualTo(onFirst);
+      assertThat(ids(onFirst)).as(path).isEqualTo(ranked.stream().map(PaperEvent::getId).toList());
+      assertThat(onFirst.get("papers").get(0).get("rank").asInt()).isEqualTo(1);
+
+      String tag = new VocabularyTagger().tag(ranked.get(0).getTitle(), ranked.get(0).getAbstract$()).get(0).getName();
+      String tagged = path + "&tag=" + encode(tag);
+      assertThat(ids(http.getOk(second.url() + tagged))).as(tagged).isEqualTo(ranked.stream()
+          .filter(paper -> new VocabularyTagger().tag(paper.getTitle(), paper.getAbstract$()).stream()
+              .anyMatch(t -> t.getName().equals(tag)))
+          .map(PaperEvent::getId).toList());
+    }
+    String latestWeek = buckets.keySet().stream().filter(key -> key.startsWith("week/")).max(String::compareTo)
+        .orElseThrow().substring("week/".length());
+    JsonNode latest = http.getOk(first.url() + "/api/papers?granularity=week&limit=3");
+    assertThat(latest.get("bucketStart").asText()).isEqualTo(latestWeek);
+    assertThat(latest.get("papers")).hasSizeLessThanOrEqualTo(3);
+    assertThat(http.getSettled(first.url() + "/api/papers?granularity=week&bucket=1999-01-04").statusCode())
+        .isEqualTo(404);
+
+    // the top-papers topic ends with each bucket's top 20 merged from every partition
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    Map<String, List<String>> expected = new TreeMap<>();
+    buckets.forEach((key, papers) -> expected.put(key, papers.stream().sorted(rankOrder).limit(20)
+        .map(PaperEvent::getId).toList()));
+    Map<String, List<String>> published = Map.of();
+    while (!published.equals(expected) && System.nanoTime() < deadline) {
+      Map<String, List<String>> latestRecords = new TreeMap<>();
+      for (KeyValue<TrendingKey, TopPapers> record
+          : cluster.read(config.topics().topPapers(), TrendingKey.class, TopPapers.class)) {
+        String key = record.key.getGranularity() + "/" + record.key.getBucketStart();
+        if (record.value == null) {
+          latestRecords.remove(key);
+        } else {
+          latestRecords.put(key, record.value.getPapers().stream().map(TopPaper::getId).toList());
+        }
+      }
+      published = latestRecords;
+    }
+    assertThat(published).isEqualTo(expected);
+  }
+
+  private static List<String> ids(JsonNode view) {
+    List<String> ids = new ArrayList<>();
+    view.get("papers").forEach(paper -> ids.add(paper.get("id").asText()));
+    return ids;
   }
 
   @Test

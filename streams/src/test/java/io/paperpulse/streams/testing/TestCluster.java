@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,16 +92,22 @@ public final class TestCluster implements AutoCloseable {
 
   /** Every committed record of a tag-counts topic, in offset order per partition. */
   public List<KeyValue<TagCountKey, TagCount>> readTagCounts(String topic) {
+    return read(topic, TagCountKey.class, TagCount.class);
+  }
+
+  /** Every committed record of a topic of registry-Avro keys and values, in offset order per partition. */
+  public <K extends SpecificRecord, V extends SpecificRecord> List<KeyValue<K, V>> read(
+      String topic, Class<K> keyType, Class<V> valueType) {
     Map<String, Object> props = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    List<KeyValue<TagCountKey, TagCount>> records = new ArrayList<>();
-    try (KafkaConsumer<TagCountKey, TagCount> consumer = new KafkaConsumer<>(
+    List<KeyValue<K, V>> records = new ArrayList<>();
+    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
         props,
-        SpecificAvroSerde.of(TagCountKey.class, client, true).deserializer(),
-        SpecificAvroSerde.of(TagCount.class, client, false).deserializer())) {
+        SpecificAvroSerde.of(keyType, client, true).deserializer(),
+        SpecificAvroSerde.of(valueType, client, false).deserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(info -> new TopicPartition(topic, info.partition()))
           .toList();
@@ -110,7 +117,7 @@ public final class TestCluster implements AutoCloseable {
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
         assertThat(System.nanoTime()).as("read %s within %s", topic, TIMEOUT).isLessThan(deadline);
-        for (ConsumerRecord<TagCountKey, TagCount> record : consumer.poll(Duration.ofMillis(200))) {
+        for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(200))) {
           records.add(KeyValue.pair(record.key(), record.value()));
         }
       }

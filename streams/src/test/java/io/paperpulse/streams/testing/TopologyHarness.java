@@ -4,6 +4,7 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.schema.TopPapers;
 import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
@@ -50,6 +51,8 @@ public final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<TagCountKey, TagCount> tagCounts;
   private final TestOutputTopic<String, TaggedPaper> tagged;
   private final TestOutputTopic<TrendingKey, TrendingTags> trending;
+  private final TestOutputTopic<TrendingKey, TopPapers> topPapers;
+  private final Map<TrendingKey, TopPapers> topPapersState = new HashMap<>();
   private final TestOutputTopic<TagCountKey, TrendAlert> alerts;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
   private final Map<TagCountKey, TagCount> tagCountState = new HashMap<>();
@@ -91,6 +94,8 @@ public final class TopologyHarness implements AutoCloseable {
     trending = driver.createOutputTopic(
         topics.trendingTags(), serdes.key(TrendingKey.class).deserializer(),
         serdes.value(TrendingTags.class).deserializer());
+    topPapers = driver.createOutputTopic(
+        topics.topPapers(), serdes.key(TrendingKey.class).deserializer(), serdes.value(TopPapers.class).deserializer());
     alerts = driver.createOutputTopic(
         topics.trendAlerts(), serdes.key(TagCountKey.class).deserializer(), serdes.value(TrendAlert.class).deserializer());
     deadLetters = driver.createOutputTopic(topics.papersDlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -161,6 +166,19 @@ public final class TopologyHarness implements AutoCloseable {
       }
     }
     return Map.copyOf(trendingState);
+  }
+
+  /** Latest top papers per bucket, after one ranking interval has passed; tombstones remove buckets. */
+  public Map<TrendingKey, TopPapers> topPapers() {
+    emit();
+    for (KeyValue<TrendingKey, TopPapers> record : topPapers.readKeyValuesToList()) {
+      if (record.value == null) {
+        topPapersState.remove(record.key);
+      } else {
+        topPapersState.put(record.key, record.value);
+      }
+    }
+    return Map.copyOf(topPapersState);
   }
 
   /** The trend-alerts records written since the last read. */

@@ -1,0 +1,155 @@
+package io.paperpulse.streams.papers;
+
+import io.paperpulse.schema.Tag;
+import io.paperpulse.schema.TaggedPaper;
+import io.paperpulse.schema.TopPaper;
+import io.paperpulse.schema.TopPapersPart;
+import io.paperpulse.schema.TrendingKey;
+import io.paperpulse.streams.buckets.BucketDate;
+import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.trending.TrendingStoreKeys;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The papers of one partition of {@code papers} ranked per bucket, and each bucket's top N among
+ * them: that partition's part of every bucket's top papers.
+ *
+ * <p>Papers are partitioned by id, so a paper in a bucket's global top N is in the top N of its
+ * own partition, and the union of the parts holds the exact global top N. The index is derived
+ * from the tagged papers and has no changelog; it is rebuilt from them when the task starts
+ * ({@link #rebuild}), and the first publication after that compares every bucket's part with the
+ * one last published (kept, with a changelog, in the published store). Between publications only
+ * the buckets whose entries moved are read again.
+ */
+public final class LocalTopPapers {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalTopPapers.class);
+
+  /** Receives a bucket's part that changed. */
+  @FunctionalInterface
+  public interface Publisher {
+    void publish(TrendingKey bucket, TopPapersPart part);
+  }
+
+  private final KeyValueStore<Bytes, TopPaper> index;
+  private final KeyValueStore<Bytes, TopPapersPart> published;
+  private final List<Granularity> granularities;
+  private final BucketDate bucketBy;
+  private final int topN;
+  private final int partition;
+  /** Buckets whose part the next publication compares with the part last published. */
+  private final Set<Bytes> changed = new LinkedHashSet<>();
+
+  public LocalTopPapers(
+      KeyValueStore<Bytes, TopPaper> index,
+      KeyValueStore<Bytes, TopPapersPart> published,
+      List<Granularity> granularities,
+      BucketDate bucketBy,
+      int topN,
+      int partition) {
+    this.index = index;
+    this.published = published;
+    this.granularities = List.copyOf(granularities);
+    this.bucketBy = bucketBy;
+    this.topN = topN;
+    this.partition = partition;
+  }
+
+  /** A paper changed from {@code before} to {@code after} (either may be null). */
+  public void changed(TaggedPaper before, TaggedPaper after) {
+    TopPaper was = before == null ? null : entry(before);
+    TopPaper is = after == null ? null : entry(after);
+    for (Granularity granularity : granularities) {
+      Bytes oldKey = was == null ? null : indexKey(granularity, before, was);
+      Bytes newKey = is == null ? null : indexKey(granularity, after, is);
+      if (oldKey != null && oldKey.equals(newKey) && was.equals(is)) {
+        continue;
+      }
+      if (oldKey != null) {
+        index.delete(oldKey);
+        changed.add(TrendingStoreKeys.bucketPrefix(oldKey));
+      }
+      if (newKey != null) {
+        index.put(newKey, is);
+        changed.add(TrendingStoreKeys.bucketPrefix(newKey));
+      }
+    }
+  }
+
+  /** Publishes the part of every bucket whose top N differs from the one last published. */
+  public void publishChanges(Publisher publisher) {
+    List<Bytes> buckets = new ArrayList<>(changed);
+    changed.clear();
+    buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
+  }
+
+  /**
+   * Makes the index exactly the entries of {@code papers}, whatever it held, and has the next
+   * publication compare every bucket's part with the one last published.
+   */
+  public void rebuild(KeyValueStore<String, TaggedPaper> papers) {
+    long started = System.nanoTime();
+    changed.clear();
+    // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
+    try (KeyValueIterator<Bytes, TopPaper> it = index.all()) {
+      it.forEachRemaining(stale -> index.delete(stale.key));
+    }
+    long entries = 0;
+    try (KeyValueIterator<String, TaggedPaper> it = papers.all()) {
+      while (it.hasNext()) {
+        changed(null, it.next().value);
+        entries++;
+      }
+    }
+    try (KeyValueIterator<Bytes, TopPapersPart> it = published.all()) {
+      it.forEachRemaining(part -> changed.add(part.key));
+    }
+    log.info("partition {}: paper ranks rebuilt from {} papers, {} buckets, in {} ms",
+        partition, entries, changed.size(), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private Bytes indexKey(Granularity granularity, TaggedPaper paper, TopPaper entry) {
+    return PaperRankKeys.indexKey(granularity, granularity.bucketStart(bucketBy.of(paper.getPaper())), entry);
+  }
+
+  /** What a ranking shows of a paper, rank 0. */
+  static TopPaper entry(TaggedPaper tagged) {
+    Set<String> tags = new LinkedHashSet<>();
+    for (Tag tag : tagged.getTags()) {
+      tags.add(tag.getName());
+    }
+    return new TopPaper(tagged.getPaper().getId(), tagged.getPaper().getTitle(), tagged.getPaper().getUpvotes(),
+        tagged.getPaper().getPublishedAt(), tagged.getPaper().getUrl(), List.copyOf(tags), 0);
+  }
+
+  private void publishIfChanged(Bytes bucket, Publisher publisher) {
+    List<TopPaper> top = new ArrayList<>(topN);
+    try (KeyValueIterator<Bytes, TopPaper> it = index.prefixScan(bucket, new BytesSerializer())) {
+      while (it.hasNext() && top.size() < topN) {
+        KeyValue<Bytes, TopPaper> next = it.next();
+        top.add(next.value);
+      }
+    }
+    TopPapersPart previous = published.get(bucket);
+    if (previous == null ? top.isEmpty() : previous.getPapers().equals(top)) {
+      return;
+    }
+    TopPapersPart part = new TopPapersPart(partition, top);
+    if (top.isEmpty()) {
+      published.delete(bucket);
+    } else {
+      published.put(bucket, part);
+    }
+    publisher.publish(TrendingStoreKeys.ranking(bucket), part);
+  }
+}

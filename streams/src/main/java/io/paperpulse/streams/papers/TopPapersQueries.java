@@ -1,0 +1,69 @@
+package io.paperpulse.streams.papers;
+
+import io.paperpulse.schema.TopPaper;
+import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.StoreNames;
+import io.paperpulse.streams.trending.TrendingStoreKeys;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * This instance's part of a bucket's top papers, read from the paper rank index of the papers
+ * tasks it runs. Each instance holds the papers of its own partitions, so an answer for the whole
+ * bucket merges the parts of every instance. Throws {@code InvalidStateStoreException} while the
+ * application is not running or rebalancing.
+ */
+public final class TopPapersQueries {
+
+  private final KafkaStreams streams;
+
+  public TopPapersQueries(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  /** This instance's top {@code limit} papers of a bucket in rank order (rank 0), only those tagged {@code tag} when given. */
+  public List<TopPaper> bucket(Granularity granularity, LocalDate bucketStart, String tag, int limit) {
+    List<TopPaper> papers = new ArrayList<>();
+    Bytes prefix = TrendingStoreKeys.bucketPrefix(granularity, granularity.bucketStart(bucketStart));
+    try (KeyValueIterator<Bytes, TopPaper> it = ranks().prefixScan(prefix, new BytesSerializer())) {
+      while (it.hasNext() && papers.size() < limit) {
+        TopPaper paper = it.next().value;
+        if (tag == null || paper.getTags().contains(tag)) {
+          papers.add(paper);
+        }
+      }
+    }
+    return papers;
+  }
+
+  /** The most recent bucket of the granularity in which this instance holds a paper. */
+  public Optional<LocalDate> latestBucket(Granularity granularity) {
+    Bytes from = Bytes.wrap(new byte[] {(byte) granularity.ordinal()});
+    Bytes to = Bytes.wrap(new byte[] {(byte) (granularity.ordinal() + 1)});
+    try (KeyValueIterator<Bytes, TopPaper> it = ranks().reverseRange(from, to)) {
+      while (it.hasNext()) {
+        KeyValue<Bytes, TopPaper> next = it.next();
+        // the upper bound is inclusive: skip a key of the next granularity that equals it
+        if (next.key.get()[0] == (byte) granularity.ordinal()) {
+          return Optional.of(TrendingStoreKeys.ranking(next.key).getBucketStart());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private ReadOnlyKeyValueStore<Bytes, TopPaper> ranks() {
+    return streams.store(StoreQueryParameters.fromNameAndType(
+        StoreNames.PAPER_RANKS, QueryableStoreTypes.<Bytes, TopPaper>keyValueStore()));
+  }
+}
