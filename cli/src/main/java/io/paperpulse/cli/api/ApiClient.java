@@ -67,6 +67,22 @@ public final class ApiClient {
         return URI.create(baseUrl + path + parameters);
     }
 
+    /** What the instance answered to a GET: the JSON, or a 404 with its message. */
+    public sealed interface Answer {
+        record Found(JsonNode json) implements Answer {
+        }
+
+        /**
+         * 404: nothing there. {@code unknownPath} when the instance does not serve the path at all (an older
+         * version), rather than having nothing for the request.
+         */
+        record Missing(String message, boolean unknownPath) implements Answer {
+        }
+    }
+
+    /** The API server's message for a path it does not serve (docs/api.md: unknown paths answer 404). */
+    private static final String UNKNOWN_PATH_MESSAGE = "no such resource";
+
     /**
      * GETs a JSON resource. Empty when the instance answers 404 (nothing there, docs/api.md); 503 answers are retried
      * after their Retry-After for up to the client's {@code unavailableFor}.
@@ -74,6 +90,11 @@ public final class ApiClient {
      * @throws ApiException when the instance cannot be reached, rejects the request, or stays unavailable
      */
     public Optional<JsonNode> get(String path, Map<String, String> query) throws ApiException, InterruptedException {
+        return fetch(path, query) instanceof Answer.Found found ? Optional.of(found.json()) : Optional.empty();
+    }
+
+    /** Like {@link #get}, telling apart why nothing was found. */
+    public Answer fetch(String path, Map<String, String> query) throws ApiException, InterruptedException {
         URI uri = uri(path, query);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                 .header("Accept", "application/json").GET().build();
@@ -88,13 +109,14 @@ public final class ApiClient {
             int status = response.statusCode();
             if (status == 200) {
                 try {
-                    return Optional.of(json.readTree(response.body()));
+                    return new Answer.Found(json.readTree(response.body()));
                 } catch (JsonProcessingException e) {
                     throw new ApiException(uri + " answered with unreadable JSON: " + e.getOriginalMessage(), e);
                 }
             }
             if (status == 404) {
-                return Optional.empty();
+                String message = errorMessage(response);
+                return new Answer.Missing(message, message.startsWith(UNKNOWN_PATH_MESSAGE));
             }
             if (status == 503) {
                 Duration wait = retryAfter(response);

@@ -142,6 +142,7 @@ public final class DigestCommand implements Callable<Integer> {
         DigestSource source = new DigestSource(api, granularity, bucket, tags, limit, papers);
         SmtpMailer mailer = new SmtpMailer(settings.smtp());
         int sent = 0;
+        boolean interrupted = false;
         // Rounds run on their own thread so that a stop request is answered at once even while a connection
         // hangs; the thread is a daemon, so an abandoned round cannot keep the process alive.
         ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -154,6 +155,7 @@ public final class DigestCommand implements Callable<Integer> {
                 Future<Round> running = worker.submit(() -> round(source, mailer, settings, signal, err));
                 Optional<Round> finished = await(running, signal);
                 if (finished.isEmpty() || finished.get() instanceof Round.Stopped) {
+                    interrupted = true;
                     break;
                 }
                 Round round = finished.get();
@@ -177,7 +179,8 @@ public final class DigestCommand implements Callable<Integer> {
                 }
             }
             if (signal.isRequested()) {
-                err.println("digest: stopped after " + sent + (sent == 1 ? " digest" : " digests") + " sent");
+                err.println("digest: stopped after " + sent + (sent == 1 ? " digest" : " digests") + " sent"
+                        + (interrupted ? "; the digest under way was abandoned" : ""));
                 err.flush();
             }
             return ExitCodes.OK;
@@ -191,20 +194,22 @@ public final class DigestCommand implements Callable<Integer> {
         stop.requestAndAwaitCleanup();
     }
 
-    /** The round's outcome, or empty when a stop was requested first (the round is then abandoned). */
+    /**
+     * The round's outcome, or empty when a stop was requested first (the round is then abandoned). A round that
+     * finished as the stop came is still counted.
+     */
     private static Optional<Round> await(Future<Round> running, StopSignal signal) throws InterruptedException {
-        while (!signal.isRequested()) {
+        while (true) {
             try {
                 return Optional.of(running.get(STOP_CHECK.toMillis(), TimeUnit.MILLISECONDS));
             } catch (TimeoutException e) {
-                // still working: look at the stop signal again
+                if (signal.isRequested() && running.cancel(true)) {
+                    return Optional.empty();
+                }
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                return Optional.of(new Round.Failed("unexpected failure: " + cause));
+                return Optional.of(new Round.Failed("unexpected failure: " + e.getCause()));
             }
         }
-        running.cancel(true);
-        return Optional.empty();
     }
 
     /** Reads the digest and sends it, each with its own attempts. */
@@ -215,8 +220,8 @@ public final class DigestCommand implements Callable<Integer> {
             try {
                 Optional<Digest> read = source.read();
                 if (read.isEmpty()) {
-                    return new Round.Empty(url + " has no trending tags for " + granularity
-                            + (bucket == null ? " yet" : " in the " + granularity + " of " + bucket));
+                    return new Round.Empty(url + " has no trending tags " + (bucket == null
+                            ? "for any " + granularity + " yet" : "in the " + granularity + " of " + bucket));
                 }
                 digest = read.get();
             } catch (ApiException e) {
@@ -228,6 +233,10 @@ public final class DigestCommand implements Callable<Integer> {
                     return new Round.Stopped();
                 }
             }
+        }
+        for (String missing : unserved(digest)) {
+            err.println("digest: " + url + " does not serve " + missing + " (an older version); the mail says so");
+            err.flush();
         }
         DigestMail mail = new DigestMail(digest);
         MimeMessage message;
@@ -256,6 +265,17 @@ public final class DigestCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private static List<String> unserved(Digest digest) {
+        List<String> missing = new ArrayList<>();
+        if (!digest.alertsServed()) {
+            missing.add("alerts (/api/alerts)");
+        }
+        if (!digest.papersServed()) {
+            missing.add("top papers (/api/papers)");
+        }
+        return missing;
     }
 
     /** Reports a failed attempt and waits before the next; true when a stop was requested meanwhile. */

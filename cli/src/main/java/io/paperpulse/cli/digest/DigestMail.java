@@ -11,6 +11,9 @@ import java.util.Locale;
  */
 final class DigestMail {
 
+    /** Said of a section whose endpoint the instance does not have (an older version). */
+    static final String NOT_SERVED = "(not available: the paperpulse instance is too old to serve them)";
+
     private final Digest digest;
 
     DigestMail(Digest digest) {
@@ -43,7 +46,9 @@ final class DigestMail {
         }
 
         text.append("\nALERTS\n");
-        if (digest.alerts().isEmpty()) {
+        if (!digest.alertsServed()) {
+            text.append("  ").append(NOT_SERVED).append('\n');
+        } else if (digest.alerts().isEmpty()) {
             text.append("  (none raised in this ").append(granularity()).append(")\n");
         }
         for (Digest.Alert alert : digest.alerts()) {
@@ -51,7 +56,9 @@ final class DigestMail {
         }
 
         text.append("\nTOP PAPERS\n");
-        if (digest.papers().isEmpty()) {
+        if (!digest.papersServed()) {
+            text.append("  ").append(NOT_SERVED).append('\n');
+        } else if (digest.papers().isEmpty()) {
             text.append("  (none)\n");
         }
         int position = 1;
@@ -97,7 +104,9 @@ final class DigestMail {
         }
 
         html.append("<h2 style=\"font-size:16px\">Alerts</h2>\n");
-        if (digest.alerts().isEmpty()) {
+        if (!digest.alertsServed()) {
+            html.append("<p>").append(NOT_SERVED).append("</p>\n");
+        } else if (digest.alerts().isEmpty()) {
             html.append("<p>(none raised in this ").append(escape(granularity())).append(")</p>\n");
         } else {
             html.append("<ul>\n");
@@ -109,7 +118,9 @@ final class DigestMail {
         }
 
         html.append("<h2 style=\"font-size:16px\">Top papers</h2>\n");
-        if (digest.papers().isEmpty()) {
+        if (!digest.papersServed()) {
+            html.append("<p>").append(NOT_SERVED).append("</p>\n");
+        } else if (digest.papers().isEmpty()) {
             html.append("<p>(none)</p>\n");
         } else {
             html.append("<ol>\n");

@@ -74,13 +74,19 @@ final class DigestSource {
                 tags.add(tag);
             }
         }
-        return Optional.of(new Digest(granularity, start, end, onlyTags, tags, alerts(start), papers(start),
-                api.baseUrl()));
+        Optional<List<Digest.Alert>> alerts = alerts(start);
+        Optional<List<Digest.Paper>> papers = papers(start);
+        return Optional.of(new Digest(granularity, start, end, onlyTags, tags, alerts.orElse(List.of()),
+                alerts.isPresent(), papers.orElse(List.of()), papers.isPresent(), api.baseUrl()));
     }
 
-    private List<Digest.Alert> alerts(LocalDate start) throws ApiException, InterruptedException {
-        Optional<JsonNode> found = api.get("/api/alerts", query("granularity", granularity,
-                "bucket", start.toString(), "limit", Integer.toString(onlyTags.isEmpty() ? tagLimit : EVERYTHING)));
+    /** The bucket's alerts; empty when the instance does not serve alerts at all. */
+    private Optional<List<Digest.Alert>> alerts(LocalDate start) throws ApiException, InterruptedException {
+        Optional<JsonNode> found = served(api.fetch("/api/alerts", query("granularity", granularity,
+                "bucket", start.toString(), "limit", Integer.toString(onlyTags.isEmpty() ? tagLimit : EVERYTHING))));
+        if (found == null) {
+            return Optional.empty();
+        }
         List<Digest.Alert> alerts = new ArrayList<>();
         for (JsonNode alert : found.map(answer -> answer.path("alerts")).orElse(missingNode())) {
             String tag = alert.path("tag").asText();
@@ -90,28 +96,44 @@ final class DigestSource {
                         alert.path("score").asDouble()));
             }
         }
-        return alerts;
+        return Optional.of(alerts);
     }
 
     /**
      * The bucket's top papers. Restricted to tags, each tag's top papers are asked for separately (the API filters
-     * by one tag) and merged in the API's own order, so a paper carrying two of the tags appears once.
+     * by one tag) and merged in the API's own order, so a paper carrying two of the tags appears once. Empty when the
+     * instance does not serve top papers at all.
      */
-    private List<Digest.Paper> papers(LocalDate start) throws ApiException, InterruptedException {
+    private Optional<List<Digest.Paper>> papers(LocalDate start) throws ApiException, InterruptedException {
         List<String> filters = new ArrayList<>(onlyTags);
         if (filters.isEmpty()) {
             filters.add(null);
         }
         Map<String, Digest.Paper> byId = new LinkedHashMap<>();
         for (String tag : filters) {
-            Optional<JsonNode> found = api.get("/api/papers", query("granularity", granularity,
-                    "bucket", start.toString(), "tag", tag, "limit", Integer.toString(paperLimit)));
+            Optional<JsonNode> found = served(api.fetch("/api/papers", query("granularity", granularity,
+                    "bucket", start.toString(), "tag", tag, "limit", Integer.toString(paperLimit))));
+            if (found == null) {
+                return Optional.empty();
+            }
             for (JsonNode paper : found.map(answer -> answer.path("papers")).orElse(missingNode())) {
                 Digest.Paper parsed = paper(paper);
                 byId.putIfAbsent(parsed.id(), parsed);
             }
         }
-        return byId.values().stream().sorted(TOP_PAPER_ORDER).limit(paperLimit).toList();
+        return Optional.of(byId.values().stream().sorted(TOP_PAPER_ORDER).limit(paperLimit).toList());
+    }
+
+    /**
+     * The JSON of an answer, empty for "nothing in this bucket", or null when the instance does not serve the path
+     * (an instance older than the endpoint): the mail then says the section is not available instead of claiming
+     * there is nothing.
+     */
+    private static Optional<JsonNode> served(ApiClient.Answer answer) {
+        if (answer instanceof ApiClient.Answer.Found found) {
+            return Optional.of(found.json());
+        }
+        return ((ApiClient.Answer.Missing) answer).unknownPath() ? null : Optional.empty();
     }
 
     private static Digest.Paper paper(JsonNode paper) {
