@@ -5,6 +5,10 @@ import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
 import io.paperpulse.streams.trending.TrendScore;
 import java.util.function.Function;
+import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
+import io.paperpulse.streams.trending.TrendingStoreKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -16,13 +20,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Decided per record, in the order the counting task applies its input, never per wall-clock
  * interval: the same input gives the same alerts. Any bucket can alert, not only the newest: input
  * need not arrive in date order (a backfill, the generator), and a bucket's count is compared
- * with the buckets before it, whatever has arrived for them so far. The alerted marks live in a
- * changelogged store keyed like the counts, so a restart continues where the task stopped; a mark is removed when its
- * tag falls below, so the store holds only tags that are above the threshold now.
+ * with the buckets before it, whatever has arrived for them so far.
+ *
+ * <p>The store keeps, per (granularity, bucket, tag) ever alerted, the last alert raised and
+ * whether the tag is still above the threshold (one byte before the alert's plain Avro). It is
+ * changelogged, so a restart continues where the task stopped, and ordered by bucket, so the API
+ * reads a bucket's alerts with one prefix scan. It is written only when a tag crosses.
  */
 public final class TrendAlerts {
 
-  private static final byte[] PRESENT = new byte[0];
+  private static final byte ABOVE = 1;
+  private static final byte BELOW = 0;
+  private static final BinaryAvroSerde<TrendAlert> AVRO = new BinaryAvroSerde<>(TrendAlert.class);
 
   private final KeyValueStore<Bytes, byte[]> state;
   private final AlertThreshold threshold;
@@ -46,11 +55,12 @@ public final class TrendAlerts {
     if (!mayBeAbove && !mayHaveBeenAbove) {
       return null;
     }
-    Bytes alertKey = key.bytes();
-    boolean alerted = state.get(alertKey) != null;
+    Bytes alertKey = storeKey(key);
+    byte[] last = state.get(alertKey);
+    boolean alerted = last != null && last[0] == ABOVE;
     if (!mayBeAbove) {
       if (alerted) {
-        state.delete(alertKey);
+        state.put(alertKey, mark(BELOW, last));
       }
       return null;
     }
@@ -66,14 +76,40 @@ public final class TrendAlerts {
     double score = TrendScore.score(after.papers(), history);
     boolean above = threshold.reached(after.papers(), score);
     if (above && !alerted) {
-      state.put(alertKey, PRESENT);
-      return new TrendAlert(key.tag(), after.kind(), key.granularity().label(), key.bucketStart(),
+      TrendAlert alert = new TrendAlert(key.tag(), after.kind(), key.granularity().label(), key.bucketStart(),
           key.granularity().bucketEnd(key.bucketStart()), after.papers(), after.upvotes(),
           (double) sum / lookback, score);
+      byte[] encoded = AVRO.serializer().serialize(null, alert);
+      byte[] value = new byte[encoded.length + 1];
+      value[0] = ABOVE;
+      System.arraycopy(encoded, 0, value, 1, encoded.length);
+      state.put(alertKey, value);
+      return alert;
     }
     if (!above && alerted) {
-      state.delete(alertKey);
+      state.put(alertKey, mark(BELOW, last));
     }
     return null;
+  }
+
+  /** The store key of a tag's alerts in a bucket: all alerts of one bucket are one prefix scan. */
+  public static Bytes storeKey(CountKey count) {
+    byte[] prefix = TrendingStoreKeys.bucketPrefix(count.granularity(), count.bucketStart()).get();
+    byte[] tag = count.tag().getBytes(StandardCharsets.UTF_8);
+    byte[] key = new byte[prefix.length + tag.length];
+    System.arraycopy(prefix, 0, key, 0, prefix.length);
+    System.arraycopy(tag, 0, key, prefix.length, tag.length);
+    return Bytes.wrap(key);
+  }
+
+  /** The last alert raised, from a store value. */
+  public static TrendAlert alert(byte[] value) {
+    return AVRO.deserializer().deserialize(null, Arrays.copyOfRange(value, 1, value.length));
+  }
+
+  private static byte[] mark(byte state, byte[] value) {
+    byte[] marked = value.clone();
+    marked[0] = state;
+    return marked;
   }
 }

@@ -81,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
     javalin.get("/api/trending", this::trending);
     javalin.get("/api/tags/{tag}", this::tagHistory);
     javalin.get("/api/papers", this::topPapers);
+    javalin.get("/api/alerts", this::alerts);
     javalin.get("/api/papers/{id}", this::paper);
     javalin.sse("/api/trending/stream", client -> {
       Granularity granularity = granularityOr(client.ctx(), Granularity.WEEK);
@@ -134,6 +135,12 @@ public final class ApiServer implements AutoCloseable {
         bucket == null || bucket.isBlank() ? null : date(bucket),
         tag == null || tag.isBlank() ? null : tag.trim(),
         limit(ctx, DEFAULT_PAPER_LIMIT), isForwarded(ctx)));
+  }
+
+  private void alerts(Context ctx) {
+    String bucket = ctx.queryParam("bucket");
+    respond(ctx, queries.alerts(granularityOr(ctx, Granularity.WEEK),
+        bucket == null || bucket.isBlank() ? null : date(bucket), limit(ctx, DEFAULT_PAPER_LIMIT), isForwarded(ctx)));
   }
 
   private void paper(Context ctx) {

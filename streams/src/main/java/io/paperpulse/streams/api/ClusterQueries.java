@@ -3,6 +3,7 @@ package io.paperpulse.streams.api;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperpulse.schema.TrendingKey;
+import io.paperpulse.streams.alerts.AlertsQueries;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.papers.TopPapersQueries;
@@ -122,31 +123,61 @@ public final class ClusterQueries {
   }
 
   /**
-   * The top papers of the bucket containing {@code day} (the latest bucket with papers when null),
+   * The top papers of the bucket containing {@code day} (the bucket of the latest ranking when null),
    * only those tagged {@code tag} when given, at most {@code limit}. Papers are spread over the
    * partitions of papers, so every hosting instance is asked for its part.
    */
   public Answer<TopPapersView> topPapers(Granularity granularity, LocalDate day, String tag, int limit, boolean localOnly) {
-    String bucketText = day == null ? "the latest " + granularity.label() : "the " + granularity.label() + " starting "
-        + granularity.bucketStart(day);
-    String missing = "no papers" + (tag == null ? "" : " tagged '" + tag + "'") + " in " + bucketText;
-    Answer<TopPapersView> local = localApp(started -> {
-      TopPapersQueries papers = new TopPapersQueries(started.streams());
-      return (day == null ? papers.latestBucket(granularity) : Optional.of(granularity.bucketStart(day)))
-          .map(bucket -> TopPapersView.of(granularity, bucket, tag, papers.bucket(granularity, bucket, tag, limit)))
-          .filter(view -> !view.papers().isEmpty());
-    }, missing);
+    if (day == null) {
+      // the latest bucket with papers is the latest ranking: one question to every instance, then the bucket
+      Answer<TrendingView> latest = latest(granularity, localOnly);
+      if (!(latest instanceof Answer.Found<TrendingView> found)) {
+        return latest instanceof Answer.Unavailable<TrendingView> unavailable
+            ? new Answer.Unavailable<>(unavailable.reason())
+            : new Answer.Missing<>("no " + granularity.label() + " with papers yet");
+      }
+      return topPapers(granularity, LocalDate.parse(found.value().bucketStart()), tag, limit, localOnly);
+    }
+    LocalDate bucket = granularity.bucketStart(day);
+    String missing = "no papers" + (tag == null ? "" : " tagged '" + tag + "'") + " in the " + granularity.label()
+        + " starting " + bucket;
+    Answer<TopPapersView> local = localApp(started -> Optional.of(TopPapersView.of(granularity, bucket, tag,
+            new TopPapersQueries(started.streams()).bucket(granularity, bucket, tag, limit)))
+        .filter(view -> !view.papers().isEmpty()), missing);
     Function<List<TopPapersView>, Answer<TopPapersView>> merge = parts -> parts.isEmpty()
         ? new Answer.Missing<>(missing)
         : new Answer.Found<>(TopPapersView.merge(parts, limit), LOCAL);
     if (localOnly || self() == null) {
       return local instanceof Answer.Found<TopPapersView> found ? merge.apply(List.of(found.value())) : local;
     }
-    String query = "/api/papers?granularity=" + granularity.label()
-        + (day == null ? "" : "&bucket=" + granularity.bucketStart(day))
-        + (tag == null ? "" : "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))
-        + "&limit=" + limit;
+    String query = "/api/papers?granularity=" + granularity.label() + "&bucket=" + bucket
+        + (tag == null ? "" : "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8)) + "&limit=" + limit;
     return scatter(StoreNames.PAPER_RANKS, local, query, TopPapersView.class, "top-papers", merge);
+  }
+
+  /**
+   * The alerts raised in the bucket containing {@code day} (the latest bucket with alerts when
+   * null), highest score first, at most {@code limit}. Alerts live with the counts, spread over
+   * partitions by tag, so every hosting instance is asked for its part.
+   */
+  public Answer<AlertsView> alerts(Granularity granularity, LocalDate day, int limit, boolean localOnly) {
+    String missing = "no alerts in " + (day == null ? "any " + granularity.label()
+        : "the " + granularity.label() + " starting " + granularity.bucketStart(day));
+    Answer<AlertsView> local = localApp(started -> {
+      AlertsQueries alerts = new AlertsQueries(started.streams());
+      return (day == null ? alerts.latestBucket(granularity) : Optional.of(granularity.bucketStart(day)))
+          .map(bucket -> AlertsView.of(granularity, bucket, alerts.bucket(granularity, bucket)))
+          .filter(view -> !view.alerts().isEmpty());
+    }, missing);
+    Function<List<AlertsView>, Answer<AlertsView>> merge = parts -> parts.isEmpty()
+        ? new Answer.Missing<>(missing)
+        : new Answer.Found<>(AlertsView.merge(parts, limit), LOCAL);
+    if (localOnly || self() == null) {
+      return local instanceof Answer.Found<AlertsView> found ? merge.apply(List.of(found.value())) : local;
+    }
+    String query = "/api/alerts?granularity=" + granularity.label()
+        + (day == null ? "" : "&bucket=" + granularity.bucketStart(day)) + "&limit=" + limit;
+    return scatter(StoreNames.TREND_ALERTS, local, query, AlertsView.class, "alerts", merge);
   }
 
   /** This instance's {@code application.server}, or null when it has none (or no app yet). */

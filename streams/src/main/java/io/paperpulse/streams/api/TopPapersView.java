@@ -27,19 +27,11 @@ public record TopPapersView(String granularity, String bucketStart, String bucke
         granularity.bucketEnd(bucketStart).toString(), tag, papers.stream().map(TopPapersView::entry).toList());
   }
 
-  /**
-   * The parts of several instances as one answer: the latest bucket any part is about (parts that
-   * answer for an older bucket hold no paper of the latest one), its papers ranked, cut to {@code limit}.
-   */
+  /** The parts of several instances, all about one bucket, as one answer: ranked, cut to {@code limit}. */
   public static TopPapersView merge(List<TopPapersView> parts, int limit) {
-    String latest = parts.stream().map(TopPapersView::bucketStart).max(String::compareTo).orElseThrow();
-    TopPapersView first = parts.stream().filter(part -> part.bucketStart().equals(latest)).findFirst().orElseThrow();
+    TopPapersView first = parts.get(0);
     List<TopPaper> union = new ArrayList<>();
-    for (TopPapersView part : parts) {
-      if (part.bucketStart().equals(latest)) {
-        part.papers().forEach(entry -> union.add(paper(entry)));
-      }
-    }
+    parts.forEach(part -> part.papers().forEach(entry -> union.add(paper(entry))));
     return new TopPapersView(first.granularity(), first.bucketStart(), first.bucketEnd(), first.tag(),
         TopPapersMerge.ranked(union, limit).stream().map(TopPapersView::entry).toList());
   }

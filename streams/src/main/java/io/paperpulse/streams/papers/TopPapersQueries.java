@@ -7,11 +7,9 @@ import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -44,22 +42,6 @@ public final class TopPapersQueries {
       }
     }
     return papers;
-  }
-
-  /** The most recent bucket of the granularity in which this instance holds a paper. */
-  public Optional<LocalDate> latestBucket(Granularity granularity) {
-    Bytes from = Bytes.wrap(new byte[] {(byte) granularity.ordinal()});
-    Bytes to = Bytes.wrap(new byte[] {(byte) (granularity.ordinal() + 1)});
-    try (KeyValueIterator<Bytes, TopPaper> it = ranks().reverseRange(from, to)) {
-      while (it.hasNext()) {
-        KeyValue<Bytes, TopPaper> next = it.next();
-        // the upper bound is inclusive: skip a key of the next granularity that equals it
-        if (next.key.get()[0] == (byte) granularity.ordinal()) {
-          return Optional.of(TrendingStoreKeys.ranking(next.key).getBucketStart());
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private ReadOnlyKeyValueStore<Bytes, TopPaper> ranks() {

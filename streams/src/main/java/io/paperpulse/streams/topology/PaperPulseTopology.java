@@ -221,9 +221,9 @@ public final class PaperPulseTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PARTS), Serdes.Bytes(), new BinaryAvroSerde<>(RankingPart.class))
             .withCachingEnabled(),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_STATE), Serdes.Bytes(), Serdes.ByteArray()));
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TREND_ALERTS), Serdes.Bytes(), Serdes.ByteArray()));
     CountTagsProcessor.Stores names = new CountTagsProcessor.Stores(
-        StoreNames.BUCKET_COUNTS, StoreNames.SCORE_INDEX, StoreNames.PUBLISHED_PARTS, StoreNames.ALERT_STATE);
+        StoreNames.BUCKET_COUNTS, StoreNames.SCORE_INDEX, StoreNames.PUBLISHED_PARTS, StoreNames.TREND_ALERTS);
     return withStores(
         () -> new CountTagsProcessor(names, config.granularities(), config.rankingInterval(),
             config.trendingLookback(), config.trendingTopN(), config.alertThreshold()),

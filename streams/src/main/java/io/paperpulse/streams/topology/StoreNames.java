@@ -22,8 +22,8 @@ public final class StoreNames {
   /** The ranking parts the counting task last published, per bucket. */
   public static final String PUBLISHED_PARTS = "published-ranking-parts";
 
-  /** Which tags of the counting task are alerted in the current buckets, and which buckets are current. */
-  public static final String ALERT_STATE = "trend-alert-state";
+  /** Per (granularity, bucket, tag) of the counting task: the last alert raised, and whether the tag is still above. */
+  public static final String TREND_ALERTS = "raised-trend-alerts";
 
   /** Repartition of ranking parts by the (granularity, bucket) they belong to. */
   public static final String RANKING_PARTS = "ranking-parts";

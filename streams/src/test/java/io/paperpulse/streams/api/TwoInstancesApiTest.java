@@ -9,6 +9,7 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TopPaper;
 import io.paperpulse.schema.TopPapers;
+import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
@@ -199,6 +200,41 @@ class TwoInstancesApiTest {
       published = latestRecords;
     }
     assertThat(published).isEqualTo(expected);
+  }
+
+  @Test
+  void theAlertsOfEveryBucketAreTheLastOnTheTopicPerTag() throws Exception {
+    Map<String, Map<String, TrendAlert>> expected = new TreeMap<>();
+    for (KeyValue<TagCountKey, TrendAlert> record
+        : cluster.read(config.topics().trendAlerts(), TagCountKey.class, TrendAlert.class)) {
+      expected.computeIfAbsent(record.value.getGranularity() + "/" + record.value.getBucketStart(), b -> new TreeMap<>())
+          .put(record.value.getTag(), record.value);
+    }
+    assertThat(expected).as("the history raises alerts").isNotEmpty();
+    for (Map.Entry<String, Map<String, TrendAlert>> bucket : expected.entrySet()) {
+      String[] parts = bucket.getKey().split("/");
+      String path = "/api/alerts?granularity=" + parts[0] + "&bucket=" + parts[1] + "&limit=1000";
+      JsonNode onFirst = http.getOk(first.url() + path);
+      assertThat(http.getOk(second.url() + path)).as(path).isEqualTo(onFirst);
+      Map<String, Double> served = new TreeMap<>();
+      double previous = Double.MAX_VALUE;
+      for (JsonNode alert : onFirst.get("alerts")) {
+        assertThat(alert.get("score").asDouble()).as("highest score first").isLessThanOrEqualTo(previous);
+        previous = alert.get("score").asDouble();
+        served.put(alert.get("tag").asText(), alert.get("score").asDouble());
+      }
+      Map<String, Double> scores = new TreeMap<>();
+      bucket.getValue().forEach((tag, alert) -> scores.put(tag, alert.getScore()));
+      assertThat(served).as(path).isEqualTo(scores);
+    }
+    String latestWeek = expected.keySet().stream().filter(key -> key.startsWith("week/")).max(String::compareTo)
+        .map(key -> key.substring("week/".length())).orElse(null);
+    if (latestWeek != null) {
+      assertThat(http.getOk(second.url() + "/api/alerts?granularity=week").get("bucketStart").asText())
+          .isEqualTo(latestWeek);
+    }
+    assertThat(http.getSettled(first.url() + "/api/alerts?granularity=week&bucket=1999-01-04").statusCode())
+        .isEqualTo(404);
   }
 
   private static List<String> ids(JsonNode view) {
