@@ -178,7 +178,7 @@ class DigestDeliveryTest extends LocalClusterTestBase {
         assertThat(run.exitCode()).as(run.err()).isZero();
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
-        assertThat(received[0].getSubject()).isEqualTo("paperpulse: trending this week (" + BURST_WEEK + ") · "
+        assertThat(received[0].getSubject()).isEqualTo("paperpulse: trending in the week of " + BURST_WEEK + " · "
                 + BURST + ", " + other);
         Bodies bodies = bodies(received[0]);
         assertThat(textTags(bodies.text())).isEqualTo(expectedTags);

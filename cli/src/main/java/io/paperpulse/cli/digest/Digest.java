@@ -10,12 +10,13 @@ import java.util.List;
  * @param granularity day, week, month or year
  * @param bucketStart first day of the bucket
  * @param bucketEnd   first day after the bucket
+ * @param latest      whether the bucket is the latest one (no bucket was asked for), so "this week" fits
  * @param onlyTags    the tags the digest was restricted to; empty for all
  * @param alerts      the alerts; empty too when the instance does not serve them ({@code alertsServed} false)
  * @param papers      the top papers; empty too when the instance does not serve them ({@code papersServed} false)
  * @param source      the API's base URL, named in the mail so a reader knows where it came from
  */
-record Digest(String granularity, LocalDate bucketStart, LocalDate bucketEnd, List<String> onlyTags,
+record Digest(String granularity, LocalDate bucketStart, LocalDate bucketEnd, boolean latest, List<String> onlyTags,
               List<TrendingTag> tags, List<Alert> alerts, boolean alertsServed, List<Paper> papers,
               boolean papersServed, String source) {
 

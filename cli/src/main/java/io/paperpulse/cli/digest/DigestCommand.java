@@ -229,7 +229,7 @@ public final class DigestCommand implements Callable<Integer> {
                     return new Round.Failed("could not read the digest from " + url + " after " + attempts
                             + (attempts == 1 ? " attempt: " : " attempts: ") + e.getMessage());
                 }
-                if (waitBeforeRetry("reading " + url, e.getMessage(), attempt, signal, err)) {
+                if (waitBeforeRetry("reading " + url, e, attempt, signal, err)) {
                     return new Round.Stopped();
                 }
             }
@@ -252,7 +252,7 @@ public final class DigestCommand implements Callable<Integer> {
                         + count(digest.tags().size(), "tag") + ", " + count(digest.alerts().size(), "alert") + ", "
                         + count(digest.papers().size(), "paper") + ")");
                 err.flush();
-                LOG.info("sent digest \"{}\" to {}", mail.subject(), to);
+                LOG.debug("sent digest \"{}\" to {}", mail.subject(), to);
                 return new Round.Sent(mail.subject());
             } catch (SmtpMailer.SendFailure e) {
                 if (!e.retryable() || attempt >= attempts) {
@@ -260,7 +260,7 @@ public final class DigestCommand implements Callable<Integer> {
                     return new Round.Failed("could not send \"" + mail.subject() + "\" to " + String.join(", ", to)
                             + tries + ": " + e.getMessage());
                 }
-                if (waitBeforeRetry("sending", e.getMessage(), attempt, signal, err)) {
+                if (waitBeforeRetry("sending", e, attempt, signal, err)) {
                     return new Round.Stopped();
                 }
             }
@@ -279,17 +279,18 @@ public final class DigestCommand implements Callable<Integer> {
     }
 
     /** Reports a failed attempt and waits before the next; true when a stop was requested meanwhile. */
-    private boolean waitBeforeRetry(String what, String failure, int attempt, StopSignal signal, PrintWriter err)
+    private boolean waitBeforeRetry(String what, Exception failure, int attempt, StopSignal signal, PrintWriter err)
             throws InterruptedException {
         Duration delay = retryDelay.multipliedBy(1L << Math.min(attempt - 1, 20));
         if (delay.compareTo(MAX_RETRY_DELAY) > 0) {
             delay = MAX_RETRY_DELAY;
         }
-        String line = "attempt " + attempt + " of " + attempts + " at " + what + " failed: " + failure
+        String line = "attempt " + attempt + " of " + attempts + " at " + what + " failed: " + failure.getMessage()
                 + "; retrying in " + describe(delay);
         err.println("digest: " + line);
         err.flush();
-        LOG.warn(line);
+        // the line above is what a user reads; the cause's details are for --verbose
+        LOG.debug(line, failure);
         return signal.await(delay);
     }
 

@@ -2,6 +2,10 @@ package io.paperpulse.cli.digest;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,15 +18,22 @@ final class DigestMail {
     /** Said of a section whose endpoint the instance does not have (an older version). */
     static final String NOT_SERVED = "(not available: the paperpulse instance is too old to serve them)";
 
+    /** Tags shown with each paper; taggers give up to a dozen, most of them keyphrases. */
+    private static final int TAGS_PER_PAPER = 5;
+
     private final Digest digest;
 
     DigestMail(Digest digest) {
         this.digest = digest;
     }
 
-    /** e.g. {@code paperpulse: trending this week (2024-03-04)}. */
+    /**
+     * e.g. {@code paperpulse: trending this week (2024-03-04)} for the latest week, or {@code paperpulse: trending
+     * in the week of 2024-03-04} for one asked for.
+     */
     String subject() {
-        String subject = "paperpulse: trending " + period() + " (" + digest.bucketStart() + ")";
+        String subject = "paperpulse: trending " + period()
+                + (digest.latest() ? " (" + digest.bucketStart() + ")" : "");
         return digest.onlyTags().isEmpty() ? subject : subject + " · " + String.join(", ", digest.onlyTags());
     }
 
@@ -142,10 +153,17 @@ final class DigestMail {
         return html.toString();
     }
 
+    /** "this week" for the latest bucket; a past one asked for by date is named by its dates. */
     private String period() {
+        LocalDate start = digest.bucketStart();
+        if (digest.latest()) {
+            return digest.granularity().equals("day") ? "today" : "this " + digest.granularity();
+        }
         return switch (digest.granularity()) {
-            case "day" -> "today";
-            default -> "this " + digest.granularity();
+            case "day" -> "on " + start;
+            case "month" -> "in " + start.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + start.getYear();
+            case "year" -> "in " + start.getYear();
+            default -> "in the " + digest.granularity() + " of " + start;
         };
     }
 
@@ -165,14 +183,23 @@ final class DigestMail {
                 alert.paperCount() == 1 ? "paper" : "papers", alert.score(), alert.baseline());
     }
 
-    private static String paperDetails(Digest.Paper paper) {
+    /**
+     * Upvotes, day and the paper's first few tags; the tags the digest is restricted to come first, so the reader
+     * sees why the paper is there.
+     */
+    private String paperDetails(Digest.Paper paper) {
         StringBuilder details = new StringBuilder();
         details.append(paper.upvotes()).append(paper.upvotes() == 1 ? " upvote" : " upvotes");
         if (paper.publishedAt().length() >= 10) {
             details.append(" · ").append(paper.publishedAt(), 0, 10);
         }
-        if (!paper.tags().isEmpty()) {
-            details.append(" · ").append(String.join(", ", paper.tags()));
+        List<String> tags = new ArrayList<>(paper.tags());
+        tags.sort(Comparator.comparing((String tag) -> !digest.onlyTags().contains(tag)));
+        if (!tags.isEmpty()) {
+            details.append(" · ").append(String.join(", ", tags.subList(0, Math.min(TAGS_PER_PAPER, tags.size()))));
+            if (tags.size() > TAGS_PER_PAPER) {
+                details.append(" +").append(tags.size() - TAGS_PER_PAPER);
+            }
         }
         return details.toString();
     }

@@ -76,7 +76,7 @@ final class DigestSource {
         }
         Optional<List<Digest.Alert>> alerts = alerts(start);
         Optional<List<Digest.Paper>> papers = papers(start);
-        return Optional.of(new Digest(granularity, start, end, onlyTags, tags, alerts.orElse(List.of()),
+        return Optional.of(new Digest(granularity, start, end, bucket == null, onlyTags, tags, alerts.orElse(List.of()),
                 alerts.isPresent(), papers.orElse(List.of()), papers.isPresent(), api.baseUrl()));
     }
 
