@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start an embedded Kafka broker and Schema Registry, run the streams application, publish "
-                + "the bundled Daily Papers sample (and --input files) and print the trending tags per year and month.",
+                + "the bundled Daily Papers sample (and --input files) and print the trending tags and top papers per year, "
+                + "and the alerts raised.",
                 "Runs until Ctrl-C, printing the tables again when new papers change them, unless --exit-when-done."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -78,9 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How many of the latest years with papers to show (default: ${DEFAULT-VALUE}).")
     private int years;
 
-    @Option(names = "--months", paramLabel = "N", defaultValue = "6",
-            description = "How many of the latest months with papers to show (default: ${DEFAULT-VALUE}).")
-    private int months;
+    @Option(names = "--papers", paramLabel = "N", defaultValue = "5",
+            description = "How many top papers of each year to show (default: ${DEFAULT-VALUE}).")
+    private int papers;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
             description = "Port of the dashboard, HTTP API and /metrics, served unless --exit-when-done; 0 picks a "
@@ -205,7 +206,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private DemoProgress.Shown shown() {
-        return new DemoProgress.Shown(years, months);
+        return new DemoProgress.Shown(years, papers);
     }
 
     private static StreamsAppConfig streamsConfig(LocalCluster cluster, DemoWorkspace workspace) {

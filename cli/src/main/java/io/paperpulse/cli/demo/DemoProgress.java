@@ -24,8 +24,8 @@ final class DemoProgress {
     private static final Set<KafkaStreams.State> FAILED =
             Set.of(KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR, KafkaStreams.State.NOT_RUNNING);
 
-    /** How many of the latest years and months with papers the report holds. */
-    record Shown(int years, int months) {
+    /** How many of the latest years with papers the report holds, and how many top papers of each. */
+    record Shown(int years, int papers) {
     }
 
     private final PaperPulseStreamsApp app;
@@ -79,7 +79,7 @@ final class DemoProgress {
             throw new IllegalStateException("Kafka Streams stopped (state " + state + "); the log above says why");
         }
         try {
-            return app.isCaughtUp() ? TrendingReport.read(app.queries(), shown.years(), shown.months()) : null;
+            return app.isCaughtUp() ? TrendingReport.read(app, shown.years(), shown.papers()) : null;
         } catch (InvalidStateStoreException e) {
             LOG.debug("trending store not queryable yet", e);
             return null;

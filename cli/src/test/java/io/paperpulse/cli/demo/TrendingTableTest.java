@@ -14,12 +14,12 @@ class TrendingTableTest {
 
     @Test
     void headingNamesTheBucketAndItsInclusiveDays() {
-        assertThat(TrendingTable.heading(ranking("year", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1), List.of())))
-                .isEqualTo("Trending tags, year 2024 (2024-01-01 to 2024-12-31)");
-        assertThat(TrendingTable.heading(ranking("month", LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 1), List.of())))
-                .isEqualTo("Trending tags, month 2024-02 (2024-02-01 to 2024-02-29)");
-        assertThat(TrendingTable.heading(ranking("day", LocalDate.of(2024, 2, 5), LocalDate.of(2024, 2, 6), List.of())))
-                .isEqualTo("Trending tags, day 2024-02-05");
+        assertThat(TrendingTable.bucketName(ranking("year", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1), List.of())))
+                .isEqualTo("year 2024 (2024-01-01 to 2024-12-31)");
+        assertThat(TrendingTable.bucketName(ranking("month", LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 1), List.of())))
+                .isEqualTo("month 2024-02 (2024-02-01 to 2024-02-29)");
+        assertThat(TrendingTable.bucketName(ranking("day", LocalDate.of(2024, 2, 5), LocalDate.of(2024, 2, 6), List.of())))
+                .isEqualTo("day 2024-02-05");
     }
 
     @Test

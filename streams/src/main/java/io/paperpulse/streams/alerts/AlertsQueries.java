@@ -39,6 +39,15 @@ public final class AlertsQueries {
     return alerts;
   }
 
+  /** The last alert raised for each (granularity, bucket, tag) this instance holds. */
+  public List<TrendAlert> all() {
+    List<TrendAlert> alerts = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = store().all()) {
+      it.forEachRemaining(next -> alerts.add(TrendAlerts.alert(next.value)));
+    }
+    return alerts;
+  }
+
   /**
    * The most recent bucket of the granularity in which this instance holds an alert. A full scan:
    * the store holds only tags that were alerted, and the stores of several local tasks are read

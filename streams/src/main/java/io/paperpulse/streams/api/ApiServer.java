@@ -31,6 +31,10 @@ public final class ApiServer implements AutoCloseable {
   static final int RETRY_AFTER_SECONDS = 2;
 
   static final int DEFAULT_LIMIT = 10;
+  /** SSE event of {@code /api/trending/stream}: a {@link TrendingView}. */
+  public static final String RANKING_EVENT = "trending";
+  /** SSE event of {@code /api/alerts/stream}: an {@link AlertsView}. */
+  public static final String ALERTS_EVENT = "alerts";
   /** A page of papers: the size of a Daily Papers listing. */
   static final int DEFAULT_PAPER_LIMIT = 20;
 
@@ -53,7 +57,8 @@ public final class ApiServer implements AutoCloseable {
 
   private final Supplier<PaperPulseStreamsApp> app;
   private final ClusterQueries queries;
-  private final TrendingBroadcaster broadcaster;
+  private final LatestBroadcaster rankings;
+  private final LatestBroadcaster alerts;
   private final PrometheusMeterRegistry metrics;
   private final Javalin javalin;
 
@@ -66,7 +71,10 @@ public final class ApiServer implements AutoCloseable {
     this.app = app;
     this.queries = queries;
     this.metrics = metrics;
-    this.broadcaster = new TrendingBroadcaster(queries, json, ssePollInterval);
+    this.rankings = new LatestBroadcaster(RANKING_EVENT, granularity -> queries.latest(granularity, false), json,
+        ssePollInterval);
+    this.alerts = new LatestBroadcaster(ALERTS_EVENT,
+        granularity -> queries.alerts(granularity, null, DEFAULT_PAPER_LIMIT, false), json, ssePollInterval);
     this.javalin = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(json, false));
@@ -83,10 +91,8 @@ public final class ApiServer implements AutoCloseable {
     javalin.get("/api/papers", this::topPapers);
     javalin.get("/api/alerts", this::alerts);
     javalin.get("/api/papers/{id}", this::paper);
-    javalin.sse("/api/trending/stream", client -> {
-      Granularity granularity = granularityOr(client.ctx(), Granularity.WEEK);
-      broadcaster.subscribe(client, granularity);
-    });
+    javalin.sse("/api/trending/stream", client -> rankings.subscribe(client, granularityOr(client.ctx(), Granularity.WEEK)));
+    javalin.sse("/api/alerts/stream", client -> alerts.subscribe(client, granularityOr(client.ctx(), Granularity.WEEK)));
     javalin.get("/health", this::health);
     javalin.get("/ready", this::ready);
     javalin.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
@@ -102,7 +108,8 @@ public final class ApiServer implements AutoCloseable {
   /** Binds {@code host:port} (port 0 picks a free one) and starts serving. */
   public ApiServer start(String host, int port) {
     javalin.start(host, port);
-    broadcaster.start();
+    rankings.start();
+    alerts.start();
     return this;
   }
 
@@ -223,7 +230,8 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    broadcaster.close();
+    rankings.close();
+    alerts.close();
     javalin.stop();
   }
 }

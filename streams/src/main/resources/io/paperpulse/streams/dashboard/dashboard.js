@@ -4,16 +4,24 @@
 
   var SVG = "http://www.w3.org/2000/svg";
   var TOP = 15;
+  var PAPERS = 10;
   var HISTORY_BUCKETS = 24;
   var RETRY_MS = 2000;
+  // the default view skips back over buckets with fewer papers than this (an almost empty newest bucket),
+  // up to LOOK_BACK buckets; when none has that many it shows the fullest of them
+  var FEW_PAPERS = 5;
+  var LOOK_BACK = 12;
 
   var state = {
-    granularity: localStorage.getItem("paperpulse.granularity") || "week",
+    granularity: localStorage.getItem("paperpulse.granularity"),
+    bucket: null,        // start of the bucket shown (ISO date)
     ranking: null,
     previousRanks: {},   // tag -> rank in the previous distinct ranking of the same bucket
     seenTags: null,      // tags shown since the page (or granularity) was opened
     selected: null,
     source: null,
+    alertSource: null,
+    alertsSeen: null,    // alert keys present when the page (or granularity) was opened
     historyTimer: null
   };
 
@@ -31,13 +39,6 @@
   function shorten(text, max) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
 
   function formatNumber(n) { return Number(n).toLocaleString(); }
-
-  function bucketLabel(view) {
-    var end = new Date(view.bucketEnd + "T00:00:00Z");
-    end.setUTCDate(end.getUTCDate() - 1);
-    var last = end.toISOString().slice(0, 10);
-    return view.granularity === "day" ? view.bucketStart : view.bucketStart + " – " + last;
-  }
 
   // ---- ranking ---------------------------------------------------------------------------
 
@@ -62,7 +63,6 @@
       if (!state.selected && view.tags.length) { state.selected = view.tags[0].tag; }
     }
     el("ranking-status").textContent = view.tags.length ? "" : "No tags in this bucket yet.";
-    el("bucket").textContent = bucketLabel(view);
     el("updated").textContent = "updated " + new Date().toLocaleTimeString();
     renderRanking();
     scheduleHistory();
@@ -121,20 +121,221 @@
     });
   }
 
+  function noRanking(message) {
+    state.ranking = null;
+    clear(el("ranking-chart"));
+    el("ranking-chart").setAttribute("height", 0);
+    el("ranking-status").textContent = message;
+  }
+
   function loadRanking() {
-    fetch("api/trending?limit=" + TOP + "&granularity=" + state.granularity)
-      .then(function (response) {
-        if (response.status === 404) {
-          el("ranking-status").textContent = "No papers counted yet; waiting for the first ones…";
-          return null;
-        }
-        if (!response.ok) { throw new Error("status " + response.status); }
-        return response.json();
+    var bucket = state.bucket;
+    fetchJson("api/trending?limit=" + TOP + "&granularity=" + state.granularity + "&bucket=" + bucket)
+      .then(function (view) {
+        if (bucket !== state.bucket) { return; }
+        if (view) { acceptRanking(view); } else { noRanking("No papers in this bucket."); }
       })
-      .then(function (view) { if (view) { acceptRanking(view); } })
       .catch(function () {
         el("ranking-status").textContent = "The pipeline is starting or rebalancing; retrying…";
-        setTimeout(loadRanking, RETRY_MS);
+        setTimeout(function () { if (bucket === state.bucket) { loadRanking(); } }, RETRY_MS);
+      });
+  }
+
+  // A JSON answer, or null for 404 (nothing there); other failures reject.
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (response.status === 404) { return null; }
+      if (!response.ok) { throw new Error("status " + response.status); }
+      return response.json();
+    });
+  }
+
+  // ---- buckets: which one is shown, moving between them ----------------------------------
+
+  function isoDate(date) { return date.toISOString().slice(0, 10); }
+
+  function parseDate(text) { return new Date(text + "T00:00:00Z"); }
+
+  // The start of the bucket containing an ISO date, as the server computes it (ISO weeks start on Monday).
+  function bucketStartOf(text, granularity) {
+    var d = parseDate(text);
+    if (granularity === "week") { d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); }
+    else if (granularity === "month") { d.setUTCDate(1); }
+    else if (granularity === "year") { d.setUTCMonth(0, 1); }
+    return isoDate(d);
+  }
+
+  function shiftBucket(start, granularity, steps) {
+    var d = parseDate(start);
+    if (granularity === "day") { d.setUTCDate(d.getUTCDate() + steps); }
+    else if (granularity === "week") { d.setUTCDate(d.getUTCDate() + 7 * steps); }
+    else if (granularity === "month") { d.setUTCMonth(d.getUTCMonth() + steps); }
+    else { d.setUTCFullYear(d.getUTCFullYear() + steps); }
+    return isoDate(d);
+  }
+
+  function bucketText(start, granularity) {
+    var last = parseDate(shiftBucket(start, granularity, 1));
+    last.setUTCDate(last.getUTCDate() - 1);
+    return granularity === "day" ? start : start + " – " + isoDate(last);
+  }
+
+  function show(bucket) {
+    state.bucket = bucket;
+    state.previousRanks = {};
+    state.seenTags = null;
+    el("bucket").textContent = bucketText(bucket, state.granularity);
+    el("jump").value = bucket;
+    var newer = el("newer");
+    if (!newer.hidden && newer.getAttribute("data-bucket") <= bucket) { newer.hidden = true; }
+    loadRanking();
+    loadPapers();
+    loadHistory();
+  }
+
+  // Where to open a granularity: going back from its latest bucket, the first with a few papers,
+  // else the fullest of those looked at ({bucket, full}); null while nothing is counted.
+  function defaultBucket(granularity) {
+    return fetchJson("api/trending?limit=1&granularity=" + granularity).then(function (latest) {
+      if (!latest) { return null; }
+      var candidates = [];
+      for (var i = 0; i < LOOK_BACK; i++) { candidates.push(shiftBucket(latest.bucketStart, granularity, -i)); }
+      return Promise.all(candidates.map(function (bucket) {
+        return fetchJson("api/papers?limit=" + FEW_PAPERS + "&granularity=" + granularity + "&bucket=" + bucket)
+          .then(function (view) { return view ? view.papers.length : 0; }, function () { return 0; });
+      })).then(function (counts) {
+        var chosen = 0;
+        for (var j = 0; j < counts.length; j++) {
+          if (counts[j] >= FEW_PAPERS) { chosen = j; break; }
+          if (counts[j] > counts[chosen]) { chosen = j; }
+        }
+        return { bucket: candidates[chosen], full: counts[chosen] >= FEW_PAPERS };
+      });
+    });
+  }
+
+  function showDefault() {
+    var granularity = state.granularity;
+    defaultBucket(granularity)
+      .then(function (found) {
+        if (granularity !== state.granularity) { return; }
+        if (found) { show(found.bucket); return; }
+        noRanking("No papers counted yet; waiting for the first ones…");
+        setTimeout(showDefault, RETRY_MS);
+      })
+      .catch(function () {
+        el("ranking-status").textContent = "The pipeline is starting or rebalancing; retrying…";
+        setTimeout(showDefault, RETRY_MS);
+      });
+  }
+
+  // A first visit opens the finest granularity whose recent buckets hold a few papers.
+  function openFirstVisit(order) {
+    if (!order.length) { setGranularity("week"); return; }
+    defaultBucket(order[0]).then(function (found) {
+      if (found && found.full) { setGranularity(order[0], found.bucket); } else { openFirstVisit(order.slice(1)); }
+    }, function () { setGranularity("week"); });
+  }
+
+  el("prev").addEventListener("click", function () { show(shiftBucket(state.bucket, state.granularity, -1)); });
+  el("next").addEventListener("click", function () { show(shiftBucket(state.bucket, state.granularity, 1)); });
+  el("latest").addEventListener("click", function () {
+    fetchJson("api/trending?limit=1&granularity=" + state.granularity)
+      .then(function (latest) { if (latest) { show(latest.bucketStart); } });
+  });
+  el("newer").addEventListener("click", function () { show(el("newer").getAttribute("data-bucket")); });
+  el("jump").addEventListener("change", function () {
+    if (el("jump").value) { show(bucketStartOf(el("jump").value, state.granularity)); }
+  });
+
+  // ---- papers ----------------------------------------------------------------------------
+
+  function paperItem(paper) {
+    var li = document.createElement("li");
+    var rank = document.createElement("span"); rank.className = "rank"; rank.textContent = "#" + paper.rank;
+    var title = document.createElement("a"); title.className = "title"; title.textContent = paper.title;
+    title.href = paper.url || ("api/papers/" + encodeURIComponent(paper.id));
+    title.target = "_blank"; title.rel = "noopener";
+    var votes = document.createElement("span"); votes.className = "votes";
+    votes.textContent = "▲ " + formatNumber(paper.upvotes);
+    var tags = document.createElement("span"); tags.className = "tags";
+    tags.textContent = paper.publishedAt.slice(0, 10) + " · " + paper.tags.slice(0, 4).join(", ");
+    [rank, title, votes, tags].forEach(function (node) { li.appendChild(node); });
+    return li;
+  }
+
+  function renderPapers(list, status, view, empty) {
+    clear(el(list));
+    el(status).textContent = view && view.papers.length ? "" : empty;
+    if (view) { view.papers.forEach(function (paper) { el(list).appendChild(paperItem(paper)); }); }
+  }
+
+  function loadPapers() {
+    var bucket = state.bucket;
+    fetchJson("api/papers?limit=" + PAPERS + "&granularity=" + state.granularity + "&bucket=" + bucket)
+      .then(function (view) { if (bucket === state.bucket) { renderPapers("papers", "papers-status", view, "No papers in this bucket."); } })
+      .catch(function () { el("papers-status").textContent = "Papers unavailable right now."; });
+  }
+
+  function loadTagPapers() {
+    var tag = state.selected, bucket = state.bucket;
+    if (!tag || !bucket) { return; }
+    var title = el("tag-papers-title");
+    title.hidden = false;
+    title.textContent = "Papers tagged “" + tag + "” in " + bucketText(bucket, state.granularity);
+    fetchJson("api/papers?limit=" + PAPERS + "&granularity=" + state.granularity + "&bucket=" + bucket
+        + "&tag=" + encodeURIComponent(tag))
+      .then(function (view) {
+        if (tag === state.selected && bucket === state.bucket) {
+          renderPapers("tag-papers", "tag-papers-status", view, "No paper with this tag in this bucket.");
+        }
+      })
+      .catch(function () { el("tag-papers-status").textContent = "Papers unavailable right now."; });
+  }
+
+  // ---- alerts ----------------------------------------------------------------------------
+
+  function alertKey(alert) { return alert.granularity + "/" + alert.bucketStart + "/" + alert.tag; }
+
+  function renderAlerts(view) {
+    var seen = state.alertsSeen || {};
+    el("alerts-status").textContent = view.alerts.length ? "" : "No tag has taken off yet.";
+    el("alerts-bucket").textContent = bucketText(view.bucketStart, view.granularity);
+    var list = el("alerts");
+    clear(list);
+    view.alerts.forEach(function (alert) {
+      var li = document.createElement("li");
+      if (!seen[alertKey(alert)]) { li.className = "fresh"; }
+      var tag = document.createElement("div"); tag.className = "tag"; tag.textContent = alert.tag;
+      var meta = document.createElement("div"); meta.className = "meta";
+      meta.textContent = formatNumber(alert.paperCount) + " papers vs. " + alert.baseline.toFixed(1)
+        + " usually · score " + alert.score.toFixed(1);
+      li.appendChild(tag); li.appendChild(meta);
+      li.addEventListener("click", function () { state.selected = alert.tag; show(alert.bucketStart); });
+      list.appendChild(li);
+    });
+  }
+
+  function connectAlerts() {
+    if (state.alertSource) { state.alertSource.close(); }
+    state.alertsSeen = null;
+    clear(el("alerts"));
+    el("alerts-bucket").textContent = "";
+    el("alerts-status").textContent = "No tag has taken off yet.";
+    // what is there when the page opens is not news: alerts raised after that are marked
+    var granularity = state.granularity;
+    fetchJson("api/alerts?granularity=" + granularity)
+      .then(function (view) {
+        var seen = {};
+        if (view) { view.alerts.forEach(function (a) { seen[alertKey(a)] = true; }); }
+        return seen;
+      }, function () { return {}; })
+      .then(function (seen) {
+        if (granularity !== state.granularity) { return; }
+        state.alertsSeen = seen;
+        var source = new EventSource("api/alerts/stream?granularity=" + granularity);
+        source.addEventListener("alerts", function (event) { renderAlerts(JSON.parse(event.data)); });
+        state.alertSource = source;
       });
   }
 
@@ -150,8 +351,17 @@
     source.onerror = function () { live.textContent = "reconnecting"; live.classList.remove("on"); };
     source.addEventListener("trending", function (event) {
       var view = JSON.parse(event.data);
-      view.tags = view.tags.slice(0, TOP);
-      acceptRanking(view);
+      if (view.bucketStart === state.bucket) {
+        view.tags = view.tags.slice(0, TOP);
+        acceptRanking(view);
+        loadPapers();
+      } else if (state.bucket && view.bucketStart > state.bucket) {
+        // a newer bucket: offer it rather than leave the bucket the reader chose
+        var newer = el("newer");
+        newer.hidden = false;
+        newer.setAttribute("data-bucket", view.bucketStart);
+        newer.textContent = "newer: " + bucketText(view.bucketStart, view.granularity) + " →";
+      }
     });
     state.source = source;
   }
@@ -170,28 +380,18 @@
     state.historyTimer = setTimeout(function () { state.historyTimer = null; loadHistory(); }, 300);
   }
 
-  function nextBucket(date, granularity) {
-    var d = new Date(date.getTime());
-    if (granularity === "day") { d.setUTCDate(d.getUTCDate() + 1); }
-    else if (granularity === "week") { d.setUTCDate(d.getUTCDate() + 7); }
-    else if (granularity === "month") { d.setUTCMonth(d.getUTCMonth() + 1); }
-    else { d.setUTCFullYear(d.getUTCFullYear() + 1); }
-    return d;
-  }
-
   // Buckets without papers are absent from the API; a time series shows them as zero.
   function continuous(history) {
     if (!history.buckets.length) { return []; }
     var byStart = {};
     history.buckets.forEach(function (b) { byStart[b.bucketStart] = b; });
     var series = [];
-    var cursor = new Date(history.buckets[0].bucketStart + "T00:00:00Z");
-    var last = new Date(history.buckets[history.buckets.length - 1].bucketStart + "T00:00:00Z");
-    while (cursor <= last && series.length < 5000) {
-      var key = cursor.toISOString().slice(0, 10);
+    var key = history.buckets[0].bucketStart;
+    var last = history.buckets[history.buckets.length - 1].bucketStart;
+    while (key <= last && series.length < 5000) {
       series.push({ start: key, count: byStart[key] ? byStart[key].paperCount : 0,
                     upvotes: byStart[key] ? byStart[key].upvoteSum : 0 });
-      cursor = nextBucket(cursor, history.granularity);
+      key = shiftBucket(key, history.granularity, 1);
     }
     return series.slice(-HISTORY_BUCKETS);
   }
@@ -199,6 +399,7 @@
   function loadHistory() {
     var tag = state.selected;
     if (!tag) { return; }
+    loadTagPapers();
     fetch("api/tags/" + encodeURIComponent(tag) + "?granularity=" + state.granularity)
       .then(function (response) {
         if (!response.ok) { throw new Error("status " + response.status); }
@@ -265,22 +466,32 @@
 
   // ---- granularity -----------------------------------------------------------------------
 
-  function setGranularity(granularity) {
+  function setGranularity(granularity, bucket) {
     state.granularity = granularity;
-    localStorage.setItem("paperpulse.granularity", granularity);
     state.ranking = null;
     state.previousRanks = {};
     state.seenTags = null;
     Array.prototype.forEach.call(document.querySelectorAll("#granularity button"), function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-g") === granularity));
     });
-    loadRanking();
+    el("newer").hidden = true;
     connect();
-    loadHistory();
+    connectAlerts();
+    if (bucket) {
+      show(bucket);
+    } else if (state.bucket) {
+      // keep looking at the same moment in time, in the new bucket size
+      show(bucketStartOf(state.bucket, granularity));
+    } else {
+      showDefault();
+    }
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("#granularity button"), function (button) {
-    button.addEventListener("click", function () { setGranularity(button.getAttribute("data-g")); });
+    button.addEventListener("click", function () {
+      localStorage.setItem("paperpulse.granularity", button.getAttribute("data-g"));
+      setGranularity(button.getAttribute("data-g"));
+    });
   });
 
   var resizeTimer = null;
@@ -289,5 +500,5 @@
     resizeTimer = setTimeout(function () { renderRanking(); loadHistory(); }, 150);
   });
 
-  setGranularity(state.granularity);
+  if (state.granularity) { setGranularity(state.granularity); } else { openFirstVisit(["week", "month", "year"]); }
 })();

@@ -2,26 +2,29 @@ package io.paperpulse.streams.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.format.InputReader;
 import io.paperpulse.producer.format.ParseContext;
 import io.paperpulse.producer.format.ParsedInput;
 import io.paperpulse.producer.sample.BundledSample;
 import io.paperpulse.schema.PaperEvent;
-import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.testing.HeadlessChromium;
+import io.paperpulse.streams.testing.HttpJson;
 import io.paperpulse.streams.testing.Papers;
 import io.paperpulse.streams.testing.TestCluster;
 import io.paperpulse.tagging.PaperTagger;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -30,15 +33,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dashboard in a real (headless) browser over the bundled sample, with screenshots in target/. */
+/**
+ * The dashboard in a real (headless) browser over the bundled sample: the default bucket,
+ * moving between buckets, a tag's history and papers, the bucket's top papers, and an alert that
+ * arrives while the page is open. Screenshots in target/.
+ */
 class DashboardBrowserTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration STEP = Duration.ofSeconds(30);
+  /** The dashboard's FEW_PAPERS: a default bucket holds at least this many papers when one of the last weeks does. */
+  private static final int FEW_PAPERS = 5;
 
   @TempDir static Path stateDir;
   private static TestCluster cluster;
   private static StreamsNode node;
   private static StreamsAppConfig config;
+  private static List<PaperEvent> sample;
+  private final HttpJson http = new HttpJson();
 
   @BeforeAll
   static void start() throws Exception {
@@ -48,7 +60,8 @@ class DashboardBrowserTest {
         .withTopicPrefix("dash.")
         .withTopicLayout(2, (short) 1);
     node = StreamsNode.start(config, PaperTagger.withDefaultTaxonomy(), StreamsNode.HttpSettings.onPort(0));
-    cluster.publish(config.topics().papers(), sample());
+    sample = sample();
+    cluster.publish(config.topics().papers(), sample.stream().map(p -> KeyValue.pair(p.getId(), p)).toList());
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!node.app().isCaughtUp()) {
       assertThat(node.app().state()).isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
@@ -66,39 +79,113 @@ class DashboardBrowserTest {
   }
 
   @Test
-  void theRenderedDashboardShowsTheSamplesTopTagsAndFollowsNewPapers(@TempDir Path scratch) throws Exception {
-    TrendingTags latestWeek = node.app().queries().latest(Granularity.WEEK).orElseThrow();
-    List<String> top = latestWeek.getTags().stream().limit(5).map(TrendingTag::getTag).toList();
-    assertThat(top).hasSize(5);
+  void browsingBucketsDrillingIntoATagAndALiveAlert(@TempDir Path scratch) throws Exception {
+    // a first visit opens the finest granularity whose recent buckets hold a few papers: the
+    // sample's papers are spread over years, one a week, so that is not the week
+    Granularity granularity = defaultGranularity();
+    assertThat(granularity).isNotEqualTo(Granularity.WEEK);
+    LocalDate shown = defaultBucket(granularity);
+    String g = granularity.label();
+    JsonNode topPapers = http.getOk(node.url() + "/api/papers?granularity=" + g + "&bucket=" + shown + "&limit=3");
 
     try (HeadlessChromium chromium = HeadlessChromium.start(scratch)) {
-      chromium.viewport(1280, 900, false);
+      chromium.viewport(1280, 1000, false);
       chromium.open(node.url() + "/");
-      // the ranking is drawn, the selected tag's history fetched, and the live stream connected
-      String dom = chromium.awaitDom(
-          html -> html.contains("peak bucket") && html.contains("class=\"live on\""), Duration.ofSeconds(30));
-      assertThat(dom).contains("Trending tags", latestWeek.getBucketStart().toString());
-      for (String tag : top) {
-        assertThat(dom).as("rendered DOM shows top tag '%s'", tag).contains(escapeHtml(tag));
+      String dom = chromium.awaitDom(html -> html.contains("peak bucket") && html.contains("class=\"live on\"")
+          && html.contains(">" + shown + " – ") && html.contains("data-g=\"" + g + "\" aria-pressed=\"true\""), STEP);
+      for (JsonNode paper : topPapers.get("papers")) {
+        assertThat(dom).as("top paper shown").contains(escapeHtml(paper.get("title").asText()));
       }
       chromium.screenshot(Path.of("target", "dashboard.png"));
 
-      // a paper in a later week reaches the open page through Server-Sent Events
-      LocalDate nextWeek = latestWeek.getBucketStart().plusWeeks(1);
-      assertThat(dom).doesNotContain(nextWeek.toString());
-      cluster.publish(config.topics().papers(), List.of(KeyValue.pair("2412.99999", Papers.paper("2412.99999",
-          "Holographic tokenizers", "tokenizers for holograms", nextWeek, 3))));
-      chromium.awaitDom(html -> html.contains(nextWeek.toString()) && html.contains("tokenizer"), Duration.ofSeconds(20));
+      // previous and next bucket, and a date to jump to
+      LocalDate previous = granularity.previous(shown);
+      chromium.evaluate("document.getElementById('prev').click()");
+      chromium.awaitDom(html -> html.contains(">" + previous + " – "), STEP);
+      chromium.evaluate("document.getElementById('next').click()");
+      chromium.awaitDom(html -> html.contains(">" + shown + " – "), STEP);
+      LocalDate jumpTo = granularity.previous(granularity.previous(shown)).plusDays(3);
+      chromium.evaluate("var j = document.getElementById('jump'); j.value = '" + jumpTo + "';"
+          + " j.dispatchEvent(new Event('change'))");
+      chromium.awaitDom(html -> html.contains(">" + granularity.bucketStart(jumpTo) + " – "), STEP);
+      chromium.evaluate("document.getElementById('next').click(); document.getElementById('next').click()");
+      chromium.awaitDom(html -> html.contains(">" + shown + " – ") && html.contains("data-tag="), STEP);
+
+      // drill-down: a tag's history and its papers in the bucket
+      TrendingTags ranking = node.app().queries().trending(granularity, shown).orElseThrow();
+      String tag = ranking.getTags().get(Math.min(4, ranking.getTags().size() - 1)).getTag();
+      JsonNode tagged = http.getOk(node.url() + "/api/papers?granularity=" + g + "&bucket=" + shown
+          + "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20"));
+      chromium.evaluate("document.querySelector('#ranking-chart g.row[data-tag=\"" + tag.replace("\"", "\\\"")
+          + "\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+      chromium.awaitDom(html -> html.contains("id=\"history-title\">" + escapeHtml(tag) + "<")
+          && html.contains("Papers tagged “" + escapeHtml(tag) + "”")
+          && html.contains(escapeHtml(tagged.get("papers").get(0).get("title").asText())), STEP);
+      chromium.screenshot(Path.of("target", "dashboard-tag.png"));
+
+      // a tag takes off in a later bucket while the page is open: the alert arrives, and the newer
+      // bucket is offered instead of replacing the one being read
+      LocalDate later = granularity.next(latestBucket(granularity));
+      List<KeyValue<String, PaperEvent>> burst = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        String id = "2499.0000" + i;
+        burst.add(KeyValue.pair(id, Papers.paper(id, "Quantum error correction with surface codes " + i,
+            "We study quantum error correction.", later.plusDays(i), 5 + i)));
+      }
+      cluster.publish(config.topics().papers(), burst);
+      String alerted = chromium.awaitDom(html -> html.contains("class=\"fresh\"")
+          && html.contains("quantum error correction") && html.contains("newer: " + later), STEP);
+      assertThat(alerted).contains(">" + shown + " – ");
+      chromium.screenshot(Path.of("target", "dashboard-alert.png"));
+      chromium.evaluate("document.getElementById('newer').click()");
+      chromium.awaitDom(html -> html.contains(">" + later + " – ")
+          && html.contains("Quantum error correction with surface codes 2"), STEP);
 
       chromium.viewport(390, 844, true);
       chromium.open(node.url() + "/");
-      chromium.awaitDom(html -> html.contains("peak bucket"), Duration.ofSeconds(30));
+      chromium.awaitDom(html -> html.contains("peak bucket"), STEP);
       chromium.screenshot(Path.of("target", "dashboard-phone.png"));
     }
     assertThat(Path.of("target", "dashboard.png")).isNotEmptyFile();
   }
 
-  private static List<KeyValue<String, PaperEvent>> sample() throws Exception {
+  /** The newest bucket of the sample in a granularity. */
+  private static LocalDate latestBucket(Granularity granularity) {
+    return sample.stream().map(p -> granularity.bucketStart(p.getPublishedAt())).max(LocalDate::compareTo)
+        .orElseThrow();
+  }
+
+  private static int papersIn(Granularity granularity, LocalDate bucket) {
+    return (int) sample.stream().filter(p -> granularity.bucketStart(p.getPublishedAt()).equals(bucket)).count();
+  }
+
+  /** The first of week, month, year whose last twelve buckets hold one with a few papers. */
+  private static Granularity defaultGranularity() {
+    for (Granularity granularity : List.of(Granularity.WEEK, Granularity.MONTH, Granularity.YEAR)) {
+      if (papersIn(granularity, defaultBucket(granularity)) >= FEW_PAPERS) {
+        return granularity;
+      }
+    }
+    return Granularity.WEEK;
+  }
+
+  /** Going back up to twelve buckets from the newest: the first with a few papers, else the fullest. */
+  private static LocalDate defaultBucket(Granularity granularity) {
+    LocalDate chosen = latestBucket(granularity);
+    LocalDate bucket = chosen;
+    for (int i = 0; i < 12; i++, bucket = granularity.previous(bucket)) {
+      int count = papersIn(granularity, bucket);
+      if (count >= FEW_PAPERS) {
+        return bucket;
+      }
+      if (count > papersIn(granularity, chosen)) {
+        chosen = bucket;
+      }
+    }
+    return chosen;
+  }
+
+  private static List<PaperEvent> sample() throws Exception {
     String text;
     try (InputStream in = BundledSample.open()) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -106,7 +193,7 @@ class DashboardBrowserTest {
     ParsedInput parsed = InputReader.read(
         text, InputFormat.HF_PAGE, new ParseContext(BundledSample.NAME, BundledSample.asOf(), Instant.now()));
     assertThat(parsed.papers()).hasSize(48);
-    return parsed.papers().stream().map(paper -> KeyValue.pair(paper.id(), paper.event())).toList();
+    return parsed.papers().stream().map(paper -> paper.event()).toList();
   }
 
   private static String escapeHtml(String text) {

@@ -143,6 +143,16 @@ public final class HeadlessChromium implements AutoCloseable {
     return result.path("result").path("value").asText("");
   }
 
+  /** Runs {@code expression} in the page (a click, a value change) and returns its value as text. */
+  public String evaluate(String expression) throws Exception {
+    JsonNode result = call("Runtime.evaluate", JSON.createObjectNode()
+        .put("expression", expression).put("returnByValue", true));
+    if (result.has("exceptionDetails")) {
+      throw new IOException("script failed: " + result.get("exceptionDetails"));
+    }
+    return result.path("result").path("value").asText("");
+  }
+
   /** Polls the DOM until it satisfies {@code condition}; returns it, or fails with the last DOM seen. */
   public String awaitDom(Predicate<String> condition, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();

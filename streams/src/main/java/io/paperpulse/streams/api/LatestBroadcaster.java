@@ -12,39 +12,44 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes the latest ranking of each granularity to Server-Sent-Event clients whenever it changes.
+ * Pushes the latest answer of each granularity (the latest ranking, the latest alerts) to
+ * Server-Sent-Event clients whenever it changes.
  *
- * <p>It polls the cluster-wide latest ranking rather than hooking into the topology: the ranking
- * a client watches may be computed on another instance, and one poll per granularity with
- * listeners serves any number of clients. The poll interval bounds the delay a client sees on
- * top of the pipeline's own latency.
+ * <p>It polls the cluster-wide answer rather than hooking into the topology: what a client watches
+ * may be computed on another instance, and one poll per granularity with listeners serves any
+ * number of clients. The poll interval bounds the delay a client sees on top of the pipeline's
+ * own latency.
  */
-public final class TrendingBroadcaster implements AutoCloseable {
+public final class LatestBroadcaster implements AutoCloseable {
 
-  /** SSE event name carrying a {@link TrendingView}. */
-  public static final String EVENT = "trending";
-
-  private static final Logger log = LoggerFactory.getLogger(TrendingBroadcaster.class);
+  private static final Logger log = LoggerFactory.getLogger(LatestBroadcaster.class);
   private static final long HEARTBEAT_EVERY_POLLS = 40;
 
-  private final ClusterQueries queries;
+  private final String event;
+  private final Function<Granularity, Answer<?>> latest;
   private final ObjectMapper json;
   private final Duration interval;
   private final Map<Granularity, Set<SseClient>> clients = new EnumMap<>(Granularity.class);
   private final Map<Granularity, String> lastSent = new ConcurrentHashMap<>();
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "paperpulse-trending-broadcaster");
+    Thread thread = new Thread(runnable, "paperpulse-sse-broadcaster");
     thread.setDaemon(true);
     return thread;
   });
   private long polls;
 
-  public TrendingBroadcaster(ClusterQueries queries, ObjectMapper json, Duration interval) {
-    this.queries = queries;
+  /**
+   * @param event SSE event name of each message
+   * @param latest the answer to push for a granularity; only found answers are sent
+   */
+  public LatestBroadcaster(String event, Function<Granularity, Answer<?>> latest, ObjectMapper json, Duration interval) {
+    this.event = event;
+    this.latest = latest;
     this.json = json;
     this.interval = interval;
     for (Granularity granularity : Granularity.values()) {
@@ -52,12 +57,12 @@ public final class TrendingBroadcaster implements AutoCloseable {
     }
   }
 
-  public TrendingBroadcaster start() {
+  public LatestBroadcaster start() {
     poller.scheduleWithFixedDelay(this::pollSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
-  /** Keeps the client's connection open and sends it the current ranking, then every change. */
+  /** Keeps the client's connection open and sends it the current answer, then every change. */
   public void subscribe(SseClient client, Granularity granularity) {
     client.keepAlive();
     client.onClose(() -> clients.get(granularity).remove(client));
@@ -66,7 +71,7 @@ public final class TrendingBroadcaster implements AutoCloseable {
     poller.execute(() -> {
       String current = lastSent.get(granularity);
       if (current != null && !client.terminated()) {
-        client.sendEvent(EVENT, current);
+        client.sendEvent(event, current);
       }
     });
   }
@@ -81,7 +86,7 @@ public final class TrendingBroadcaster implements AutoCloseable {
       poll();
     } catch (RuntimeException e) {
       // one failed poll must not end the schedule
-      log.warn("trending poll failed: {}", e.toString());
+      log.warn("{} poll failed: {}", event, e.toString());
     }
   }
 
@@ -95,10 +100,10 @@ public final class TrendingBroadcaster implements AutoCloseable {
         lastSent.remove(entry.getKey());
         continue;
       }
-      if (queries.latest(entry.getKey(), false) instanceof Answer.Found<TrendingView> found) {
+      if (latest.apply(entry.getKey()) instanceof Answer.Found<?> found) {
         String body = toJson(found.value());
         if (!body.equals(lastSent.put(entry.getKey(), body))) {
-          listeners.forEach(client -> client.sendEvent(EVENT, body));
+          listeners.forEach(client -> client.sendEvent(event, body));
         }
       }
       if (heartbeat) {
@@ -108,11 +113,11 @@ public final class TrendingBroadcaster implements AutoCloseable {
     }
   }
 
-  private String toJson(TrendingView view) {
+  private String toJson(Object view) {
     try {
       return json.writeValueAsString(view);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write ranking as JSON", e);
+      throw new IllegalStateException("cannot write " + event + " as JSON", e);
     }
   }
 
