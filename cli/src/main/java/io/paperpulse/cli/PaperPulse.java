@@ -4,6 +4,7 @@ import io.paperpulse.cli.bench.BenchCommand;
 import io.paperpulse.cli.cluster.LocalClusterCommand;
 import io.paperpulse.cli.consume.ConsumeCommand;
 import io.paperpulse.cli.demo.DemoCommand;
+import io.paperpulse.cli.digest.DigestCommand;
 import io.paperpulse.cli.eval.EvalTaggerCommand;
 import io.paperpulse.cli.generate.GenerateCommand;
 import io.paperpulse.cli.produce.ProduceCommand;
@@ -36,7 +37,7 @@ public final class PaperPulse implements Runnable {
     private static final Class<?>[] SUBCOMMANDS = {
         LocalClusterCommand.class, ProduceCommand.class, ConsumeCommand.class, StreamsCommand.class,
         DemoCommand.class, EvalTaggerCommand.class, GenerateCommand.class, TopicsCommand.class, ResetCommand.class,
-        WatchCommand.class,
+        WatchCommand.class, DigestCommand.class,
         BenchCommand.class,
     };
 

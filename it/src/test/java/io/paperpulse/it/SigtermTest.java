@@ -3,6 +3,8 @@ package io.paperpulse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ChildJvm.Terminated;
@@ -245,6 +247,92 @@ class SigtermTest extends SingleBrokerFaultTest {
     Terminated stopped = ChildJvm.terminate(child, PATIENCE);
 
     assertCleanStop("watch", stopped, childLog, "watch: stopped after 1 update");
+  }
+
+  @Test
+  void digestRepeatingStopsBetweenRounds() throws Exception {
+    String api = serveDigestApi();
+    try (SmtpServer smtp = SmtpServer.start()) {
+      Path childLog = childLog("digest-waiting");
+      Process child = ChildJvm.start(childLog, APP_LOGGING, List.of("digest", "--url", api,
+          "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(smtp.port()), "--to", "ops@example.org",
+          "--every", "1s"));
+      awaitTrue(() -> smtp.received() >= 2, "two digests received", child, childLog);
+      // the server has a mail a moment before the child hears back: signal between rounds, once it has reported
+      awaitTrue(() -> sentLines(childLog) >= smtp.received(), "the child reporting its sends", child, childLog);
+
+      Terminated stopped = ChildJvm.terminate(child, PATIENCE);
+
+      String summary = assertCleanStop("digest (waiting)", stopped, childLog, "digest: stopped after \\d+ digests sent");
+      assertThat(summary).isEqualTo("digest: stopped after " + smtp.received() + " digests sent");
+    }
+  }
+
+  @Test
+  void digestStopsWhileWaitingToRetryASend() throws Exception {
+    String api = serveDigestApi();
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path childLog = childLog("digest-retrying");
+    Process child = ChildJvm.start(childLog, APP_LOGGING, List.of("digest", "--url", api,
+        "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(closedPort), "--to", "ops@example.org",
+        "--every", "1h", "--send-attempts", "5", "--retry-delay", "30s"));
+    awaitTrue(() -> read(childLog).contains("attempt 1 of 5 at sending failed"), "a failed first send", child,
+        childLog);
+
+    Terminated stopped = ChildJvm.terminate(child, PATIENCE);
+
+    assertCleanStop("digest (retrying)", stopped, childLog,
+        Pattern.quote("digest: stopped after 0 digests sent; the digest under way was abandoned"));
+  }
+
+  /** Serves the three endpoints a digest reads, as a streams instance would answer them for one week. */
+  private String serveDigestApi() throws IOException {
+    byte[] trending = ranking().getBytes(StandardCharsets.UTF_8);
+    byte[] papers = ("{\"granularity\":\"week\",\"bucketStart\":\"2024-01-08\",\"bucketEnd\":\"2024-01-15\","
+        + "\"tag\":null,\"papers\":[{\"rank\":1,\"id\":\"2401.00001\",\"title\":\"Agents that plan\","
+        + "\"upvotes\":12,\"publishedAt\":\"2024-01-09T00:00:00Z\",\"url\":\"https://arxiv.org/abs/2401.00001\","
+        + "\"tags\":[\"agents\"]}]}").getBytes(StandardCharsets.UTF_8);
+    byte[] alerts = ("{\"granularity\":\"week\",\"bucketStart\":\"2024-01-08\",\"bucketEnd\":\"2024-01-15\","
+        + "\"alerts\":[{\"tag\":\"agents\",\"kind\":\"TOPIC\",\"granularity\":\"week\",\"bucketStart\":\"2024-01-08\","
+        + "\"bucketEnd\":\"2024-01-15\",\"paperCount\":5,\"upvoteSum\":3,\"baseline\":0.5,\"score\":3.2}]}")
+        .getBytes(StandardCharsets.UTF_8);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(daemonThreads());
+    server.createContext("/api/trending", exchange -> answer(exchange, "application/json", trending));
+    server.createContext("/api/papers", exchange -> answer(exchange, "application/json", papers));
+    server.createContext("/api/alerts", exchange -> answer(exchange, "application/json", alerts));
+    server.start();
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static long sentLines(Path childLog) {
+    return read(childLog).lines().filter(line -> line.startsWith("digest: sent ")).count();
+  }
+
+  /** GreenMail's SMTP server in this JVM, on a free port. */
+  private record SmtpServer(GreenMail mail) implements AutoCloseable {
+
+    static SmtpServer start() {
+      GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+      mail.start();
+      return new SmtpServer(mail);
+    }
+
+    int port() {
+      return mail.getSmtp().getPort();
+    }
+
+    int received() {
+      return mail.getReceivedMessages().length;
+    }
+
+    @Override
+    public void close() {
+      mail.stop();
+    }
   }
 
   /**

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.cli.ExitCodes;
 import io.paperpulse.cli.StopSignal;
+import io.paperpulse.cli.api.ApiClient;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -72,13 +72,14 @@ public final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        URI stream = streamUri();
+        ApiClient api = new ApiClient(url);
+        URI stream = api.uri("/api/trending/stream", Map.of("granularity", granularity));
         // redraw in place only on a terminal; piped output gets one block per update
         boolean redraw = !noClear && System.console() != null;
         RankingBoard board = new RankingBoard(limit);
         int[] shown = {0};
         Duration backoff = Duration.ofSeconds(1);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = api.http();
         try (StopSignal signal = stop.watchShutdown()) {
             while ((updates == 0 || shown[0] < updates) && !signal.isRequested()) {
                 Outcome outcome = follow(client, stream, board, redraw, shown, signal, backoff);
@@ -215,11 +216,5 @@ public final class WatchCommand implements Callable<Integer> {
         void cancel() {
             subscription.thenAccept(Flow.Subscription::cancel);
         }
-    }
-
-    private URI streamUri() {
-        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        return URI.create(base + "/api/trending/stream?granularity="
-                + URLEncoder.encode(granularity, StandardCharsets.UTF_8));
     }
 }
