@@ -18,25 +18,28 @@ import org.junit.jupiter.api.Test;
 /** {@code paperpulse topics} against a real in-JVM broker; each test uses its own topic prefix. */
 class TopicsCommandTest extends LocalClusterTestBase {
 
-    private static final List<String> TOPICS = List.of("papers", "papers-tagged", "tag-counts", "trending-tags", "papers-dlq");
+    private static final List<String> TOPICS = List.of("papers", "papers-tagged", "tag-counts", "trending-tags",
+            "top-papers", "trend-alerts", "papers-dlq");
 
     @Test
     void createsEveryTopicWithItsPartitionsAndCleanupPolicyThenVerifiesThem() throws Exception {
         CliRun create = topics("--topic-prefix", "a-", "--partitions", "2");
 
         assertThat(create.exitCode()).as(create.err()).isZero();
-        assertThat(create.outLines()).hasSize(5).allSatisfy(line -> assertThat(line).contains("created (2 partitions"));
+        assertThat(create.outLines()).hasSize(TOPICS.size()).allSatisfy(line -> assertThat(line).contains("created (2 partitions"));
         Map<String, TopicDescription> described = admin.describeTopics(prefixed("a-")).allTopicNames().get();
         assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(2));
         assertThat(cleanupPolicy("a-papers")).isEqualTo("compact");
         assertThat(cleanupPolicy("a-papers-tagged")).isEqualTo("compact");
         assertThat(cleanupPolicy("a-tag-counts")).isEqualTo("compact");
         assertThat(cleanupPolicy("a-trending-tags")).isEqualTo("compact");
+        assertThat(cleanupPolicy("a-top-papers")).isEqualTo("compact");
+        assertThat(cleanupPolicy("a-trend-alerts")).isEqualTo("delete");
         assertThat(cleanupPolicy("a-papers-dlq")).isEqualTo("delete");
 
         CliRun verify = topics("--topic-prefix", "a-", "--partitions", "2", "--verify");
         assertThat(verify.exitCode()).as(verify.err()).isZero();
-        assertThat(verify.outLines()).hasSize(5).allSatisfy(line -> assertThat(line).endsWith("  ok"));
+        assertThat(verify.outLines()).hasSize(TOPICS.size()).allSatisfy(line -> assertThat(line).endsWith("  ok"));
 
         CliRun again = topics("--topic-prefix", "a-", "--partitions", "2");
         assertThat(again.exitCode()).as("creating twice is harmless").isZero();
@@ -54,7 +57,7 @@ class TopicsCommandTest extends LocalClusterTestBase {
         assertThat(line(verify, "b-papers "))
                 .contains("partitions 1 (expected 3)", "cleanup.policy=delete (expected compact)");
         assertThat(line(verify, "b-papers-dlq")).contains("missing");
-        assertThat(verify.err()).contains("5 of 5 topics");
+        assertThat(verify.err()).contains("7 of 7 topics");
         assertThat(topicsWithPrefix("b-")).containsExactly("b-papers");
     }
 
@@ -68,7 +71,7 @@ class TopicsCommandTest extends LocalClusterTestBase {
         assertThat(create.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(line(create, "c-papers-dlq")).contains("cleanup.policy=compact (expected delete)");
         assertThat(line(create, "c-papers ")).contains("created");
-        assertThat(create.err()).contains("1 of 5 topics");
+        assertThat(create.err()).contains("1 of 7 topics");
         assertThat(cleanupPolicy("c-papers-dlq")).as("existing topic untouched").isEqualTo("compact");
     }
 
