@@ -9,7 +9,10 @@ import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -26,6 +29,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * whether the tag is still above the threshold (one byte before the alert's plain Avro). It is
  * changelogged, so a restart continues where the task stopped, and ordered by bucket, so the API
  * reads a bucket's alerts with one prefix scan. It is written only when a tag crosses.
+ *
+ * <p>A count is scored when it changes, except when a tag already above gains papers: its score
+ * can then only fall through a rise of its baseline, and that is seen at the next change of the
+ * count that is scored (a loss of papers). What is decided still depends on the input alone.
  */
 public final class TrendAlerts {
 
@@ -36,11 +43,23 @@ public final class TrendAlerts {
   private final KeyValueStore<Bytes, byte[]> state;
   private final AlertThreshold threshold;
   private final int lookback;
+  /**
+   * The store keys of the tags above the threshold now: read once from the store, so that the
+   * counting task's changes, most of which concern tags not alerted, never read it.
+   */
+  private final Set<Bytes> above = new HashSet<>();
 
   public TrendAlerts(KeyValueStore<Bytes, byte[]> state, AlertThreshold threshold, int lookback) {
     this.state = state;
     this.threshold = threshold;
     this.lookback = lookback;
+    try (KeyValueIterator<Bytes, byte[]> it = state.all()) {
+      it.forEachRemaining(entry -> {
+        if (entry.value[0] == ABOVE) {
+          above.add(entry.key);
+        }
+      });
+    }
   }
 
   /**
@@ -56,11 +75,12 @@ public final class TrendAlerts {
       return null;
     }
     Bytes alertKey = storeKey(key);
-    byte[] last = state.get(alertKey);
-    boolean alerted = last != null && last[0] == ABOVE;
-    if (!mayBeAbove) {
-      if (alerted) {
-        state.put(alertKey, mark(BELOW, last));
+    boolean alerted = above.contains(alertKey);
+    if (!mayBeAbove || alerted && before != null && after.papers() > before.papers()) {
+      // fewer papers than the threshold needs, or more papers for a tag already above: the score
+      // can only cross by a change of the baseline, which is left to the next change of this count
+      if (!mayBeAbove && alerted) {
+        fellBelow(alertKey);
       }
       return null;
     }
@@ -74,8 +94,8 @@ public final class TrendAlerts {
       sum += history[i];
     }
     double score = TrendScore.score(after.papers(), history);
-    boolean above = threshold.reached(after.papers(), score);
-    if (above && !alerted) {
+    boolean reached = threshold.reached(after.papers(), score);
+    if (reached && !alerted) {
       TrendAlert alert = new TrendAlert(key.tag(), after.kind(), key.granularity().label(), key.bucketStart(),
           key.granularity().bucketEnd(key.bucketStart()), after.papers(), after.upvotes(),
           (double) sum / lookback, score);
@@ -84,12 +104,20 @@ public final class TrendAlerts {
       value[0] = ABOVE;
       System.arraycopy(encoded, 0, value, 1, encoded.length);
       state.put(alertKey, value);
+      above.add(alertKey);
       return alert;
     }
-    if (!above && alerted) {
-      state.put(alertKey, mark(BELOW, last));
+    if (!reached && alerted) {
+      fellBelow(alertKey);
     }
     return null;
+  }
+
+  private void fellBelow(Bytes alertKey) {
+    byte[] value = state.get(alertKey).clone();
+    value[0] = BELOW;
+    state.put(alertKey, value);
+    above.remove(alertKey);
   }
 
   /** The store key of a tag's alerts in a bucket: all alerts of one bucket are one prefix scan. */
@@ -105,11 +133,5 @@ public final class TrendAlerts {
   /** The last alert raised, from a store value. */
   public static TrendAlert alert(byte[] value) {
     return AVRO.deserializer().deserialize(null, Arrays.copyOfRange(value, 1, value.length));
-  }
-
-  private static byte[] mark(byte state, byte[] value) {
-    byte[] marked = value.clone();
-    marked[0] = state;
-    return marked;
   }
 }

@@ -9,8 +9,10 @@ import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * from the tagged papers and has no changelog; it is rebuilt from them when the task starts
  * ({@link #rebuild}), and the first publication after that compares every bucket's part with the
  * one last published (kept, with a changelog, in the published store). Between publications only
- * the buckets whose entries moved are read again.
+ * the buckets where a change reached the top N are read again: a paper outside it, before and
+ * after the change, leaves the part as it is.
  */
 public final class LocalTopPapers {
 
@@ -49,6 +52,13 @@ public final class LocalTopPapers {
   private final int partition;
   /** Buckets whose part the next publication compares with the part last published. */
   private final Set<Bytes> changed = new LinkedHashSet<>();
+  /**
+   * Per bucket, the index key of the last paper of the part last published when that part is a
+   * full top N, or {@link #NOT_FULL}: an entry sorting after it cannot enter the top N, so a change
+   * there needs no new look at the bucket. Read from the published parts when first needed.
+   */
+  private final Map<Bytes, Bytes> lastOfTop = new HashMap<>();
+  private static final Bytes NOT_FULL = Bytes.wrap(new byte[0]);
 
   public LocalTopPapers(
       KeyValueStore<Bytes, TopPaper> index,
@@ -77,13 +87,35 @@ public final class LocalTopPapers {
       }
       if (oldKey != null) {
         index.delete(oldKey);
-        changed.add(TrendingStoreKeys.bucketPrefix(oldKey));
+        markIfInTop(oldKey);
       }
       if (newKey != null) {
         index.put(newKey, is);
-        changed.add(TrendingStoreKeys.bucketPrefix(newKey));
+        markIfInTop(newKey);
       }
     }
+  }
+
+  /** Marks the bucket of {@code key} for the next publication when the entry is, or may be, in its top N. */
+  private void markIfInTop(Bytes key) {
+    Bytes bucket = TrendingStoreKeys.bucketPrefix(key);
+    if (changed.contains(bucket)) {
+      return;
+    }
+    Bytes last = lastOfTop.computeIfAbsent(bucket, this::lastOfPublished);
+    if (last == NOT_FULL || key.compareTo(last) <= 0) {
+      changed.add(bucket);
+    }
+  }
+
+  private Bytes lastOfPublished(Bytes bucket) {
+    TopPapersPart part = published.get(bucket);
+    if (part == null || part.getPapers().size() < topN) {
+      return NOT_FULL;
+    }
+    TrendingKey key = TrendingStoreKeys.ranking(bucket);
+    return PaperRankKeys.indexKey(Granularity.fromLabel(key.getGranularity()), key.getBucketStart(),
+        part.getPapers().get(part.getPapers().size() - 1));
   }
 
   /** Publishes the part of every bucket whose top N differs from the one last published. */
@@ -100,6 +132,7 @@ public final class LocalTopPapers {
   public void rebuild(KeyValueStore<String, TaggedPaper> papers) {
     long started = System.nanoTime();
     changed.clear();
+    lastOfTop.clear();
     // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
     try (KeyValueIterator<Bytes, TopPaper> it = index.all()) {
       it.forEachRemaining(stale -> index.delete(stale.key));
@@ -134,12 +167,15 @@ public final class LocalTopPapers {
 
   private void publishIfChanged(Bytes bucket, Publisher publisher) {
     List<TopPaper> top = new ArrayList<>(topN);
+    Bytes last = NOT_FULL;
     try (KeyValueIterator<Bytes, TopPaper> it = index.prefixScan(bucket, new BytesSerializer())) {
       while (it.hasNext() && top.size() < topN) {
         KeyValue<Bytes, TopPaper> next = it.next();
         top.add(next.value);
+        last = next.key;
       }
     }
+    lastOfTop.put(bucket, top.size() < topN ? NOT_FULL : last);
     TopPapersPart previous = published.get(bucket);
     if (previous == null ? top.isEmpty() : previous.getPapers().equals(top)) {
       return;
