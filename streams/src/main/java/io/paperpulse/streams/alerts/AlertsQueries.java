@@ -58,7 +58,7 @@ public final class AlertsQueries {
     try (KeyValueIterator<Bytes, byte[]> it = store().all()) {
       while (it.hasNext()) {
         Bytes key = it.next().key;
-        if (key.get()[0] == (byte) granularity.ordinal()) {
+        if (key.get()[0] == granularity.code()) {
           LocalDate bucket = TrendingStoreKeys.ranking(key).getBucketStart();
           latest = latest == null || bucket.isAfter(latest) ? bucket : latest;
         }

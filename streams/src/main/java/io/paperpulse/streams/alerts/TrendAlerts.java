@@ -1,16 +1,20 @@
 package io.paperpulse.streams.alerts;
 
 import io.paperpulse.schema.TrendAlert;
+import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
 import io.paperpulse.streams.trending.TrendScore;
-import java.util.function.Function;
 import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -48,6 +52,14 @@ public final class TrendAlerts {
    * counting task's changes, most of which concern tags not alerted, never read it.
    */
   private final Set<Bytes> above = new HashSet<>();
+  /**
+   * Counts of the buckets before a scored bucket, per tag series, as last read: a bucket's baseline
+   * is read again only after a change to an earlier bucket of the same tag, which drops it here.
+   */
+  private final Map<Series, Map<LocalDate, long[]>> histories = new HashMap<>();
+
+  /** One tag in one granularity. */
+  private record Series(Granularity granularity, String tag) {}
 
   public TrendAlerts(KeyValueStore<Bytes, byte[]> state, AlertThreshold threshold, int lookback) {
     this.state = state;
@@ -69,6 +81,12 @@ public final class TrendAlerts {
    * @return the alert to send, or null
    */
   public TrendAlert changed(CountKey key, Count before, Count after, Function<CountKey, Count> counts) {
+    Series series = new Series(key.granularity(), key.tag());
+    Map<LocalDate, long[]> known = histories.get(series);
+    if (known != null) {
+      // this bucket is part of the baseline of the buckets after it
+      known.keySet().removeIf(bucket -> bucket.isAfter(key.bucketStart()));
+    }
     boolean mayBeAbove = after != null && after.papers() >= threshold.minPapers();
     boolean mayHaveBeenAbove = before != null && before.papers() >= threshold.minPapers();
     if (!mayBeAbove && !mayHaveBeenAbove) {
@@ -84,14 +102,20 @@ public final class TrendAlerts {
       }
       return null;
     }
-    long[] history = new long[lookback];
-    CountKey past = key;
+    long[] history = known == null ? null : known.get(key.bucketStart());
+    if (history == null) {
+      history = new long[lookback];
+      CountKey past = key;
+      for (int i = 0; i < lookback; i++) {
+        past = past.shifted(-1);
+        Count count = counts.apply(past);
+        history[i] = count == null ? 0 : count.papers();
+      }
+      histories.computeIfAbsent(series, s -> new HashMap<>()).put(key.bucketStart(), history);
+    }
     long sum = 0;
-    for (int i = 0; i < lookback; i++) {
-      past = past.shifted(-1);
-      Count count = counts.apply(past);
-      history[i] = count == null ? 0 : count.papers();
-      sum += history[i];
+    for (long papers : history) {
+      sum += papers;
     }
     double score = TrendScore.score(after.papers(), history);
     boolean reached = threshold.reached(after.papers(), score);
@@ -111,6 +135,11 @@ public final class TrendAlerts {
       fellBelow(alertKey);
     }
     return null;
+  }
+
+  /** Forgets the baselines read so far, which bounds what is kept to the tags changed since the last call. */
+  public void forgetBaselines() {
+    histories.clear();
   }
 
   private void fellBelow(Bytes alertKey) {

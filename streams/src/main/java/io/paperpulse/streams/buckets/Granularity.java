@@ -11,10 +11,12 @@ import java.util.Locale;
 
 /**
  * Calendar bucket sizes. Buckets are half-open UTC date ranges [start, end); weeks follow ISO
- * (Monday start). The label is what appears in topic keys and values ("day", "week", ...).
+ * (Monday start). The label is what appears in topic keys and values ("day", "week", ...); the
+ * code is what state store keys hold, fixed per granularity so that reordering or adding
+ * granularities never changes the meaning of stored keys.
  */
 public enum Granularity {
-  DAY("day") {
+  DAY("day", 0) {
     @Override
     public LocalDate bucketStart(LocalDate day) {
       return day;
@@ -25,7 +27,7 @@ public enum Granularity {
       return start.plusDays(1);
     }
   },
-  WEEK("week") {
+  WEEK("week", 1) {
     @Override
     public LocalDate bucketStart(LocalDate day) {
       return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -36,7 +38,7 @@ public enum Granularity {
       return start.plusWeeks(1);
     }
   },
-  MONTH("month") {
+  MONTH("month", 2) {
     @Override
     public LocalDate bucketStart(LocalDate day) {
       return day.withDayOfMonth(1);
@@ -47,7 +49,7 @@ public enum Granularity {
       return start.plusMonths(1);
     }
   },
-  YEAR("year") {
+  YEAR("year", 3) {
     @Override
     public LocalDate bucketStart(LocalDate day) {
       return day.withDayOfYear(1);
@@ -63,9 +65,11 @@ public enum Granularity {
   public static final List<Granularity> DEFAULTS = List.of(DAY, WEEK, MONTH, YEAR);
 
   private final String label;
+  private final byte code;
 
-  Granularity(String label) {
+  Granularity(String label, int code) {
     this.label = label;
+    this.code = (byte) code;
   }
 
   /** First day of the bucket containing {@code day}. */
@@ -91,6 +95,21 @@ public enum Granularity {
 
   public String label() {
     return label;
+  }
+
+  /** The byte that stands for this granularity in state store keys; never reused. */
+  public byte code() {
+    return code;
+  }
+
+  /** The granularity whose {@link #code()} this is. */
+  public static Granularity fromCode(byte code) {
+    for (Granularity g : values()) {
+      if (g.code == code) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException("unknown granularity code " + code);
   }
 
   /** The granularity with this label, case-insensitive. */

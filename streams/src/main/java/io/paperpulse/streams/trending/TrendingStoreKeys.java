@@ -23,7 +23,6 @@ public final class TrendingStoreKeys {
 
   private static final int BUCKET_PREFIX_BYTES = 1 + Integer.BYTES;
   private static final int FIXED_BYTES = BUCKET_PREFIX_BYTES + 3 * Long.BYTES;
-  private static final Granularity[] GRANULARITIES = Granularity.values();
   private static final TagKind[] KINDS = TagKind.values();
 
   private TrendingStoreKeys() {}
@@ -42,7 +41,7 @@ public final class TrendingStoreKeys {
   /** The ranking a bucket prefix (or an index key) stands for. */
   public static TrendingKey ranking(Bytes key) {
     ByteBuffer buffer = ByteBuffer.wrap(key.get());
-    Granularity granularity = GRANULARITIES[buffer.get()];
+    Granularity granularity = Granularity.fromCode(buffer.get());
     return new TrendingKey(granularity.label(), LocalDate.ofEpochDay(buffer.getInt() ^ Integer.MIN_VALUE));
   }
 
@@ -74,7 +73,7 @@ public final class TrendingStoreKeys {
 
   private static ByteBuffer bucket(Granularity granularity, LocalDate bucketStart, int extra) {
     return ByteBuffer.allocate(BUCKET_PREFIX_BYTES + extra)
-        .put((byte) granularity.ordinal())
+        .put(granularity.code())
         .putInt((int) bucketStart.toEpochDay() ^ Integer.MIN_VALUE);
   }
 

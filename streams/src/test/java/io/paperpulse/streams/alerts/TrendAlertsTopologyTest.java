@@ -86,6 +86,24 @@ class TrendAlertsTopologyTest extends TopologyTestBase {
   }
 
   @Test
+  void aBaselineThatRoseSinceTheLastScoreIsReadAgain() {
+    burst(harness, 0, 3);
+    assertThat(harness.newAlerts()).singleElement().satisfies(a -> assertThat(a.getBaseline()).isZero());
+    harness.delete("burst-2");
+    // two papers in the week before: the burst week's baseline is now 0.5
+    harness.upsert(paper("before-1", "Diffusion", "", BURST_WEEK.minusWeeks(1), 0));
+    harness.upsert(paper("before-2", "Diffusion", "", BURST_WEEK.minusWeeks(1).plusDays(1), 0));
+    burst(harness, 2, 3);
+    // (3 - 0.5) / sqrt(1.5) = 2.04: below, whereas the baseline read at the first alert would give 3
+    assertThat(harness.newAlerts()).isEmpty();
+    burst(harness, 3, 5);
+    assertThat(harness.newAlerts()).singleElement().satisfies(alert -> {
+      assertThat(alert.getPaperCount()).isEqualTo(5);
+      assertThat(alert.getBaseline()).isEqualTo(0.5);
+    });
+  }
+
+  @Test
   void theSameInputGivesTheSameAlerts() {
     List<List<TrendAlert>> runs = new ArrayList<>();
     for (int run = 0; run < 2; run++) {

@@ -10,6 +10,19 @@ import org.junit.jupiter.api.Test;
 class GranularityTest {
 
   @Test
+  void storeCodesAreFixedPerGranularityAndReadBack() {
+    // state store keys hold these bytes: changing one would misread every stored key
+    assertThat(Granularity.DAY.code()).isEqualTo((byte) 0);
+    assertThat(Granularity.WEEK.code()).isEqualTo((byte) 1);
+    assertThat(Granularity.MONTH.code()).isEqualTo((byte) 2);
+    assertThat(Granularity.YEAR.code()).isEqualTo((byte) 3);
+    for (Granularity granularity : Granularity.values()) {
+      assertThat(Granularity.fromCode(granularity.code())).isEqualTo(granularity);
+    }
+    assertThatThrownBy(() -> Granularity.fromCode((byte) 9)).hasMessageContaining("9");
+  }
+
+  @Test
   void bucketsAreCalendarRangesInUtc() {
     LocalDate sunday = LocalDate.of(2024, 1, 14);
 

@@ -14,13 +14,11 @@ import org.apache.kafka.common.utils.Bytes;
  * time order: a tag's history is one prefix scan, and a scan of the whole store meets each tag's
  * buckets oldest first, which is what rebuilding the scores needs. Encoding is a plain byte copy:
  *
- * <pre>granularity ordinal (1 byte) | tag length (4 bytes) | tag UTF-8 | bucket epoch day, sign flipped (4 bytes)</pre>
+ * <pre>granularity code (1 byte) | tag length (4 bytes) | tag UTF-8 | bucket epoch day, sign flipped (4 bytes)</pre>
  *
  * <p>Internal to the store and its changelog; the tag-counts topic keys are Avro {@code TagCountKey}.
  */
 public record CountKey(Granularity granularity, String tag, LocalDate bucketStart) {
-
-  private static final Granularity[] GRANULARITIES = Granularity.values();
 
   public Bytes bytes() {
     byte[] name = tag.getBytes(StandardCharsets.UTF_8);
@@ -29,7 +27,7 @@ public record CountKey(Granularity granularity, String tag, LocalDate bucketStar
 
   public static CountKey of(Bytes key) {
     ByteBuffer buffer = ByteBuffer.wrap(key.get());
-    Granularity granularity = GRANULARITIES[buffer.get()];
+    Granularity granularity = Granularity.fromCode(buffer.get());
     byte[] name = new byte[buffer.getInt()];
     buffer.get(name);
     return new CountKey(granularity, new String(name, StandardCharsets.UTF_8), LocalDate.ofEpochDay(buffer.getInt() ^ Integer.MIN_VALUE));
@@ -58,7 +56,7 @@ public record CountKey(Granularity granularity, String tag, LocalDate bucketStar
 
   private static ByteBuffer prefix(Granularity granularity, byte[] name, int extra) {
     return ByteBuffer.allocate(1 + Integer.BYTES + name.length + extra)
-        .put((byte) granularity.ordinal()).putInt(name.length).put(name);
+        .put(granularity.code()).putInt(name.length).put(name);
   }
 
   private static int sortable(LocalDate day) {

@@ -72,8 +72,10 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
         lookback, topN, context.taskId().partition());
     rankings.rebuild();
     this.alerts = new TrendAlerts(context.getStateStore(storeNames.alerts()), alertThreshold, lookback);
-    context.schedule(rankingInterval, PunctuationType.WALL_CLOCK_TIME,
-        now -> rankings.publishChanges(this::forwardRankingPart));
+    context.schedule(rankingInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+      rankings.publishChanges(this::forwardRankingPart);
+      alerts.forgetBaselines();
+    });
   }
 
   @Override
