@@ -91,8 +91,11 @@ class DashboardBrowserTest {
     try (HeadlessChromium chromium = HeadlessChromium.start(scratch)) {
       chromium.viewport(1280, 1000, false);
       chromium.open(node.url() + "/");
+      String lastTopTitle = escapeHtml(topPapers.get("papers").get(topPapers.get("papers").size() - 1)
+          .get("title").asText());
       String dom = chromium.awaitDom(html -> html.contains("peak bucket") && html.contains("class=\"live on\"")
-          && html.contains(">" + shown + " – ") && html.contains("data-g=\"" + g + "\" aria-pressed=\"true\""), STEP);
+          && html.contains(">" + shown + " – ") && html.contains("data-g=\"" + g + "\" aria-pressed=\"true\"")
+          && html.contains(lastTopTitle), STEP);
       for (JsonNode paper : topPapers.get("papers")) {
         assertThat(dom).as("top paper shown").contains(escapeHtml(paper.get("title").asText()));
       }
@@ -108,12 +111,14 @@ class DashboardBrowserTest {
       chromium.evaluate("var j = document.getElementById('jump'); j.value = '" + jumpTo + "';"
           + " j.dispatchEvent(new Event('change'))");
       chromium.awaitDom(html -> html.contains(">" + granularity.bucketStart(jumpTo) + " – "), STEP);
-      chromium.evaluate("document.getElementById('next').click(); document.getElementById('next').click()");
-      chromium.awaitDom(html -> html.contains(">" + shown + " – ") && html.contains("data-tag="), STEP);
-
-      // drill-down: a tag's history and its papers in the bucket
       TrendingTags ranking = node.app().queries().trending(granularity, shown).orElseThrow();
       String tag = ranking.getTags().get(Math.min(4, ranking.getTags().size() - 1)).getTag();
+      chromium.evaluate("document.getElementById('next').click(); document.getElementById('next').click()");
+      // the ranking of the bucket shown, not the one before it, is drawn
+      chromium.awaitDom(html -> html.contains(">" + shown + " – ")
+          && html.contains("data-tag=\"" + escapeHtml(tag).replace("\"", "&quot;") + "\""), STEP);
+
+      // drill-down: a tag's history and its papers in the bucket
       JsonNode tagged = http.getOk(node.url() + "/api/papers?granularity=" + g + "&bucket=" + shown
           + "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20"));
       chromium.evaluate("document.querySelector('#ranking-chart g.row[data-tag=\"" + tag.replace("\"", "\\\"")
