@@ -115,14 +115,11 @@ final class JsonFields {
 
     /** An array of strings, or of objects whose {@code objectKey} holds the string (authors[].name). */
     Optional<List<String>> strings(String jsonName, String field, String objectKey) {
-        JsonNode value = node.get(jsonName);
-        if (value == null || value.isNull()) {
+        Optional<JsonNode> array = array(jsonName, field);
+        if (array.isEmpty()) {
             return Optional.empty();
         }
-        if (!value.isArray()) {
-            reject(jsonName, field, "not an array: " + value);
-            return Optional.empty();
-        }
+        JsonNode value = array.get();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
@@ -140,14 +137,11 @@ final class JsonFields {
 
     /** An array of objects, each read with its own fields. */
     Optional<List<JsonFields>> objects(String jsonName, String field) {
-        JsonNode value = node.get(jsonName);
-        if (value == null || value.isNull()) {
+        Optional<JsonNode> array = array(jsonName, field);
+        if (array.isEmpty()) {
             return Optional.empty();
         }
-        if (!value.isArray()) {
-            reject(jsonName, field, "not an array: " + value);
-            return Optional.empty();
-        }
+        JsonNode value = array.get();
         List<JsonFields> out = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             if (!value.get(i).isObject()) {
@@ -157,6 +151,19 @@ final class JsonFields {
             out.add(new JsonFields(value.get(i), pointerOf(jsonName) + "/" + i, draft));
         }
         return Optional.of(out);
+    }
+
+    /** The array in {@code jsonName}; absent when missing or null, and the record rejected when not an array. */
+    private Optional<JsonNode> array(String jsonName, String field) {
+        JsonNode value = node.get(jsonName);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isArray()) {
+            reject(jsonName, field, "not an array: " + value);
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     private void reject(String jsonName, String field, String message) {

@@ -227,11 +227,14 @@ class TwoInstancesApiTest {
       bucket.getValue().forEach((tag, alert) -> scores.put(tag, alert.getScore()));
       assertThat(served).as(path).isEqualTo(scores);
     }
-    String latestWeek = expected.keySet().stream().filter(key -> key.startsWith("week/")).max(String::compareTo)
-        .map(key -> key.substring("week/".length())).orElse(null);
-    if (latestWeek != null) {
-      assertThat(http.getOk(second.url() + "/api/alerts?granularity=week").get("bucketStart").asText())
-          .isEqualTo(latestWeek);
+    // without a bucket: the latest bucket with alerts, for every granularity that has any
+    Map<String, String> latest = new TreeMap<>();
+    expected.keySet().forEach(key -> latest.merge(key.split("/")[0], key.split("/")[1],
+        (a, b) -> a.compareTo(b) >= 0 ? a : b));
+    assertThat(latest).isNotEmpty();
+    for (Map.Entry<String, String> bucket : latest.entrySet()) {
+      assertThat(http.getOk(second.url() + "/api/alerts?granularity=" + bucket.getKey()).get("bucketStart").asText())
+          .as(bucket.getKey()).isEqualTo(bucket.getValue());
     }
     assertThat(http.getSettled(first.url() + "/api/alerts?granularity=week&bucket=1999-01-04").statusCode())
         .isEqualTo(404);
