@@ -9,23 +9,23 @@ import picocli.CommandLine.IVersionProvider;
 /** Reports the build's project version, written into a resource by Maven resource filtering. */
 public final class VersionInfo implements IVersionProvider {
 
-    private static final String RESOURCE = "/io/paperpulse/cli/version.properties";
+  private static final String RESOURCE = "/io/paperpulse/cli/version.properties";
 
-    @Override
-    public String[] getVersion() {
-        return new String[] {"paperpulse " + version(), "Java " + Runtime.version()};
-    }
+  @Override
+  public String[] getVersion() {
+    return new String[] {"paperpulse " + version(), "Java " + Runtime.version()};
+  }
 
-    static String version() {
-        try (InputStream in = VersionInfo.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  static String version() {
+    try (InputStream in = VersionInfo.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 }

@@ -7,28 +7,30 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Base of command tests against one local cluster (broker and registry) per test class, with an admin client. */
+/**
+ * Base of command tests against one local cluster (broker and registry) per test class, with an
+ * admin client.
+ */
 abstract class LocalClusterTestBase {
 
-    @TempDir
-    static Path workDir;
+  @TempDir static Path workDir;
 
-    static LocalCluster cluster;
-    static Admin admin;
+  static LocalCluster cluster;
+  static Admin admin;
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
-        admin = Admin.create(cluster.clientProperties());
+  @BeforeAll
+  static void startCluster() {
+    cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
+    admin = Admin.create(cluster.clientProperties());
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (admin != null) {
+      admin.close();
     }
-
-    @AfterAll
-    static void stopCluster() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
+    if (cluster != null) {
+      cluster.close();
     }
+  }
 }

@@ -32,122 +32,149 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** produce and consume against a real in-JVM local cluster, including a restart on the same data directory. */
+/**
+ * produce and consume against a real in-JVM local cluster, including a restart on the same data
+ * directory.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPipelineTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path workDir;
+  @TempDir static Path workDir;
 
-    private static Path dataDir;
-    private static LocalCluster cluster;
-    private static Path sample;
-    /** Papers the producer's own parser finds in the sample: what must arrive, no more, no less. */
-    private static int samplePapers;
+  private static Path dataDir;
+  private static LocalCluster cluster;
+  private static Path sample;
 
-    @BeforeAll
-    static void startCluster() throws Exception {
-        dataDir = workDir.resolve("cluster");
-        cluster = LocalCluster.builder(dataDir).build().start();
-        sample = workDir.resolve(BundledSample.NAME);
-        try (InputStream in = BundledSample.open()) {
-            Files.copy(in, sample);
-        }
-        ParsedInput parsed = InputReader.read(Files.readString(sample), InputFormat.AUTO,
-                new ParseContext(sample.toString(), BundledSample.asOf(), Instant.now()));
-        samplePapers = parsed.papers().size();
-        assertThat(samplePapers).as("papers in the bundled sample").isGreaterThanOrEqualTo(48);
+  /** Papers the producer's own parser finds in the sample: what must arrive, no more, no less. */
+  private static int samplePapers;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    dataDir = workDir.resolve("cluster");
+    cluster = LocalCluster.builder(dataDir).build().start();
+    sample = workDir.resolve(BundledSample.NAME);
+    try (InputStream in = BundledSample.open()) {
+      Files.copy(in, sample);
     }
+    ParsedInput parsed =
+        InputReader.read(
+            Files.readString(sample),
+            InputFormat.AUTO,
+            new ParseContext(sample.toString(), BundledSample.asOf(), Instant.now()));
+    samplePapers = parsed.papers().size();
+    assertThat(samplePapers).as("papers in the bundled sample").isGreaterThanOrEqualTo(48);
+  }
 
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
     }
+  }
 
-    @Test
-    @Order(1)
-    void producesTheBundledSampleAndConsumesEveryPaperAsJson() throws Exception {
-        // The page dump has two blocks that are not paper cards: reported as skipped, not errors; no flag needed.
-        CliRun produce = CliRun.run(connection(), "produce", "--as-of", BundledSample.asOf().toString(),
-                sample.toString());
-        assertThat(produce.exitCode()).as(produce.err()).isZero();
-        assertThat(produce.err()).contains("published " + samplePapers, "line 293", "not a paper card");
+  @Test
+  @Order(1)
+  void producesTheBundledSampleAndConsumesEveryPaperAsJson() throws Exception {
+    // The page dump has two blocks that are not paper cards: reported as skipped, not errors; no
+    // flag needed.
+    CliRun produce =
+        CliRun.run(
+            connection(), "produce", "--as-of", BundledSample.asOf().toString(), sample.toString());
+    assertThat(produce.exitCode()).as(produce.err()).isZero();
+    assertThat(produce.err()).contains("published " + samplePapers, "line 293", "not a paper card");
 
-        List<JsonNode> records = consume("papers");
+    List<JsonNode> records = consume("papers");
 
-        assertThat(records).hasSize(samplePapers);
-        JsonNode first = records.get(0);
-        assertThat(first.fieldNames()).toIterable()
-                .containsExactly("topic", "partition", "offset", "timestamp", "key", "value", "headers");
-        assertThat(first.get("topic").asText()).isEqualTo("papers");
-        assertThat(first.get("key").asText()).isEqualTo(first.get("value").get("id").asText());
-        for (JsonNode record : records) {
-            JsonNode paper = record.get("value");
-            assertThat(paper.get("title").asText()).isNotBlank();
-            // timestamp-millis rendered as an ISO instant, not epoch millis.
-            assertThat(paper.get("publishedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        }
-        Set<String> ids = records.stream().map(r -> r.get("key").asText()).collect(Collectors.toSet());
-        assertThat(ids).hasSize(samplePapers);
+    assertThat(records).hasSize(samplePapers);
+    JsonNode first = records.get(0);
+    assertThat(first.fieldNames())
+        .toIterable()
+        .containsExactly("topic", "partition", "offset", "timestamp", "key", "value", "headers");
+    assertThat(first.get("topic").asText()).isEqualTo("papers");
+    assertThat(first.get("key").asText()).isEqualTo(first.get("value").get("id").asText());
+    for (JsonNode record : records) {
+      JsonNode paper = record.get("value");
+      assertThat(paper.get("title").asText()).isNotBlank();
+      // timestamp-millis rendered as an ISO instant, not epoch millis.
+      assertThat(paper.get("publishedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     }
+    Set<String> ids = records.stream().map(r -> r.get("key").asText()).collect(Collectors.toSet());
+    assertThat(ids).hasSize(samplePapers);
+  }
 
-    @Test
-    @Order(2)
-    void rejectsAFileWithOneBadRecordNamingFileLineAndFieldAndPublishesNothing() throws Exception {
-        try (Admin admin = Admin.create(cluster.clientProperties())) {
-            admin.createTopics(List.of(new NewTopic("strict-papers", 1, (short) 1))).all().get();
-        }
-        Path input = workDir.resolve("one-bad.jsonl");
-        Files.writeString(input, String.join("\n",
+  @Test
+  @Order(2)
+  void rejectsAFileWithOneBadRecordNamingFileLineAndFieldAndPublishesNothing() throws Exception {
+    try (Admin admin = Admin.create(cluster.clientProperties())) {
+      admin.createTopics(List.of(new NewTopic("strict-papers", 1, (short) 1))).all().get();
+    }
+    Path input = workDir.resolve("one-bad.jsonl");
+    Files.writeString(
+        input,
+        String.join(
+                "\n",
                 paperJson("p-1", "2024-01-08T10:00:00Z"),
                 paperJson("p-2", "the day after tomorrow"),
-                paperJson("p-3", "2024-01-09T10:00:00Z")) + "\n");
+                paperJson("p-3", "2024-01-09T10:00:00Z"))
+            + "\n");
 
-        CliRun produce = CliRun.run(connection(), "produce", "--topic-prefix", "strict-", "--format", "jsonl",
-                input.toString());
+    CliRun produce =
+        CliRun.run(
+            connection(),
+            "produce",
+            "--topic-prefix",
+            "strict-",
+            "--format",
+            "jsonl",
+            input.toString());
 
-        assertThat(produce.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(produce.err()).contains("one-bad.jsonl:2:", "publishedAt");
-        assertThat(consume("strict-papers")).isEmpty();
-    }
+    assertThat(produce.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(produce.err()).contains("one-bad.jsonl:2:", "publishedAt");
+    assertThat(consume("strict-papers")).isEmpty();
+  }
 
-    @Test
-    @Order(3)
-    void everyRecordStillDecodesAfterTheClusterRestartsOnTheSameDataDirectory() throws Exception {
-        cluster.close();
-        cluster = LocalCluster.builder(dataDir).build().start();
+  @Test
+  @Order(3)
+  void everyRecordStillDecodesAfterTheClusterRestartsOnTheSameDataDirectory() throws Exception {
+    cluster.close();
+    cluster = LocalCluster.builder(dataDir).build().start();
 
-        List<JsonNode> records = consume("papers");
+    List<JsonNode> records = consume("papers");
 
-        assertThat(records).hasSize(samplePapers);
-        assertThat(records).allSatisfy(record -> {
-            assertThat(record.get("value").isObject()).as("decoded Avro value").isTrue();
-            assertThat(record.get("value").get("id").asText()).isEqualTo(record.get("key").asText());
-        });
-    }
+    assertThat(records).hasSize(samplePapers);
+    assertThat(records)
+        .allSatisfy(
+            record -> {
+              assertThat(record.get("value").isObject()).as("decoded Avro value").isTrue();
+              assertThat(record.get("value").get("id").asText())
+                  .isEqualTo(record.get("key").asText());
+            });
+  }
 
-    @Test
-    @Order(4)
-    void everyFieldTheFeedsGiveRoundTripsThroughProduceTheTopicAndConsume() throws Exception {
-        Path hf = workDir.resolve("daily_papers.json");
-        Files.writeString(hf, "[{\"paper\":{\"id\":\"2611.04321\",\"authors\":[{\"_id\":\"a1\",\"name\":\"Ada Example\","
-                + "\"hidden\":false}],\"mediaUrls\":[],\"publishedAt\":\"2026-11-04T18:59:58.000Z\","
-                + "\"submittedOnDailyAt\":\"2026-11-05T01:22:10.311Z\",\"title\":\"Sparse Routers Learn to Forget\","
-                + "\"submittedOnDailyBy\":{\"_id\":\"u9\",\"fullname\":\"Kay Curator\",\"user\":\"kaycurates\"},"
-                + "\"summary\":\"Routers forget.\",\"upvotes\":57,\"discussionId\":\"d1\","
-                + "\"projectPage\":\"https://example.org/p\",\"githubRepo\":\"https://github.com/example/r\","
-                + "\"ai_summary\":\"Routers drop experts.\",\"ai_keywords\":[\"router collapse\",\"experts\"],"
-                + "\"githubStars\":412,\"organization\":{\"_id\":\"o1\",\"name\":\"example-lab\",\"fullname\":\"Example Lab\"}},"
-                + "\"publishedAt\":\"2026-11-05T01:22:10.311Z\",\"title\":\"Sparse Routers Learn to Forget\","
-                + "\"thumbnail\":\"https://cdn.example.org/2611.04321.png\",\"numComments\":4,"
-                + "\"submittedBy\":{\"_id\":\"u9\",\"fullname\":\"Kay Curator\",\"name\":\"kaycurates\"},"
-                + "\"isAuthorParticipating\":true}]\n");
-        Path atom = workDir.resolve("arxiv.xml");
-        Files.writeString(atom, """
+  @Test
+  @Order(4)
+  void everyFieldTheFeedsGiveRoundTripsThroughProduceTheTopicAndConsume() throws Exception {
+    Path hf = workDir.resolve("daily_papers.json");
+    Files.writeString(
+        hf,
+        "[{\"paper\":{\"id\":\"2611.04321\",\"authors\":[{\"_id\":\"a1\",\"name\":\"Ada Example\","
+            + "\"hidden\":false}],\"mediaUrls\":[],\"publishedAt\":\"2026-11-04T18:59:58.000Z\","
+            + "\"submittedOnDailyAt\":\"2026-11-05T01:22:10.311Z\",\"title\":\"Sparse Routers Learn to Forget\","
+            + "\"submittedOnDailyBy\":{\"_id\":\"u9\",\"fullname\":\"Kay Curator\",\"user\":\"kaycurates\"},"
+            + "\"summary\":\"Routers forget.\",\"upvotes\":57,\"discussionId\":\"d1\","
+            + "\"projectPage\":\"https://example.org/p\",\"githubRepo\":\"https://github.com/example/r\","
+            + "\"ai_summary\":\"Routers drop experts.\",\"ai_keywords\":[\"router collapse\",\"experts\"],"
+            + "\"githubStars\":412,\"organization\":{\"_id\":\"o1\",\"name\":\"example-lab\",\"fullname\":\"Example Lab\"}},"
+            + "\"publishedAt\":\"2026-11-05T01:22:10.311Z\",\"title\":\"Sparse Routers Learn to Forget\","
+            + "\"thumbnail\":\"https://cdn.example.org/2611.04321.png\",\"numComments\":4,"
+            + "\"submittedBy\":{\"_id\":\"u9\",\"fullname\":\"Kay Curator\",\"name\":\"kaycurates\"},"
+            + "\"isAuthorParticipating\":true}]\n");
+    Path atom = workDir.resolve("arxiv.xml");
+    Files.writeString(
+        atom,
+        """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom"
                       xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
@@ -167,69 +194,99 @@ class LocalPipelineTest {
                   </entry>
                 </feed>
                 """);
-        CliRun produce = CliRun.run(connection(), "produce", "--topic-prefix", "fields-", hf.toString(), atom.toString());
-        assertThat(produce.exitCode()).as(produce.err()).isZero();
+    CliRun produce =
+        CliRun.run(
+            connection(), "produce", "--topic-prefix", "fields-", hf.toString(), atom.toString());
+    assertThat(produce.exitCode()).as(produce.err()).isZero();
 
-        Map<String, JsonNode> values = new HashMap<>();
-        consume("fields-papers").forEach(record -> values.put(record.get("key").asText(), record.get("value")));
-        JsonNode daily = values.get("2611.04321");
-        assertThat(daily.get("featuredAt").asText()).isEqualTo("2026-11-05T01:22:10.311Z");
-        assertThat(daily.get("listedAt").asText()).isEqualTo("2026-11-05T01:22:10.311Z");
-        assertThat(daily.get("commentCount").asInt()).isEqualTo(4);
-        assertThat(daily.get("submittedBy").asText()).isEqualTo("kaycurates");
-        assertThat(daily.get("thumbnailUrl").asText()).isEqualTo("https://cdn.example.org/2611.04321.png");
-        assertThat(daily.get("aiSummary").asText()).isEqualTo("Routers drop experts.");
-        assertThat(daily.get("aiKeywords")).extracting(JsonNode::asText).containsExactly("router collapse", "experts");
-        assertThat(daily.get("githubRepo").asText()).isEqualTo("https://github.com/example/r");
-        assertThat(daily.get("githubStars").asInt()).isEqualTo(412);
-        assertThat(daily.get("projectPage").asText()).isEqualTo("https://example.org/p");
-        assertThat(daily.get("organization").asText()).isEqualTo("example-lab");
-        JsonNode arxiv = values.get("2401.01234");
-        assertThat(arxiv.get("primaryCategory").asText()).isEqualTo("cs.CL");
-        assertThat(arxiv.get("comment").asText()).isEqualTo("12 pages");
-        assertThat(arxiv.get("journalRef").asText()).isEqualTo("Proc. Tiny 2024");
-        assertThat(arxiv.get("doi").asText()).isEqualTo("10.1234/tiny.1");
-        assertThat(arxiv.get("updatedAt").asText()).isEqualTo("2024-01-04T10:00:00Z");
-        assertThat(arxiv.get("authorAffiliations").toString())
-                .isEqualTo("[{\"author\":\"Eli Coder\",\"affiliations\":[\"Somewhere\"]}]");
+    Map<String, JsonNode> values = new HashMap<>();
+    consume("fields-papers")
+        .forEach(record -> values.put(record.get("key").asText(), record.get("value")));
+    JsonNode daily = values.get("2611.04321");
+    assertThat(daily.get("featuredAt").asText()).isEqualTo("2026-11-05T01:22:10.311Z");
+    assertThat(daily.get("listedAt").asText()).isEqualTo("2026-11-05T01:22:10.311Z");
+    assertThat(daily.get("commentCount").asInt()).isEqualTo(4);
+    assertThat(daily.get("submittedBy").asText()).isEqualTo("kaycurates");
+    assertThat(daily.get("thumbnailUrl").asText())
+        .isEqualTo("https://cdn.example.org/2611.04321.png");
+    assertThat(daily.get("aiSummary").asText()).isEqualTo("Routers drop experts.");
+    assertThat(daily.get("aiKeywords"))
+        .extracting(JsonNode::asText)
+        .containsExactly("router collapse", "experts");
+    assertThat(daily.get("githubRepo").asText()).isEqualTo("https://github.com/example/r");
+    assertThat(daily.get("githubStars").asInt()).isEqualTo(412);
+    assertThat(daily.get("projectPage").asText()).isEqualTo("https://example.org/p");
+    assertThat(daily.get("organization").asText()).isEqualTo("example-lab");
+    JsonNode arxiv = values.get("2401.01234");
+    assertThat(arxiv.get("primaryCategory").asText()).isEqualTo("cs.CL");
+    assertThat(arxiv.get("comment").asText()).isEqualTo("12 pages");
+    assertThat(arxiv.get("journalRef").asText()).isEqualTo("Proc. Tiny 2024");
+    assertThat(arxiv.get("doi").asText()).isEqualTo("10.1234/tiny.1");
+    assertThat(arxiv.get("updatedAt").asText()).isEqualTo("2024-01-04T10:00:00Z");
+    assertThat(arxiv.get("authorAffiliations").toString())
+        .isEqualTo("[{\"author\":\"Eli Coder\",\"affiliations\":[\"Somewhere\"]}]");
 
-        // what consume prints is JSON Lines that produce reads back into the same papers
-        Path again = workDir.resolve("again.jsonl");
-        Files.writeString(again, values.values().stream().map(JsonNode::toString).collect(joining("\n")) + "\n");
-        CliRun reproduce = CliRun.run(connection(), "produce", "--topic-prefix", "again-", again.toString());
-        assertThat(reproduce.exitCode()).as(reproduce.err()).isZero();
-        Map<String, JsonNode> reread = new HashMap<>();
-        consume("again-papers").forEach(record -> reread.put(record.get("key").asText(), record.get("value")));
-        assertThat(reread.keySet()).isEqualTo(values.keySet());
-        values.forEach((id, value) -> {
-            ObjectNode expected = value.deepCopy();
-            ObjectNode actual = reread.get(id).deepCopy();
-            expected.remove("ingestedAt");
-            actual.remove("ingestedAt");
-            assertThat(actual).as(id).isEqualTo(expected);
+    // what consume prints is JSON Lines that produce reads back into the same papers
+    Path again = workDir.resolve("again.jsonl");
+    Files.writeString(
+        again, values.values().stream().map(JsonNode::toString).collect(joining("\n")) + "\n");
+    CliRun reproduce =
+        CliRun.run(connection(), "produce", "--topic-prefix", "again-", again.toString());
+    assertThat(reproduce.exitCode()).as(reproduce.err()).isZero();
+    Map<String, JsonNode> reread = new HashMap<>();
+    consume("again-papers")
+        .forEach(record -> reread.put(record.get("key").asText(), record.get("value")));
+    assertThat(reread.keySet()).isEqualTo(values.keySet());
+    values.forEach(
+        (id, value) -> {
+          ObjectNode expected = value.deepCopy();
+          ObjectNode actual = reread.get(id).deepCopy();
+          expected.remove("ingestedAt");
+          actual.remove("ingestedAt");
+          assertThat(actual).as(id).isEqualTo(expected);
         });
-    }
+  }
 
-    /** Connection settings through the environment, as a deployment would pass them. */
-    private static Map<String, String> connection() {
-        return Map.of("PAPERPULSE_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
-                "PAPERPULSE_SCHEMA_REGISTRY", cluster.schemaRegistryUrl());
-    }
+  /** Connection settings through the environment, as a deployment would pass them. */
+  private static Map<String, String> connection() {
+    return Map.of(
+        "PAPERPULSE_BOOTSTRAP_SERVERS",
+        cluster.bootstrapServers(),
+        "PAPERPULSE_SCHEMA_REGISTRY",
+        cluster.schemaRegistryUrl());
+  }
 
-    private static List<JsonNode> consume(String topic) throws Exception {
-        CliRun consume = CliRun.run("consume", "--bootstrap-servers", cluster.bootstrapServers(),
-                "--schema-registry", cluster.schemaRegistryUrl(), "--topic", topic, "--from-beginning",
-                "--idle-timeout", "2s");
-        assertThat(consume.exitCode()).as(consume.err()).isZero();
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : consume.outLines()) {
-            records.add(JSON.readTree(line));
-        }
-        return records;
+  private static List<JsonNode> consume(String topic) throws Exception {
+    CliRun consume =
+        CliRun.run(
+            "consume",
+            "--bootstrap-servers",
+            cluster.bootstrapServers(),
+            "--schema-registry",
+            cluster.schemaRegistryUrl(),
+            "--topic",
+            topic,
+            "--from-beginning",
+            "--idle-timeout",
+            "2s");
+    assertThat(consume.exitCode()).as(consume.err()).isZero();
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : consume.outLines()) {
+      records.add(JSON.readTree(line));
     }
+    return records;
+  }
 
-    private static String paperJson(String id, String publishedAt) {
-        return "{\"id\":\"" + id + "\",\"title\":\"Paper " + id + "\",\"abstract\":\"About " + id + ".\","
-                + "\"authors\":[\"A. Author\"],\"publishedAt\":\"" + publishedAt + "\",\"upvotes\":3}";
-    }
+  private static String paperJson(String id, String publishedAt) {
+    return "{\"id\":\""
+        + id
+        + "\",\"title\":\"Paper "
+        + id
+        + "\",\"abstract\":\"About "
+        + id
+        + ".\","
+        + "\"authors\":[\"A. Author\"],\"publishedAt\":\""
+        + publishedAt
+        + "\",\"upvotes\":3}";
+  }
 }

@@ -17,13 +17,15 @@ class WatchCommandTest {
   @BeforeEach
   void startServer() {
     server = Javalin.create(config -> config.showJavalinBanner = false);
-    server.sse("/api/trending/stream", client -> {
-      granularitySeen = client.ctx().queryParam("granularity");
-      client.keepAlive();
-      client.sendComment("keep-alive");
-      client.sendEvent("trending", rankingJson(List.of("agents", "diffusion", "robotics")));
-      client.sendEvent("trending", rankingJson(List.of("robotics", "agents", "speech")));
-    });
+    server.sse(
+        "/api/trending/stream",
+        client -> {
+          granularitySeen = client.ctx().queryParam("granularity");
+          client.keepAlive();
+          client.sendComment("keep-alive");
+          client.sendEvent("trending", rankingJson(List.of("agents", "diffusion", "robotics")));
+          client.sendEvent("trending", rankingJson(List.of("robotics", "agents", "speech")));
+        });
     server.start("127.0.0.1", 0);
   }
 
@@ -34,8 +36,16 @@ class WatchCommandTest {
 
   @Test
   void drawsEachUpdateWithArrowsForRankChanges() {
-    CliRun run = CliRun.run("watch", "--url", "http://127.0.0.1:" + server.port(), "--granularity", "month",
-        "--updates", "2", "--no-clear");
+    CliRun run =
+        CliRun.run(
+            "watch",
+            "--url",
+            "http://127.0.0.1:" + server.port(),
+            "--granularity",
+            "month",
+            "--updates",
+            "2",
+            "--no-clear");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(granularitySeen).isEqualTo("month");
@@ -48,7 +58,9 @@ class WatchCommandTest {
   void anUnreachableInstanceIsReportedAndRetried() throws Exception {
     int port = server.port();
     server.stop();
-    Thread watcher = new Thread(() -> CliRun.run("watch", "--url", "http://127.0.0.1:" + port, "--updates", "1"));
+    Thread watcher =
+        new Thread(
+            () -> CliRun.run("watch", "--url", "http://127.0.0.1:" + port, "--updates", "1"));
     watcher.setDaemon(true);
     watcher.start();
     watcher.join(1500);
@@ -60,10 +72,18 @@ class WatchCommandTest {
   private static String rankingJson(List<String> tags) {
     StringBuilder entries = new StringBuilder();
     for (int i = 0; i < tags.size(); i++) {
-      entries.append(i == 0 ? "" : ",").append("{\"rank\":").append(i + 1).append(",\"tag\":\"").append(tags.get(i))
-          .append("\",\"kind\":\"TOPIC\",\"paperCount\":").append(5 - i).append(",\"upvoteSum\":3,\"score\":1.5}");
+      entries
+          .append(i == 0 ? "" : ",")
+          .append("{\"rank\":")
+          .append(i + 1)
+          .append(",\"tag\":\"")
+          .append(tags.get(i))
+          .append("\",\"kind\":\"TOPIC\",\"paperCount\":")
+          .append(5 - i)
+          .append(",\"upvoteSum\":3,\"score\":1.5}");
     }
     return "{\"granularity\":\"month\",\"bucketStart\":\"2024-01-01\",\"bucketEnd\":\"2024-02-01\",\"tags\":["
-        + entries + "]}";
+        + entries
+        + "]}";
   }
 }

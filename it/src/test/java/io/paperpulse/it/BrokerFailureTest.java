@@ -49,20 +49,24 @@ class BrokerFailureTest {
   private static KafkaClusterTestKit cluster;
   private static TestRegistry registry;
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setCombined(false).setNumBrokerNodes(3).setNumControllerNodes(1).build())
-        .setConfigProp("default.replication.factor", "3")
-        .setConfigProp("min.insync.replicas", "2")
-        .setConfigProp("offsets.topic.replication.factor", "3")
-        .setConfigProp("transaction.state.log.replication.factor", "3")
-        .setConfigProp("transaction.state.log.min.isr", "2")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
+    cluster =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setCombined(false)
+                    .setNumBrokerNodes(3)
+                    .setNumControllerNodes(1)
+                    .build())
+            .setConfigProp("default.replication.factor", "3")
+            .setConfigProp("min.insync.replicas", "2")
+            .setConfigProp("offsets.topic.replication.factor", "3")
+            .setConfigProp("transaction.state.log.replication.factor", "3")
+            .setConfigProp("transaction.state.log.min.isr", "2")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
     cluster.format();
     cluster.startup();
     cluster.waitForReadyBrokers();
@@ -80,40 +84,66 @@ class BrokerFailureTest {
   }
 
   @Test
-  void oneOfThreeBrokersStoppedAndRestartedMidStreamLosesNothingAndCountsStayExact() throws Exception {
+  void oneOfThreeBrokersStoppedAndRestartedMidStreamLosesNothingAndCountsStayExact()
+      throws Exception {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
     try (Admin admin = Admin.create(client)) {
-      admin.createTopics(List.of(new NewTopic(topics.papers(), 3, (short) 3)
-          .configs(Map.of("cleanup.policy", "compact", "min.insync.replicas", "2")))).all().get();
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topics.papers(), 3, (short) 3)
+                      .configs(Map.of("cleanup.policy", "compact", "min.insync.replicas", "2"))))
+          .all()
+          .get();
     }
     Tagger tagger = PaperTagger.withDefaultTaxonomy();
-    StreamsAppConfig defaults = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir);
-    StreamsAppConfig config = defaults.withApplicationId(APP_ID).withTopicLayout(3, (short) 3)
-        .withTopology(defaults.topology().withGranularities(GRANULARITIES));
+    StreamsAppConfig defaults =
+        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir);
+    StreamsAppConfig config =
+        defaults
+            .withApplicationId(APP_ID)
+            .withTopicLayout(3, (short) 3)
+            .withTopology(defaults.topology().withGranularities(GRANULARITIES));
 
     GenerateResult generated;
     int stoppedBroker;
     long inFlightAtStop;
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger);
-         Admin admin = Admin.create(client)) {
+        Admin admin = Admin.create(client)) {
       app.start();
       GroupProgress progress = new GroupProgress(admin, APP_ID, topics.papers());
       progress.awaitGroupStable(Duration.ofMinutes(2));
-      CompletableFuture<GenerateResult> generator = PaperStreamGenerator.start(client, registry.client(),
-          GenerateOptions.of(topics.papers(), EVENTS, 42L).withRate(30));
+      CompletableFuture<GenerateResult> generator =
+          PaperStreamGenerator.start(
+              client,
+              registry.client(),
+              GenerateOptions.of(topics.papers(), EVENTS, 42L).withRate(30));
 
       progress.awaitCommittedBeyond(0, Duration.ofMinutes(2));
       // the broker leading most partitions of papers, so the failure moves leadership under load
-      stoppedBroker = admin.describeTopics(List.of(topics.papers())).allTopicNames().get().get(topics.papers())
-          .partitions().get(0).leader().id();
+      stoppedBroker =
+          admin
+              .describeTopics(List.of(topics.papers()))
+              .allTopicNames()
+              .get()
+              .get(topics.papers())
+              .partitions()
+              .get(0)
+              .leader()
+              .id();
       inFlightAtStop = progress.inputLag();
-      assertThat(generator.isDone()).as("producer still publishing when the broker stops").isFalse();
+      assertThat(generator.isDone())
+          .as("producer still publishing when the broker stops")
+          .isFalse();
       BrokerServer broker = cluster.brokers().get(stoppedBroker);
       broker.shutdown();
       broker.awaitShutdown();
-      log.info("broker {} stopped with {} papers records not yet committed; generator done: {}",
-          stoppedBroker, inFlightAtStop, generator.isDone());
+      log.info(
+          "broker {} stopped with {} papers records not yet committed; generator done: {}",
+          stoppedBroker,
+          inFlightAtStop,
+          generator.isDone());
       Thread.sleep(4_000);
       broker.startup();
       log.info("broker {} started again", stoppedBroker);
@@ -124,15 +154,27 @@ class BrokerFailureTest {
     }
 
     assertThat(generated.failure()).isNull();
-    ExactCounts.Verdict verdict = ExactCounts.verify(client, registry.client(), topics, tagger, GRANULARITIES);
+    ExactCounts.Verdict verdict =
+        ExactCounts.verify(client, registry.client(), topics, tagger, GRANULARITIES);
     Map<String, PaperEvent> expectedPapers = generated.expected().finalPapers();
-    assertThat(verdict.finalPapers()).as("final papers on the topic: the producer lost nothing").isEqualTo(expectedPapers);
+    assertThat(verdict.finalPapers())
+        .as("final papers on the topic: the producer lost nothing")
+        .isEqualTo(expectedPapers);
     assertThat(verdict.differences()).as("tag-counts against recomputation").isEmpty();
     assertThat(verdict.actual()).isNotEmpty();
-    assertThat(TopicContents.readCommitted(client, topics.papersDlq())).as("dead letters").isEmpty();
-    log.info("broker failure figures: events {} (inserts {}, updates {}, deletes {}), broker {} stopped for 4 s with {}"
+    assertThat(TopicContents.readCommitted(client, topics.papersDlq()))
+        .as("dead letters")
+        .isEmpty();
+    log.info(
+        "broker failure figures: events {} (inserts {}, updates {}, deletes {}), broker {} stopped for 4 s with {}"
             + " records in flight, live papers {}, tag-count keys verified {}",
-        generated.events(), generated.inserts(), generated.updates(), generated.deletes(), stoppedBroker,
-        inFlightAtStop, verdict.finalPapers().size(), verdict.expected().size());
+        generated.events(),
+        generated.inserts(),
+        generated.updates(),
+        generated.deletes(),
+        stoppedBroker,
+        inFlightAtStop,
+        verdict.finalPapers().size(),
+        verdict.expected().size());
   }
 }

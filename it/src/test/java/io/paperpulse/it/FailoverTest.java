@@ -47,82 +47,120 @@ class FailoverTest extends SingleBrokerFaultTest {
   private static final String APP_ID = "failover-test";
   private static final int PARTITIONS = 4;
   private static final List<Granularity> GRANULARITIES = List.of(Granularity.MONTH);
-  /** The broker's smallest allowed session: the dead member is noticed within seconds, not the default 45. */
+
+  /**
+   * The broker's smallest allowed session: the dead member is noticed within seconds, not the
+   * default 45.
+   */
   private static final Map<String, String> FAST_FAILURE_DETECTION =
       Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000");
 
-
-  @TempDir
-  Path workDir;
-
-
-
-
+  @TempDir Path workDir;
 
   @Test
   void survivorTakesOverTheKilledInstancesTasksAndKeepsAnsweringExactCounts() throws Exception {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
     try (Admin admin = Admin.create(client)) {
-      admin.createTopics(List.of(new NewTopic(topics.papers(), PARTITIONS, (short) 1)
-          .configs(Map.of("cleanup.policy", "compact")))).all().get();
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topics.papers(), PARTITIONS, (short) 1)
+                      .configs(Map.of("cleanup.policy", "compact"))))
+          .all()
+          .get();
     }
     StringBuilder properties = new StringBuilder();
-    FAST_FAILURE_DETECTION.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+    FAST_FAILURE_DETECTION.forEach(
+        (key, value) -> properties.append(key).append('=').append(value).append('\n'));
     Path clientConfig = Files.writeString(workDir.resolve("client.properties"), properties);
     Path childLog = Path.of("target", "failover-test-streams.log");
     Files.deleteIfExists(childLog);
     // no --num-standby-replicas: the command's default is what is under test
-    List<String> childArgs = List.of("streams", "--bootstrap-servers", cluster.bootstrapServers(),
-        "--schema-registry", registry.url(), "--config", clientConfig.toString(), "--application-id", APP_ID,
-        "--state-dir", workDir.resolve("child").toString(), "--partitions", Integer.toString(PARTITIONS),
-        "--granularities", "month", "--http-port", "0");
+    List<String> childArgs =
+        List.of(
+            "streams",
+            "--bootstrap-servers",
+            cluster.bootstrapServers(),
+            "--schema-registry",
+            registry.url(),
+            "--config",
+            clientConfig.toString(),
+            "--application-id",
+            APP_ID,
+            "--state-dir",
+            workDir.resolve("child").toString(),
+            "--partitions",
+            Integer.toString(PARTITIONS),
+            "--granularities",
+            "month",
+            "--http-port",
+            "0");
 
     Tagger tagger = PaperTagger.withDefaultTaxonomy();
-    StreamsAppConfig defaults = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), workDir.resolve("survivor"));
-    StreamsAppConfig config = defaults.withApplicationId(APP_ID)
-        .withTopicLayout(PARTITIONS, (short) 1)
-        .withNumStandbyReplicas(1)
-        .withClientProperties(FAST_FAILURE_DETECTION)
-        .withTopology(defaults.topology().withGranularities(GRANULARITIES));
+    StreamsAppConfig defaults =
+        StreamsAppConfig.defaults(
+            cluster.bootstrapServers(), registry.url(), workDir.resolve("survivor"));
+    StreamsAppConfig config =
+        defaults
+            .withApplicationId(APP_ID)
+            .withTopicLayout(PARTITIONS, (short) 1)
+            .withNumStandbyReplicas(1)
+            .withClientProperties(FAST_FAILURE_DETECTION)
+            .withTopology(defaults.topology().withGranularities(GRANULARITIES));
 
     Process child = ChildJvm.start(childLog, childArgs);
     try (PaperPulseStreamsApp survivor = new PaperPulseStreamsApp(config, tagger);
-         Admin admin = Admin.create(client)) {
+        Admin admin = Admin.create(client)) {
       survivor.start();
       GroupProgress progress = new GroupProgress(admin, APP_ID, topics.papers());
       awaitMembers(admin, 2, Duration.ofMinutes(2));
 
-      GenerateResult before = PaperStreamGenerator.start(client, registry.client(),
-          GenerateOptions.of(topics.papers(), 300, 7L)).get(2, TimeUnit.MINUTES);
+      GenerateResult before =
+          PaperStreamGenerator.start(
+                  client, registry.client(), GenerateOptions.of(topics.papers(), 300, 7L))
+              .get(2, TimeUnit.MINUTES);
       progress.awaitCaughtUp(Duration.ofMinutes(2), child::isAlive);
       awaitRunning(survivor, Duration.ofMinutes(1));
       int activeShared = activeTasks(survivor);
       int standbys = standbyTasks(survivor);
       int totalTasks = totalTasks(survivor, tagger);
-      assertThat(activeShared).as("active tasks on the survivor while both run").isPositive().isLessThan(totalTasks);
+      assertThat(activeShared)
+          .as("active tasks on the survivor while both run")
+          .isPositive()
+          .isLessThan(totalTasks);
       assertThat(standbys).as("standby tasks on the survivor while both run").isPositive();
 
       ChildJvm.kill(child);
       long killedAt = System.nanoTime();
-      GenerateResult after = PaperStreamGenerator.start(client, registry.client(),
-          GenerateOptions.of(topics.papers(), 200, 8L)).get(2, TimeUnit.MINUTES);
+      GenerateResult after =
+          PaperStreamGenerator.start(
+                  client, registry.client(), GenerateOptions.of(topics.papers(), 200, 8L))
+              .get(2, TimeUnit.MINUTES);
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (!(survivor.state() == KafkaStreams.State.RUNNING && activeTasks(survivor) == totalTasks)) {
-        assertThat(System.nanoTime()).as("survivor took over every task in time").isLessThan(deadline);
+      while (!(survivor.state() == KafkaStreams.State.RUNNING
+          && activeTasks(survivor) == totalTasks)) {
+        assertThat(System.nanoTime())
+            .as("survivor took over every task in time")
+            .isLessThan(deadline);
         Thread.sleep(200);
       }
       long takeoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
-      progress.awaitCaughtUp(Duration.ofMinutes(2), () -> survivor.state().isRunningOrRebalancing());
+      progress.awaitCaughtUp(
+          Duration.ofMinutes(2), () -> survivor.state().isRunningOrRebalancing());
 
-      ExactCounts.Verdict verdict = ExactCounts.verify(client, registry.client(), topics, tagger, GRANULARITIES);
+      ExactCounts.Verdict verdict =
+          ExactCounts.verify(client, registry.client(), topics, tagger, GRANULARITIES);
       assertThat(verdict.differences()).as("tag-counts topic against recomputation").isEmpty();
       List<String> wrongAnswers = new ArrayList<>();
       for (Map.Entry<TagCountKey, ExactCounts.Totals> expected : verdict.expected().entrySet()) {
         TagCountKey key = expected.getKey();
-        Optional<TagCount> answer = survivor.queries().tagCount(key.getTag(), Granularity.MONTH, key.getBucketStart());
-        ExactCounts.Totals got = answer.map(count -> new ExactCounts.Totals(count.getPaperCount(), count.getUpvoteSum()))
-            .orElse(null);
+        Optional<TagCount> answer =
+            survivor.queries().tagCount(key.getTag(), Granularity.MONTH, key.getBucketStart());
+        ExactCounts.Totals got =
+            answer
+                .map(count -> new ExactCounts.Totals(count.getPaperCount(), count.getUpvoteSum()))
+                .orElse(null);
         if (!expected.getValue().equals(got)) {
           wrongAnswers.add(key + ": expected " + expected.getValue() + ", answered " + got);
         }
@@ -130,9 +168,16 @@ class FailoverTest extends SingleBrokerFaultTest {
       assertThat(wrongAnswers).as("queries answered by the survivor").isEmpty();
       assertThat(verdict.expected()).isNotEmpty();
       assertThat(survivor.queries().latest(Granularity.MONTH)).as("latest ranking").isPresent();
-      log.info("fail-over figures: events {} before and {} after the kill, tasks {} (survivor held {} active and {}"
+      log.info(
+          "fail-over figures: events {} before and {} after the kill, tasks {} (survivor held {} active and {}"
               + " standby before), takeover {} ms, {} tag-count keys answered exactly",
-          before.events(), after.events(), totalTasks, activeShared, standbys, takeoverMillis, verdict.expected().size());
+          before.events(),
+          after.events(),
+          totalTasks,
+          activeShared,
+          standbys,
+          takeoverMillis,
+          verdict.expected().size());
     } finally {
       ChildJvm.kill(child);
     }
@@ -143,7 +188,8 @@ class FailoverTest extends SingleBrokerFaultTest {
     while (System.nanoTime() < deadline) {
       try {
         var group = admin.describeConsumerGroups(Set.of(APP_ID)).all().get().get(APP_ID);
-        if (group.groupState() == org.apache.kafka.common.GroupState.STABLE && group.members().size() == members) {
+        if (group.groupState() == org.apache.kafka.common.GroupState.STABLE
+            && group.members().size() == members) {
           return;
         }
       } catch (java.util.concurrent.ExecutionException notYet) {
@@ -154,7 +200,8 @@ class FailoverTest extends SingleBrokerFaultTest {
     throw new AssertionError(APP_ID + " did not reach " + members + " members within " + timeout);
   }
 
-  private static void awaitRunning(PaperPulseStreamsApp app, Duration timeout) throws InterruptedException {
+  private static void awaitRunning(PaperPulseStreamsApp app, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (app.state() != KafkaStreams.State.RUNNING) {
       assertThat(System.nanoTime()).as("running in time").isLessThan(deadline);
@@ -163,17 +210,32 @@ class FailoverTest extends SingleBrokerFaultTest {
   }
 
   private static int activeTasks(PaperPulseStreamsApp app) {
-    return app.streams().metadataForLocalThreads().stream().mapToInt(thread -> thread.activeTasks().size()).sum();
+    return app.streams().metadataForLocalThreads().stream()
+        .mapToInt(thread -> thread.activeTasks().size())
+        .sum();
   }
 
   private static int standbyTasks(PaperPulseStreamsApp app) {
-    return app.streams().metadataForLocalThreads().stream().mapToInt(thread -> thread.standbyTasks().size()).sum();
+    return app.streams().metadataForLocalThreads().stream()
+        .mapToInt(thread -> thread.standbyTasks().size())
+        .sum();
   }
 
-  /** Sub-topologies times partitions: every sub-topology here reads topics of {@link #PARTITIONS} partitions. */
+  /**
+   * Sub-topologies times partitions: every sub-topology here reads topics of {@link #PARTITIONS}
+   * partitions.
+   */
   private static int totalTasks(PaperPulseStreamsApp app, Tagger tagger) {
-    int subtopologies = PaperPulseTopology.build(new StreamsBuilder(), app.config().topology(), app.config().topics(),
-        app.serdes(), tagger).describe().subtopologies().size();
+    int subtopologies =
+        PaperPulseTopology.build(
+                new StreamsBuilder(),
+                app.config().topology(),
+                app.config().topics(),
+                app.serdes(),
+                tagger)
+            .describe()
+            .subtopologies()
+            .size();
     return PARTITIONS * subtopologies;
   }
 }

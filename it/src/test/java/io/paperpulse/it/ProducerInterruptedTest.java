@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code paperpulse produce} of a large JSON Lines file, killed with SIGKILL while it is writing,
- * then run again on the same file: read_committed consumers never see the killed run's records,
- * and afterwards see every paper exactly once with the file's content.
+ * then run again on the same file: read_committed consumers never see the killed run's records, and
+ * afterwards see every paper exactly once with the file's content.
  */
 class ProducerInterruptedTest extends SingleBrokerFaultTest {
 
@@ -39,18 +39,13 @@ class ProducerInterruptedTest extends SingleBrokerFaultTest {
   private static final int PARTITIONS = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-
-  @TempDir
-  Path workDir;
-
-
-
-
+  @TempDir Path workDir;
 
   /** Writes the input file; returns the expected title per paper id. */
   private static Map<String, String> writePapers(Path file) throws Exception {
     Map<String, String> titles = new LinkedHashMap<>();
-    String filler = "We measure how the method behaves under load and report every figure. ".repeat(15);
+    String filler =
+        "We measure how the method behaves under load and report every figure. ".repeat(15);
     try (BufferedWriter out = Files.newBufferedWriter(file)) {
       for (int i = 0; i < PAPERS; i++) {
         String id = String.format("2401.%05d", i);
@@ -69,13 +64,20 @@ class ProducerInterruptedTest extends SingleBrokerFaultTest {
     return titles;
   }
 
-  private static long endOffsets(Admin admin, String topic, IsolationLevel isolation) throws Exception {
+  private static long endOffsets(Admin admin, String topic, IsolationLevel isolation)
+      throws Exception {
     Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
       wanted.put(new TopicPartition(topic, p), OffsetSpec.latest());
     }
-    return admin.listOffsets(wanted, new ListOffsetsOptions(isolation)).all().get().values().stream()
-        .mapToLong(info -> info.offset()).sum();
+    return admin
+        .listOffsets(wanted, new ListOffsetsOptions(isolation))
+        .all()
+        .get()
+        .values()
+        .stream()
+        .mapToLong(info -> info.offset())
+        .sum();
   }
 
   @Test
@@ -86,8 +88,18 @@ class ProducerInterruptedTest extends SingleBrokerFaultTest {
     Map<String, String> titles = writePapers(input);
     Path childLog = Path.of("target", "producer-interrupted.log");
     Files.deleteIfExists(childLog);
-    List<String> args = List.of("produce", "--bootstrap-servers", cluster.bootstrapServers(),
-        "--schema-registry", registry.url(), "--topic", topic, "--format", "jsonl", input.toString());
+    List<String> args =
+        List.of(
+            "produce",
+            "--bootstrap-servers",
+            cluster.bootstrapServers(),
+            "--schema-registry",
+            registry.url(),
+            "--topic",
+            topic,
+            "--format",
+            "jsonl",
+            input.toString());
 
     long writtenAtKill;
     long visibleAfterKill;
@@ -97,7 +109,9 @@ class ProducerInterruptedTest extends SingleBrokerFaultTest {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
       // kill as soon as part of the file is in the log, uncommitted
       while ((writtenAtKill = endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED)) == 0) {
-        assertThat(first.isAlive()).as("produce still running before any record was written").isTrue();
+        assertThat(first.isAlive())
+            .as("produce still running before any record was written")
+            .isTrue();
         assertThat(System.nanoTime()).as("first records written in time").isLessThan(deadline);
         Thread.sleep(5);
       }
@@ -105,8 +119,13 @@ class ProducerInterruptedTest extends SingleBrokerFaultTest {
       ChildJvm.kill(first);
       writtenAtKill = endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED);
       visibleAfterKill = TopicContents.readCommitted(client, topic).size();
-      assertThat(writtenAtKill).as("records written before the kill").isPositive().isLessThanOrEqualTo(PAPERS);
-      assertThat(visibleAfterKill).as("records of the killed run visible to read_committed").isZero();
+      assertThat(writtenAtKill)
+          .as("records written before the kill")
+          .isPositive()
+          .isLessThanOrEqualTo(PAPERS);
+      assertThat(visibleAfterKill)
+          .as("records of the killed run visible to read_committed")
+          .isZero();
 
       Process second = ChildJvm.start(childLog, args);
       assertThat(second.waitFor(3, TimeUnit.MINUTES)).as("second run finished").isTrue();
@@ -120,8 +139,12 @@ class ProducerInterruptedTest extends SingleBrokerFaultTest {
     Map<String, String> finalTitles = new HashMap<>();
     finalPapers.forEach((id, paper) -> finalTitles.put(id, paper.getTitle()));
     assertThat(finalTitles).isEqualTo(titles);
-    log.info("producer interruption figures: {} papers in the file, {} records written uncommitted at the kill, "
-        + "{} visible after it, {} read_committed records after the rerun", PAPERS, writtenAtKill,
-        visibleAfterKill, records.size());
+    log.info(
+        "producer interruption figures: {} papers in the file, {} records written uncommitted at the kill, "
+            + "{} visible after it, {} read_committed records after the rerun",
+        PAPERS,
+        writtenAtKill,
+        visibleAfterKill,
+        records.size());
   }
 }

@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A streams process killed with SIGKILL and started again (same instance id, same state
- * directory) processes new papers again within {@link #BOUND}: as a static member it gets its
- * tasks back without the group waiting out the killed member's session (45 s), and under
- * exactly-once it restores its stores from their changelogs and rebuilds the score index.
+ * A streams process killed with SIGKILL and started again (same instance id, same state directory)
+ * processes new papers again within {@link #BOUND}: as a static member it gets its tasks back
+ * without the group waiting out the killed member's session (45 s), and under exactly-once it
+ * restores its stores from their changelogs and rebuilds the score index.
  */
 class RestartAfterKillTest extends SingleBrokerFaultTest {
 
@@ -34,26 +34,47 @@ class RestartAfterKillTest extends SingleBrokerFaultTest {
   private static final String APP_ID = "restart-test";
   private static final int EVENTS = 3_000;
   private static final int EVENTS_AFTER_KILL = 100;
-  /** From starting the new process to every paper published meanwhile committed, JVM start included. */
+
+  /**
+   * From starting the new process to every paper published meanwhile committed, JVM start included.
+   */
   private static final Duration BOUND = Duration.ofSeconds(15);
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   void aKilledInstanceStartedAgainProcessesWithinTheBound() throws Exception {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
     try (Admin admin = Admin.create(client)) {
-      admin.createTopics(List.of(new NewTopic(topics.papers(), 1, (short) 1)
-          .configs(Map.of("cleanup.policy", "compact")))).all().get();
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topics.papers(), 1, (short) 1)
+                      .configs(Map.of("cleanup.policy", "compact"))))
+          .all()
+          .get();
     }
     publish(client, topics, EVENTS, 1L);
     Path streamsLog = Path.of("target", "restart-test-streams.log");
     Files.deleteIfExists(streamsLog);
-    List<String> args = List.of("streams", "--bootstrap-servers", cluster.bootstrapServers(),
-        "--schema-registry", registry.url(), "--application-id", APP_ID, "--instance-id", "restart-test-1",
-        "--state-dir", workDir.resolve("state").toString(), "--partitions", "1", "--http-port", "0");
+    List<String> args =
+        List.of(
+            "streams",
+            "--bootstrap-servers",
+            cluster.bootstrapServers(),
+            "--schema-registry",
+            registry.url(),
+            "--application-id",
+            APP_ID,
+            "--instance-id",
+            "restart-test-1",
+            "--state-dir",
+            workDir.resolve("state").toString(),
+            "--partitions",
+            "1",
+            "--http-port",
+            "0");
 
     Process streams = ChildJvm.start(streamsLog, args);
     try (Admin admin = Admin.create(client)) {
@@ -68,17 +89,24 @@ class RestartAfterKillTest extends SingleBrokerFaultTest {
       streams = ChildJvm.start(streamsLog, args);
       progress.awaitCommittedBeyond(committed + EVENTS_AFTER_KILL - 1, Duration.ofMinutes(2));
       Duration resumed = Duration.ofNanos(System.nanoTime() - restarted);
-      log.info("restart after SIGKILL: {} ms until the {} papers published meanwhile were committed",
-          resumed.toMillis(), EVENTS_AFTER_KILL);
-      assertThat(resumed).as("time from restart to the new papers committed").isLessThanOrEqualTo(BOUND);
+      log.info(
+          "restart after SIGKILL: {} ms until the {} papers published meanwhile were committed",
+          resumed.toMillis(),
+          EVENTS_AFTER_KILL);
+      assertThat(resumed)
+          .as("time from restart to the new papers committed")
+          .isLessThanOrEqualTo(BOUND);
     } finally {
       ChildJvm.stop(streams);
     }
   }
 
-  private static void publish(Map<String, Object> client, TopicNames topics, int events, long seed) throws Exception {
-    GenerateResult result = PaperStreamGenerator.start(client, registry.client(),
-        GenerateOptions.of(topics.papers(), events, seed)).get(2, TimeUnit.MINUTES);
+  private static void publish(Map<String, Object> client, TopicNames topics, int events, long seed)
+      throws Exception {
+    GenerateResult result =
+        PaperStreamGenerator.start(
+                client, registry.client(), GenerateOptions.of(topics.papers(), events, seed))
+            .get(2, TimeUnit.MINUTES);
     assertThat(result.failure()).isNull();
   }
 }

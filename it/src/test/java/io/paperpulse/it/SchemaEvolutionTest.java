@@ -47,17 +47,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * End-to-end schema evolution on one papers topic, one step beyond the current {@code PaperEvent}
- * (called v1 here: the generated class) to a next version v2 with a new optional field
- * {@code venue} (parsed here, as generic records, since no class has it).
+ * (called v1 here: the generated class) to a next version v2 with a new optional field {@code
+ * venue} (parsed here, as generic records, since no class has it).
+ *
  * <ul>
  *   <li>current producers (v1) and next producers (v2) write to the same topic, the registry
- *       accepts v2 as a BACKWARD compatible version;</li>
- *   <li>the current application (reading v1) counts every paper of both versions exactly;</li>
- *   <li>a v2 reader (the next application) reads every record, v1 ones with the default venue;</li>
- *   <li>a v3 making {@code venue} required is refused by the registry over HTTP with 409.</li>
+ *       accepts v2 as a BACKWARD compatible version;
+ *   <li>the current application (reading v1) counts every paper of both versions exactly;
+ *   <li>a v2 reader (the next application) reads every record, v1 ones with the default venue;
+ *   <li>a v3 making {@code venue} required is refused by the registry over HTTP with 409.
  * </ul>
- * Records of the released versions before the current one are covered by
- * {@code PaperVersionsTopologyTest} in the streams module.
+ *
+ * Records of the released versions before the current one are covered by {@code
+ * PaperVersionsTopologyTest} in the streams module.
  */
 class SchemaEvolutionTest extends SingleBrokerFaultTest {
 
@@ -65,17 +67,12 @@ class SchemaEvolutionTest extends SingleBrokerFaultTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<Granularity> GRANULARITIES = List.of(Granularity.MONTH);
   private static final String[] SUBJECTS = {
-      "Diffusion models for protein design", "Reinforcement learning for robot control",
-      "Graph neural networks for molecules", "Large language models as code assistants",
-      "Speech recognition with transformers", "Federated learning under privacy constraints"};
+    "Diffusion models for protein design", "Reinforcement learning for robot control",
+    "Graph neural networks for molecules", "Large language models as code assistants",
+    "Speech recognition with transformers", "Federated learning under privacy constraints"
+  };
 
-
-  @TempDir
-  Path stateDir;
-
-
-
-
+  @TempDir Path stateDir;
 
   /** The current PaperEvent plus one field: {@code type} and, when given, {@code default}. */
   private static Schema withVenue(Object type, boolean withNullDefault) throws Exception {
@@ -112,7 +109,8 @@ class SchemaEvolutionTest extends SingleBrokerFaultTest {
   }
 
   @Test
-  void oldAndNewProducersWithTheCurrentAppAndANewReaderAllWorkAndAnIncompatibleV3IsRefused() throws Exception {
+  void oldAndNewProducersWithTheCurrentAppAndANewReaderAllWorkAndAnIncompatibleV3IsRefused()
+      throws Exception {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
     String topic = topics.papers();
@@ -129,10 +127,13 @@ class SchemaEvolutionTest extends SingleBrokerFaultTest {
     Map<String, String> venues = new HashMap<>();
     int oldWritten = 0;
     int newWritten = 0;
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-        Map.of("bootstrap.servers", cluster.bootstrapServers(), "acks", "all"),
-        new ByteArraySerializer(), new ByteArraySerializer())) {
-      // old producer, then new producer (also updating some of the old papers), then the old one again
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", cluster.bootstrapServers(), "acks", "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      // old producer, then new producer (also updating some of the old papers), then the old one
+      // again
       for (int i = 0; i < 60; i++) {
         boolean newProducer = i >= 20 && i < 40 || i % 10 == 3;
         int index = i < 40 ? i : i - 25; // the last 20 events update papers 15..34
@@ -149,16 +150,24 @@ class SchemaEvolutionTest extends SingleBrokerFaultTest {
           oldWritten++;
         }
         live.put(paper.getId(), paper);
-        producer.send(new ProducerRecord<>(topic, keys.serialize(topic, paper.getId()), value)).get();
+        producer
+            .send(new ProducerRecord<>(topic, keys.serialize(topic, paper.getId()), value))
+            .get();
       }
     }
-    assertThat(registry.client().versions(topic + "-value")).as("registered value versions").hasSize(2);
+    assertThat(registry.client().versions(topic + "-value"))
+        .as("registered value versions")
+        .hasSize(2);
 
     // the current application, reading v1, over records of both versions
     Tagger tagger = PaperTagger.withDefaultTaxonomy();
-    StreamsAppConfig defaults = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir);
-    StreamsAppConfig config = defaults.withApplicationId("evolution").withTopicLayout(2, (short) 1)
-        .withTopology(defaults.topology().withGranularities(GRANULARITIES));
+    StreamsAppConfig defaults =
+        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir);
+    StreamsAppConfig config =
+        defaults
+            .withApplicationId("evolution")
+            .withTopicLayout(2, (short) 1)
+            .withTopology(defaults.topology().withGranularities(GRANULARITIES));
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       app.start();
       long deadline = System.nanoTime() + 120_000_000_000L;
@@ -169,15 +178,21 @@ class SchemaEvolutionTest extends SingleBrokerFaultTest {
     }
     var expected = ExactCounts.recompute(live.values(), tagger, GRANULARITIES);
     assertThat(expected).isNotEmpty();
-    assertThat(ExactCounts.tagCounts(client, registry.client(), topics)).as("tag-counts").isEqualTo(expected);
-    assertThat(TopicContents.readCommitted(client, topics.papersDlq())).as("dead letters").isEmpty();
+    assertThat(ExactCounts.tagCounts(client, registry.client(), topics))
+        .as("tag-counts")
+        .isEqualTo(expected);
+    assertThat(TopicContents.readCommitted(client, topics.papersDlq()))
+        .as("dead letters")
+        .isEmpty();
 
     // the next application: every record read with the v2 schema, old ones with the default venue
     Map<String, Object> latestVenue = new HashMap<>();
     List<ConsumerRecord<byte[], byte[]>> records = TopicContents.readCommitted(client, topic);
     for (ConsumerRecord<byte[], byte[]> record : records) {
       GenericRecord read = readAs(v2, record.value());
-      latestVenue.put(read.get("id").toString(), read.get("venue") == null ? null : read.get("venue").toString());
+      latestVenue.put(
+          read.get("id").toString(),
+          read.get("venue") == null ? null : read.get("venue").toString());
     }
     assertThat(records).hasSize(60);
     Map<String, Object> expectedVenue = new HashMap<>();
@@ -190,8 +205,13 @@ class SchemaEvolutionTest extends SingleBrokerFaultTest {
     assertThat(refused.statusCode()).as("registry answer to v3: %s", refused.body()).isEqualTo(409);
     assertThat(JSON.readTree(refused.body()).path("error_code").asInt()).isEqualTo(409);
     assertThat(registry.client().versions(topic + "-value")).hasSize(2);
-    log.info("evolution figures: {} v1 and {} v2 events, {} live papers, {} tag-count keys exact; v3 refused: {}",
-        oldWritten, newWritten, live.size(), expected.size(), refused.body());
+    log.info(
+        "evolution figures: {} v1 and {} v2 events, {} live papers, {} tag-count keys exact; v3 refused: {}",
+        oldWritten,
+        newWritten,
+        live.size(),
+        expected.size(),
+        refused.body());
   }
 
   private static GenericRecord readAs(Schema reader, byte[] framed) throws Exception {
@@ -204,10 +224,11 @@ class SchemaEvolutionTest extends SingleBrokerFaultTest {
 
   private static HttpResponse<String> register(String subject, Schema schema) throws Exception {
     String body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(registry.url() + "/subjects/" + subject + "/versions"))
-        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(registry.url() + "/subjects/" + subject + "/versions"))
+            .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -49,8 +49,7 @@ class SecuredClusterTest {
   private static final int PAPERS = 60;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   private static void run(List<String> command) throws Exception {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -58,21 +57,72 @@ class SecuredClusterTest {
     assertThat(process.waitFor()).as("%s: %s", command, output).isZero();
   }
 
-  /** A PKCS12 key store with a self-signed certificate for 127.0.0.1, and a trust store holding it. */
-  private static void makeCertificates(Path keyStore, Path trustStore, Path certificate) throws Exception {
+  /**
+   * A PKCS12 key store with a self-signed certificate for 127.0.0.1, and a trust store holding it.
+   */
+  private static void makeCertificates(Path keyStore, Path trustStore, Path certificate)
+      throws Exception {
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(List.of(keytool, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-        "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD));
-    run(List.of(keytool, "-exportcert", "-alias", "broker", "-rfc", "-keystore", keyStore.toString(),
-        "-storepass", STORE_PASSWORD, "-file", certificate.toString()));
-    run(List.of(keytool, "-importcert", "-noprompt", "-alias", "broker", "-file", certificate.toString(),
-        "-storetype", "PKCS12", "-keystore", trustStore.toString(), "-storepass", STORE_PASSWORD));
+    run(
+        List.of(
+            keytool,
+            "-genkeypair",
+            "-alias",
+            "broker",
+            "-keyalg",
+            "RSA",
+            "-keysize",
+            "2048",
+            "-validity",
+            "2",
+            "-dname",
+            "CN=localhost",
+            "-ext",
+            "SAN=ip:127.0.0.1,dns:localhost",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            keyStore.toString(),
+            "-storepass",
+            STORE_PASSWORD,
+            "-keypass",
+            STORE_PASSWORD));
+    run(
+        List.of(
+            keytool,
+            "-exportcert",
+            "-alias",
+            "broker",
+            "-rfc",
+            "-keystore",
+            keyStore.toString(),
+            "-storepass",
+            STORE_PASSWORD,
+            "-file",
+            certificate.toString()));
+    run(
+        List.of(
+            keytool,
+            "-importcert",
+            "-noprompt",
+            "-alias",
+            "broker",
+            "-file",
+            certificate.toString(),
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            trustStore.toString(),
+            "-storepass",
+            STORE_PASSWORD));
   }
 
   private static String plainJaas(String user, String password) {
-    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
-        + "\" password=\"" + password + "\";";
+    return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + user
+        + "\" password=\""
+        + password
+        + "\";";
   }
 
   private static Map<String, String> clientSecurity(Path trustStore, String password) {
@@ -95,7 +145,8 @@ class SecuredClusterTest {
   }
 
   @Test
-  void produceStreamsAndConsumeWorkThroughTheConfigFileAndClientsWithoutCredentialsAreRefused() throws Exception {
+  void produceStreamsAndConsumeWorkThroughTheConfigFileAndClientsWithoutCredentialsAreRefused()
+      throws Exception {
     Path keyStore = workDir.resolve("broker.p12");
     Path trustStore = workDir.resolve("trust.p12");
     makeCertificates(keyStore, trustStore, workDir.resolve("broker.pem"));
@@ -106,9 +157,14 @@ class SecuredClusterTest {
     broker.put("listener.security.protocol.map", "PLAINTEXT:SASL_SSL,CONTROLLER:PLAINTEXT");
     broker.put("sasl.enabled.mechanisms", "PLAIN");
     broker.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-    broker.put("listener.name.plaintext.plain.sasl.jaas.config",
+    broker.put(
+        "listener.name.plaintext.plain.sasl.jaas.config",
         "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" password=\"broker-secret\""
-            + " user_broker=\"broker-secret\" user_" + USER + "=\"" + PASSWORD + "\";");
+            + " user_broker=\"broker-secret\" user_"
+            + USER
+            + "=\""
+            + PASSWORD
+            + "\";");
     broker.put("ssl.keystore.location", keyStore.toString());
     broker.put("ssl.keystore.password", STORE_PASSWORD);
     broker.put("ssl.key.password", STORE_PASSWORD);
@@ -117,9 +173,12 @@ class SecuredClusterTest {
     broker.put("ssl.truststore.password", STORE_PASSWORD);
     broker.put("ssl.truststore.type", "PKCS12");
 
-    try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder(workDir.resolve("kafka"))
-            .brokerProperties(broker).clientProperties(security).build();
-         TestRegistry registry = new TestRegistry()) {
+    try (EmbeddedKafkaBroker kafka =
+            EmbeddedKafkaBroker.builder(workDir.resolve("kafka"))
+                .brokerProperties(broker)
+                .clientProperties(security)
+                .build();
+        TestRegistry registry = new TestRegistry()) {
       kafka.start();
       String bootstrap = kafka.bootstrapServers();
       Map<String, Object> client = withBootstrap(security, bootstrap);
@@ -127,12 +186,25 @@ class SecuredClusterTest {
       // refused: a plaintext client, and one with a wrong password
       Map<String, Object> anonymous = withBootstrap(Map.of(), bootstrap);
       try (Admin admin = Admin.create(anonymous)) {
-        assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes().get())
-            .as("plaintext client").isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(
+                () ->
+                    admin
+                        .describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
+                        .nodes()
+                        .get())
+            .as("plaintext client")
+            .isInstanceOf(ExecutionException.class);
       }
-      try (Admin admin = Admin.create(withBootstrap(clientSecurity(trustStore, "wrong"), bootstrap))) {
-        assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes().get())
-            .as("wrong password").hasCauseInstanceOf(SaslAuthenticationException.class);
+      try (Admin admin =
+          Admin.create(withBootstrap(clientSecurity(trustStore, "wrong"), bootstrap))) {
+        assertThatThrownBy(
+                () ->
+                    admin
+                        .describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
+                        .nodes()
+                        .get())
+            .as("wrong password")
+            .hasCauseInstanceOf(SaslAuthenticationException.class);
       }
 
       TopicNames topics = TopicNames.unprefixed();
@@ -140,17 +212,24 @@ class SecuredClusterTest {
         admin.createTopics(List.of(new NewTopic(topics.papers(), 2, (short) 1))).all().get();
       }
       StringBuilder configText = new StringBuilder();
-      security.forEach((key, value) -> configText.append(key).append('=').append(value.replace("\\", "\\\\")).append('\n'));
+      security.forEach(
+          (key, value) ->
+              configText.append(key).append('=').append(value.replace("\\", "\\\\")).append('\n'));
       Path config = Files.writeString(workDir.resolve("secured.properties"), configText);
       Path input = workDir.resolve("papers.jsonl");
       try (BufferedWriter out = Files.newBufferedWriter(input)) {
-        String[] subjects = {"Diffusion models for images", "Graph neural networks for chemistry",
-            "Reinforcement learning for robots", "Language models for code"};
+        String[] subjects = {
+          "Diffusion models for images",
+          "Graph neural networks for chemistry",
+          "Reinforcement learning for robots",
+          "Language models for code"
+        };
         for (int i = 0; i < PAPERS; i++) {
           Map<String, Object> line = new LinkedHashMap<>();
           line.put("id", String.format("2402.%05d", i));
           line.put("title", subjects[i % subjects.length] + " " + i);
-          line.put("abstract", "We study " + subjects[(i + 1) % subjects.length].toLowerCase() + ".");
+          line.put(
+              "abstract", "We study " + subjects[(i + 1) % subjects.length].toLowerCase() + ".");
           line.put("publishedAt", "2024-02-" + String.format("%02d", 1 + i % 28));
           line.put("upvotes", i % 9);
           out.write(JSON.writeValueAsString(line));
@@ -159,8 +238,14 @@ class SecuredClusterTest {
       }
       Path log1 = Path.of("target", "secured-cluster.log");
       Files.deleteIfExists(log1);
-      List<String> common = List.of("--bootstrap-servers", bootstrap, "--schema-registry", registry.url(),
-          "--config", config.toString());
+      List<String> common =
+          List.of(
+              "--bootstrap-servers",
+              bootstrap,
+              "--schema-registry",
+              registry.url(),
+              "--config",
+              config.toString());
 
       List<String> produce = new ArrayList<>(List.of("produce"));
       produce.addAll(common);
@@ -171,16 +256,31 @@ class SecuredClusterTest {
 
       List<String> streamsArgs = new ArrayList<>(List.of("streams"));
       streamsArgs.addAll(common);
-      streamsArgs.addAll(List.of("--application-id", APP_ID, "--state-dir", workDir.resolve("state").toString(),
-          "--partitions", "2", "--granularities", "month", "--http-port", "0"));
+      streamsArgs.addAll(
+          List.of(
+              "--application-id",
+              APP_ID,
+              "--state-dir",
+              workDir.resolve("state").toString(),
+              "--partitions",
+              "2",
+              "--granularities",
+              "month",
+              "--http-port",
+              "0"));
       Process streams = ChildJvm.start(log1, streamsArgs);
       ExactCounts.Verdict verdict;
       try (Admin admin = Admin.create(client)) {
         GroupProgress progress = new GroupProgress(admin, APP_ID, topics.papers());
         progress.awaitCommittedBeyond(0, Duration.ofMinutes(3));
         progress.awaitCaughtUp(Duration.ofMinutes(3), streams::isAlive);
-        verdict = ExactCounts.verify(client, registry.client(), topics, PaperTagger.withDefaultTaxonomy(),
-            List.of(Granularity.MONTH));
+        verdict =
+            ExactCounts.verify(
+                client,
+                registry.client(),
+                topics,
+                PaperTagger.withDefaultTaxonomy(),
+                List.of(Granularity.MONTH));
       } finally {
         ChildJvm.stop(streams);
       }
@@ -190,11 +290,14 @@ class SecuredClusterTest {
 
       List<String> consume = new ArrayList<>(List.of("consume"));
       consume.addAll(common);
-      consume.addAll(List.of("--topic", topics.papers(), "--from-beginning", "--idle-timeout", "5s"));
+      consume.addAll(
+          List.of("--topic", topics.papers(), "--from-beginning", "--idle-timeout", "5s"));
       Path consumed = workDir.resolve("consumed.jsonl");
       Process consumer = ChildJvm.start(consumed, consume);
       assertThat(consumer.waitFor(3, TimeUnit.MINUTES)).isTrue();
-      assertThat(consumer.exitValue()).as("consume exit code: %s", Files.readString(consumed)).isZero();
+      assertThat(consumer.exitValue())
+          .as("consume exit code: %s", Files.readString(consumed))
+          .isZero();
       List<String> ids = new ArrayList<>();
       for (String line : Files.readAllLines(consumed)) {
         if (line.startsWith("{")) {
@@ -205,8 +308,11 @@ class SecuredClusterTest {
       assertThat(ids).hasSize(PAPERS).doesNotHaveDuplicates();
       PaperEvent any = verdict.finalPapers().values().iterator().next();
       assertThat(ids).contains(any.getId());
-      log.info("secured cluster figures: {} papers produced, {} tag-count keys exact, {} records consumed, over SASL_SSL",
-          verdict.finalPapers().size(), verdict.expected().size(), ids.size());
+      log.info(
+          "secured cluster figures: {} papers produced, {} tag-count keys exact, {} records consumed, over SASL_SSL",
+          verdict.finalPapers().size(),
+          verdict.expected().size(),
+          ids.size());
     }
   }
 }

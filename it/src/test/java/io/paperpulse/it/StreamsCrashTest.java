@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.ExactRankings;
-import io.paperpulse.streams.testing.ExpectedRankings;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
 import io.paperpulse.it.support.SingleBrokerFaultTest;
@@ -15,6 +14,7 @@ import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.ExpectedRankings;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.tagging.PaperTagger;
@@ -34,11 +34,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streams application as a separate process, killed with SIGKILL twice while a generated
- * stream of papers (inserts, updates, deletes) flows through it, and restarted each time. A
- * read_committed verifier then requires tag-counts to equal the counts recomputed from the final
- * papers, and trending-tags the rankings recomputed from those counts: exactly-once means nothing
- * counted twice and nothing missing, and the ranking index, rebuilt per ranking after every restart, agrees.
+ * The streams application as a separate process, killed with SIGKILL twice while a generated stream
+ * of papers (inserts, updates, deletes) flows through it, and restarted each time. A read_committed
+ * verifier then requires tag-counts to equal the counts recomputed from the final papers, and
+ * trending-tags the rankings recomputed from those counts: exactly-once means nothing counted twice
+ * and nothing missing, and the ranking index, rebuilt per ranking after every restart, agrees.
  */
 class StreamsCrashTest extends SingleBrokerFaultTest {
 
@@ -47,35 +47,56 @@ class StreamsCrashTest extends SingleBrokerFaultTest {
   private static final int EVENTS = 6_000;
   private static final double EVENTS_PER_SECOND = 120;
   private static final int KILLS = 2;
-  /** One granularity keeps the run short; the exactness argument does not depend on how many there are. */
+
+  /**
+   * One granularity keeps the run short; the exactness argument does not depend on how many there
+   * are.
+   */
   private static final String GRANULARITIES = "month";
 
-
-  @TempDir
-  Path workDir;
-
-
-
-
+  @TempDir Path workDir;
 
   @Test
   void killedTwiceWithSigkillWhilePapersFlowTheCountsStayExact() throws Exception {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
     try (Admin admin = Admin.create(client)) {
-      admin.createTopics(List.of(new NewTopic(topics.papers(), 3, (short) 1)
-          .configs(Map.of("cleanup.policy", "compact")))).all().get();
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topics.papers(), 3, (short) 1)
+                      .configs(Map.of("cleanup.policy", "compact"))))
+          .all()
+          .get();
     }
     Path streamsLog = Path.of("target", "crash-test-streams.log");
     Files.deleteIfExists(streamsLog);
-    // The application's default commit interval, spelled out: it sets how much uncommitted work each
+    // The application's default commit interval, spelled out: it sets how much uncommitted work
+    // each
     // kill leaves to lose or double.
-    Path clientConfig = Files.writeString(workDir.resolve("client.properties"), "commit.interval.ms=1000\n");
-    List<String> args = List.of("streams", "--bootstrap-servers", cluster.bootstrapServers(),
-        "--schema-registry", registry.url(), "--config", clientConfig.toString(), "--application-id", APP_ID,
-        "--state-dir", workDir.resolve("state").toString(), "--partitions", "3", "--granularities", GRANULARITIES,
-        // a static member: each restart gets the tasks back without waiting out the killed member's session
-        "--instance-id", "crash-test-1");
+    Path clientConfig =
+        Files.writeString(workDir.resolve("client.properties"), "commit.interval.ms=1000\n");
+    List<String> args =
+        List.of(
+            "streams",
+            "--bootstrap-servers",
+            cluster.bootstrapServers(),
+            "--schema-registry",
+            registry.url(),
+            "--config",
+            clientConfig.toString(),
+            "--application-id",
+            APP_ID,
+            "--state-dir",
+            workDir.resolve("state").toString(),
+            "--partitions",
+            "3",
+            "--granularities",
+            GRANULARITIES,
+            // a static member: each restart gets the tasks back without waiting out the killed
+            // member's session
+            "--instance-id",
+            "crash-test-1");
 
     Process streams = ChildJvm.start(streamsLog, args);
     List<Long> inFlightAtKill = new ArrayList<>();
@@ -83,18 +104,25 @@ class StreamsCrashTest extends SingleBrokerFaultTest {
     try (Admin admin = Admin.create(client)) {
       GroupProgress progress = new GroupProgress(admin, APP_ID, topics.papers());
       progress.awaitGroupStable(Duration.ofMinutes(2));
-      CompletableFuture<GenerateResult> generator = PaperStreamGenerator.start(client, registry.client(),
-          GenerateOptions.of(topics.papers(), EVENTS, 20_240_101L).withRate(EVENTS_PER_SECOND));
+      CompletableFuture<GenerateResult> generator =
+          PaperStreamGenerator.start(
+              client,
+              registry.client(),
+              GenerateOptions.of(topics.papers(), EVENTS, 20_240_101L).withRate(EVENTS_PER_SECOND));
 
       for (int kill = 1; kill <= KILLS; kill++) {
-        // kill only once this incarnation has committed work of its own, so the crash lands mid-stream
+        // kill only once this incarnation has committed work of its own, so the crash lands
+        // mid-stream
         progress.awaitCommittedBeyond(progress.committedInput(), Duration.ofSeconds(120));
         Thread.sleep(1_500);
         long inFlight = progress.inputLag();
         ChildJvm.kill(streams);
         inFlightAtKill.add(inFlight);
-        log.info("kill {}: SIGKILL with {} papers records not yet committed, generator done: {}",
-            kill, inFlight, generator.isDone());
+        log.info(
+            "kill {}: SIGKILL with {} papers records not yet committed, generator done: {}",
+            kill,
+            inFlight,
+            generator.isDone());
         streams = ChildJvm.start(streamsLog, args);
       }
       generated = generator.get(5, TimeUnit.MINUTES);
@@ -110,21 +138,43 @@ class StreamsCrashTest extends SingleBrokerFaultTest {
     assertThat(generated.deletes()).isPositive();
     assertThat(inFlightAtKill).hasSize(KILLS);
 
-    ExactCounts.Verdict verdict = ExactCounts.verify(client, registry.client(), topics,
-        PaperTagger.withDefaultTaxonomy(), Granularity.parseList(GRANULARITIES));
+    ExactCounts.Verdict verdict =
+        ExactCounts.verify(
+            client,
+            registry.client(),
+            topics,
+            PaperTagger.withDefaultTaxonomy(),
+            Granularity.parseList(GRANULARITIES));
     Map<String, PaperEvent> expectedPapers = generated.expected().finalPapers();
     assertThat(verdict.finalPapers()).as("final papers on the topic").hasSameSizeAs(expectedPapers);
     assertThat(verdict.finalPapers().keySet()).isEqualTo(expectedPapers.keySet());
     assertThat(verdict.differences()).as("tag-counts against recomputation").isEmpty();
     assertThat(verdict.actual()).isNotEmpty();
-    Map<TrendingKey, List<ExpectedRankings.Ranked>> expectedRankings = ExactRankings.recompute(
-        verdict.expected(), TopologyConfig.DEFAULT_TRENDING_LOOKBACK, TopologyConfig.DEFAULT_TRENDING_TOP_N);
-    Map<TrendingKey, List<ExpectedRankings.Ranked>> rankings = ExactRankings.published(client, registry.client(), topics);
-    assertThat(ExactRankings.differences(expectedRankings, rankings)).as("trending-tags against recomputation").isEmpty();
-    assertThat(TopicContents.readCommitted(client, topics.papersDlq())).as("dead letters").isEmpty();
-    log.info("crash figures: events {} (inserts {}, updates {}, deletes {}), kills {}, in flight at kills {},"
+    Map<TrendingKey, List<ExpectedRankings.Ranked>> expectedRankings =
+        ExactRankings.recompute(
+            verdict.expected(),
+            TopologyConfig.DEFAULT_TRENDING_LOOKBACK,
+            TopologyConfig.DEFAULT_TRENDING_TOP_N);
+    Map<TrendingKey, List<ExpectedRankings.Ranked>> rankings =
+        ExactRankings.published(client, registry.client(), topics);
+    assertThat(ExactRankings.differences(expectedRankings, rankings))
+        .as("trending-tags against recomputation")
+        .isEmpty();
+    assertThat(TopicContents.readCommitted(client, topics.papersDlq()))
+        .as("dead letters")
+        .isEmpty();
+    log.info(
+        "crash figures: events {} (inserts {}, updates {}, deletes {}), kills {}, in flight at kills {},"
             + " live papers {}, tag-count keys verified {}, memberships counted {}, rankings verified {}",
-        generated.events(), generated.inserts(), generated.updates(), generated.deletes(), KILLS, inFlightAtKill,
-        verdict.finalPapers().size(), verdict.expected().size(), verdict.countedMemberships(), expectedRankings.size());
+        generated.events(),
+        generated.inserts(),
+        generated.updates(),
+        generated.deletes(),
+        KILLS,
+        inFlightAtKill,
+        verdict.finalPapers().size(),
+        verdict.expected().size(),
+        verdict.countedMemberships(),
+        expectedRankings.size());
   }
 }

@@ -25,18 +25,22 @@ import java.util.List;
 /**
  * The paperpulse tagger: topics from a curated taxonomy plus keyphrases extracted from the text.
  *
- * <p>All resources are loaded and compiled once, at construction; {@link #tag} only reads them,
- * so one instance serves any number of threads.
+ * <p>All resources are loaded and compiled once, at construction; {@link #tag} only reads them, so
+ * one instance serves any number of threads.
  */
 public final class PaperTagger implements Tagger {
   static final String KEYPHRASE_VERSION = "keyphrase-3";
+
   /**
    * Keyphrases extracted beyond the limit, to take the place of those that turn out to name a
    * taxonomy topic: such a keyphrase becomes that topic rather than a tag of its own.
    */
   private static final int SPARE_KEYPHRASES = 3;
+
   private static final Comparator<Tag> BY_SCORE_THEN_NAME =
-      Comparator.comparingDouble(Tag::getScore).reversed().thenComparing(tag -> tag.getName().toString());
+      Comparator.comparingDouble(Tag::getScore)
+          .reversed()
+          .thenComparing(tag -> tag.getName().toString());
 
   private final Tokenizer tokenizer;
   private final TopicMatcher topics;
@@ -45,7 +49,8 @@ public final class PaperTagger implements Tagger {
   private final String version;
   private final ThreadLocal<TopicScores> topicScores;
 
-  private PaperTagger(Tokenizer tokenizer, Taxonomy taxonomy, KeyphraseExtractor keyphrases, TaggerConfig config) {
+  private PaperTagger(
+      Tokenizer tokenizer, Taxonomy taxonomy, KeyphraseExtractor keyphrases, TaggerConfig config) {
     this.tokenizer = tokenizer;
     this.topics = TopicMatcher.compile(taxonomy, tokenizer);
     this.topicScores = ThreadLocal.withInitial(topics::newScores);
@@ -64,13 +69,15 @@ public final class PaperTagger implements Tagger {
   }
 
   /**
-   * A tagger using a taxonomy file (format in docs/tagging.md) that extends or replaces the
-   * shipped taxonomy. Throws IllegalArgumentException naming file, line and problem when the file
-   * is invalid.
+   * A tagger using a taxonomy file (format in docs/tagging.md) that extends or replaces the shipped
+   * taxonomy. Throws IllegalArgumentException naming file, line and problem when the file is
+   * invalid.
    */
-  public static PaperTagger withTaxonomyFile(Path file, TaxonomyMode mode, TaggerConfig config) throws IOException {
+  public static PaperTagger withTaxonomyFile(Path file, TaxonomyMode mode, TaggerConfig config)
+      throws IOException {
     Taxonomy user = TaxonomyParser.parse(file).orElseThrow();
-    Taxonomy taxonomy = mode == TaxonomyMode.REPLACE ? user : Taxonomy.defaultTaxonomy().extendedBy(user);
+    Taxonomy taxonomy =
+        mode == TaxonomyMode.REPLACE ? user : Taxonomy.defaultTaxonomy().extendedBy(user);
     return create(taxonomy, config);
   }
 
@@ -102,7 +109,8 @@ public final class PaperTagger implements Tagger {
       if (topic < 0) {
         phrases.add(new Tag(k.name(), TagKind.KEYPHRASE, round(k.score())));
       } else if (tags.size() < config.maxTopics() && !named(tags, topics.topicName(topic))) {
-        // The keyphrase is a topic the matcher did not count (a spelling it matches only as a whole).
+        // The keyphrase is a topic the matcher did not count (a spelling it matches only as a
+        // whole).
         double score = topicScores.get().total(topic);
         tags.add(new Tag(topics.topicName(topic), TagKind.TOPIC, round(score > 0 ? score : 1.0)));
       }
@@ -154,8 +162,10 @@ public final class PaperTagger implements Tagger {
       int best = k;
       for (int i = k + 1; i < n; i++) {
         int byScore = Double.compare(rounded[i], rounded[best]);
-        if (byScore > 0 || (byScore == 0
-            && topics.topicName(candidates[i]).compareTo(topics.topicName(candidates[best])) < 0)) {
+        if (byScore > 0
+            || (byScore == 0
+                && topics.topicName(candidates[i]).compareTo(topics.topicName(candidates[best]))
+                    < 0)) {
           best = i;
         }
       }
@@ -175,7 +185,9 @@ public final class PaperTagger implements Tagger {
     return version;
   }
 
-  /** A keyphrase extractor with the shipped word lists and document frequencies and other settings. */
+  /**
+   * A keyphrase extractor with the shipped word lists and document frequencies and other settings.
+   */
   public static KeyphraseExtractor keyphraseExtractor(KeyphraseSettings settings) {
     return new KeyphraseExtractor(
         new PorterStems(),

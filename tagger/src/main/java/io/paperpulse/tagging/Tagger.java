@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Assigns tags to a paper from its title and abstract.
  *
- * <p>Implementations are pure and thread-safe: the same text always yields the same tags, which
- * is what lets the streams topology recompute a paper's tags on every new version and retract
- * the old ones exactly.
+ * <p>Implementations are pure and thread-safe: the same text always yields the same tags, which is
+ * what lets the streams topology recompute a paper's tags on every new version and retract the old
+ * ones exactly.
  */
 public interface Tagger {
 

@@ -8,7 +8,8 @@ package io.paperpulse.tagging;
  * @param titleWeight weight of a topic mention in the title; a mention in the abstract weighs 1
  * @param parentShare share of a topic's score passed to its parent topic (and on up, compounding)
  */
-public record TaggerConfig(int maxTopics, int maxKeyphrases, double titleWeight, double parentShare) {
+public record TaggerConfig(
+    int maxTopics, int maxKeyphrases, double titleWeight, double parentShare) {
   public static final TaggerConfig DEFAULT = new TaggerConfig(5, 5, 3.0, 0.5);
 
   public TaggerConfig {

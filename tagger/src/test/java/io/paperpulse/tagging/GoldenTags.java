@@ -24,9 +24,9 @@ import java.util.Random;
  * per-thread table). The Inspec abstracts are covered by a digest, checked when the archive is
  * available.
  *
- * <p>Regenerate only for an intended change of the tags, and say so in the commit:
- * {@code GoldenTags <golden-tags.txt> [inspec.zip]} (test classpath) writes the file and prints the
- * Inspec digest.
+ * <p>Regenerate only for an intended change of the tags, and say so in the commit: {@code
+ * GoldenTags <golden-tags.txt> [inspec.zip]} (test classpath) writes the file and prints the Inspec
+ * digest.
  */
 public final class GoldenTags {
   static final String RESOURCE = "/io/paperpulse/tagging/golden-tags.txt";
@@ -47,7 +47,10 @@ public final class GoldenTags {
     return papers;
   }
 
-  /** Titles and sentences of different sample papers strung together, as a stream would bring new papers. */
+  /**
+   * Titles and sentences of different sample papers strung together, as a stream would bring new
+   * papers.
+   */
   private static List<SamplePapers.Paper> recombined(List<SamplePapers.Paper> sample) {
     List<String> sentences = new ArrayList<>();
     for (SamplePapers.Paper p : sample) {
@@ -60,7 +63,9 @@ public final class GoldenTags {
       for (int k = 3 + random.nextInt(10); k > 0; k--) {
         text.append(sentences.get(random.nextInt(sentences.size()))).append(' ');
       }
-      papers.add(new SamplePapers.Paper(sample.get(random.nextInt(sample.size())).title(), text.toString().strip()));
+      papers.add(
+          new SamplePapers.Paper(
+              sample.get(random.nextInt(sample.size())).title(), text.toString().strip()));
     }
     return papers;
   }
@@ -74,10 +79,16 @@ public final class GoldenTags {
         new SamplePapers.Paper("", ""),
         new SamplePapers.Paper(null, null),
         new SamplePapers.Paper("...", "-- ; : () [] \u2014 \u2022 \u00b7"),
-        new SamplePapers.Paper("LLMs' KV-cache", "The LLM's key-value caches, Large-Language-Models and RAG vs rag."),
-        new SamplePapers.Paper("GPUs at 292.3 TFLOPS", "We reach 1,024 tokens/s on 8 GPUs \u2013 a 3.5x gain over state-of-the-art."),
-        new SamplePapers.Paper("A STUDY OF GRAPH NEURAL NETWORKS", "GRAPH NEURAL NETWORKS AND GRAPH-NEURAL-NETWORK'S LAYERS."),
-        new SamplePapers.Paper("Three-player low-bandwidth self-supervised pre-training",
+        new SamplePapers.Paper(
+            "LLMs' KV-cache", "The LLM's key-value caches, Large-Language-Models and RAG vs rag."),
+        new SamplePapers.Paper(
+            "GPUs at 292.3 TFLOPS",
+            "We reach 1,024 tokens/s on 8 GPUs \u2013 a 3.5x gain over state-of-the-art."),
+        new SamplePapers.Paper(
+            "A STUDY OF GRAPH NEURAL NETWORKS",
+            "GRAPH NEURAL NETWORKS AND GRAPH-NEURAL-NETWORK'S LAYERS."),
+        new SamplePapers.Paper(
+            "Three-player low-bandwidth self-supervised pre-training",
             "A three-player game with low-bandwidth links; self-supervised pre-training of three-player models."),
         new SamplePapers.Paper("Everything", everything.toString()));
   }
@@ -89,7 +100,11 @@ public final class GoldenTags {
       if (line.length() > 0) {
         line.append('\t');
       }
-      line.append(tag.getKind()).append(' ').append(tag.getName()).append(' ').append(tag.getScore());
+      line.append(tag.getKind())
+          .append(' ')
+          .append(tag.getName())
+          .append(' ')
+          .append(tag.getScore());
     }
     return line.toString();
   }

@@ -22,7 +22,9 @@ final class SamplePapers {
     List<Paper> papers = new ArrayList<>();
     for (int i = 2; i < paragraphs.length; i++) {
       if (paragraphs[i].strip().startsWith("\u2022")) {
-        papers.add(new Paper(paragraphs[i - 2].strip(), paragraphs[i - 1].strip().replaceAll("\\s+", " ")));
+        papers.add(
+            new Paper(
+                paragraphs[i - 2].strip(), paragraphs[i - 1].strip().replaceAll("\\s+", " ")));
       }
     }
     return papers;

@@ -47,11 +47,16 @@ class SampleTaggingTest {
     PartOfSpeechLexicon lexicon = PartOfSpeechLexicon.shared();
     List<String> problems = new ArrayList<>();
     for (SamplePapers.Paper paper : SamplePapers.load()) {
-      List<String> phrases = wide.tag(paper.title(), paper.abstractText()).stream()
-          .filter(t -> t.getKind() == TagKind.KEYPHRASE).map(t -> t.getName().toString()).toList();
+      List<String> phrases =
+          wide.tag(paper.title(), paper.abstractText()).stream()
+              .filter(t -> t.getKind() == TagKind.KEYPHRASE)
+              .map(t -> t.getName().toString())
+              .toList();
       for (String phrase : phrases) {
         for (String word : phrase.split(" ")) {
-          if (stopWords.contains(word) || notation.contains(word) || word.matches("\\d.*") && !word.matches("\\d+d")
+          if (stopWords.contains(word)
+              || notation.contains(word)
+              || word.matches("\\d.*") && !word.matches("\\d+d")
               || lexicon.read(word).onlyFiniteVerb()) {
             problems.add(phrase + " (word '" + word + "')");
           }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The tagger's output on a fixed set of papers is exactly the recorded one (see {@link GoldenTags}). */
+/**
+ * The tagger's output on a fixed set of papers is exactly the recorded one (see {@link
+ * GoldenTags}).
+ */
 class TagsUnchangedTest {
   private final PaperTagger tagger = PaperTagger.withDefaultTaxonomy();
 
@@ -29,7 +32,15 @@ class TagsUnchangedTest {
         SamplePapers.Paper p = papers.get(i);
         String got = GoldenTags.line(tagger.tag(p.title(), p.abstractText()));
         if (!got.equals(golden.get(i))) {
-          differences.add("pass " + pass + ", paper " + i + "\n  expected " + golden.get(i) + "\n  got      " + got);
+          differences.add(
+              "pass "
+                  + pass
+                  + ", paper "
+                  + i
+                  + "\n  expected "
+                  + golden.get(i)
+                  + "\n  got      "
+                  + got);
         }
       }
     }

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class WordNumberingTest {
   private static final String TITLE = "Retrieval-augmented generation with large language models";
-  private static final String BODY = "We study retrieval-augmented generation (RAG) for LLMs. A KV cache "
-      + "compression scheme speeds up inference of large language models, and graph neural networks "
-      + "rank the retrieved passages. Experiments on question answering show gains.";
+  private static final String BODY =
+      "We study retrieval-augmented generation (RAG) for LLMs. A KV cache "
+          + "compression scheme speeds up inference of large language models, and graph neural networks "
+          + "rank the retrieved passages. Experiments on question answering show gains.";
 
   private final KeyphraseExtractor extractor = PaperTagger.defaultKeyphraseExtractor();
 
@@ -49,9 +50,10 @@ class WordNumberingTest {
   @Test
   void textsTokenizedOnAnotherThreadGiveTheSameTags() throws Exception {
     Tokenizer tokenizer = new Tokenizer(new Singularizer());
-    TokenizedText[] texts = CompletableFuture
-        .supplyAsync(() -> new TokenizedText[] {tokenizer.tokenize(TITLE), tokenizer.tokenize(BODY)})
-        .get();
+    TokenizedText[] texts =
+        CompletableFuture.supplyAsync(
+                () -> new TokenizedText[] {tokenizer.tokenize(TITLE), tokenizer.tokenize(BODY)})
+            .get();
     assertThat(results(texts[0], texts[1], tokenizer)).isEqualTo(expected());
     assertThat(results(texts[0], texts[1], tokenizer)).isEqualTo(expected());
   }

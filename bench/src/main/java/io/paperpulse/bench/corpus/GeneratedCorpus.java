@@ -8,8 +8,8 @@ import java.util.Random;
  * Synthetic papers that the tagger has not seen as a whole: each abstract strings together
  * sentences drawn from different sample abstracts, and each title is a sample title. The sentences
  * are real prose, so the vocabulary, sentence lengths and topic density stay realistic while the
- * texts (and therefore the per-text caches and branch patterns) vary. Seeded: the same count
- * always yields the same papers.
+ * texts (and therefore the per-text caches and branch patterns) vary. Seeded: the same count always
+ * yields the same papers.
  */
 public final class GeneratedCorpus {
   private static final long SEED = 20241211L;

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The 48 papers of the bundled Daily Papers page dump (the same text the producer ships as its
- * demo input), read once when a benchmark is set up.
+ * The 48 papers of the bundled Daily Papers page dump (the same text the producer ships as its demo
+ * input), read once when a benchmark is set up.
  */
 public final class SampleCorpus {
   private static final String RESOURCE = "/daily-papers-sample.txt";

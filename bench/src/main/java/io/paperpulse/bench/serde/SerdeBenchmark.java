@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Records per second through the project's Confluent wire-format serde for {@link PaperEvent}, in
  * both directions. The serde talks to a real embedded registry on an ephemeral port; after the
- * first record its schema id is cached, so the figures are those of the steady state of a
- * producer or a streams task. Records are the 48 sample papers, visited round-robin.
+ * first record its schema id is cached, so the figures are those of the steady state of a producer
+ * or a streams task. Records are the 48 sample papers, visited round-robin.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -74,20 +74,21 @@ public class SerdeBenchmark {
     Instant published = Instant.parse("2024-12-09T00:00:00Z");
     for (int i = 0; i < events.length; i++) {
       Paper p = papers.get(i);
-      events[i] = PaperEvent.newBuilder()
-          .setId("2412." + String.format("%05d", 10_000 + i))
-          .setTitle(p.title())
-          .setAbstract$(p.abstractText())
-          .setAuthors(List.of("A. Author", "B. Author", "C. Author"))
-          .setAuthorCount(3)
-          .setPublishedAt(published.minus(i % 7, ChronoUnit.DAYS))
-          .setUpvotes(i * 3)
-          .setSource("hf-page")
-          .setUrl("https://huggingface.co/papers/2412." + (10_000 + i))
-          .setArxivId("2412." + (10_000 + i))
-          .setCategories(List.of("cs.CL", "cs.LG"))
-          .setIngestedAt(published)
-          .build();
+      events[i] =
+          PaperEvent.newBuilder()
+              .setId("2412." + String.format("%05d", 10_000 + i))
+              .setTitle(p.title())
+              .setAbstract$(p.abstractText())
+              .setAuthors(List.of("A. Author", "B. Author", "C. Author"))
+              .setAuthorCount(3)
+              .setPublishedAt(published.minus(i % 7, ChronoUnit.DAYS))
+              .setUpvotes(i * 3)
+              .setSource("hf-page")
+              .setUrl("https://huggingface.co/papers/2412." + (10_000 + i))
+              .setArxivId("2412." + (10_000 + i))
+              .setCategories(List.of("cs.CL", "cs.LG"))
+              .setIngestedAt(published)
+              .build();
       encoded[i] = serializer.serialize(TOPIC, events[i]);
     }
   }

@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Papers per second through {@link PaperTagger#tag} and through each of its stages on its own.
- * One operation is one paper (title and abstract); the papers are visited round-robin.
+ * Papers per second through {@link PaperTagger#tag} and through each of its stages on its own. One
+ * operation is one paper (title and abstract); the papers are visited round-robin.
  *
  * <ul>
  *   <li>{@code tag}: the whole tagger, as the streams topology calls it;
@@ -86,11 +86,12 @@ public class TaggerBenchmark {
   @Setup
   public void setUp() {
     List<Paper> sample = SampleCorpus.papers();
-    List<Paper> chosen = switch (corpus) {
-      case "sample" -> sample;
-      case "generated" -> GeneratedCorpus.papers(sample, GENERATED_PAPERS);
-      default -> throw new IllegalArgumentException("unknown corpus " + corpus);
-    };
+    List<Paper> chosen =
+        switch (corpus) {
+          case "sample" -> sample;
+          case "generated" -> GeneratedCorpus.papers(sample, GENERATED_PAPERS);
+          default -> throw new IllegalArgumentException("unknown corpus " + corpus);
+        };
     papers = chosen.toArray(Paper[]::new);
     tagger = PaperTagger.withDefaultTaxonomy();
     tokenizer = new Tokenizer(new Singularizer());
@@ -121,7 +122,12 @@ public class TaggerBenchmark {
   public TopicScores topics(Cursor cursor) {
     int i = cursor.advance(papers.length);
     TopicScores scores = cursor.scores(topics);
-    topics.score(titles[i], TaggerConfig.DEFAULT.titleWeight(), bodies[i], TaggerConfig.DEFAULT.parentShare(), scores);
+    topics.score(
+        titles[i],
+        TaggerConfig.DEFAULT.titleWeight(),
+        bodies[i],
+        TaggerConfig.DEFAULT.parentShare(),
+        scores);
     return scores;
   }
 

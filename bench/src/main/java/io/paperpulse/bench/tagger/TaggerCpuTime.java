@@ -10,10 +10,12 @@ import java.util.List;
 
 /**
  * Papers per CPU-second of the tagging thread, for a shared machine: JMH's wall-clock throughput
- * falls with every other busy process, while the thread's own CPU time does so much less (cache
- * and core sharing still count). Same corpora and the same call as {@code TaggerBenchmark.tag}.
+ * falls with every other busy process, while the thread's own CPU time does so much less (cache and
+ * core sharing still count). Same corpora and the same call as {@code TaggerBenchmark.tag}.
  *
- * <pre>java -cp bench/target/benchmarks.jar io.paperpulse.bench.tagger.TaggerCpuTime [rounds] [papers per round]</pre>
+ * <pre>
+ * java -cp bench/target/benchmarks.jar io.paperpulse.bench.tagger.TaggerCpuTime [rounds] [papers per round]
+ * </pre>
  *
  * Prints every round; the first ones include JIT compilation, the best of the later ones is the
  * figure to quote.
@@ -27,7 +29,9 @@ public final class TaggerCpuTime {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     List<Paper> sample = SampleCorpus.papers();
     for (String corpus : List.of("sample", "generated")) {
-      Paper[] papers = (corpus.equals("sample") ? sample : GeneratedCorpus.papers(sample, 1_000)).toArray(Paper[]::new);
+      Paper[] papers =
+          (corpus.equals("sample") ? sample : GeneratedCorpus.papers(sample, 1_000))
+              .toArray(Paper[]::new);
       PaperTagger tagger = PaperTagger.withDefaultTaxonomy();
       long tags = 0;
       double best = 0;
@@ -41,7 +45,9 @@ public final class TaggerCpuTime {
         double cpuRate = perRound / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         double wallRate = perRound / ((System.nanoTime() - wallStart) / 1e9);
         best = Math.max(best, cpuRate);
-        System.out.printf("%-9s round %d: %,8.0f papers/CPU-s  %,8.0f papers/s wall%n", corpus, round, cpuRate, wallRate);
+        System.out.printf(
+            "%-9s round %d: %,8.0f papers/CPU-s  %,8.0f papers/s wall%n",
+            corpus, round, cpuRate, wallRate);
       }
       System.out.printf("%-9s best: %,8.0f papers/CPU-s (%d tags)%n", corpus, best, tags);
     }

@@ -28,154 +28,218 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * {@code paperpulse bench} without the command line. On a fresh embedded cluster in
- * {@code workDir}: publishes N papers at full speed, reads them back with a plain consumer (the
- * raw pipe), runs the topology over them to quiescence with exactly-once and with at-least-once
- * (each under its own application id and state directory), re-sends what it wrote to
- * {@code tag-counts} with a plain producer (the raw write), then measures publish-to-tag-count
- * latency at a fixed rate on fresh topics, and finally the process's memory.
+ * {@code paperpulse bench} without the command line. On a fresh embedded cluster in {@code
+ * workDir}: publishes N papers at full speed, reads them back with a plain consumer (the raw pipe),
+ * runs the topology over them to quiescence with exactly-once and with at-least-once (each under
+ * its own application id and state directory), re-sends what it wrote to {@code tag-counts} with a
+ * plain producer (the raw write), then measures publish-to-tag-count latency at a fixed rate on
+ * fresh topics, and finally the process's memory.
  *
  * <p>Broker, registry, generator, consumers and the streams application share this JVM and the
  * machine's cores, as they share the laptop in the zero-setup setting.
  */
 public final class EndToEndBench {
 
-    private static final String LATENCY_PREFIX = "latency-";
-    private static final String RAW_WRITE_TOPIC = "bench-raw-write";
-    private static final Duration QUIET_AFTER_CATCH_UP = Duration.ofSeconds(1);
+  private static final String LATENCY_PREFIX = "latency-";
+  private static final String RAW_WRITE_TOPIC = "bench-raw-write";
+  private static final Duration QUIET_AFTER_CATCH_UP = Duration.ofSeconds(1);
 
-    private final BenchSettings settings;
-    private final Tagger tagger;
-    private final Duration phaseTimeout;
-    private final Consumer<String> progress;
+  private final BenchSettings settings;
+  private final Tagger tagger;
+  private final Duration phaseTimeout;
+  private final Consumer<String> progress;
 
-    /**
-     * @param phaseTimeout how long any one phase may take before the run fails
-     * @param progress     receives a line as each phase starts and ends
-     */
-    public EndToEndBench(BenchSettings settings, Tagger tagger, Duration phaseTimeout, Consumer<String> progress) {
-        this.settings = settings;
-        this.tagger = tagger;
-        this.phaseTimeout = phaseTimeout;
-        this.progress = progress;
+  /**
+   * @param phaseTimeout how long any one phase may take before the run fails
+   * @param progress receives a line as each phase starts and ends
+   */
+  public EndToEndBench(
+      BenchSettings settings, Tagger tagger, Duration phaseTimeout, Consumer<String> progress) {
+    this.settings = settings;
+    this.tagger = tagger;
+    this.phaseTimeout = phaseTimeout;
+    this.progress = progress;
+  }
+
+  public BenchReport run(Path workDir) throws InterruptedException {
+    progress.accept("starting the embedded cluster in " + workDir);
+    try (LocalCluster cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
+        SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl())) {
+      TopicNames topics = TopicNames.unprefixed();
+      createTopics(cluster, topics);
+
+      progress.accept(
+          String.format(Locale.ROOT, "generating %,d papers at full speed...", settings.papers()));
+      Throughput generate =
+          generate(
+              cluster,
+              registry,
+              GenerateOptions.of(topics.papers(), settings.papers(), settings.seed()));
+      progress.accept(describe("generate", generate));
+
+      Throughput rawPipe =
+          new RawPipeReader(cluster.clientProperties(), registry)
+              .readAll(topics.papers(), phaseTimeout);
+      progress.accept(describe("raw pipe", rawPipe));
+
+      QuiescenceRun topology = new QuiescenceRun(tagger);
+      progress.accept("topology with exactly_once_v2...");
+      QuiescenceRun.Result exactlyOnce =
+          topology.process(
+              streamsConfig(cluster, workDir, "eos", ProcessingGuarantee.EXACTLY_ONCE_V2),
+              rawPipe.records(),
+              phaseTimeout);
+      progress.accept(describe("topology exactly_once_v2", exactlyOnce.throughput()));
+      progress.accept("topology with at_least_once...");
+      QuiescenceRun.Result atLeastOnce =
+          topology.process(
+              streamsConfig(cluster, workDir, "alos", ProcessingGuarantee.AT_LEAST_ONCE),
+              rawPipe.records(),
+              phaseTimeout);
+      progress.accept(describe("topology at_least_once", atLeastOnce.throughput()));
+
+      Throughput rawWrite =
+          new RawWritePipe(cluster.clientProperties())
+              .resend(topics.tagCounts(), createRawWriteTopic(cluster), phaseTimeout);
+      progress.accept(describe("raw write", rawWrite));
+
+      return measureLatencyAndMemory(
+          cluster,
+          registry,
+          workDir,
+          generate,
+          rawPipe,
+          rawWrite,
+          BenchReport.TopologyFigures.of(
+              exactlyOnce, rawWrite, StreamsProperties.DEFAULT_COMMIT_INTERVAL_MS, topics),
+          BenchReport.TopologyFigures.of(
+              atLeastOnce, rawWrite, StreamsProperties.DEFAULT_COMMIT_INTERVAL_MS, topics));
     }
+  }
 
-    public BenchReport run(Path workDir) throws InterruptedException {
-        progress.accept("starting the embedded cluster in " + workDir);
-        try (LocalCluster cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
-             SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl())) {
-            TopicNames topics = TopicNames.unprefixed();
-            createTopics(cluster, topics);
-
-            progress.accept(String.format(Locale.ROOT, "generating %,d papers at full speed...", settings.papers()));
-            Throughput generate = generate(cluster, registry,
-                    GenerateOptions.of(topics.papers(), settings.papers(), settings.seed()));
-            progress.accept(describe("generate", generate));
-
-            Throughput rawPipe = new RawPipeReader(cluster.clientProperties(), registry)
-                    .readAll(topics.papers(), phaseTimeout);
-            progress.accept(describe("raw pipe", rawPipe));
-
-            QuiescenceRun topology = new QuiescenceRun(tagger);
-            progress.accept("topology with exactly_once_v2...");
-            QuiescenceRun.Result exactlyOnce = topology.process(
-                    streamsConfig(cluster, workDir, "eos", ProcessingGuarantee.EXACTLY_ONCE_V2),
-                    rawPipe.records(), phaseTimeout);
-            progress.accept(describe("topology exactly_once_v2", exactlyOnce.throughput()));
-            progress.accept("topology with at_least_once...");
-            QuiescenceRun.Result atLeastOnce = topology.process(
-                    streamsConfig(cluster, workDir, "alos", ProcessingGuarantee.AT_LEAST_ONCE),
-                    rawPipe.records(), phaseTimeout);
-            progress.accept(describe("topology at_least_once", atLeastOnce.throughput()));
-
-            Throughput rawWrite = new RawWritePipe(cluster.clientProperties())
-                    .resend(topics.tagCounts(), createRawWriteTopic(cluster), phaseTimeout);
-            progress.accept(describe("raw write", rawWrite));
-
-            return measureLatencyAndMemory(cluster, registry, workDir, generate, rawPipe, rawWrite,
-                    BenchReport.TopologyFigures.of(exactlyOnce, rawWrite, StreamsProperties.DEFAULT_COMMIT_INTERVAL_MS, topics),
-                    BenchReport.TopologyFigures.of(atLeastOnce, rawWrite, StreamsProperties.DEFAULT_COMMIT_INTERVAL_MS, topics));
-        }
+  /**
+   * Offers papers at the configured rate to a running exactly-once application on fresh topics and
+   * records every tag-count update's latency; memory is measured with that application still
+   * running.
+   */
+  private BenchReport measureLatencyAndMemory(
+      LocalCluster cluster,
+      SchemaRegistryClient registry,
+      Path workDir,
+      Throughput generate,
+      Throughput rawPipe,
+      Throughput rawWrite,
+      BenchReport.TopologyFigures exactlyOnce,
+      BenchReport.TopologyFigures atLeastOnce)
+      throws InterruptedException {
+    StreamsAppConfig config =
+        streamsConfig(cluster, workDir, "latency", ProcessingGuarantee.EXACTLY_ONCE_V2)
+            .withTopicPrefix(LATENCY_PREFIX);
+    createTopics(cluster, config.topics());
+    try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
+      app.start();
+      QuiescenceRun.awaitCaughtUp(app, deadline(), "the latency application");
+      long[] latencies;
+      try (CountUpdateLatencyRecorder recorder =
+          new CountUpdateLatencyRecorder(cluster.clientProperties(), config.topics().tagCounts())) {
+        progress.accept(
+            String.format(
+                Locale.ROOT,
+                "latency: offering %,d papers at %,.0f papers/s...",
+                settings.latencyPapers(),
+                settings.latencyRate()));
+        generate(
+            cluster,
+            registry,
+            GenerateOptions.of(
+                    config.topics().papers(), settings.latencyPapers(), settings.seed() + 1)
+                .withRate(settings.latencyRate()));
+        QuiescenceRun.awaitCaughtUp(app, deadline(), "the latency application");
+        recorder.awaitQuiet(QUIET_AFTER_CATCH_UP);
+        latencies = recorder.latenciesMs();
+      }
+      LatencySummary latency =
+          LatencySummary.of(settings.latencyRate(), settings.latencyPapers(), latencies);
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "latency: p50 %d ms, p99 %d ms, max %d ms over %,d updates",
+              latency.p50Ms(),
+              latency.p99Ms(),
+              latency.maxMs(),
+              latency.samples()));
+      MemoryFootprint memory = MemoryFootprint.measure();
+      return new BenchReport(
+          settings, generate, rawPipe, rawWrite, exactlyOnce, atLeastOnce, latency, memory);
     }
+  }
 
-    /**
-     * Offers papers at the configured rate to a running exactly-once application on fresh topics and
-     * records every tag-count update's latency; memory is measured with that application still running.
-     */
-    private BenchReport measureLatencyAndMemory(LocalCluster cluster, SchemaRegistryClient registry, Path workDir,
-                                                Throughput generate, Throughput rawPipe, Throughput rawWrite,
-                                                BenchReport.TopologyFigures exactlyOnce,
-                                                BenchReport.TopologyFigures atLeastOnce) throws InterruptedException {
-        StreamsAppConfig config = streamsConfig(cluster, workDir, "latency", ProcessingGuarantee.EXACTLY_ONCE_V2)
-                .withTopicPrefix(LATENCY_PREFIX);
-        createTopics(cluster, config.topics());
-        try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
-            app.start();
-            QuiescenceRun.awaitCaughtUp(app, deadline(), "the latency application");
-            long[] latencies;
-            try (CountUpdateLatencyRecorder recorder =
-                         new CountUpdateLatencyRecorder(cluster.clientProperties(), config.topics().tagCounts())) {
-                progress.accept(String.format(Locale.ROOT, "latency: offering %,d papers at %,.0f papers/s...",
-                        settings.latencyPapers(), settings.latencyRate()));
-                generate(cluster, registry, GenerateOptions.of(config.topics().papers(), settings.latencyPapers(),
-                        settings.seed() + 1).withRate(settings.latencyRate()));
-                QuiescenceRun.awaitCaughtUp(app, deadline(), "the latency application");
-                recorder.awaitQuiet(QUIET_AFTER_CATCH_UP);
-                latencies = recorder.latenciesMs();
-            }
-            LatencySummary latency = LatencySummary.of(settings.latencyRate(), settings.latencyPapers(), latencies);
-            progress.accept(String.format(Locale.ROOT, "latency: p50 %d ms, p99 %d ms, max %d ms over %,d updates",
-                    latency.p50Ms(), latency.p99Ms(), latency.maxMs(), latency.samples()));
-            MemoryFootprint memory = MemoryFootprint.measure();
-            return new BenchReport(settings, generate, rawPipe, rawWrite, exactlyOnce, atLeastOnce, latency, memory);
-        }
-    }
+  private long deadline() {
+    return System.nanoTime() + phaseTimeout.toNanos();
+  }
 
-    private long deadline() {
-        return System.nanoTime() + phaseTimeout.toNanos();
+  private void createTopics(LocalCluster cluster, TopicNames topics) throws InterruptedException {
+    try (Admin admin = Admin.create(cluster.clientProperties())) {
+      new TopicProvisioner(admin).createMissing(topics, settings.partitions(), (short) 1);
     }
+  }
 
-    private void createTopics(LocalCluster cluster, TopicNames topics) throws InterruptedException {
-        try (Admin admin = Admin.create(cluster.clientProperties())) {
-            new TopicProvisioner(admin).createMissing(topics, settings.partitions(), (short) 1);
-        }
+  /** The raw write's scratch topic, laid out like the topology's topics. */
+  private String createRawWriteTopic(LocalCluster cluster) throws InterruptedException {
+    try (Admin admin = Admin.create(cluster.clientProperties())) {
+      admin
+          .createTopics(List.of(new NewTopic(RAW_WRITE_TOPIC, settings.partitions(), (short) 1)))
+          .all()
+          .get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "could not create " + RAW_WRITE_TOPIC + ": " + e.getCause(), e.getCause());
     }
+    return RAW_WRITE_TOPIC;
+  }
 
-    /** The raw write's scratch topic, laid out like the topology's topics. */
-    private String createRawWriteTopic(LocalCluster cluster) throws InterruptedException {
-        try (Admin admin = Admin.create(cluster.clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(RAW_WRITE_TOPIC, settings.partitions(), (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not create " + RAW_WRITE_TOPIC + ": " + e.getCause(), e.getCause());
-        }
-        return RAW_WRITE_TOPIC;
+  private static Throughput generate(
+      LocalCluster cluster, SchemaRegistryClient registry, GenerateOptions options) {
+    GenerateResult result;
+    try (StringAvroSerde keys = StringAvroSerde.of(registry, true);
+        SpecificAvroSerde<PaperEvent> values =
+            SpecificAvroSerde.of(PaperEvent.class, registry, false)) {
+      result =
+          new GenerateJob(cluster.clientProperties(), keys.serializer(), values.serializer())
+              .run(options);
     }
+    if (result.failure() != null || result.interrupted()) {
+      throw new IllegalStateException("generating papers failed: " + result.summary());
+    }
+    return Throughput.of(result.events(), result.elapsed());
+  }
 
-    private static Throughput generate(LocalCluster cluster, SchemaRegistryClient registry, GenerateOptions options) {
-        GenerateResult result;
-        try (StringAvroSerde keys = StringAvroSerde.of(registry, true);
-             SpecificAvroSerde<PaperEvent> values = SpecificAvroSerde.of(PaperEvent.class, registry, false)) {
-            result = new GenerateJob(cluster.clientProperties(), keys.serializer(), values.serializer()).run(options);
-        }
-        if (result.failure() != null || result.interrupted()) {
-            throw new IllegalStateException("generating papers failed: " + result.summary());
-        }
-        return Throughput.of(result.events(), result.elapsed());
-    }
+  /**
+   * The application as it runs by default (commit interval included), with the bench's threads and
+   * layout.
+   */
+  private StreamsAppConfig streamsConfig(
+      LocalCluster cluster, Path workDir, String run, ProcessingGuarantee guarantee) {
+    return StreamsAppConfig.defaults(
+            cluster.bootstrapServers(),
+            cluster.schemaRegistryUrl(),
+            workDir.resolve("state-" + run))
+        .withApplicationId("paperpulse-bench-" + run)
+        .withGuarantee(guarantee)
+        .withTopicLayout(settings.partitions(), (short) 1)
+        .withClientProperties(
+            Map.of(
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                Integer.toString(settings.streamThreads())));
+  }
 
-    /** The application as it runs by default (commit interval included), with the bench's threads and layout. */
-    private StreamsAppConfig streamsConfig(LocalCluster cluster, Path workDir, String run, ProcessingGuarantee guarantee) {
-        return StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.schemaRegistryUrl(),
-                        workDir.resolve("state-" + run))
-                .withApplicationId("paperpulse-bench-" + run)
-                .withGuarantee(guarantee)
-                .withTopicLayout(settings.partitions(), (short) 1)
-                .withClientProperties(Map.of(
-                        StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.streamThreads())));
-    }
-
-    private static String describe(String phase, Throughput throughput) {
-        return String.format(Locale.ROOT, "%s: %,d records in %.1f s, %,.0f records/s", phase, throughput.records(),
-                throughput.seconds(), throughput.recordsPerSecond());
-    }
+  private static String describe(String phase, Throughput throughput) {
+    return String.format(
+        Locale.ROOT,
+        "%s: %,d records in %.1f s, %,.0f records/s",
+        phase,
+        throughput.records(),
+        throughput.seconds(),
+        throughput.recordsPerSecond());
+  }
 }

@@ -13,40 +13,44 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The streams application's topology, built for what a reset needs of it: the names of its topics and stores,
- * and a {@code KafkaStreams} to clean its local state with. Nothing is processed with it.
+ * The streams application's topology, built for what a reset needs of it: the names of its topics
+ * and stores, and a {@code KafkaStreams} to clean its local state with. Nothing is processed with
+ * it.
  *
- * <p>Which nodes, topics and stores the graph has depends only on the topic names: the topology settings change
- * counts and partition numbers, the tagger and serdes are only handed to the processors. So it is built with
- * the default settings, the shipped taxonomy and plain Avro serdes, and needs no schema registry, taxonomy file or
- * the rest of the streams command's options.
+ * <p>Which nodes, topics and stores the graph has depends only on the topic names: the topology
+ * settings change counts and partition numbers, the tagger and serdes are only handed to the
+ * processors. So it is built with the default settings, the shipped taxonomy and plain Avro serdes,
+ * and needs no schema registry, taxonomy file or the rest of the streams command's options.
  */
 final class ApplicationTopology {
 
-    private ApplicationTopology() {
+  private ApplicationTopology() {}
+
+  static Topology build(TopicNames topics) {
+    return PaperPulseTopology.build(
+        new StreamsBuilder(),
+        TopologyConfig.defaults(),
+        topics,
+        new PlainAvroSerdes(),
+        PaperTagger.withDefaultTaxonomy());
+  }
+
+  /** Avro binary without the registry's wire format, which would need a registry client. */
+  private static final class PlainAvroSerdes implements TopologySerdes {
+
+    @Override
+    public Serde<String> stringKey() {
+      return Serdes.String();
     }
 
-    static Topology build(TopicNames topics) {
-        return PaperPulseTopology.build(new StreamsBuilder(), TopologyConfig.defaults(), topics, new PlainAvroSerdes(),
-                PaperTagger.withDefaultTaxonomy());
+    @Override
+    public <T extends SpecificRecord> Serde<T> key(Class<T> type) {
+      return new BinaryAvroSerde<>(type);
     }
 
-    /** Avro binary without the registry's wire format, which would need a registry client. */
-    private static final class PlainAvroSerdes implements TopologySerdes {
-
-        @Override
-        public Serde<String> stringKey() {
-            return Serdes.String();
-        }
-
-        @Override
-        public <T extends SpecificRecord> Serde<T> key(Class<T> type) {
-            return new BinaryAvroSerde<>(type);
-        }
-
-        @Override
-        public <T extends SpecificRecord> Serde<T> value(Class<T> type) {
-            return new BinaryAvroSerde<>(type);
-        }
+    @Override
+    public <T extends SpecificRecord> Serde<T> value(Class<T> type) {
+      return new BinaryAvroSerde<>(type);
     }
+  }
 }

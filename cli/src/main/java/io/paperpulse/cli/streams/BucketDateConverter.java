@@ -8,11 +8,12 @@ import picocli.CommandLine.TypeConversionException;
 /** Reads {@code --bucket-by published|featured}. */
 final class BucketDateConverter implements ITypeConverter<BucketDate> {
 
-    @Override
-    public BucketDate convert(String value) {
-        return Arrays.stream(BucketDate.values())
-                .filter(date -> date.label().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new TypeConversionException("'" + value + "' is not published or featured"));
-    }
+  @Override
+  public BucketDate convert(String value) {
+    return Arrays.stream(BucketDate.values())
+        .filter(date -> date.label().equals(value))
+        .findFirst()
+        .orElseThrow(
+            () -> new TypeConversionException("'" + value + "' is not published or featured"));
+  }
 }

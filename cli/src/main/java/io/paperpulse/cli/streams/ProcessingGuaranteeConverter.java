@@ -4,15 +4,18 @@ import io.paperpulse.streams.app.ProcessingGuarantee;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code --processing-guarantee} by its Kafka config value ({@code exactly_once_v2}, {@code at_least_once}). */
+/**
+ * Reads {@code --processing-guarantee} by its Kafka config value ({@code exactly_once_v2}, {@code
+ * at_least_once}).
+ */
 final class ProcessingGuaranteeConverter implements ITypeConverter<ProcessingGuarantee> {
 
-    @Override
-    public ProcessingGuarantee convert(String value) {
-        try {
-            return ProcessingGuarantee.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
-        }
+  @Override
+  public ProcessingGuarantee convert(String value) {
+    try {
+      return ProcessingGuarantee.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
+  }
 }

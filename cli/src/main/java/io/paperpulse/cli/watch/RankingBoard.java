@@ -28,18 +28,32 @@ final class RankingBoard {
 
   /** Renders {@code ranking} (the API's trending JSON) and remembers it for the next arrows. */
   List<String> render(JsonNode ranking) {
-    String thisBucket = ranking.path("granularity").asText() + " " + ranking.path("bucketStart").asText();
+    String thisBucket =
+        ranking.path("granularity").asText() + " " + ranking.path("bucketStart").asText();
     if (!thisBucket.equals(bucket)) {
       bucket = thisBucket;
       previous = Map.of();
       firstOfBucket = true;
     }
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "paperpulse · trending tags · %s %s to %s",
-        ranking.path("granularity").asText(), ranking.path("bucketStart").asText(),
-        ranking.path("bucketEnd").asText()));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "paperpulse · trending tags · %s %s to %s",
+            ranking.path("granularity").asText(),
+            ranking.path("bucketStart").asText(),
+            ranking.path("bucketEnd").asText()));
     lines.add("");
-    lines.add(String.format(Locale.ROOT, "%4s %-4s %-44s %-9s %7s %7s", "rank", "", "tag", "kind", "papers", "score"));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%4s %-4s %-44s %-9s %7s %7s",
+            "rank",
+            "",
+            "tag",
+            "kind",
+            "papers",
+            "score"));
     Map<String, Integer> ranks = new HashMap<>();
     int shown = 0;
     for (JsonNode tag : ranking.path("tags")) {
@@ -47,9 +61,16 @@ final class RankingBoard {
       int rank = tag.path("rank").asInt();
       ranks.put(name, rank);
       if (shown++ < limit) {
-        lines.add(String.format(Locale.ROOT, "%4d %-4s %-44s %-9s %7d %7.2f", rank, movement(name, rank),
-            shorten(name, 44), tag.path("kind").asText().toLowerCase(Locale.ROOT), tag.path("paperCount").asLong(),
-            tag.path("score").asDouble()));
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "%4d %-4s %-44s %-9s %7d %7.2f",
+                rank,
+                movement(name, rank),
+                shorten(name, 44),
+                tag.path("kind").asText().toLowerCase(Locale.ROOT),
+                tag.path("paperCount").asLong(),
+                tag.path("score").asDouble()));
       }
     }
     if (shown == 0) {

@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * Assembles Server-Sent Events from the lines of an event stream: {@code event:} names the event,
- * {@code data:} lines make up its payload, a blank line dispatches it; comments (keep-alives)
- * are ignored.
+ * {@code data:} lines make up its payload, a blank line dispatches it; comments (keep-alives) are
+ * ignored.
  */
 final class ServerSentEvents {
 

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClientConfigFileTest {
 
-    @Test
-    void separatesKafkaClientSettingsFromRegistrySettings(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("client.properties");
-        Files.writeString(file, """
+  @Test
+  void separatesKafkaClientSettingsFromRegistrySettings(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("client.properties");
+    Files.writeString(
+        file,
+        """
                 security.protocol=SASL_SSL
                 sasl.mechanism=PLAIN
                 sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="p";
@@ -22,12 +24,16 @@ class ClientConfigFileTest {
                 schema.registry.ssl.truststore.location=/etc/registry.jks
                 """);
 
-        ClientConfigFile config = ClientConfigFile.load(file);
+    ClientConfigFile config = ClientConfigFile.load(file);
 
-        assertThat(config.kafkaClientSettings()).containsOnlyKeys(
-                "security.protocol", "sasl.mechanism", "sasl.jaas.config", "ssl.truststore.location");
-        assertThat(config.kafkaClientSettings().get("sasl.jaas.config")).endsWith("password=\"p\";");
-        assertThat(config.registryClientSettings()).containsOnlyKeys(
-                "basic.auth.credentials.source", "basic.auth.user.info", "schema.registry.ssl.truststore.location");
-    }
+    assertThat(config.kafkaClientSettings())
+        .containsOnlyKeys(
+            "security.protocol", "sasl.mechanism", "sasl.jaas.config", "ssl.truststore.location");
+    assertThat(config.kafkaClientSettings().get("sasl.jaas.config")).endsWith("password=\"p\";");
+    assertThat(config.registryClientSettings())
+        .containsOnlyKeys(
+            "basic.auth.credentials.source",
+            "basic.auth.user.info",
+            "schema.registry.ssl.truststore.location");
+  }
 }

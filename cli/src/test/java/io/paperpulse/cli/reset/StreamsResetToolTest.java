@@ -25,69 +25,74 @@ import org.junit.jupiter.api.io.TempDir;
 /** How Kafka's reset tool, run in-process, reports its failures, on a real in-JVM broker. */
 class StreamsResetToolTest {
 
-    @TempDir
-    static Path workDir;
+  @TempDir static Path workDir;
 
-    private static LocalCluster cluster;
-    private static Admin admin;
+  private static LocalCluster cluster;
+  private static Admin admin;
 
-    @BeforeAll
-    static void startCluster() {
-        cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
-        admin = Admin.create(cluster.clientProperties());
+  @BeforeAll
+  static void startCluster() {
+    cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
+    admin = Admin.create(cluster.clientProperties());
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (admin != null) {
+      admin.close();
     }
-
-    @AfterAll
-    static void stopCluster() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
+    if (cluster != null) {
+      cluster.close();
     }
+  }
 
-    @Test
-    void aRefusalOfTheToolBecomesOneLineAndTheStandardStreamsAreGivenBack() throws Exception {
-        List<NewTopic> created = List.of(new NewTopic("tool.papers", 1, (short) 1),
-                new NewTopic("tool-paper-tags-changelog", 1, (short) 1));
-        admin.createTopics(created).all().get();
-        new TopicProvisioner(admin).awaitVisible(created.stream().map(NewTopic::name).toList());
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        Map<String, Object> config = new HashMap<>(cluster.clientProperties());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "tool");
-        try (KafkaConsumer<byte[], byte[]> running =
-                     new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            running.subscribe(List.of("tool.papers"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (running.assignment().isEmpty() && System.nanoTime() < deadline) {
-                running.poll(Duration.ofMillis(200));
-            }
-            assertThat(running.assignment()).as("member joined").isNotEmpty();
+  @Test
+  void aRefusalOfTheToolBecomesOneLineAndTheStandardStreamsAreGivenBack() throws Exception {
+    List<NewTopic> created =
+        List.of(
+            new NewTopic("tool.papers", 1, (short) 1),
+            new NewTopic("tool-paper-tags-changelog", 1, (short) 1));
+    admin.createTopics(created).all().get();
+    new TopicProvisioner(admin).awaitVisible(created.stream().map(NewTopic::name).toList());
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    Map<String, Object> config = new HashMap<>(cluster.clientProperties());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "tool");
+    try (KafkaConsumer<byte[], byte[]> running =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      running.subscribe(List.of("tool.papers"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (running.assignment().isEmpty() && System.nanoTime() < deadline) {
+        running.poll(Duration.ofMillis(200));
+      }
+      assertThat(running.assignment()).as("member joined").isNotEmpty();
 
-            StreamsResetTool tool = new StreamsResetTool(cluster.clientProperties());
+      StreamsResetTool tool = new StreamsResetTool(cluster.clientProperties());
 
-            assertThatThrownBy(() -> tool.run("tool", List.of("tool.papers"), List.of("tool-paper-tags-changelog")))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("Kafka's streams reset tool failed: ")
-                    .hasMessageContaining("Consumer group 'tool' is still active")
-                    .hasMessageNotContaining("\n");
-        }
-        assertThat(System.out).isSameAs(out);
-        assertThat(System.err).isSameAs(err);
-        assertThat(admin.listTopics().names().get()).contains("tool-paper-tags-changelog");
+      assertThatThrownBy(
+              () -> tool.run("tool", List.of("tool.papers"), List.of("tool-paper-tags-changelog")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("Kafka's streams reset tool failed: ")
+          .hasMessageContaining("Consumer group 'tool' is still active")
+          .hasMessageNotContaining("\n");
     }
+    assertThat(System.out).isSameAs(out);
+    assertThat(System.err).isSameAs(err);
+    assertThat(admin.listTopics().names().get()).contains("tool-paper-tags-changelog");
+  }
 
-    /** Secured clusters need the settings of paperpulse's --config file in the tool's own clients too. */
-    @Test
-    void theClientSettingsReachTheToolsClients() {
-        Map<String, Object> settings = new HashMap<>(cluster.clientProperties());
-        settings.put("default.api.timeout.ms", "soon");
-        StreamsResetTool tool = new StreamsResetTool(settings);
+  /**
+   * Secured clusters need the settings of paperpulse's --config file in the tool's own clients too.
+   */
+  @Test
+  void theClientSettingsReachTheToolsClients() {
+    Map<String, Object> settings = new HashMap<>(cluster.clientProperties());
+    settings.put("default.api.timeout.ms", "soon");
+    StreamsResetTool tool = new StreamsResetTool(settings);
 
-        assertThatThrownBy(() -> tool.run("tool-settings", List.of(), List.of("tool-settings-x-changelog")))
-                .hasMessageStartingWith("Kafka's streams reset tool failed: ")
-                .hasMessageContaining("soon", "default.api.timeout.ms");
-    }
+    assertThatThrownBy(
+            () -> tool.run("tool-settings", List.of(), List.of("tool-settings-x-changelog")))
+        .hasMessageStartingWith("Kafka's streams reset tool failed: ")
+        .hasMessageContaining("soon", "default.api.timeout.ms");
+  }
 }

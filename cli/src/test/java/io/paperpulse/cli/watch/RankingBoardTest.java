@@ -15,12 +15,18 @@ class RankingBoardTest {
   static String ranking(String bucket, String... tags) {
     StringBuilder entries = new StringBuilder();
     for (int i = 0; i < tags.length; i++) {
-      entries.append(i == 0 ? "" : ",").append(String.format(
-          "{\"rank\":%d,\"tag\":\"%s\",\"kind\":\"TOPIC\",\"paperCount\":%d,\"upvoteSum\":0,\"score\":%d.5}",
-          i + 1, tags[i], 10 - i, 10 - i));
+      entries
+          .append(i == 0 ? "" : ",")
+          .append(
+              String.format(
+                  "{\"rank\":%d,\"tag\":\"%s\",\"kind\":\"TOPIC\",\"paperCount\":%d,\"upvoteSum\":0,\"score\":%d.5}",
+                  i + 1, tags[i], 10 - i, 10 - i));
     }
-    return "{\"granularity\":\"week\",\"bucketStart\":\"" + bucket + "\",\"bucketEnd\":\"2024-01-15\",\"tags\":["
-        + entries + "]}";
+    return "{\"granularity\":\"week\",\"bucketStart\":\""
+        + bucket
+        + "\",\"bucketEnd\":\"2024-01-15\",\"tags\":["
+        + entries
+        + "]}";
   }
 
   private static JsonNode json(String text) throws Exception {
@@ -34,9 +40,11 @@ class RankingBoardTest {
   @Test
   void arrowsShowRankChangesWithinABucket() throws Exception {
     RankingBoard board = new RankingBoard(10);
-    List<String> first = board.render(json(ranking("2024-01-08", "agents", "diffusion", "robotics")));
+    List<String> first =
+        board.render(json(ranking("2024-01-08", "agents", "diffusion", "robotics")));
     assertThat(first.get(0)).contains("week 2024-01-08");
-    assertThat(String.join("\n", first)).doesNotContain(RankingBoard.UP, RankingBoard.DOWN, RankingBoard.NEW);
+    assertThat(String.join("\n", first))
+        .doesNotContain(RankingBoard.UP, RankingBoard.DOWN, RankingBoard.NEW);
 
     List<String> second = board.render(json(ranking("2024-01-08", "robotics", "agents", "speech")));
     assertThat(line(second, "robotics")).contains(RankingBoard.UP + "2");
@@ -49,18 +57,24 @@ class RankingBoardTest {
     RankingBoard board = new RankingBoard(2);
     board.render(json(ranking("2024-01-08", "agents", "diffusion")));
     List<String> view = board.render(json(ranking("2024-01-15", "diffusion", "agents", "speech")));
-    assertThat(String.join("\n", view)).doesNotContain(RankingBoard.UP, RankingBoard.DOWN, RankingBoard.NEW)
-        .contains("diffusion", "agents").doesNotContain("speech");
+    assertThat(String.join("\n", view))
+        .doesNotContain(RankingBoard.UP, RankingBoard.DOWN, RankingBoard.NEW)
+        .contains("diffusion", "agents")
+        .doesNotContain("speech");
   }
 
   @Test
   void eventsAreAssembledFromDataLinesAndDispatchedOnBlankLines() {
     List<ServerSentEvents.Event> events = new ArrayList<>();
     ServerSentEvents reader = new ServerSentEvents(events::add);
-    for (String line : List.of(": keep-alive", "", "event: trending", "data: {\"a\":", "data: 1}", "", "data:x", "")) {
+    for (String line :
+        List.of(
+            ": keep-alive", "", "event: trending", "data: {\"a\":", "data: 1}", "", "data:x", "")) {
       reader.accept(line);
     }
-    assertThat(events).containsExactly(
-        new ServerSentEvents.Event("trending", "{\"a\":\n1}"), new ServerSentEvents.Event("message", "x"));
+    assertThat(events)
+        .containsExactly(
+            new ServerSentEvents.Event("trending", "{\"a\":\n1}"),
+            new ServerSentEvents.Event("message", "x"));
   }
 }

@@ -3,8 +3,8 @@ package io.paperpulse.it.support;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,8 @@ public final class ChildJvm {
   }
 
   /** Starts {@code paperpulse <args>} with extra JVM options (system properties, say). */
-  public static Process start(Path log, List<String> jvmOptions, List<String> args) throws IOException {
+  public static Process start(Path log, List<String> jvmOptions, List<String> args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -87,7 +88,8 @@ public final class ChildJvm {
    * SIGTERM, then waits up to {@code patience} for the exit; a process still running then is killed
    * with SIGKILL and reported with exit code -1 so that the test fails on it rather than hangs.
    */
-  public static Terminated terminate(Process process, Duration patience) throws InterruptedException {
+  public static Terminated terminate(Process process, Duration patience)
+      throws InterruptedException {
     long signalled = System.nanoTime();
     process.destroy();
     if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -22,10 +22,10 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The verifier of every fault test: reads the final papers and {@code tag-counts} as a
- * {@code read_committed} consumer and compares the counts with counts recomputed from scratch
- * from the final papers, straight from the definition (live papers whose tags include the tag
- * and whose date falls in the bucket).
+ * The verifier of every fault test: reads the final papers and {@code tag-counts} as a {@code
+ * read_committed} consumer and compares the counts with counts recomputed from scratch from the
+ * final papers, straight from the definition (live papers whose tags include the tag and whose date
+ * falls in the bucket).
  */
 public final class ExactCounts {
 
@@ -37,8 +37,10 @@ public final class ExactCounts {
    * @param expected counts recomputed from {@code finalPapers}
    * @param actual the latest non-empty value per key of tag-counts
    */
-  public record Verdict(Map<String, PaperEvent> finalPapers, Map<TagCountKey, Totals> expected,
-                        Map<TagCountKey, Totals> actual) {
+  public record Verdict(
+      Map<String, PaperEvent> finalPapers,
+      Map<TagCountKey, Totals> expected,
+      Map<TagCountKey, Totals> actual) {
 
     /** Readable differences, empty when the counts are exact. */
     public List<String> differences() {
@@ -50,7 +52,16 @@ public final class ExactCounts {
         Totals want = expected.get(key);
         Totals got = actual.get(key);
         if (!java.util.Objects.equals(want, got)) {
-          lines.add(key.getTag() + "/" + key.getGranularity() + "/" + key.getBucketStart() + ": expected " + want + ", found " + got);
+          lines.add(
+              key.getTag()
+                  + "/"
+                  + key.getGranularity()
+                  + "/"
+                  + key.getBucketStart()
+                  + ": expected "
+                  + want
+                  + ", found "
+                  + got);
         }
       }
       return lines;
@@ -63,21 +74,32 @@ public final class ExactCounts {
 
   private ExactCounts() {}
 
-  public static Verdict verify(Map<String, Object> clientProperties, SchemaRegistryClient registry, TopicNames topics,
-                               Tagger tagger, List<Granularity> granularities) {
+  public static Verdict verify(
+      Map<String, Object> clientProperties,
+      SchemaRegistryClient registry,
+      TopicNames topics,
+      Tagger tagger,
+      List<Granularity> granularities) {
     Map<String, PaperEvent> papers = finalPapers(clientProperties, registry, topics.papers());
-    return new Verdict(papers, recompute(papers.values(), tagger, granularities), tagCounts(clientProperties, registry, topics));
+    return new Verdict(
+        papers,
+        recompute(papers.values(), tagger, granularities),
+        tagCounts(clientProperties, registry, topics));
   }
 
   /** The latest non-empty count per key of tag-counts. */
-  public static Map<TagCountKey, Totals> tagCounts(Map<String, Object> clientProperties, SchemaRegistryClient registry,
-                                                   TopicNames topics) {
+  public static Map<TagCountKey, Totals> tagCounts(
+      Map<String, Object> clientProperties, SchemaRegistryClient registry, TopicNames topics) {
     Map<TagCountKey, Totals> actual = new HashMap<>();
     try (var keys = SpecificAvroSerde.of(TagCountKey.class, registry, true);
-         var values = SpecificAvroSerde.of(TagCount.class, registry, false)) {
-      for (ConsumerRecord<byte[], byte[]> record : TopicContents.readCommitted(clientProperties, topics.tagCounts())) {
+        var values = SpecificAvroSerde.of(TagCount.class, registry, false)) {
+      for (ConsumerRecord<byte[], byte[]> record :
+          TopicContents.readCommitted(clientProperties, topics.tagCounts())) {
         TagCountKey key = keys.deserializer().deserialize(record.topic(), record.key());
-        TagCount count = record.value() == null ? null : values.deserializer().deserialize(record.topic(), record.value());
+        TagCount count =
+            record.value() == null
+                ? null
+                : values.deserializer().deserialize(record.topic(), record.value());
         if (count == null || count.getPaperCount() == 0) {
           actual.remove(key);
         } else {
@@ -89,12 +111,13 @@ public final class ExactCounts {
   }
 
   /** The latest version of every paper that is not deleted, by id. */
-  public static Map<String, PaperEvent> finalPapers(Map<String, Object> clientProperties, SchemaRegistryClient registry,
-                                                    String topic) {
+  public static Map<String, PaperEvent> finalPapers(
+      Map<String, Object> clientProperties, SchemaRegistryClient registry, String topic) {
     Map<String, PaperEvent> papers = new HashMap<>();
     try (var keys = StringAvroSerde.of(registry, true);
-         var values = SpecificAvroSerde.of(PaperEvent.class, registry, false)) {
-      for (ConsumerRecord<byte[], byte[]> record : TopicContents.readCommitted(clientProperties, topic)) {
+        var values = SpecificAvroSerde.of(PaperEvent.class, registry, false)) {
+      for (ConsumerRecord<byte[], byte[]> record :
+          TopicContents.readCommitted(clientProperties, topic)) {
         String id = keys.deserializer().deserialize(topic, record.key());
         if (record.value() == null) {
           papers.remove(id);
@@ -106,7 +129,8 @@ public final class ExactCounts {
     return papers;
   }
 
-  public static Map<TagCountKey, Totals> recompute(Iterable<PaperEvent> livePapers, Tagger tagger, List<Granularity> granularities) {
+  public static Map<TagCountKey, Totals> recompute(
+      Iterable<PaperEvent> livePapers, Tagger tagger, List<Granularity> granularities) {
     Map<TagCountKey, Totals> totals = new HashMap<>();
     for (PaperEvent paper : livePapers) {
       LocalDate day = LocalDate.ofInstant(paper.getPublishedAt(), ZoneOffset.UTC);
@@ -116,7 +140,8 @@ public final class ExactCounts {
       }
       for (String name : names) {
         for (Granularity granularity : granularities) {
-          TagCountKey key = new TagCountKey(name, granularity.label(), granularity.bucketStart(day));
+          TagCountKey key =
+              new TagCountKey(name, granularity.label(), granularity.bucketStart(day));
           Totals before = totals.getOrDefault(key, new Totals(0, 0));
           totals.put(key, new Totals(before.papers() + 1, before.upvotes() + paper.getUpvotes()));
         }

@@ -14,9 +14,9 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Whether a Kafka Streams application (seen from outside its process, through its consumer
- * group) has committed everything on its input and repartition topics. Under exactly-once, a
- * committed input offset means its outputs are committed too.
+ * Whether a Kafka Streams application (seen from outside its process, through its consumer group)
+ * has committed everything on its input and repartition topics. Under exactly-once, a committed
+ * input offset means its outputs are committed too.
  */
 public final class GroupProgress {
 
@@ -40,9 +40,9 @@ public final class GroupProgress {
   }
 
   /**
-   * The group's committed offsets and the topics' read_committed ends, or null while they cannot
-   * be read. Committed offsets are read first: a transaction committing in between then shows
-   * as lag rather than slipping between the two reads.
+   * The group's committed offsets and the topics' read_committed ends, or null while they cannot be
+   * read. Committed offsets are read first: a transaction committing in between then shows as lag
+   * rather than slipping between the two reads.
    */
   private Positions positions() throws InterruptedException {
     try {
@@ -51,21 +51,32 @@ public final class GroupProgress {
       Set<String> topics = admin.listTopics().names().get();
       Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
       for (String topic : topics) {
-        boolean repartition = topic.startsWith(applicationId + "-") && topic.endsWith("-repartition");
+        boolean repartition =
+            topic.startsWith(applicationId + "-") && topic.endsWith("-repartition");
         if (repartition || topic.equals(inputTopic)) {
-          admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions()
-              .forEach(p -> wanted.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+          admin
+              .describeTopics(Set.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .forEach(
+                  p -> wanted.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
         }
       }
       Map<TopicPartition, Long> ends = new HashMap<>();
-      admin.listOffsets(wanted, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+      admin
+          .listOffsets(wanted, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+          .all()
+          .get()
           .forEach((partition, info) -> ends.put(partition, info.offset()));
       Map<TopicPartition, Long> done = new HashMap<>();
-      committed.forEach((partition, offset) -> {
-        if (offset != null) {
-          done.put(partition, offset.offset());
-        }
-      });
+      committed.forEach(
+          (partition, offset) -> {
+            if (offset != null) {
+              done.put(partition, offset.offset());
+            }
+          });
       return new Positions(done, ends);
     } catch (ExecutionException e) {
       return null;
@@ -75,16 +86,28 @@ public final class GroupProgress {
   private record Positions(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
     boolean caughtUp() {
       return ends.entrySet().stream()
-          .allMatch(end -> end.getValue() == 0 || committed.getOrDefault(end.getKey(), 0L) >= end.getValue());
+          .allMatch(
+              end ->
+                  end.getValue() == 0
+                      || committed.getOrDefault(end.getKey(), 0L) >= end.getValue());
     }
   }
 
-  /** Records on the input topic the group has not committed yet: what a crash now would catch in flight. */
+  /**
+   * Records on the input topic the group has not committed yet: what a crash now would catch in
+   * flight.
+   */
   public long inputLag() throws InterruptedException {
     try {
       Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
-      admin.describeTopics(Set.of(inputTopic)).allTopicNames().get().get(inputTopic).partitions()
-          .forEach(p -> wanted.put(new TopicPartition(inputTopic, p.partition()), OffsetSpec.latest()));
+      admin
+          .describeTopics(Set.of(inputTopic))
+          .allTopicNames()
+          .get()
+          .get(inputTopic)
+          .partitions()
+          .forEach(
+              p -> wanted.put(new TopicPartition(inputTopic, p.partition()), OffsetSpec.latest()));
       var ends = admin.listOffsets(wanted).all().get();
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
@@ -99,10 +122,18 @@ public final class GroupProgress {
     }
   }
 
-  /** Sum of the group's committed offsets on the input topic: grows as the application makes progress. */
+  /**
+   * Sum of the group's committed offsets on the input topic: grows as the application makes
+   * progress.
+   */
   public long committedInput() throws InterruptedException {
     try {
-      return admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get().entrySet().stream()
+      return admin
+          .listConsumerGroupOffsets(applicationId)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .entrySet()
+          .stream()
           .filter(e -> e.getKey().topic().equals(inputTopic) && e.getValue() != null)
           .mapToLong(e -> e.getValue().offset())
           .sum();
@@ -111,7 +142,10 @@ public final class GroupProgress {
     }
   }
 
-  /** Waits until the committed input offsets exceed {@code floor}, proof that a (new) instance is processing. */
+  /**
+   * Waits until the committed input offsets exceed {@code floor}, proof that a (new) instance is
+   * processing.
+   */
   public long awaitCommittedBeyond(long floor, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -121,7 +155,8 @@ public final class GroupProgress {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError(applicationId + " committed nothing beyond " + floor + " within " + timeout);
+    throw new AssertionError(
+        applicationId + " committed nothing beyond " + floor + " within " + timeout);
   }
 
   /** Waits until the application's consumer group has members with assigned partitions. */
@@ -129,8 +164,10 @@ public final class GroupProgress {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        var group = admin.describeConsumerGroups(Set.of(applicationId)).all().get().get(applicationId);
-        if (group.groupState() == org.apache.kafka.common.GroupState.STABLE && !group.members().isEmpty()) {
+        var group =
+            admin.describeConsumerGroups(Set.of(applicationId)).all().get().get(applicationId);
+        if (group.groupState() == org.apache.kafka.common.GroupState.STABLE
+            && !group.members().isEmpty()) {
           return;
         }
       } catch (ExecutionException notYet) {
@@ -144,10 +181,11 @@ public final class GroupProgress {
   /**
    * Polls until the group is caught up and nothing moved (neither committed offsets nor ends) for
    * {@link #SETTLE}, or fails after {@code timeout}. The settle time covers what offsets cannot
-   * show: rankings are re-scored up to one ranking interval after their input was
-   * committed, and become readable with the next commit.
+   * show: rankings are re-scored up to one ranking interval after their input was committed, and
+   * become readable with the next commit.
    */
-  public void awaitCaughtUp(Duration timeout, BooleanSupplier stillAlive) throws InterruptedException {
+  public void awaitCaughtUp(Duration timeout, BooleanSupplier stillAlive)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     Positions quiet = null;
     long quietSince = 0;

@@ -12,23 +12,25 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads every committed record of a topic, as a downstream {@code read_committed} consumer sees
- * it: records of aborted or still-open transactions are never returned.
+ * Reads every committed record of a topic, as a downstream {@code read_committed} consumer sees it:
+ * records of aborted or still-open transactions are never returned.
  */
 public final class TopicContents {
 
   private TopicContents() {}
 
-  public static List<ConsumerRecord<byte[], byte[]>> readCommitted(Map<String, Object> clientProperties, String topic) {
+  public static List<ConsumerRecord<byte[], byte[]>> readCommitted(
+      Map<String, Object> clientProperties, String topic) {
     Map<String, Object> config = new HashMap<>(clientProperties);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-          .map(info -> new TopicPartition(topic, info.partition()))
-          .toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       // for a read_committed consumer the end offsets are the last stable offsets
@@ -36,7 +38,8 @@ public final class TopicContents {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topic + " to its end " + end + " within 60 s");
+          throw new AssertionError(
+              "could not read " + topic + " to its end " + end + " within 60 s");
         }
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
@@ -45,7 +48,8 @@ public final class TopicContents {
   }
 
   /** The latest value per key (by key bytes, in partition order), tombstones removing the key. */
-  public static Map<String, ConsumerRecord<byte[], byte[]>> latestByKey(List<ConsumerRecord<byte[], byte[]>> records) {
+  public static Map<String, ConsumerRecord<byte[], byte[]>> latestByKey(
+      List<ConsumerRecord<byte[], byte[]>> records) {
     Map<String, ConsumerRecord<byte[], byte[]>> latest = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       String key = java.util.HexFormat.of().formatHex(record.key());

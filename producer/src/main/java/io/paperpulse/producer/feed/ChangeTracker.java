@@ -19,33 +19,36 @@ import java.util.Map;
  */
 final class ChangeTracker {
 
-    private final Map<String, String> hashById = new HashMap<>();
+  private final Map<String, String> hashById = new HashMap<>();
 
-    /** The papers whose content differs from what was last remembered for their id. */
-    List<ParseResult.Paper> changed(List<ParseResult.Paper> papers) {
-        return papers.stream().filter(p -> !contentHash(p.event()).equals(hashById.get(p.id()))).toList();
-    }
+  /** The papers whose content differs from what was last remembered for their id. */
+  List<ParseResult.Paper> changed(List<ParseResult.Paper> papers) {
+    return papers.stream()
+        .filter(p -> !contentHash(p.event()).equals(hashById.get(p.id())))
+        .toList();
+  }
 
-    /** Records papers as sent; call after their transaction committed. */
-    void remember(List<ParseResult.Paper> papers) {
-        papers.forEach(p -> hashById.put(p.id(), contentHash(p.event())));
-    }
+  /** Records papers as sent; call after their transaction committed. */
+  void remember(List<ParseResult.Paper> papers) {
+    papers.forEach(p -> hashById.put(p.id(), contentHash(p.event())));
+  }
 
-    int size() {
-        return hashById.size();
-    }
+  int size() {
+    return hashById.size();
+  }
 
-    static String contentHash(PaperEvent paper) {
-        PaperEvent withoutIngestTime = PaperEvent.newBuilder(paper).setIngestedAt(Instant.EPOCH).build();
-        try {
-            ByteBuffer encoded = PaperEvent.getEncoder().encode(withoutIngestTime);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(encoded);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("encoding a PaperEvent in memory cannot fail", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+  static String contentHash(PaperEvent paper) {
+    PaperEvent withoutIngestTime =
+        PaperEvent.newBuilder(paper).setIngestedAt(Instant.EPOCH).build();
+    try {
+      ByteBuffer encoded = PaperEvent.getEncoder().encode(withoutIngestTime);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(encoded);
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("encoding a PaperEvent in memory cannot fail", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
+  }
 }

@@ -14,37 +14,41 @@ import java.util.Optional;
  */
 final class JsonPositions {
 
-    /** A value found in the document: 1-based line and column of its first character, and its text. */
-    record Found(int line, int column, String text) {}
+  /**
+   * A value found in the document: 1-based line and column of its first character, and its text.
+   */
+  record Found(int line, int column, String text) {}
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
-    private final String document;
-    private final int firstLine;
+  private final String document;
+  private final int firstLine;
 
-    /**
-     * @param document  the JSON text
-     * @param firstLine line number of the document's first line in its input (JSON Lines: the line itself)
-     */
-    JsonPositions(String document, int firstLine) {
-        this.document = document;
-        this.firstLine = firstLine;
-    }
+  /**
+   * @param document the JSON text
+   * @param firstLine line number of the document's first line in its input (JSON Lines: the line
+   *     itself)
+   */
+  JsonPositions(String document, int firstLine) {
+    this.document = document;
+    this.firstLine = firstLine;
+  }
 
-    /** The value at {@code pointer}, read as far as the document is well-formed. */
-    Optional<Found> find(String pointer) {
-        try (JsonParser json = FACTORY.createParser(document)) {
-            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
-                if (token != JsonToken.FIELD_NAME && !token.isStructEnd()
-                        && json.getParsingContext().pathAsPointer().toString().equals(pointer)) {
-                    JsonLocation at = json.currentTokenLocation();
-                    String text = token.isScalarValue() ? json.getText() : null;
-                    return Optional.of(new Found(firstLine + at.getLineNr() - 1, at.getColumnNr(), text));
-                }
-            }
-        } catch (IOException e) {
-            // the value lies beyond a syntax error or the end of a truncated document
+  /** The value at {@code pointer}, read as far as the document is well-formed. */
+  Optional<Found> find(String pointer) {
+    try (JsonParser json = FACTORY.createParser(document)) {
+      for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+        if (token != JsonToken.FIELD_NAME
+            && !token.isStructEnd()
+            && json.getParsingContext().pathAsPointer().toString().equals(pointer)) {
+          JsonLocation at = json.currentTokenLocation();
+          String text = token.isScalarValue() ? json.getText() : null;
+          return Optional.of(new Found(firstLine + at.getLineNr() - 1, at.getColumnNr(), text));
         }
-        return Optional.empty();
+      }
+    } catch (IOException e) {
+      // the value lies beyond a syntax error or the end of a truncated document
     }
+    return Optional.empty();
+  }
 }

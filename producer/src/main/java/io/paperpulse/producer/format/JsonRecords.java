@@ -6,17 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /** Error text for JSON syntax problems, with the line Jackson points at. */
 final class JsonRecords {
 
-    private JsonRecords() {
-    }
+  private JsonRecords() {}
 
-    static int lineOf(JsonProcessingException e, int fallback) {
-        JsonLocation location = e.getLocation();
-        return location != null && location.getLineNr() > 0 ? location.getLineNr() : fallback;
-    }
+  static int lineOf(JsonProcessingException e, int fallback) {
+    JsonLocation location = e.getLocation();
+    return location != null && location.getLineNr() > 0 ? location.getLineNr() : fallback;
+  }
 
-    static String reason(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf('\n');
-        return "not valid JSON: " + (cut < 0 ? message : message.substring(0, cut));
-    }
+  static String reason(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    int cut = message.indexOf('\n');
+    return "not valid JSON: " + (cut < 0 ? message : message.substring(0, cut));
+  }
 }

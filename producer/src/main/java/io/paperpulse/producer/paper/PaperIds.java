@@ -15,49 +15,50 @@ import java.util.regex.Pattern;
  */
 public final class PaperIds {
 
-    /** Prefix of ids derived from a title hash; never collides with an arXiv id. */
-    public static final String TITLE_HASH_PREFIX = "t:";
+  /** Prefix of ids derived from a title hash; never collides with an arXiv id. */
+  public static final String TITLE_HASH_PREFIX = "t:";
 
-    // New-style ids (2007+): 0704.0001 .. 2401.01234; old-style: hep-th/9901001, math.GT/0309136.
-    private static final Pattern ARXIV_ID = Pattern.compile(
-            "(?:^|/|arxiv:)(\\d{4}\\.\\d{4,5}|[a-z][a-z\\-]*(?:\\.[A-Z]{2})?/\\d{7})(v\\d+)?/?$",
-            Pattern.CASE_INSENSITIVE);
+  // New-style ids (2007+): 0704.0001 .. 2401.01234; old-style: hep-th/9901001, math.GT/0309136.
+  private static final Pattern ARXIV_ID =
+      Pattern.compile(
+          "(?:^|/|arxiv:)(\\d{4}\\.\\d{4,5}|[a-z][a-z\\-]*(?:\\.[A-Z]{2})?/\\d{7})(v\\d+)?/?$",
+          Pattern.CASE_INSENSITIVE);
 
-    private PaperIds() {
+  private PaperIds() {}
+
+  /**
+   * Extracts the arXiv id from a bare id ({@code 2401.01234v2}), a prefixed one ({@code
+   * arXiv:2401.01234}) or an abs/pdf URL, without the version suffix.
+   */
+  public static Optional<String> arxivId(String text) {
+    if (text == null) {
+      return Optional.empty();
     }
-
-    /**
-     * Extracts the arXiv id from a bare id ({@code 2401.01234v2}), a prefixed one
-     * ({@code arXiv:2401.01234}) or an abs/pdf URL, without the version suffix.
-     */
-    public static Optional<String> arxivId(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String trimmed = text.trim();
-        if (trimmed.endsWith(".pdf")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 4);
-        }
-        Matcher m = ARXIV_ID.matcher(trimmed);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        return Optional.of(m.group(1));
+    String trimmed = text.trim();
+    if (trimmed.endsWith(".pdf")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 4);
     }
-
-    /** The id of a paper known only by its title. */
-    public static String fromTitle(String title) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(PaperText.identityKey(title).getBytes(StandardCharsets.UTF_8));
-            return TITLE_HASH_PREFIX + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+    Matcher m = ARXIV_ID.matcher(trimmed);
+    if (!m.find()) {
+      return Optional.empty();
     }
+    return Optional.of(m.group(1));
+  }
 
-    /** The arXiv id when there is one, otherwise the title hash. */
-    public static String of(String arxivIdOrNull, String title) {
-        return arxivIdOrNull != null ? arxivIdOrNull : fromTitle(title);
+  /** The id of a paper known only by its title. */
+  public static String fromTitle(String title) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(PaperText.identityKey(title).getBytes(StandardCharsets.UTF_8));
+      return TITLE_HASH_PREFIX + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
+  }
+
+  /** The arXiv id when there is one, otherwise the title hash. */
+  public static String of(String arxivIdOrNull, String title) {
+    return arxivIdOrNull != null ? arxivIdOrNull : fromTitle(title);
+  }
 }

@@ -37,206 +37,295 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProduceJobKafkaTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-12-11T10:00:00Z"), ZoneOffset.UTC);
-    private static final AtomicInteger TOPICS = new AtomicInteger();
-    private static KafkaAndRegistry env;
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2024-12-11T10:00:00Z"), ZoneOffset.UTC);
+  private static final AtomicInteger TOPICS = new AtomicInteger();
+  private static KafkaAndRegistry env;
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        env = KafkaAndRegistry.start();
-    }
+  @BeforeAll
+  static void start() throws Exception {
+    env = KafkaAndRegistry.start();
+  }
 
-    @AfterAll
-    static void stop() throws Exception {
-        env.close();
-    }
+  @AfterAll
+  static void stop() throws Exception {
+    env.close();
+  }
 
-    @Test
-    void goodFileIsCommittedInOneTransactionAndReadBack() throws Exception {
-        String topic = newTopic();
-        ProduceResult result = job().run(ProduceOptions.of(topic, List.of(fixture("papers.jsonl"))));
+  @Test
+  void goodFileIsCommittedInOneTransactionAndReadBack() throws Exception {
+    String topic = newTopic();
+    ProduceResult result = job().run(ProduceOptions.of(topic, List.of(fixture("papers.jsonl"))));
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.reports()).singleElement().satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
-            assertThat(r.published()).isEqualTo(3);
-            assertThat(r.tombstones()).isEqualTo(1);
-        });
-        List<ConsumerRecord<String, PaperEvent>> records = env.readCommitted(topic);
-        assertThat(records).extracting(ConsumerRecord::key)
-                .containsExactly("2401.01234", PaperIds.fromTitle("No Id Given"), "2312.99999", "2401.00002");
-        PaperEvent first = records.get(0).value();
-        assertThat(first.getTitle()).isEqualTo("Explicit Id With Version");
-        assertThat(first.getAuthors()).containsExactly("A One", "B Two");
-        assertThat(first.getIngestedAt()).isEqualTo(CLOCK.instant());
-        assertThat(records.get(3).value()).isNull();
-    }
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.reports())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
+              assertThat(r.published()).isEqualTo(3);
+              assertThat(r.tombstones()).isEqualTo(1);
+            });
+    List<ConsumerRecord<String, PaperEvent>> records = env.readCommitted(topic);
+    assertThat(records)
+        .extracting(ConsumerRecord::key)
+        .containsExactly(
+            "2401.01234", PaperIds.fromTitle("No Id Given"), "2312.99999", "2401.00002");
+    PaperEvent first = records.get(0).value();
+    assertThat(first.getTitle()).isEqualTo("Explicit Id With Version");
+    assertThat(first.getAuthors()).containsExactly("A One", "B Two");
+    assertThat(first.getIngestedAt()).isEqualTo(CLOCK.instant());
+    assertThat(records.get(3).value()).isNull();
+  }
 
-    @Test
-    void fileWithOneBadRecordPublishesNothingAndFailsWithExitCode2() throws Exception {
-        String topic = newTopic();
-        ProduceResult result = job().run(ProduceOptions.of(topic, List.of(fixture("papers-bad.jsonl"))));
+  @Test
+  void fileWithOneBadRecordPublishesNothingAndFailsWithExitCode2() throws Exception {
+    String topic = newTopic();
+    ProduceResult result =
+        job().run(ProduceOptions.of(topic, List.of(fixture("papers-bad.jsonl"))));
 
-        assertThat(result.exitCode()).isEqualTo(ProduceResult.BAD_INPUT);
-        assertThat(result.reports()).singleElement()
-                .satisfies(r -> assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.REJECTED));
-        assertThat(result.lines()).contains("invalid: " + dir.resolve("papers-bad.jsonl") + ":2:39: field 'publishedAt': not a date: '2024-13-45'");
-        assertThat(env.readCommitted(topic)).isEmpty();
-    }
+    assertThat(result.exitCode()).isEqualTo(ProduceResult.BAD_INPUT);
+    assertThat(result.reports())
+        .singleElement()
+        .satisfies(r -> assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.REJECTED));
+    assertThat(result.lines())
+        .contains(
+            "invalid: "
+                + dir.resolve("papers-bad.jsonl")
+                + ":2:39: field 'publishedAt': not a date: '2024-13-45'");
+    assertThat(env.readCommitted(topic)).isEmpty();
+  }
 
-    @Test
-    void skipInvalidPublishesTheValidRecordsAndReportsEachSkippedOne() throws Exception {
-        String topic = newTopic();
-        ProduceResult result = job().run(ProduceOptions.of(topic, List.of(fixture("papers-bad.jsonl"))).withSkipInvalid(true));
+  @Test
+  void skipInvalidPublishesTheValidRecordsAndReportsEachSkippedOne() throws Exception {
+    String topic = newTopic();
+    ProduceResult result =
+        job()
+            .run(
+                ProduceOptions.of(topic, List.of(fixture("papers-bad.jsonl")))
+                    .withSkipInvalid(true));
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.published()).isEqualTo(1);
-        assertThat(result.skipped()).isEqualTo(5);
-        assertThat(result.lines()).contains("skipped: " + dir.resolve("papers-bad.jsonl") + ":4: field 'upvotes': negative: -1");
-        assertThat(env.readCommitted(topic)).extracting(r -> r.value().getTitle()).containsExactly("Good");
-    }
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.published()).isEqualTo(1);
+    assertThat(result.skipped()).isEqualTo(5);
+    assertThat(result.lines())
+        .contains(
+            "skipped: " + dir.resolve("papers-bad.jsonl") + ":4: field 'upvotes': negative: -1");
+    assertThat(env.readCommitted(topic))
+        .extracting(r -> r.value().getTitle())
+        .containsExactly("Good");
+  }
 
-    @Test
-    void sameIdTwiceInOneFileKeepsTheLastAndCountsADuplicate() throws Exception {
-        String topic = newTopic();
-        Path file = Files.writeString(dir.resolve("dup.jsonl"), """
+  @Test
+  void sameIdTwiceInOneFileKeepsTheLastAndCountsADuplicate() throws Exception {
+    String topic = newTopic();
+    Path file =
+        Files.writeString(
+            dir.resolve("dup.jsonl"),
+            """
                 {"id": "2401.00001", "title": "First version", "publishedAt": "2024-01-01", "upvotes": 1}
                 {"id": "2401.00002", "title": "Other", "publishedAt": "2024-01-02"}
                 {"id": "2401.00001v2", "title": "Second version", "publishedAt": "2024-01-01", "upvotes": 9}
                 """);
-        ProduceResult result = job().run(ProduceOptions.of(topic, List.of(InputSource.file(file))));
+    ProduceResult result = job().run(ProduceOptions.of(topic, List.of(InputSource.file(file))));
 
-        assertThat(result.published()).isEqualTo(2);
-        assertThat(result.duplicates()).isEqualTo(1);
-        assertThat(env.readCommitted(topic)).extracting(r -> r.key() + "=" + r.value().getTitle())
-                .containsExactly("2401.00002=Other", "2401.00001=Second version");
+    assertThat(result.published()).isEqualTo(2);
+    assertThat(result.duplicates()).isEqualTo(1);
+    assertThat(env.readCommitted(topic))
+        .extracting(r -> r.key() + "=" + r.value().getTitle())
+        .containsExactly("2401.00002=Other", "2401.00001=Second version");
+  }
+
+  @Test
+  void deletesArePublishedAsTombstones() throws Exception {
+    String topic = newTopic();
+    ProduceOptions options =
+        new ProduceOptions(
+            topic,
+            InputFormat.AUTO,
+            null,
+            List.of("2401.00001", "t:0123456789abcdef"),
+            false,
+            List.of());
+    ProduceResult result = job().run(options);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.tombstones()).isEqualTo(2);
+    assertThat(env.readCommitted(topic))
+        .allSatisfy(r -> assertThat(r.value()).isNull())
+        .extracting(ConsumerRecord::key)
+        .containsExactly("2401.00001", "t:0123456789abcdef");
+  }
+
+  @Test
+  void stdinAndTheBundledSampleAreInputsToo() throws Exception {
+    String topic = newTopic();
+    String line = "{\"title\": \"From stdin\", \"publishedAt\": \"2024-02-02\"}\n";
+    InputSource stdin =
+        InputSource.fromArgument(
+            "-", () -> new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+    ProduceResult result =
+        job().run(ProduceOptions.of(topic, List.of(stdin, InputSource.bundledSample())));
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.reports())
+        .extracting(PublishReport::input)
+        .containsExactly("stdin", "daily-papers.txt");
+    assertThat(result.published()).isEqualTo(49);
+    assertThat(env.readCommitted(topic)).hasSize(49);
+  }
+
+  @Test
+  void bundledSamplePublishesItsFortyEightPapersAndNamesTheBlocksItSkipped() throws Exception {
+    String topic = newTopic();
+    ProduceResult result =
+        job().run(ProduceOptions.of(topic, List.of(InputSource.bundledSample())));
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.reports())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
+              assertThat(r.published()).isEqualTo(48);
+              assertThat(r.skipped()).isZero();
+              assertThat(r.duplicates()).isZero();
+              assertThat(r.skippedBlocks())
+                  .extracting(ParseResult.Skipped::line)
+                  .containsExactly(197, 293);
+              assertThat(r.summary())
+                  .startsWith(
+                      "daily-papers.txt: published 48, tombstones 0, skipped 0, duplicates 0; "
+                          + "2 blocks not in record form skipped: line 197 (card 'Training Foundation Models")
+                  .contains(", line 293 (card 'Streaming DiLoCo");
+            });
+    assertThat(result.lines())
+        .last()
+        .isEqualTo(
+            "total: published 48, tombstones 0, skipped 0, duplicates 0, blocks not in record form 2");
+    assertThat(env.readCommitted(topic))
+        .hasSize(48)
+        .allSatisfy(r -> assertThat(r.value().getAuthorCount()).isPositive());
+  }
+
+  @Test
+  void aRestartedProducerFencesTheKilledOneAndAbortsItsOpenTransaction() throws Exception {
+    String topic = newTopic();
+    String transactionalId = "paperpulse-produce-" + topic + "-restart";
+    Map<String, Object> props = new HashMap<>(env.clientProperties());
+    props.put("transactional.id", transactionalId);
+    KafkaProducer<String, PaperEvent> killed =
+        new KafkaProducer<>(props, env.keySerializer(), env.valueSerializer());
+    killed.initTransactions();
+    killed.beginTransaction();
+    killed
+        .send(new ProducerRecord<>(topic, "2401.99999", paper("2401.99999", "Never committed")))
+        .get();
+
+    try (PaperPublisher restarted =
+        new PaperPublisher(
+            env.clientProperties(),
+            topic,
+            transactionalId,
+            env.keySerializer(),
+            env.valueSerializer())) {
+      PublishReport report =
+          restarted.publish(
+              InputReader.read(
+                  "{\"id\": \"2401.00001\", \"title\": \"Committed\", \"publishedAt\": \"2024-01-01\"}",
+                  InputFormat.JSONL,
+                  new ParseContext(
+                      "again.jsonl",
+                      CLOCK.instant().atZone(ZoneOffset.UTC).toLocalDate(),
+                      CLOCK.instant())),
+              false);
+      assertThat(report.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
     }
 
-    @Test
-    void deletesArePublishedAsTombstones() throws Exception {
-        String topic = newTopic();
-        ProduceOptions options = new ProduceOptions(topic, InputFormat.AUTO, null, List.of("2401.00001", "t:0123456789abcdef"),
-                false, List.of());
-        ProduceResult result = job().run(options);
+    assertThat(env.readCommitted(topic))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("2401.00001");
+    assertThatThrownBy(killed::commitTransaction).isInstanceOf(ProducerFencedException.class);
+    killed.close();
+  }
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.tombstones()).isEqualTo(2);
-        assertThat(env.readCommitted(topic)).allSatisfy(r -> assertThat(r.value()).isNull())
-                .extracting(ConsumerRecord::key).containsExactly("2401.00001", "t:0123456789abcdef");
+  @Test
+  void aFencedPublisherReportsTheFatalErrorAndStops() throws Exception {
+    String topic = newTopic();
+    String transactionalId = "paperpulse-produce-" + topic + "-fenced";
+    var input =
+        InputReader.read(
+            "{\"id\": \"2401.00001\", \"title\": \"T\", \"publishedAt\": \"2024-01-01\"}",
+            InputFormat.JSONL,
+            new ParseContext("x.jsonl", LocalDate.of(2024, 12, 11), CLOCK.instant()));
+    try (PaperPublisher old =
+            new PaperPublisher(
+                env.clientProperties(),
+                topic,
+                transactionalId,
+                env.keySerializer(),
+                env.valueSerializer());
+        PaperPublisher newer =
+            new PaperPublisher(
+                env.clientProperties(),
+                topic,
+                transactionalId,
+                env.keySerializer(),
+                env.valueSerializer())) {
+      assertThat(old.publish(input, false).outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
+      assertThat(newer.publish(input, false).outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
+      PublishReport fenced = old.publish(input, false);
+      assertThat(fenced.outcome()).isEqualTo(PublishReport.Outcome.FAILED);
+      // Depending on where the fencing is noticed, the client reports it as fenced or as an old
+      // epoch.
+      assertThat(fenced.failure())
+          .containsAnyOf("ProducerFencedException", "InvalidProducerEpochException");
+      assertThat(old.publish(input, false).failure())
+          .startsWith("producer stopped after an earlier fatal error");
     }
+    assertThat(env.readCommitted(topic)).hasSize(2);
+  }
 
-    @Test
-    void stdinAndTheBundledSampleAreInputsToo() throws Exception {
-        String topic = newTopic();
-        String line = "{\"title\": \"From stdin\", \"publishedAt\": \"2024-02-02\"}\n";
-        InputSource stdin = InputSource.fromArgument("-", () -> new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
-        ProduceResult result = job().run(ProduceOptions.of(topic, List.of(stdin, InputSource.bundledSample())));
+  @Test
+  void unreachableClusterIsARuntimeFailureWithExitCode1() throws Exception {
+    Map<String, Object> props = Map.of("bootstrap.servers", "127.0.0.1:1", "max.block.ms", 1500);
+    ProduceResult result =
+        new ProduceJob(props, env.keySerializer(), env.valueSerializer(), CLOCK)
+            .run(
+                ProduceOptions.of(
+                    "papers", List.of(fixture("papers.jsonl"), fixture("daily-papers.json"))));
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.reports()).extracting(PublishReport::input).containsExactly("stdin", "daily-papers.txt");
-        assertThat(result.published()).isEqualTo(49);
-        assertThat(env.readCommitted(topic)).hasSize(49);
+    assertThat(result.exitCode()).isEqualTo(ProduceResult.RUNTIME_FAILURE);
+    assertThat(result.reports())
+        .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.FAILED));
+  }
+
+  private ProduceJob job() {
+    return new ProduceJob(
+        env.clientProperties(), env.keySerializer(), env.valueSerializer(), CLOCK);
+  }
+
+  private static String newTopic() throws Exception {
+    String topic = "papers-" + TOPICS.incrementAndGet();
+    env.createTopic(topic);
+    return topic;
+  }
+
+  private InputSource fixture(String name) throws IOException {
+    Path file = dir.resolve(name);
+    try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
+      Files.copy(in, file);
     }
+    return InputSource.file(file);
+  }
 
-    @Test
-    void bundledSamplePublishesItsFortyEightPapersAndNamesTheBlocksItSkipped() throws Exception {
-        String topic = newTopic();
-        ProduceResult result = job().run(ProduceOptions.of(topic, List.of(InputSource.bundledSample())));
-
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.reports()).singleElement().satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
-            assertThat(r.published()).isEqualTo(48);
-            assertThat(r.skipped()).isZero();
-            assertThat(r.duplicates()).isZero();
-            assertThat(r.skippedBlocks()).extracting(ParseResult.Skipped::line).containsExactly(197, 293);
-            assertThat(r.summary()).startsWith("daily-papers.txt: published 48, tombstones 0, skipped 0, duplicates 0; "
-                    + "2 blocks not in record form skipped: line 197 (card 'Training Foundation Models")
-                    .contains(", line 293 (card 'Streaming DiLoCo");
-        });
-        assertThat(result.lines()).last().isEqualTo(
-                "total: published 48, tombstones 0, skipped 0, duplicates 0, blocks not in record form 2");
-        assertThat(env.readCommitted(topic)).hasSize(48)
-                .allSatisfy(r -> assertThat(r.value().getAuthorCount()).isPositive());
-    }
-
-    @Test
-    void aRestartedProducerFencesTheKilledOneAndAbortsItsOpenTransaction() throws Exception {
-        String topic = newTopic();
-        String transactionalId = "paperpulse-produce-" + topic + "-restart";
-        Map<String, Object> props = new HashMap<>(env.clientProperties());
-        props.put("transactional.id", transactionalId);
-        KafkaProducer<String, PaperEvent> killed = new KafkaProducer<>(props, env.keySerializer(), env.valueSerializer());
-        killed.initTransactions();
-        killed.beginTransaction();
-        killed.send(new ProducerRecord<>(topic, "2401.99999", paper("2401.99999", "Never committed"))).get();
-
-        try (PaperPublisher restarted = new PaperPublisher(env.clientProperties(), topic, transactionalId,
-                env.keySerializer(), env.valueSerializer())) {
-            PublishReport report = restarted.publish(InputReader.read(
-                    "{\"id\": \"2401.00001\", \"title\": \"Committed\", \"publishedAt\": \"2024-01-01\"}",
-                    InputFormat.JSONL, new ParseContext("again.jsonl",
-                            CLOCK.instant().atZone(ZoneOffset.UTC).toLocalDate(), CLOCK.instant())), false);
-            assertThat(report.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
-        }
-
-        assertThat(env.readCommitted(topic)).extracting(ConsumerRecord::key).containsExactly("2401.00001");
-        assertThatThrownBy(killed::commitTransaction).isInstanceOf(ProducerFencedException.class);
-        killed.close();
-    }
-
-    @Test
-    void aFencedPublisherReportsTheFatalErrorAndStops() throws Exception {
-        String topic = newTopic();
-        String transactionalId = "paperpulse-produce-" + topic + "-fenced";
-        var input = InputReader.read(
-                "{\"id\": \"2401.00001\", \"title\": \"T\", \"publishedAt\": \"2024-01-01\"}", InputFormat.JSONL,
-                new ParseContext("x.jsonl", LocalDate.of(2024, 12, 11), CLOCK.instant()));
-        try (PaperPublisher old = new PaperPublisher(env.clientProperties(), topic, transactionalId, env.keySerializer(), env.valueSerializer());
-             PaperPublisher newer = new PaperPublisher(env.clientProperties(), topic, transactionalId, env.keySerializer(), env.valueSerializer())) {
-            assertThat(old.publish(input, false).outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
-            assertThat(newer.publish(input, false).outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
-            PublishReport fenced = old.publish(input, false);
-            assertThat(fenced.outcome()).isEqualTo(PublishReport.Outcome.FAILED);
-            // Depending on where the fencing is noticed, the client reports it as fenced or as an old epoch.
-            assertThat(fenced.failure()).containsAnyOf("ProducerFencedException", "InvalidProducerEpochException");
-            assertThat(old.publish(input, false).failure()).startsWith("producer stopped after an earlier fatal error");
-        }
-        assertThat(env.readCommitted(topic)).hasSize(2);
-    }
-
-    @Test
-    void unreachableClusterIsARuntimeFailureWithExitCode1() throws Exception {
-        Map<String, Object> props = Map.of("bootstrap.servers", "127.0.0.1:1", "max.block.ms", 1500);
-        ProduceResult result = new ProduceJob(props, env.keySerializer(), env.valueSerializer(), CLOCK)
-                .run(ProduceOptions.of("papers", List.of(fixture("papers.jsonl"), fixture("daily-papers.json"))));
-
-        assertThat(result.exitCode()).isEqualTo(ProduceResult.RUNTIME_FAILURE);
-        assertThat(result.reports()).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(PublishReport.Outcome.FAILED));
-    }
-
-    private ProduceJob job() {
-        return new ProduceJob(env.clientProperties(), env.keySerializer(), env.valueSerializer(), CLOCK);
-    }
-
-    private static String newTopic() throws Exception {
-        String topic = "papers-" + TOPICS.incrementAndGet();
-        env.createTopic(topic);
-        return topic;
-    }
-
-    private InputSource fixture(String name) throws IOException {
-        Path file = dir.resolve(name);
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
-            Files.copy(in, file);
-        }
-        return InputSource.file(file);
-    }
-
-    private static PaperEvent paper(String id, String title) {
-        return PaperEvent.newBuilder().setId(id).setTitle(title).setPublishedAt(Instant.parse("2024-01-01T00:00:00Z")).build();
-    }
+  private static PaperEvent paper(String id, String title) {
+    return PaperEvent.newBuilder()
+        .setId(id)
+        .setTitle(title)
+        .setPublishedAt(Instant.parse("2024-01-01T00:00:00Z"))
+        .build();
+  }
 }

@@ -1,9 +1,8 @@
 package io.paperpulse.registry.client;
 
 /**
- * A schema reference as Confluent's API writes it: {@code name} is what the referencing schema calls the
- * referenced one (for Avro the full name of a type it defines), {@code subject} and {@code version} say which
- * registered schema that is.
+ * A schema reference as Confluent's API writes it: {@code name} is what the referencing schema
+ * calls the referenced one (for Avro the full name of a type it defines), {@code subject} and
+ * {@code version} say which registered schema that is.
  */
-public record SchemaReference(String name, String subject, int version) {
-}
+public record SchemaReference(String name, String subject, int version) {}

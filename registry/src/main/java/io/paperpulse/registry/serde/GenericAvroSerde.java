@@ -11,17 +11,17 @@ import org.apache.avro.generic.GenericRecord;
  */
 public class GenericAvroSerde extends WireFormatSerde<GenericRecord> {
 
-    public GenericAvroSerde() {
-        this(null);
-    }
+  public GenericAvroSerde() {
+    this(null);
+  }
 
-    public GenericAvroSerde(SchemaRegistryClient client) {
-        super(new AvroSerializer<>(client), new AvroDeserializer<>(client));
-    }
+  public GenericAvroSerde(SchemaRegistryClient client) {
+    super(new AvroSerializer<>(client), new AvroDeserializer<>(client));
+  }
 
-    public static GenericAvroSerde of(SchemaRegistryClient client, boolean isKey) {
-        GenericAvroSerde serde = new GenericAvroSerde(client);
-        serde.configure(Map.of(), isKey);
-        return serde;
-    }
+  public static GenericAvroSerde of(SchemaRegistryClient client, boolean isKey) {
+    GenericAvroSerde serde = new GenericAvroSerde(client);
+    serde.configure(Map.of(), isKey);
+    return serde;
+  }
 }

@@ -11,33 +11,33 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public abstract class WireFormatSerde<T> implements Serde<T> {
 
-    private final AvroSerializer<T> serializer;
-    private final AvroDeserializer<T> deserializer;
+  private final AvroSerializer<T> serializer;
+  private final AvroDeserializer<T> deserializer;
 
-    protected WireFormatSerde(AvroSerializer<T> serializer, AvroDeserializer<T> deserializer) {
-        this.serializer = serializer;
-        this.deserializer = deserializer;
-    }
+  protected WireFormatSerde(AvroSerializer<T> serializer, AvroDeserializer<T> deserializer) {
+    this.serializer = serializer;
+    this.deserializer = deserializer;
+  }
 
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        serializer.configure(configs, isKey);
-        deserializer.configure(configs, isKey);
-    }
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    serializer.configure(configs, isKey);
+    deserializer.configure(configs, isKey);
+  }
 
-    @Override
-    public Serializer<T> serializer() {
-        return serializer;
-    }
+  @Override
+  public Serializer<T> serializer() {
+    return serializer;
+  }
 
-    @Override
-    public Deserializer<T> deserializer() {
-        return deserializer;
-    }
+  @Override
+  public Deserializer<T> deserializer() {
+    return deserializer;
+  }
 
-    @Override
-    public void close() {
-        serializer.close();
-        deserializer.close();
-    }
+  @Override
+  public void close() {
+    serializer.close();
+    deserializer.close();
+  }
 }

@@ -24,94 +24,148 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** https registries: the truststore from {@code schema.registry.ssl.truststore.*} decides whom the client trusts. */
+/**
+ * https registries: the truststore from {@code schema.registry.ssl.truststore.*} decides whom the
+ * client trusts.
+ */
 class TlsClientTest {
 
-    private static final String PASSWORD = "changeit";
+  private static final String PASSWORD = "changeit";
 
-    @TempDir
-    static Path dir;
-    private HttpsServer https;
+  @TempDir static Path dir;
+  private HttpsServer https;
 
-    /** keytool runs in its own JVM, which is slow on a busy machine: generate the stores once per class. */
-    @BeforeAll
-    static void generateStores() throws Exception {
-        keytool("-genkeypair", "-alias", "registry", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-storetype", "PKCS12", "-keystore", dir.resolve("server.p12").toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", "registry", "-keystore", dir.resolve("server.p12").toString(),
-                "-storepass", PASSWORD, "-file", dir.resolve("server.crt").toString());
-        keytool("-importcert", "-noprompt", "-alias", "registry", "-file", dir.resolve("server.crt").toString(),
-                "-storetype", "PKCS12", "-keystore", dir.resolve("trust.p12").toString(), "-storepass", PASSWORD);
+  /**
+   * keytool runs in its own JVM, which is slow on a busy machine: generate the stores once per
+   * class.
+   */
+  @BeforeAll
+  static void generateStores() throws Exception {
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "registry",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        dir.resolve("server.p12").toString(),
+        "-storepass",
+        PASSWORD,
+        "-keypass",
+        PASSWORD);
+    keytool(
+        "-exportcert",
+        "-alias",
+        "registry",
+        "-keystore",
+        dir.resolve("server.p12").toString(),
+        "-storepass",
+        PASSWORD,
+        "-file",
+        dir.resolve("server.crt").toString());
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "registry",
+        "-file",
+        dir.resolve("server.crt").toString(),
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        dir.resolve("trust.p12").toString(),
+        "-storepass",
+        PASSWORD);
+  }
+
+  @BeforeEach
+  void startHttpsRegistry() throws Exception {
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
+      keys.load(in, PASSWORD.toCharArray());
     }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, PASSWORD.toCharArray());
+    SSLContext serverContext = SSLContext.getInstance("TLS");
+    serverContext.init(kmf.getKeyManagers(), null, null);
 
-    @BeforeEach
-    void startHttpsRegistry() throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
-            keys.load(in, PASSWORD.toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, PASSWORD.toCharArray());
-        SSLContext serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(kmf.getKeyManagers(), null, null);
-
-        https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(serverContext));
-        https.createContext("/", exchange -> {
-            byte[] body = "{\"id\":5}".getBytes(StandardCharsets.UTF_8);
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+    https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    https.setHttpsConfigurator(new HttpsConfigurator(serverContext));
+    https.createContext(
+        "/",
+        exchange -> {
+          byte[] body = "{\"id\":5}".getBytes(StandardCharsets.UTF_8);
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
         });
-        https.start();
+    https.start();
+  }
+
+  @AfterEach
+  void stop() {
+    https.stop(0);
+  }
+
+  @Test
+  void trustsTheConfiguredTruststoreOnly() {
+    String url = "https://127.0.0.1:" + https.getAddress().getPort();
+    Schema schema = Schema.create(Schema.Type.STRING);
+
+    RestSchemaRegistryClient trusting =
+        RestSchemaRegistryClient.fromConfig(
+            Map.of(
+                "schema.registry.url",
+                url,
+                "schema.registry.ssl.truststore.location",
+                dir.resolve("trust.p12").toString(),
+                "schema.registry.ssl.truststore.password",
+                PASSWORD,
+                "schema.registry.ssl.truststore.type",
+                "PKCS12"));
+    assertThat(trusting.register("k", schema)).isEqualTo(5);
+
+    RestSchemaRegistryClient defaults =
+        RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", url, "max.retries", 0));
+    assertThatThrownBy(() -> defaults.register("k", schema))
+        .isInstanceOf(SchemaRegistryException.class)
+        .hasMessageContaining("cannot reach schema registry");
+  }
+
+  @Test
+  void wrongTruststorePasswordIsAClearConfigError() {
+    assertThatThrownBy(
+            () ->
+                ClientSettings.fromConfig(
+                    Map.of(
+                        "schema.registry.url", "https://127.0.0.1:1",
+                        "schema.registry.ssl.truststore.location",
+                            dir.resolve("trust.p12").toString(),
+                        "schema.registry.ssl.truststore.password", "wrong",
+                        "schema.registry.ssl.truststore.type", "PKCS12")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot set up TLS");
+  }
+
+  private static void keytool(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("keytool failed: " + output);
     }
-
-    @AfterEach
-    void stop() {
-        https.stop(0);
-    }
-
-    @Test
-    void trustsTheConfiguredTruststoreOnly() {
-        String url = "https://127.0.0.1:" + https.getAddress().getPort();
-        Schema schema = Schema.create(Schema.Type.STRING);
-
-        RestSchemaRegistryClient trusting = RestSchemaRegistryClient.fromConfig(Map.of(
-                "schema.registry.url", url,
-                "schema.registry.ssl.truststore.location", dir.resolve("trust.p12").toString(),
-                "schema.registry.ssl.truststore.password", PASSWORD,
-                "schema.registry.ssl.truststore.type", "PKCS12"));
-        assertThat(trusting.register("k", schema)).isEqualTo(5);
-
-        RestSchemaRegistryClient defaults = RestSchemaRegistryClient.fromConfig(Map.of(
-                "schema.registry.url", url, "max.retries", 0));
-        assertThatThrownBy(() -> defaults.register("k", schema))
-                .isInstanceOf(SchemaRegistryException.class)
-                .hasMessageContaining("cannot reach schema registry");
-    }
-
-    @Test
-    void wrongTruststorePasswordIsAClearConfigError() {
-        assertThatThrownBy(() -> ClientSettings.fromConfig(Map.of(
-                "schema.registry.url", "https://127.0.0.1:1",
-                "schema.registry.ssl.truststore.location", dir.resolve("trust.p12").toString(),
-                "schema.registry.ssl.truststore.password", "wrong",
-                "schema.registry.ssl.truststore.type", "PKCS12")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cannot set up TLS");
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("keytool failed: " + output);
-        }
-    }
+  }
 }

@@ -48,9 +48,14 @@ public final class ReleasedSchemas {
       for (Path file : files.toList()) {
         Matcher matcher = VERSION_FILE.matcher(file.getFileName().toString());
         if (!matcher.matches()) {
-          throw new IllegalStateException("unexpected file in schema history: " + file + " (expected v<N>.avsc)");
+          throw new IllegalStateException(
+              "unexpected file in schema history: " + file + " (expected v<N>.avsc)");
         }
-        versions.add(new Version(name, Integer.parseInt(matcher.group(1)), new Schema.Parser().parse(file.toFile())));
+        versions.add(
+            new Version(
+                name,
+                Integer.parseInt(matcher.group(1)),
+                new Schema.Parser().parse(file.toFile())));
       }
     }
     versions.sort(Comparator.comparingInt(Version::version));

@@ -13,9 +13,9 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build's schema evolution gate: every schema in src/main/avro must be BACKWARD compatible
- * with all of its released versions in src/main/avro-history, and every schema must have a
- * history. A failing run lists each incompatibility with its location.
+ * The build's schema evolution gate: every schema in src/main/avro must be BACKWARD compatible with
+ * all of its released versions in src/main/avro-history, and every schema must have a history. A
+ * failing run lists each incompatibility with its location.
  */
 class ReleasedSchemasCompatibilityTest {
 
@@ -29,7 +29,8 @@ class ReleasedSchemasCompatibilityTest {
 
   private static List<String> schemaNames() throws IOException {
     try (Stream<Path> files = Files.walk(SCHEMAS)) {
-      return files.map(path -> path.getFileName().toString())
+      return files
+          .map(path -> path.getFileName().toString())
           .filter(file -> file.endsWith(".avsc"))
           .map(file -> file.substring(0, file.length() - ".avsc".length()))
           .sorted()
@@ -44,8 +45,14 @@ class ReleasedSchemasCompatibilityTest {
     for (String name : schemaNames()) {
       List<ReleasedSchemas.Version> released = history.get(name);
       if (released == null || released.isEmpty()) {
-        problems.add("schema " + name + " has no released version in " + HISTORY + "/" + name
-            + "/v1.avsc: add it when the schema is first released");
+        problems.add(
+            "schema "
+                + name
+                + " has no released version in "
+                + HISTORY
+                + "/"
+                + name
+                + "/v1.avsc: add it when the schema is first released");
         continue;
       }
       problems.addAll(BackwardCompatibilityCheck.problems(name, current(name), released));
@@ -60,19 +67,29 @@ class ReleasedSchemasCompatibilityTest {
 
   @Test
   void aCompatibleV2WithANewOptionalFieldPasses() throws Exception {
-    Schema v2 = new Schema.Parser().parse(getClass().getResourceAsStream("/evolution/PaperEvent-v2.avsc"));
-    assertThat(BackwardCompatibilityCheck.problems("PaperEvent", v2, ReleasedSchemas.load(HISTORY).get("PaperEvent")))
+    Schema v2 =
+        new Schema.Parser().parse(getClass().getResourceAsStream("/evolution/PaperEvent-v2.avsc"));
+    assertThat(
+            BackwardCompatibilityCheck.problems(
+                "PaperEvent", v2, ReleasedSchemas.load(HISTORY).get("PaperEvent")))
         .isEmpty();
   }
 
   @Test
   void anIncompatibleV3IsRejectedWithAClearMessage() throws Exception {
-    Schema v3 = new Schema.Parser().parse(getClass().getResourceAsStream("/evolution/PaperEvent-v3-incompatible.avsc"));
+    Schema v3 =
+        new Schema.Parser()
+            .parse(getClass().getResourceAsStream("/evolution/PaperEvent-v3-incompatible.avsc"));
     List<String> problems =
-        BackwardCompatibilityCheck.problems("PaperEvent", v3, ReleasedSchemas.load(HISTORY).get("PaperEvent"));
-    assertThat(problems).hasSize(ReleasedSchemas.load(HISTORY).get("PaperEvent").size())
-        .allSatisfy(problem -> assertThat(problem)
-            .contains("PaperEvent", "READER_FIELD_MISSING_DEFAULT_VALUE", "venue", "default"))
+        BackwardCompatibilityCheck.problems(
+            "PaperEvent", v3, ReleasedSchemas.load(HISTORY).get("PaperEvent"));
+    assertThat(problems)
+        .hasSize(ReleasedSchemas.load(HISTORY).get("PaperEvent").size())
+        .allSatisfy(
+            problem ->
+                assertThat(problem)
+                    .contains(
+                        "PaperEvent", "READER_FIELD_MISSING_DEFAULT_VALUE", "venue", "default"))
         .anySatisfy(problem -> assertThat(problem).contains("released v1"));
   }
 }

@@ -50,8 +50,8 @@ public final class AlertsQueries {
 
   /**
    * The most recent bucket of the granularity in which this instance holds an alert. A full scan:
-   * the store holds only tags that were alerted, and the stores of several local tasks are read
-   * one after the other, so no single seek finds the latest of all.
+   * the store holds only tags that were alerted, and the stores of several local tasks are read one
+   * after the other, so no single seek finds the latest of all.
    */
   public Optional<LocalDate> latestBucket(Granularity granularity) {
     LocalDate latest = null;
@@ -68,7 +68,8 @@ public final class AlertsQueries {
   }
 
   private ReadOnlyKeyValueStore<Bytes, byte[]> store() {
-    return streams.store(StoreQueryParameters.fromNameAndType(
-        StoreNames.TREND_ALERTS, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()));
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(
+            StoreNames.TREND_ALERTS, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()));
   }
 }

@@ -4,8 +4,8 @@ import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
-import io.paperpulse.streams.trending.TrendScore;
 import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
+import io.paperpulse.streams.trending.TrendScore;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -26,17 +26,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Decided per record, in the order the counting task applies its input, never per wall-clock
  * interval: the same input gives the same alerts. Any bucket can alert, not only the newest: input
- * need not arrive in date order (a backfill, the generator), and a bucket's count is compared
- * with the buckets before it, whatever has arrived for them so far.
+ * need not arrive in date order (a backfill, the generator), and a bucket's count is compared with
+ * the buckets before it, whatever has arrived for them so far.
  *
  * <p>The store keeps, per (granularity, bucket, tag) ever alerted, the last alert raised and
  * whether the tag is still above the threshold (one byte before the alert's plain Avro). It is
  * changelogged, so a restart continues where the task stopped, and ordered by bucket, so the API
  * reads a bucket's alerts with one prefix scan. It is written only when a tag crosses.
  *
- * <p>A count is scored when it changes, except when a tag already above gains papers: its score
- * can then only fall through a rise of its baseline, and that is seen at the next change of the
- * count that is scored (a loss of papers). What is decided still depends on the input alone.
+ * <p>A count is scored when it changes, except when a tag already above gains papers: its score can
+ * then only fall through a rise of its baseline, and that is seen at the next change of the count
+ * that is scored (a loss of papers). What is decided still depends on the input alone.
  */
 public final class TrendAlerts {
 
@@ -47,11 +47,13 @@ public final class TrendAlerts {
   private final KeyValueStore<Bytes, byte[]> state;
   private final AlertThreshold threshold;
   private final int lookback;
+
   /**
    * The store keys of the tags above the threshold now: read once from the store, so that the
    * counting task's changes, most of which concern tags not alerted, never read it.
    */
   private final Set<Bytes> above = new HashSet<>();
+
   /**
    * Counts of the buckets before a scored bucket, per tag series, as last read: a bucket's baseline
    * is read again only after a change to an earlier bucket of the same tag, which drops it here.
@@ -66,11 +68,12 @@ public final class TrendAlerts {
     this.threshold = threshold;
     this.lookback = lookback;
     try (KeyValueIterator<Bytes, byte[]> it = state.all()) {
-      it.forEachRemaining(entry -> {
-        if (entry.value[0] == ABOVE) {
-          above.add(entry.key);
-        }
-      });
+      it.forEachRemaining(
+          entry -> {
+            if (entry.value[0] == ABOVE) {
+              above.add(entry.key);
+            }
+          });
     }
   }
 
@@ -80,7 +83,8 @@ public final class TrendAlerts {
    *
    * @return the alert to send, or null
    */
-  public TrendAlert changed(CountKey key, Count before, Count after, Function<CountKey, Count> counts) {
+  public TrendAlert changed(
+      CountKey key, Count before, Count after, Function<CountKey, Count> counts) {
     Series series = new Series(key.granularity(), key.tag());
     Map<LocalDate, long[]> known = histories.get(series);
     if (known != null) {
@@ -120,9 +124,17 @@ public final class TrendAlerts {
     double score = TrendScore.score(after.papers(), history);
     boolean reached = threshold.reached(after.papers(), score);
     if (reached && !alerted) {
-      TrendAlert alert = new TrendAlert(key.tag(), after.kind(), key.granularity().label(), key.bucketStart(),
-          key.granularity().bucketEnd(key.bucketStart()), after.papers(), after.upvotes(),
-          (double) sum / lookback, score);
+      TrendAlert alert =
+          new TrendAlert(
+              key.tag(),
+              after.kind(),
+              key.granularity().label(),
+              key.bucketStart(),
+              key.granularity().bucketEnd(key.bucketStart()),
+              after.papers(),
+              after.upvotes(),
+              (double) sum / lookback,
+              score);
       byte[] encoded = AVRO.serializer().serialize(null, alert);
       byte[] value = new byte[encoded.length + 1];
       value[0] = ABOVE;
@@ -137,7 +149,10 @@ public final class TrendAlerts {
     return null;
   }
 
-  /** Forgets the baselines read so far, which bounds what is kept to the tags changed since the last call. */
+  /**
+   * Forgets the baselines read so far, which bounds what is kept to the tags changed since the last
+   * call.
+   */
   public void forgetBaselines() {
     histories.clear();
   }

@@ -1,8 +1,8 @@
 package io.paperpulse.streams.api;
 
 /**
- * Outcome of a query that may need other instances: errors are data, so the HTTP layer maps
- * every case to a status without catching anything.
+ * Outcome of a query that may need other instances: errors are data, so the HTTP layer maps every
+ * case to a status without catching anything.
  */
 public sealed interface Answer<T> {
 

@@ -19,8 +19,8 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The HTTP face of one instance: the JSON API over {@link ClusterQueries}, live rankings as
- * Server-Sent Events, health and readiness from the Kafka Streams state, Prometheus metrics and
- * the dashboard's static files. Routes and JSON shapes are documented in docs/api.md.
+ * Server-Sent Events, health and readiness from the Kafka Streams state, Prometheus metrics and the
+ * dashboard's static files. Routes and JSON shapes are documented in docs/api.md.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -31,10 +31,13 @@ public final class ApiServer implements AutoCloseable {
   static final int RETRY_AFTER_SECONDS = 2;
 
   static final int DEFAULT_LIMIT = 10;
+
   /** SSE event of {@code /api/trending/stream}: a {@link TrendingView}. */
   public static final String RANKING_EVENT = "trending";
+
   /** SSE event of {@code /api/alerts/stream}: an {@link AlertsView}. */
   public static final String ALERTS_EVENT = "alerts";
+
   /** A page of papers: the size of a Daily Papers listing. */
   static final int DEFAULT_PAPER_LIMIT = 20;
 
@@ -43,7 +46,10 @@ public final class ApiServer implements AutoCloseable {
   private static final String DASHBOARD = "/io/paperpulse/streams/dashboard";
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final Set<KafkaStreams.State> DEAD =
-      Set.of(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.NOT_RUNNING,
+      Set.of(
+          KafkaStreams.State.ERROR,
+          KafkaStreams.State.PENDING_ERROR,
+          KafkaStreams.State.NOT_RUNNING,
           KafkaStreams.State.PENDING_SHUTDOWN);
 
   /** JSON of /health. */
@@ -71,38 +77,59 @@ public final class ApiServer implements AutoCloseable {
     this.app = app;
     this.queries = queries;
     this.metrics = metrics;
-    this.rankings = new LatestBroadcaster(RANKING_EVENT, granularity -> queries.latest(granularity, false), json,
-        ssePollInterval);
-    this.alerts = new LatestBroadcaster(ALERTS_EVENT,
-        granularity -> queries.alerts(granularity, null, DEFAULT_PAPER_LIMIT, false), json, ssePollInterval);
-    this.javalin = Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      config.jsonMapper(new JavalinJackson(json, false));
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/";
-        files.directory = DASHBOARD;
-        files.location = Location.CLASSPATH;
-        // the dashboard changes with the jar; never let a browser keep an old copy around
-        files.headers = Map.of("Cache-Control", "no-cache");
-      });
-    });
+    this.rankings =
+        new LatestBroadcaster(
+            RANKING_EVENT,
+            granularity -> queries.latest(granularity, false),
+            json,
+            ssePollInterval);
+    this.alerts =
+        new LatestBroadcaster(
+            ALERTS_EVENT,
+            granularity -> queries.alerts(granularity, null, DEFAULT_PAPER_LIMIT, false),
+            json,
+            ssePollInterval);
+    this.javalin =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = DASHBOARD;
+                    files.location = Location.CLASSPATH;
+                    // the dashboard changes with the jar; never let a browser keep an old copy
+                    // around
+                    files.headers = Map.of("Cache-Control", "no-cache");
+                  });
+            });
     javalin.get("/api/trending", this::trending);
     javalin.get("/api/tags/{tag}", this::tagHistory);
     javalin.get("/api/papers", this::topPapers);
     javalin.get("/api/alerts", this::alerts);
     javalin.get("/api/papers/{id}", this::paper);
-    javalin.sse("/api/trending/stream", client -> rankings.subscribe(client, granularityOr(client.ctx(), Granularity.WEEK)));
-    javalin.sse("/api/alerts/stream", client -> alerts.subscribe(client, granularityOr(client.ctx(), Granularity.WEEK)));
+    javalin.sse(
+        "/api/trending/stream",
+        client -> rankings.subscribe(client, granularityOr(client.ctx(), Granularity.WEEK)));
+    javalin.sse(
+        "/api/alerts/stream",
+        client -> alerts.subscribe(client, granularityOr(client.ctx(), Granularity.WEEK)));
     javalin.get("/health", this::health);
     javalin.get("/ready", this::ready);
     javalin.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
-    javalin.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-    // Javalin's own 404 is plain text; ours (a missing paper...) are already JSON and stay as they are
-    javalin.error(HttpStatus.NOT_FOUND, ctx -> {
-      if (ctx.attribute(ERROR_WRITTEN) == null) {
-        error(ctx, HttpStatus.NOT_FOUND, "no such resource: " + ctx.path());
-      }
-    });
+    javalin.exception(
+        IllegalArgumentException.class,
+        (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    // Javalin's own 404 is plain text; ours (a missing paper...) are already JSON and stay as they
+    // are
+    javalin.error(
+        HttpStatus.NOT_FOUND,
+        ctx -> {
+          if (ctx.attribute(ERROR_WRITTEN) == null) {
+            error(ctx, HttpStatus.NOT_FOUND, "no such resource: " + ctx.path());
+          }
+        });
   }
 
   /** Binds {@code host:port} (port 0 picks a free one) and starts serving. */
@@ -123,31 +150,46 @@ public final class ApiServer implements AutoCloseable {
     // a forwarding instance applies its client's limit itself, so it needs the whole ranking
     int limit = isForwarded(ctx) ? Integer.MAX_VALUE : limit(ctx);
     String bucket = ctx.queryParam("bucket");
-    Answer<TrendingView> answer = bucket == null || bucket.isBlank()
-        ? queries.latest(granularity, isForwarded(ctx))
-        : queries.trending(granularity, date(bucket), isForwarded(ctx));
-    respond(ctx, answer instanceof Answer.Found<TrendingView> found
-        ? new Answer.Found<>(found.value().limit(limit), found.servedBy())
-        : answer);
+    Answer<TrendingView> answer =
+        bucket == null || bucket.isBlank()
+            ? queries.latest(granularity, isForwarded(ctx))
+            : queries.trending(granularity, date(bucket), isForwarded(ctx));
+    respond(
+        ctx,
+        answer instanceof Answer.Found<TrendingView> found
+            ? new Answer.Found<>(found.value().limit(limit), found.servedBy())
+            : answer);
   }
 
   private void tagHistory(Context ctx) {
-    respond(ctx, queries.tagHistory(ctx.pathParam("tag"), granularityOr(ctx, Granularity.MONTH), isForwarded(ctx)));
+    respond(
+        ctx,
+        queries.tagHistory(
+            ctx.pathParam("tag"), granularityOr(ctx, Granularity.MONTH), isForwarded(ctx)));
   }
 
   private void topPapers(Context ctx) {
     String bucket = ctx.queryParam("bucket");
     String tag = ctx.queryParam("tag");
-    respond(ctx, queries.topPapers(granularityOr(ctx, Granularity.WEEK),
-        bucket == null || bucket.isBlank() ? null : date(bucket),
-        tag == null || tag.isBlank() ? null : tag.trim(),
-        limit(ctx, DEFAULT_PAPER_LIMIT), isForwarded(ctx)));
+    respond(
+        ctx,
+        queries.topPapers(
+            granularityOr(ctx, Granularity.WEEK),
+            bucket == null || bucket.isBlank() ? null : date(bucket),
+            tag == null || tag.isBlank() ? null : tag.trim(),
+            limit(ctx, DEFAULT_PAPER_LIMIT),
+            isForwarded(ctx)));
   }
 
   private void alerts(Context ctx) {
     String bucket = ctx.queryParam("bucket");
-    respond(ctx, queries.alerts(granularityOr(ctx, Granularity.WEEK),
-        bucket == null || bucket.isBlank() ? null : date(bucket), limit(ctx, DEFAULT_PAPER_LIMIT), isForwarded(ctx)));
+    respond(
+        ctx,
+        queries.alerts(
+            granularityOr(ctx, Granularity.WEEK),
+            bucket == null || bucket.isBlank() ? null : date(bucket),
+            limit(ctx, DEFAULT_PAPER_LIMIT),
+            isForwarded(ctx)));
   }
 
   private void paper(Context ctx) {
@@ -224,7 +266,8 @@ public final class ApiServer implements AutoCloseable {
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("bucket must be a date like 2024-01-08, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "bucket must be a date like 2024-01-08, got '" + text + "'");
     }
   }
 

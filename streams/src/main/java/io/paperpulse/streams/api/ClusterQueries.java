@@ -1,6 +1,5 @@
 package io.paperpulse.streams.api;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.alerts.AlertsQueries;
@@ -32,12 +31,12 @@ import org.slf4j.LoggerFactory;
  * Interactive queries over every instance of the application. A keyed question (one bucket's
  * ranking, one paper) goes to the instance that hosts the key's partition; a question whose keys
  * are spread over partitions (a tag's history, the latest bucket) is asked of every hosting
- * instance and the parts are merged. Each part is answered from active, running stores only, and
- * a missing part makes the whole answer {@link Answer.Unavailable}: never a partial answer
- * presented as complete.
+ * instance and the parts are merged. Each part is answered from active, running stores only, and a
+ * missing part makes the whole answer {@link Answer.Unavailable}: never a partial answer presented
+ * as complete.
  *
- * <p>{@code localOnly} answers are the parts: what this instance's own stores hold. They are
- * what other instances request with {@link PeerClient#FORWARDED_HEADER}.
+ * <p>{@code localOnly} answers are the parts: what this instance's own stores hold. They are what
+ * other instances request with {@link PeerClient#FORWARDED_HEADER}.
  */
 public final class ClusterQueries {
 
@@ -54,10 +53,11 @@ public final class ClusterQueries {
   private final MeterRegistry meters;
 
   /**
-   * @param app the started application, or null before; an application without
-   *     {@code application.server} is a lone instance and answers everything from its own stores
+   * @param app the started application, or null before; an application without {@code
+   *     application.server} is a lone instance and answers everything from its own stores
    */
-  public ClusterQueries(Supplier<PaperPulseStreamsApp> app, PeerClient peers, MeterRegistry meters) {
+  public ClusterQueries(
+      Supplier<PaperPulseStreamsApp> app, PeerClient peers, MeterRegistry meters) {
     this.app = app;
     this.peers = peers;
     this.meters = meters;
@@ -81,29 +81,41 @@ public final class ClusterQueries {
   /** The ranking of the most recent bucket of the granularity, over all instances. */
   public Answer<TrendingView> latest(Granularity granularity, boolean localOnly) {
     String missing = "no " + granularity.label() + " ranking yet";
-    Answer<TrendingView> local = local(queries -> queries.latest(granularity).map(TrendingView::of), missing);
+    Answer<TrendingView> local =
+        local(queries -> queries.latest(granularity).map(TrendingView::of), missing);
     if (localOnly || self() == null) {
       return local;
     }
     return scatter(
-        StoreNames.TRENDING_RANKINGS, local, "/api/trending?granularity=" + granularity.label(), TrendingView.class,
+        StoreNames.TRENDING_RANKINGS,
+        local,
+        "/api/trending?granularity=" + granularity.label(),
+        TrendingView.class,
         "trending-latest",
-        parts -> parts.stream()
-            .max((a, b) -> a.bucketStart().compareTo(b.bucketStart()))
-            .<Answer<TrendingView>>map(view -> new Answer.Found<>(view, LOCAL))
-            .orElseGet(() -> new Answer.Missing<>(missing)));
+        parts ->
+            parts.stream()
+                .max((a, b) -> a.bucketStart().compareTo(b.bucketStart()))
+                .<Answer<TrendingView>>map(view -> new Answer.Found<>(view, LOCAL))
+                .orElseGet(() -> new Answer.Missing<>(missing)));
   }
 
   /** The tag's counts over time, oldest bucket first; an empty list when it has no paper. */
   public Answer<TagHistoryView> tagHistory(String tag, Granularity granularity, boolean localOnly) {
-    Answer<TagHistoryView> local = local(
-        queries -> Optional.of(TagHistoryView.of(tag, granularity.label(), queries.tagHistory(tag, granularity))), "");
+    Answer<TagHistoryView> local =
+        local(
+            queries ->
+                Optional.of(
+                    TagHistoryView.of(
+                        tag, granularity.label(), queries.tagHistory(tag, granularity))),
+            "");
     if (localOnly || self() == null) {
       return local;
     }
     return scatter(
-        StoreNames.BUCKET_COUNTS, local,
-        "/api/tags/" + pathSegment(tag) + "?granularity=" + granularity.label(), TagHistoryView.class,
+        StoreNames.BUCKET_COUNTS,
+        local,
+        "/api/tags/" + pathSegment(tag) + "?granularity=" + granularity.label(),
+        TagHistoryView.class,
         "tag-history",
         parts -> new Answer.Found<>(TagHistoryView.merge(tag, granularity.label(), parts), LOCAL));
   }
@@ -123,35 +135,62 @@ public final class ClusterQueries {
   }
 
   /**
-   * The top papers of the bucket containing {@code day} (the bucket of the latest ranking when null),
-   * only those tagged {@code tag} when given, at most {@code limit}. Papers are spread over the
-   * partitions of papers, so every hosting instance is asked for its part.
+   * The top papers of the bucket containing {@code day} (the bucket of the latest ranking when
+   * null), only those tagged {@code tag} when given, at most {@code limit}. Papers are spread over
+   * the partitions of papers, so every hosting instance is asked for its part.
    */
-  public Answer<TopPapersView> topPapers(Granularity granularity, LocalDate day, String tag, int limit, boolean localOnly) {
+  public Answer<TopPapersView> topPapers(
+      Granularity granularity, LocalDate day, String tag, int limit, boolean localOnly) {
     if (day == null) {
-      // the latest bucket with papers is the latest ranking: one question to every instance, then the bucket
+      // the latest bucket with papers is the latest ranking: one question to every instance, then
+      // the bucket
       Answer<TrendingView> latest = latest(granularity, localOnly);
       if (!(latest instanceof Answer.Found<TrendingView> found)) {
         return latest instanceof Answer.Unavailable<TrendingView> unavailable
             ? new Answer.Unavailable<>(unavailable.reason())
             : new Answer.Missing<>("no " + granularity.label() + " with papers yet");
       }
-      return topPapers(granularity, LocalDate.parse(found.value().bucketStart()), tag, limit, localOnly);
+      return topPapers(
+          granularity, LocalDate.parse(found.value().bucketStart()), tag, limit, localOnly);
     }
     LocalDate bucket = granularity.bucketStart(day);
-    String missing = "no papers" + (tag == null ? "" : " tagged '" + tag + "'") + " in the " + granularity.label()
-        + " starting " + bucket;
-    Answer<TopPapersView> local = localApp(started -> Optional.of(TopPapersView.of(granularity, bucket, tag,
-            new TopPapersQueries(started.streams()).bucket(granularity, bucket, tag, limit)))
-        .filter(view -> !view.papers().isEmpty()), missing);
-    Function<List<TopPapersView>, Answer<TopPapersView>> merge = parts -> parts.isEmpty()
-        ? new Answer.Missing<>(missing)
-        : new Answer.Found<>(TopPapersView.merge(parts, limit), LOCAL);
+    String missing =
+        "no papers"
+            + (tag == null ? "" : " tagged '" + tag + "'")
+            + " in the "
+            + granularity.label()
+            + " starting "
+            + bucket;
+    Answer<TopPapersView> local =
+        localApp(
+            started ->
+                Optional.of(
+                        TopPapersView.of(
+                            granularity,
+                            bucket,
+                            tag,
+                            new TopPapersQueries(started.streams())
+                                .bucket(granularity, bucket, tag, limit)))
+                    .filter(view -> !view.papers().isEmpty()),
+            missing);
+    Function<List<TopPapersView>, Answer<TopPapersView>> merge =
+        parts ->
+            parts.isEmpty()
+                ? new Answer.Missing<>(missing)
+                : new Answer.Found<>(TopPapersView.merge(parts, limit), LOCAL);
     if (localOnly || self() == null) {
-      return local instanceof Answer.Found<TopPapersView> found ? merge.apply(List.of(found.value())) : local;
+      return local instanceof Answer.Found<TopPapersView> found
+          ? merge.apply(List.of(found.value()))
+          : local;
     }
-    String query = "/api/papers?granularity=" + granularity.label() + "&bucket=" + bucket
-        + (tag == null ? "" : "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8)) + "&limit=" + limit;
+    String query =
+        "/api/papers?granularity="
+            + granularity.label()
+            + "&bucket="
+            + bucket
+            + (tag == null ? "" : "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8))
+            + "&limit="
+            + limit;
     return scatter(StoreNames.PAPER_RANKS, local, query, TopPapersView.class, "top-papers", merge);
   }
 
@@ -160,23 +199,42 @@ public final class ClusterQueries {
    * null), highest score first, at most {@code limit}. Alerts live with the counts, spread over
    * partitions by tag, so every hosting instance is asked for its part.
    */
-  public Answer<AlertsView> alerts(Granularity granularity, LocalDate day, int limit, boolean localOnly) {
-    String missing = "no alerts in " + (day == null ? "any " + granularity.label()
-        : "the " + granularity.label() + " starting " + granularity.bucketStart(day));
-    Answer<AlertsView> local = localApp(started -> {
-      AlertsQueries alerts = new AlertsQueries(started.streams());
-      return (day == null ? alerts.latestBucket(granularity) : Optional.of(granularity.bucketStart(day)))
-          .map(bucket -> AlertsView.of(granularity, bucket, alerts.bucket(granularity, bucket)))
-          .filter(view -> !view.alerts().isEmpty());
-    }, missing);
-    Function<List<AlertsView>, Answer<AlertsView>> merge = parts -> parts.isEmpty()
-        ? new Answer.Missing<>(missing)
-        : new Answer.Found<>(AlertsView.merge(parts, limit), LOCAL);
+  public Answer<AlertsView> alerts(
+      Granularity granularity, LocalDate day, int limit, boolean localOnly) {
+    String missing =
+        "no alerts in "
+            + (day == null
+                ? "any " + granularity.label()
+                : "the " + granularity.label() + " starting " + granularity.bucketStart(day));
+    Answer<AlertsView> local =
+        localApp(
+            started -> {
+              AlertsQueries alerts = new AlertsQueries(started.streams());
+              return (day == null
+                      ? alerts.latestBucket(granularity)
+                      : Optional.of(granularity.bucketStart(day)))
+                  .map(
+                      bucket ->
+                          AlertsView.of(granularity, bucket, alerts.bucket(granularity, bucket)))
+                  .filter(view -> !view.alerts().isEmpty());
+            },
+            missing);
+    Function<List<AlertsView>, Answer<AlertsView>> merge =
+        parts ->
+            parts.isEmpty()
+                ? new Answer.Missing<>(missing)
+                : new Answer.Found<>(AlertsView.merge(parts, limit), LOCAL);
     if (localOnly || self() == null) {
-      return local instanceof Answer.Found<AlertsView> found ? merge.apply(List.of(found.value())) : local;
+      return local instanceof Answer.Found<AlertsView> found
+          ? merge.apply(List.of(found.value()))
+          : local;
     }
-    String query = "/api/alerts?granularity=" + granularity.label()
-        + (day == null ? "" : "&bucket=" + granularity.bucketStart(day)) + "&limit=" + limit;
+    String query =
+        "/api/alerts?granularity="
+            + granularity.label()
+            + (day == null ? "" : "&bucket=" + granularity.bucketStart(day))
+            + "&limit="
+            + limit;
     return scatter(StoreNames.TREND_ALERTS, local, query, AlertsView.class, "alerts", merge);
   }
 
@@ -203,13 +261,15 @@ public final class ClusterQueries {
     return localApp(started -> query.apply(started.queries()), missing);
   }
 
-  private <T> Answer<T> localApp(Function<PaperPulseStreamsApp, Optional<T>> query, String missing) {
+  private <T> Answer<T> localApp(
+      Function<PaperPulseStreamsApp, Optional<T>> query, String missing) {
     Optional<String> notRunning = notRunning();
     if (notRunning.isPresent()) {
       return new Answer.Unavailable<>(notRunning.get());
     }
     try {
-      return query.apply(app.get())
+      return query
+          .apply(app.get())
           .<Answer<T>>map(value -> new Answer.Found<>(value, LOCAL))
           .orElseGet(() -> new Answer.Missing<>(missing));
     } catch (InvalidStateStoreException e) {
@@ -237,8 +297,11 @@ public final class ClusterQueries {
       return local(query, missing);
     }
     PaperPulseStreamsApp started = app.get();
-    KeyQueryMetadata owner = started.streams().queryMetadataForKey(store, key, serializer.apply(started));
-    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || isUnavailable(owner.activeHost())) {
+    KeyQueryMetadata owner =
+        started.streams().queryMetadataForKey(store, key, serializer.apply(started));
+    if (owner == null
+        || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)
+        || isUnavailable(owner.activeHost())) {
       return new Answer.Unavailable<>("no instance hosts " + store + " for this key right now");
     }
     if (owner.activeHost().equals(self)) {
@@ -246,8 +309,15 @@ public final class ClusterQueries {
     }
     if (localOnly) {
       // the sender thought we host the key: the assignment is changing under us
-      return new Answer.Unavailable<>("partition " + owner.partition() + " of " + store + " is moving to "
-          + owner.activeHost().host() + ":" + owner.activeHost().port());
+      return new Answer.Unavailable<>(
+          "partition "
+              + owner.partition()
+              + " of "
+              + store
+              + " is moving to "
+              + owner.activeHost().host()
+              + ":"
+              + owner.activeHost().port());
     }
     countForward(endpoint, owner.activeHost(), pathAndQuery);
     return peers.get(self, owner.activeHost(), pathAndQuery, type).join();

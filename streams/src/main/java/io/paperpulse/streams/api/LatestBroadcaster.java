@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It polls the cluster-wide answer rather than hooking into the topology: what a client watches
  * may be computed on another instance, and one poll per granularity with listeners serves any
- * number of clients. The poll interval bounds the delay a client sees on top of the pipeline's
- * own latency.
+ * number of clients. The poll interval bounds the delay a client sees on top of the pipeline's own
+ * latency.
  */
 public final class LatestBroadcaster implements AutoCloseable {
 
@@ -36,18 +36,21 @@ public final class LatestBroadcaster implements AutoCloseable {
   private final Duration interval;
   private final Map<Granularity, Set<SseClient>> clients = new EnumMap<>(Granularity.class);
   private final Map<Granularity, String> lastSent = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "paperpulse-sse-broadcaster");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "paperpulse-sse-broadcaster");
+            thread.setDaemon(true);
+            return thread;
+          });
   private long polls;
 
   /**
    * @param event SSE event name of each message
    * @param latest the answer to push for a granularity; only found answers are sent
    */
-  public LatestBroadcaster(String event, Function<Granularity, Answer<?>> latest, ObjectMapper json, Duration interval) {
+  public LatestBroadcaster(
+      String event, Function<Granularity, Answer<?>> latest, ObjectMapper json, Duration interval) {
     this.event = event;
     this.latest = latest;
     this.json = json;
@@ -68,12 +71,13 @@ public final class LatestBroadcaster implements AutoCloseable {
     client.onClose(() -> clients.get(granularity).remove(client));
     clients.get(granularity).add(client);
     // every send happens on the poller thread, so one client never sees interleaved writes
-    poller.execute(() -> {
-      String current = lastSent.get(granularity);
-      if (current != null && !client.terminated()) {
-        client.sendEvent(event, current);
-      }
-    });
+    poller.execute(
+        () -> {
+          String current = lastSent.get(granularity);
+          if (current != null && !client.terminated()) {
+            client.sendEvent(event, current);
+          }
+        });
   }
 
   /** Connected clients, over all granularities. */
@@ -124,9 +128,12 @@ public final class LatestBroadcaster implements AutoCloseable {
   @Override
   public void close() {
     poller.shutdownNow();
-    clients.values().forEach(set -> {
-      set.forEach(SseClient::close);
-      set.clear();
-    });
+    clients
+        .values()
+        .forEach(
+            set -> {
+              set.forEach(SseClient::close);
+              set.clear();
+            });
   }
 }

@@ -81,7 +81,9 @@ public record PaperView(
         paper.getGithubStars(),
         paper.getProjectPage(),
         paper.getOrganization(),
-        tagged.getTags().stream().map(tag -> new TagEntry(tag.getName(), tag.getKind().name(), tag.getScore())).toList(),
+        tagged.getTags().stream()
+            .map(tag -> new TagEntry(tag.getName(), tag.getKind().name(), tag.getScore()))
+            .toList(),
         tagged.getTaggerVersion());
   }
 

@@ -38,7 +38,8 @@ public final class StreamsNode implements AutoCloseable {
    * @param advertisedHost host name other instances and the printed URL use
    * @param ssePollInterval how often the live ranking is checked for changes
    */
-  public record HttpSettings(String bindHost, int port, String advertisedHost, Duration ssePollInterval) {
+  public record HttpSettings(
+      String bindHost, int port, String advertisedHost, Duration ssePollInterval) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -67,7 +68,8 @@ public final class StreamsNode implements AutoCloseable {
   private final PaperPulseStreamsApp app;
   private final String url;
 
-  private StreamsNode(PrometheusMeterRegistry metrics, ApiServer server, PaperPulseStreamsApp app, String url) {
+  private StreamsNode(
+      PrometheusMeterRegistry metrics, ApiServer server, PaperPulseStreamsApp app, String url) {
     this.metrics = metrics;
     this.server = server;
     this.app = app;
@@ -89,11 +91,16 @@ public final class StreamsNode implements AutoCloseable {
     PaperPulseStreamsApp app = null;
     try {
       ClusterQueries queries = new ClusterQueries(appRef::get, new PeerClient(json), metrics);
-      server = new ApiServer(appRef::get, queries, metrics, json, http.ssePollInterval()).start(http.bindHost(), http.port());
+      server =
+          new ApiServer(appRef::get, queries, metrics, json, http.ssePollInterval())
+              .start(http.bindHost(), http.port());
       // with port 0 the advertised address is known only now that the server is bound
       HostInfo advertised = new HostInfo(http.advertisedHost(), server.port());
-      app = new PaperPulseStreamsApp(
-          config.withApplicationServer(advertised.host() + ":" + advertised.port()), tagger, metrics);
+      app =
+          new PaperPulseStreamsApp(
+              config.withApplicationServer(advertised.host() + ":" + advertised.port()),
+              tagger,
+              metrics);
       app.start();
       appRef.set(app);
       String url = "http://" + advertised.host() + ":" + advertised.port();

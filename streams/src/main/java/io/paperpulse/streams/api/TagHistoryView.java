@@ -12,17 +12,27 @@ import java.util.List;
 public record TagHistoryView(String tag, String granularity, List<Bucket> buckets) {
 
   /** One bucket's exact count. */
-  public record Bucket(String bucketStart, String bucketEnd, String kind, long paperCount, long upvoteSum) {}
+  public record Bucket(
+      String bucketStart, String bucketEnd, String kind, long paperCount, long upvoteSum) {}
 
   public TagHistoryView {
     buckets = List.copyOf(buckets);
   }
 
   public static TagHistoryView of(String tag, String granularity, List<TagCount> counts) {
-    return new TagHistoryView(tag, granularity, counts.stream()
-        .map(count -> new Bucket(count.getBucketStart().toString(), count.getBucketEnd().toString(),
-            count.getKind().name(), count.getPaperCount(), count.getUpvoteSum()))
-        .toList());
+    return new TagHistoryView(
+        tag,
+        granularity,
+        counts.stream()
+            .map(
+                count ->
+                    new Bucket(
+                        count.getBucketStart().toString(),
+                        count.getBucketEnd().toString(),
+                        count.getKind().name(),
+                        count.getPaperCount(),
+                        count.getUpvoteSum()))
+            .toList());
   }
 
   /** Merges the parts held by different instances; each bucket is held by exactly one. */

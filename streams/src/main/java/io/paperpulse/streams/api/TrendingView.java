@@ -12,10 +12,12 @@ import java.util.List;
  * @param bucketEnd first day after the bucket (ISO date, exclusive)
  * @param tags ranked tags, possibly cut to the requested limit
  */
-public record TrendingView(String granularity, String bucketStart, String bucketEnd, List<Entry> tags) {
+public record TrendingView(
+    String granularity, String bucketStart, String bucketEnd, List<Entry> tags) {
 
   /** One ranked tag. */
-  public record Entry(int rank, String tag, String kind, long paperCount, long upvoteSum, double score) {}
+  public record Entry(
+      int rank, String tag, String kind, long paperCount, long upvoteSum, double score) {}
 
   public TrendingView {
     tags = List.copyOf(tags);
@@ -30,12 +32,19 @@ public record TrendingView(String granularity, String bucketStart, String bucket
   }
 
   private static Entry entry(TrendingTag tag) {
-    return new Entry(tag.getRank(), tag.getTag(), tag.getKind().name(), tag.getPaperCount(), tag.getUpvoteSum(),
+    return new Entry(
+        tag.getRank(),
+        tag.getTag(),
+        tag.getKind().name(),
+        tag.getPaperCount(),
+        tag.getUpvoteSum(),
         tag.getScore());
   }
 
   /** The same ranking with at most {@code limit} tags. */
   public TrendingView limit(int limit) {
-    return tags.size() <= limit ? this : new TrendingView(granularity, bucketStart, bucketEnd, tags.subList(0, limit));
+    return tags.size() <= limit
+        ? this
+        : new TrendingView(granularity, bucketStart, bucketEnd, tags.subList(0, limit));
   }
 }

@@ -21,16 +21,16 @@ import org.apache.kafka.streams.TopologyDescription;
  * Decides whether the application has processed everything written so far, so that its output
  * topics and stores reflect all input.
  *
- * <p>Caught up means: RUNNING, the consumer group's committed offsets at the end of every
- * partition of the input and repartition topics, and neither those offsets nor the ends moved
- * for a settle time. The settle time covers what offsets cannot show: changed counts and
- * rankings moved by counts are re-scored up to one ranking interval after the counts' input
- * offsets were committed, and what that writes becomes readable at the next commit. Anything
- * written to a repartition topic in that time moves an end offset and restarts the wait.
+ * <p>Caught up means: RUNNING, the consumer group's committed offsets at the end of every partition
+ * of the input and repartition topics, and neither those offsets nor the ends moved for a settle
+ * time. The settle time covers what offsets cannot show: changed counts and rankings moved by
+ * counts are re-scored up to one ranking interval after the counts' input offsets were committed,
+ * and what that writes becomes readable at the next commit. Anything written to a repartition topic
+ * in that time moves an end offset and restarts the wait.
  *
  * <p>Committed offsets are read before end offsets: a transaction that commits in between then
- * shows up as lag (its records are visible at the end) instead of being missed (offsets read
- * after the commit, ends read before it).
+ * shows up as lag (its records are visible at the end) instead of being missed (offsets read after
+ * the commit, ends read before it).
  */
 public final class CaughtUpDetector {
 
@@ -97,28 +97,44 @@ public final class CaughtUpDetector {
     try {
       Set<String> topics = sourceTopics.get();
       Map<TopicPartition, Long> committed = new HashMap<>();
-      admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get()
-          .forEach((partition, offset) -> {
-            if (offset != null && topics.contains(partition.topic())) {
-              committed.put(partition, offset.offset());
-            }
-          });
-      Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
+      admin
+          .listConsumerGroupOffsets(applicationId)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .forEach(
+              (partition, offset) -> {
+                if (offset != null && topics.contains(partition.topic())) {
+                  committed.put(partition, offset.offset());
+                }
+              });
+      Map<String, TopicDescription> descriptions =
+          admin.describeTopics(topics).allTopicNames().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      descriptions.values().forEach(description -> description.partitions().forEach(
-          partition -> latest.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
+      descriptions
+          .values()
+          .forEach(
+              description ->
+                  description
+                      .partitions()
+                      .forEach(
+                          partition ->
+                              latest.put(
+                                  new TopicPartition(description.name(), partition.partition()),
+                                  OffsetSpec.latest())));
       // read_committed end offsets: records of open or aborted transactions are not work to do
       Map<TopicPartition, Long> ends = new HashMap<>();
-      for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : admin
-          .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-          .all()
-          .get()
-          .entrySet()) {
+      for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end :
+          admin
+              .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+              .all()
+              .get()
+              .entrySet()) {
         ends.put(end.getKey(), end.getValue().offset());
       }
       return new Offsets(committed, ends);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot read consumer lag: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "cannot read consumer lag: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -135,8 +151,8 @@ public final class CaughtUpDetector {
   }
 
   /**
-   * Every topic the topology reads: its source topics as named, and its repartition topics,
-   * which {@code describe()} lists without the application id that Kafka Streams prefixes.
+   * Every topic the topology reads: its source topics as named, and its repartition topics, which
+   * {@code describe()} lists without the application id that Kafka Streams prefixes.
    */
   public static Set<String> sourceTopics(String applicationId, TopologyDescription description) {
     Set<String> topics = new HashSet<>();

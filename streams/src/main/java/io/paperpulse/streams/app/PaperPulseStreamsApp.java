@@ -6,20 +6,20 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.paperpulse.registry.client.RestSchemaRegistryClient;
 import io.paperpulse.registry.client.SchemaRegistryClient;
+import io.paperpulse.streams.errors.CountingDeserializationHandler;
 import io.paperpulse.streams.metrics.MicrometerPipelineMetrics;
 import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.RegistryTopologySerdes;
 import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.streams.topology.TopologySerdes;
-import io.paperpulse.streams.errors.CountingDeserializationHandler;
 import io.paperpulse.streams.trending.TrendingQueries;
 import io.paperpulse.tagging.Tagger;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the paperpulse topology: creates missing topics, starts Kafka Streams and closes
- * everything in order. One instance per process; scale out by starting more processes with the
- * same application id.
+ * Runs the paperpulse topology: creates missing topics, starts Kafka Streams and closes everything
+ * in order. One instance per process; scale out by starting more processes with the same
+ * application id.
  */
 public final class PaperPulseStreamsApp implements AutoCloseable {
 
@@ -48,7 +48,8 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   private SchemaRegistryClient registry;
   private TopologySerdes serdes;
   private KafkaStreams streams;
-  private CloseOptions.GroupMembershipOperation membershipOnClose = CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+  private CloseOptions.GroupMembershipOperation membershipOnClose =
+      CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
   private CaughtUpDetector caughtUp;
   private KafkaStreamsMetrics streamsMetrics;
   private KafkaClientMetrics adminMetrics;
@@ -60,8 +61,8 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   }
 
   /**
-   * An application reporting its pipeline meters and its Kafka Streams and admin client metrics
-   * to {@code meterRegistry}; the Kafka meters are removed again on {@link #close()}.
+   * An application reporting its pipeline meters and its Kafka Streams and admin client metrics to
+   * {@code meterRegistry}; the Kafka meters are removed again on {@link #close()}.
    */
   public PaperPulseStreamsApp(StreamsAppConfig config, Tagger tagger, MeterRegistry meterRegistry) {
     this.config = config;
@@ -77,63 +78,86 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     // AdminClient rather than Admin: Micrometer's client binder takes the concrete type
     AdminClient adminClient = AdminClient.create(StreamsProperties.admin(config));
     admin = adminClient;
-    new TopicProvisioner(admin).createMissing(config.topics(), config.partitions(), config.replicationFactor());
+    new TopicProvisioner(admin)
+        .createMissing(config.topics(), config.partitions(), config.replicationFactor());
     registry = RestSchemaRegistryClient.fromConfig(StreamsProperties.registry(config));
     serdes = new RegistryTopologySerdes(registry);
     PipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(meterRegistry);
     Properties props = StreamsProperties.streams(config);
     props.put(CountingDeserializationHandler.METRICS_CONFIG, pipelineMetrics);
     // the counting stage has as many partitions as the papers topic, as the other stages have
-    TopologyConfig topologyConfig = config.topology().withCountingPartitions(partitionsOf(config.topics().papers()));
-    Topology topology = PaperPulseTopology.build(
-        new StreamsBuilder(), topologyConfig, config.topics(), serdes, tagger, pipelineMetrics);
-    Set<String> sources = CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
+    TopologyConfig topologyConfig =
+        config.topology().withCountingPartitions(partitionsOf(config.topics().papers()));
+    Topology topology =
+        PaperPulseTopology.build(
+            new StreamsBuilder(), topologyConfig, config.topics(), serdes, tagger, pipelineMetrics);
+    Set<String> sources =
+        CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
     streams = new KafkaStreams(topology, props);
     membershipOnClose = membershipOnClose(props);
-    streams.setStateListener((next, previous) -> log.info("streams state {} -> {}", previous, next));
-    caughtUp = new CaughtUpDetector(
-        admin, config.applicationId(), streams::state, () -> sources, settleTime(props, config));
+    streams.setStateListener(
+        (next, previous) -> log.info("streams state {} -> {}", previous, next));
+    caughtUp =
+        new CaughtUpDetector(
+            admin,
+            config.applicationId(),
+            streams::state,
+            () -> sources,
+            settleTime(props, config));
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meterRegistry);
     adminMetrics = new KafkaClientMetrics(adminClient);
     adminMetrics.bindTo(meterRegistry);
     streams.start();
-    log.info("started application {} on {} (topic prefix '{}', {})",
-        config.applicationId(), config.bootstrapServers(), config.topicPrefix(), config.guarantee().configValue());
+    log.info(
+        "started application {} on {} (topic prefix '{}', {})",
+        config.applicationId(),
+        config.bootstrapServers(),
+        config.topicPrefix(),
+        config.guarantee().configValue());
   }
 
   private int partitionsOf(String topic) throws InterruptedException {
     try {
-      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
+          .size();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
     }
   }
 
   /**
-   * Whether the members leave the group when the application closes. A dynamic member that
-   * stays (Kafka Streams' default with the classic protocol) keeps its tasks assigned to nobody
-   * until its session times out, 45 s by default, and a restarted instance joins as a new member
-   * that waits for that too. Only a static member ({@code group.instance.id}) gets its tasks back
-   * by rejoining, so only it stays.
+   * Whether the members leave the group when the application closes. A dynamic member that stays
+   * (Kafka Streams' default with the classic protocol) keeps its tasks assigned to nobody until its
+   * session times out, 45 s by default, and a restarted instance joins as a new member that waits
+   * for that too. Only a static member ({@code group.instance.id}) gets its tasks back by
+   * rejoining, so only it stays.
    */
   private static CloseOptions.GroupMembershipOperation membershipOnClose(Properties props) {
-    boolean staticMember = props.stringPropertyNames().stream()
-        .anyMatch(name -> name.endsWith(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+    boolean staticMember =
+        props.stringPropertyNames().stream()
+            .anyMatch(name -> name.endsWith(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
     return staticMember
         ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
         : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
   }
 
   /**
-   * How long offsets must stay still at the end before the outputs are complete. Counts are
-   * written with the commit of their input, but changed rankings wait up to one ranking interval
-   * in the counting task, then for the next commit, and a second of slack for a busy stream thread.
+   * How long offsets must stay still at the end before the outputs are complete. Counts are written
+   * with the commit of their input, but changed rankings wait up to one ranking interval in the
+   * counting task, then for the next commit, and a second of slack for a busy stream thread.
    */
   private static Duration settleTime(Properties props, StreamsAppConfig config) {
     Duration settle = config.topology().rankingInterval().plusSeconds(1);
     // the properties always hold a commit interval (StreamsProperties sets a default)
-    return settle.plusMillis(Long.parseLong(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).toString()));
+    return settle.plusMillis(
+        Long.parseLong(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).toString()));
   }
 
   public KafkaStreams.State state() {
@@ -142,8 +166,8 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
 
   /**
    * True when the application is RUNNING, has no lag on its input and repartition topics and
-   * nothing moved for the settle time, i.e. every record written so far is reflected in the
-   * outputs and stores (see {@link CaughtUpDetector}). Meant to be polled.
+   * nothing moved for the settle time, i.e. every record written so far is reflected in the outputs
+   * and stores (see {@link CaughtUpDetector}). Meant to be polled.
    */
   public boolean isCaughtUp() throws InterruptedException {
     running();
@@ -193,7 +217,8 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
       adminMetrics = null;
     }
     if (streams != null) {
-      streams.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(membershipOnClose));
+      streams.close(
+          CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(membershipOnClose));
       streams = null;
     }
     if (registry != null) {

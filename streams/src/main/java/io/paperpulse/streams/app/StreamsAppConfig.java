@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * @param numStandbyReplicas warm standby copies of each store
  * @param partitions partitions of the topics created when missing
  * @param replicationFactor replication of topics created when missing, and of internal topics
- * @param clientProperties extra client properties (security.protocol, sasl.*, ssl.*, ...) passed
- *     to every Kafka client the application creates, and registry settings
+ * @param clientProperties extra client properties (security.protocol, sasl.*, ssl.*, ...) passed to
+ *     every Kafka client the application creates, and registry settings
  * @param topology settings of the topology's results
  * @param applicationServer {@code host:port} where this instance answers interactive queries over
  *     HTTP (Kafka Streams' {@code application.server}); null when it serves none
@@ -57,7 +57,8 @@ public record StreamsAppConfig(
       throw new IllegalArgumentException("replicationFactor must be at least 1");
     }
     if (applicationServer != null && !applicationServer.matches("[^:\\s]+:\\d{1,5}")) {
-      throw new IllegalArgumentException("applicationServer must be host:port, got '" + applicationServer + "'");
+      throw new IllegalArgumentException(
+          "applicationServer must be host:port, got '" + applicationServer + "'");
     }
   }
 
@@ -74,12 +75,24 @@ public record StreamsAppConfig(
       short replicationFactor,
       Map<String, String> clientProperties,
       TopologyConfig topology) {
-    this(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix, numStandbyReplicas,
-        partitions, replicationFactor, clientProperties, topology, null);
+    this(
+        applicationId,
+        bootstrapServers,
+        schemaRegistryUrl,
+        stateDir,
+        guarantee,
+        topicPrefix,
+        numStandbyReplicas,
+        partitions,
+        replicationFactor,
+        clientProperties,
+        topology,
+        null);
   }
 
   /** Defaults for a local single-broker cluster: exactly-once, 1 partition... see field docs. */
-  public static StreamsAppConfig defaults(String bootstrapServers, String schemaRegistryUrl, Path stateDir) {
+  public static StreamsAppConfig defaults(
+      String bootstrapServers, String schemaRegistryUrl, Path stateDir) {
     return new StreamsAppConfig(
         DEFAULT_APPLICATION_ID,
         bootstrapServers,
@@ -120,10 +133,11 @@ public record StreamsAppConfig(
   }
 
   public StreamsAppConfig withTopicLayout(int partitionCount, short replication) {
-    return edit(c -> {
-      c.partitions = partitionCount;
-      c.replicationFactor = replication;
-    });
+    return edit(
+        c -> {
+          c.partitions = partitionCount;
+          c.replicationFactor = replication;
+        });
   }
 
   public StreamsAppConfig withClientProperties(Map<String, String> value) {
@@ -146,7 +160,10 @@ public record StreamsAppConfig(
     return copy.build();
   }
 
-  /** The fields of a configuration being changed, so that each {@code with} method names only its own. */
+  /**
+   * The fields of a configuration being changed, so that each {@code with} method names only its
+   * own.
+   */
   private static final class Copy {
     private String applicationId;
     private final String bootstrapServers;
@@ -177,8 +194,19 @@ public record StreamsAppConfig(
     }
 
     private StreamsAppConfig build() {
-      return new StreamsAppConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, guarantee, topicPrefix,
-          numStandbyReplicas, partitions, replicationFactor, clientProperties, topology, applicationServer);
+      return new StreamsAppConfig(
+          applicationId,
+          bootstrapServers,
+          schemaRegistryUrl,
+          stateDir,
+          guarantee,
+          topicPrefix,
+          numStandbyReplicas,
+          partitions,
+          replicationFactor,
+          clientProperties,
+          topology,
+          applicationServer);
     }
   }
 }

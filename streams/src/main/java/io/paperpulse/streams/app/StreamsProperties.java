@@ -36,13 +36,19 @@ public final class StreamsProperties {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
     // Corrupt bytes on the papers topic go to the dead-letter topic with Kafka's own headers
     // (KIP-1034); failing records never stop the application.
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().papersDlq());
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+    props.put(
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().papersDlq());
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         CountingDeserializationHandler.class.getName());
     // Records an operator throws on, or whose output cannot be written (too large for the topic),
     // are dead-lettered with their stage too; neither stops the application.
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProductionHandler.class.getName());
     // The topology has no global stores; opting in to the handler for them (Kafka 5.0's default)
     // only spares every start a warning that recommends it.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
@@ -56,8 +62,10 @@ public final class StreamsProperties {
     // become one record. Kafka's defaults (100 ms under exactly-once, 30 s at least once) are
     // either many small transactions or half a minute behind; see docs/benchmarks.md.
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
-    // all stores share one bounded block cache and memtable budget (paperpulse.rocksdb.memory.bytes)
-    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+    // all stores share one bounded block cache and memtable budget
+    // (paperpulse.rocksdb.memory.bytes)
+    props.put(
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
     if (config.applicationServer() != null) {
       // lets every instance find which one hosts a key, and how to reach it over HTTP
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());

@@ -17,16 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the public topics that do not exist yet. Upsert topics are compacted (their latest
- * value per key is the state); the dead-letter topic keeps everything for the default retention.
- * Existing topics are left as they are.
+ * Creates the public topics that do not exist yet. Upsert topics are compacted (their latest value
+ * per key is the state); the dead-letter topic keeps everything for the default retention. Existing
+ * topics are left as they are.
  */
 public final class TopicProvisioner {
 
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
-  /** How long a created topic may take to appear in the brokers' metadata before that is an error. */
+  /**
+   * How long a created topic may take to appear in the brokers' metadata before that is an error.
+   */
   private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
+
   private static final long VISIBILITY_POLL_MILLIS = 100;
 
   private final Admin admin;
@@ -36,8 +39,8 @@ public final class TopicProvisioner {
   }
 
   /**
-   * Returns the names of the topics it created, once the brokers describe every topic it created
-   * or found created by someone else meanwhile.
+   * Returns the names of the topics it created, once the brokers describe every topic it created or
+   * found created by someone else meanwhile.
    */
   public List<String> createMissing(TopicNames topics, int partitions, short replicationFactor)
       throws InterruptedException {
@@ -45,16 +48,19 @@ public final class TopicProvisioner {
     try {
       existing = admin.listTopics().names().get();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "cannot list topics: " + e.getCause().getMessage(), e.getCause());
     }
     List<NewTopic> missing = new ArrayList<>();
     for (String topic : topics.all()) {
       if (!existing.contains(topic)) {
-        String policy = topics.upsertTopics().contains(topic)
-            ? TopicConfig.CLEANUP_POLICY_COMPACT
-            : TopicConfig.CLEANUP_POLICY_DELETE;
-        missing.add(new NewTopic(topic, partitions, replicationFactor)
-            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy)));
+        String policy =
+            topics.upsertTopics().contains(topic)
+                ? TopicConfig.CLEANUP_POLICY_COMPACT
+                : TopicConfig.CLEANUP_POLICY_DELETE;
+        missing.add(
+            new NewTopic(topic, partitions, replicationFactor)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy)));
       }
     }
     List<String> created = new ArrayList<>();
@@ -69,7 +75,8 @@ public final class TopicProvisioner {
         // another instance created it between our listing and our request: fine
         if (!(e.getCause() instanceof TopicExistsException)) {
           throw new IllegalStateException(
-              "cannot create topic " + result.getKey() + ": " + e.getCause().getMessage(), e.getCause());
+              "cannot create topic " + result.getKey() + ": " + e.getCause().getMessage(),
+              e.getCause());
         }
         createdElsewhere.add(result.getKey());
       }
@@ -96,11 +103,16 @@ public final class TopicProvisioner {
         return;
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-          throw new IllegalStateException("cannot describe topics " + topics + ": " + e.getCause().getMessage(), e.getCause());
+          throw new IllegalStateException(
+              "cannot describe topics " + topics + ": " + e.getCause().getMessage(), e.getCause());
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              "topics " + topics + " were created but brokers still do not know them after " + VISIBLE_WITHIN.toSeconds() + " s",
+              "topics "
+                  + topics
+                  + " were created but brokers still do not know them after "
+                  + VISIBLE_WITHIN.toSeconds()
+                  + " s",
               e.getCause());
         }
         Thread.sleep(VISIBILITY_POLL_MILLIS);

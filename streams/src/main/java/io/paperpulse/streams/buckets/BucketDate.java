@@ -14,7 +14,8 @@ public enum BucketDate {
   PUBLISHED("publishedAt"),
   /**
    * The day Hugging Face Daily Papers featured the paper ({@code featuredAt}), which is what
-   * "trending on Daily Papers" means; papers from sources without one fall back to {@code publishedAt}.
+   * "trending on Daily Papers" means; papers from sources without one fall back to {@code
+   * publishedAt}.
    */
   FEATURED("featuredAt");
 
@@ -25,7 +26,9 @@ public enum BucketDate {
   }
 
   public Instant of(PaperEvent paper) {
-    return this == FEATURED && paper.getFeaturedAt() != null ? paper.getFeaturedAt() : paper.getPublishedAt();
+    return this == FEATURED && paper.getFeaturedAt() != null
+        ? paper.getFeaturedAt()
+        : paper.getPublishedAt();
   }
 
   /** The {@code PaperEvent} field {@link #of} read for this paper, for messages. */

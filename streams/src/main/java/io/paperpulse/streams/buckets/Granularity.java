@@ -11,9 +11,9 @@ import java.util.Locale;
 
 /**
  * Calendar bucket sizes. Buckets are half-open UTC date ranges [start, end); weeks follow ISO
- * (Monday start). The label is what appears in topic keys and values ("day", "week", ...); the
- * code is what state store keys hold, fixed per granularity so that reordering or adding
- * granularities never changes the meaning of stored keys.
+ * (Monday start). The label is what appears in topic keys and values ("day", "week", ...); the code
+ * is what state store keys hold, fixed per granularity so that reordering or adding granularities
+ * never changes the meaning of stored keys.
  */
 public enum Granularity {
   DAY("day", 0) {

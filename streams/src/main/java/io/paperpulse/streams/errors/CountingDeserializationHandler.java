@@ -1,6 +1,5 @@
 package io.paperpulse.streams.errors;
 
-import io.paperpulse.streams.errors.DeadLetterDeserializationHandler;
 import io.paperpulse.streams.metrics.PipelineMetrics;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,9 +7,9 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
  * The dead-lettering handler for undecodable records ({@link DeadLetterDeserializationHandler}),
- * reporting each failure to the pipeline metrics. Kafka Streams creates
- * the handler itself, so the metrics object arrives through the configuration under
- * {@link #METRICS_CONFIG}; without it the handler only logs.
+ * reporting each failure to the pipeline metrics. Kafka Streams creates the handler itself, so the
+ * metrics object arrives through the configuration under {@link #METRICS_CONFIG}; without it the
+ * handler only logs.
  */
 public final class CountingDeserializationHandler extends DeadLetterDeserializationHandler {
 
@@ -31,7 +30,8 @@ public final class CountingDeserializationHandler extends DeadLetterDeserializat
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     Response response = super.handleError(context, record, exception);
     metrics.invalidRecord(REASON);
     if (!response.deadLetterQueueRecords().isEmpty()) {

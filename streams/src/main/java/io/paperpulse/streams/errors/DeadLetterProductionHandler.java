@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Output records that can never be written, because they are too large for the topic or cannot
- * be serialized, are replaced by a dead letter carrying the source record's original bytes and
- * the {@link DeadLetterStage#PRODUCTION} stage. Other send errors keep Kafka Streams' default
+ * Output records that can never be written, because they are too large for the topic or cannot be
+ * serialized, are replaced by a dead letter carrying the source record's original bytes and the
+ * {@link DeadLetterStage#PRODUCTION} stage. Other send errors keep Kafka Streams' default
  * behaviour: retriable ones are retried, the rest stop the application, since they concern the
  * cluster (authorization, fencing) rather than one record; the record that met a fatal error is
  * still dead-lettered, as Kafka Streams does by default.
@@ -33,7 +33,8 @@ public class DeadLetterProductionHandler extends DefaultProductionExceptionHandl
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
     if (exception instanceof RecordTooLargeException) {
       return Response.resume(deadLetter(context, record.topic(), exception));
     }
@@ -47,25 +48,37 @@ public class DeadLetterProductionHandler extends DefaultProductionExceptionHandl
   @Override
   @SuppressWarnings("rawtypes")
   public Response handleSerializationError(
-      ErrorHandlerContext context, ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
+      ErrorHandlerContext context,
+      ProducerRecord record,
+      Exception exception,
+      SerializationExceptionOrigin origin) {
     return Response.resume(deadLetter(context, record.topic(), exception));
   }
 
-  private List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, String outputTopic, Exception exception) {
-    log.warn("cannot write a record to {} for source {}-{}@{}: {}",
-        outputTopic, context.topic(), context.partition(), context.offset(), exception.toString());
+  private List<ProducerRecord<byte[], byte[]>> deadLetter(
+      ErrorHandlerContext context, String outputTopic, Exception exception) {
+    log.warn(
+        "cannot write a record to {} for source {}-{}@{}: {}",
+        outputTopic,
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        exception.toString());
     if (deadLetterTopic == null) {
       return List.of();
     }
-    DeadLetter letter = new DeadLetter(
-        context.sourceRawKey(),
-        context.sourceRawValue(),
-        exception.getClass().getName(),
-        "cannot write to " + outputTopic + ": " + exception.getMessage(),
-        DeadLetterStage.PRODUCTION.label(),
-        context.topic(),
-        context.partition(),
-        context.offset());
-    return List.of(new ProducerRecord<>(deadLetterTopic, null, letter.rawKey(), letter.rawValue(), letter.headers()));
+    DeadLetter letter =
+        new DeadLetter(
+            context.sourceRawKey(),
+            context.sourceRawValue(),
+            exception.getClass().getName(),
+            "cannot write to " + outputTopic + ": " + exception.getMessage(),
+            DeadLetterStage.PRODUCTION.label(),
+            context.topic(),
+            context.partition(),
+            context.offset());
+    return List.of(
+        new ProducerRecord<>(
+            deadLetterTopic, null, letter.rawKey(), letter.rawValue(), letter.headers()));
   }
 }

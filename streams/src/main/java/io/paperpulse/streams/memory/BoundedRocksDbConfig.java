@@ -9,8 +9,8 @@ import org.rocksdb.Options;
 /**
  * Bounds the native memory of all RocksDB stores of the process. By default Kafka Streams gives
  * every store its own block cache and memtables, so memory grows with the number of stores times
- * partitions; here they all draw on one {@link SharedRocksDbMemory} of
- * {@value #MEMORY_BYTES_CONFIG} bytes (default {@value #DEFAULT_MEMORY_BYTES}).
+ * partitions; here they all draw on one {@link SharedRocksDbMemory} of {@value
+ * #MEMORY_BYTES_CONFIG} bytes (default {@value #DEFAULT_MEMORY_BYTES}).
  *
  * <p>Index and filter blocks live in the cache too (with high priority, top level pinned) instead
  * of on the heap of each open table file, where they grow with the data.
@@ -19,11 +19,16 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
 
   /** Streams setting: bytes of block cache and memtables shared by all stores of the process. */
   public static final String MEMORY_BYTES_CONFIG = "paperpulse.rocksdb.memory.bytes";
+
   public static final long DEFAULT_MEMORY_BYTES = 64L * 1024 * 1024;
 
   /** Memtables per store, as Kafka Streams' default: one active, up to two being flushed. */
   private static final int WRITE_BUFFERS_PER_STORE = 3;
-  /** A single store's memtable is at most this share of the memtable budget, so no store starves the rest. */
+
+  /**
+   * A single store's memtable is at most this share of the memtable budget, so no store starves the
+   * rest.
+   */
   private static final int WRITE_BUFFER_DIVISOR = 8;
 
   @Override
@@ -36,7 +41,8 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     table.setPinTopLevelIndexAndFilter(true);
     options.setTableFormatConfig(table);
     options.setWriteBufferManager(memory.writeBufferManager());
-    options.setWriteBufferSize(Math.min(options.writeBufferSize(), memory.writeBufferBytes() / WRITE_BUFFER_DIVISOR));
+    options.setWriteBufferSize(
+        Math.min(options.writeBufferSize(), memory.writeBufferBytes() / WRITE_BUFFER_DIVISOR));
     options.setMaxWriteBufferNumber(WRITE_BUFFERS_PER_STORE);
   }
 
@@ -53,7 +59,10 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     }
     long bytes;
     try {
-      bytes = value instanceof Number number ? number.longValue() : Long.parseLong(value.toString().trim());
+      bytes =
+          value instanceof Number number
+              ? number.longValue()
+              : Long.parseLong(value.toString().trim());
     } catch (NumberFormatException e) {
       throw new ConfigException(MEMORY_BYTES_CONFIG, value, "expected a number of bytes");
     }

@@ -9,18 +9,19 @@ import org.rocksdb.WriteBufferManager;
 
 /**
  * The native memory every RocksDB store of this process shares: one LRU block cache, and a write
- * buffer manager that charges memtables to that same cache, so blocks, index and filter blocks
- * and memtables together stay near one capacity however many stores and tasks there are.
+ * buffer manager that charges memtables to that same cache, so blocks, index and filter blocks and
+ * memtables together stay near one capacity however many stores and tasks there are.
  *
- * <p>One instance per capacity for the life of the JVM: stores open and close as tasks move, and
- * a store closing must not free memory other stores still point at, so nothing here is ever
- * closed. A process normally asks for a single capacity; applications started one after the
- * other in one JVM (tests, the benchmark) with the same capacity share one bound.
+ * <p>One instance per capacity for the life of the JVM: stores open and close as tasks move, and a
+ * store closing must not free memory other stores still point at, so nothing here is ever closed. A
+ * process normally asks for a single capacity; applications started one after the other in one JVM
+ * (tests, the benchmark) with the same capacity share one bound.
  */
 public final class SharedRocksDbMemory {
 
   /** Share of the block cache kept for index and filter blocks, which are needed on every read. */
   static final double HIGH_PRIORITY_RATIO = 0.1;
+
   /** Memtables may take up to this share of the capacity before the manager forces flushes. */
   static final double WRITE_BUFFER_SHARE = 0.5;
 

@@ -19,7 +19,8 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
   public static final String DLQ_RECORDS = "paperpulse.dlq.records";
   public static final String END_TO_END_LATENCY = "paperpulse.count.update.latency";
 
-  private static final String DLQ_DESCRIPTION = "Records written to the dead-letter topic, by failing stage";
+  private static final String DLQ_DESCRIPTION =
+      "Records written to the dead-letter topic, by failing stage";
 
   private final MeterRegistry registry;
   private final Map<PaperOutcome, Counter> processed = new EnumMap<>(PaperOutcome.class);
@@ -29,24 +30,35 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
   public MicrometerPipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
     for (PaperOutcome outcome : PaperOutcome.values()) {
-      processed.put(outcome, Counter.builder(PAPERS_PROCESSED)
-          .description("Accepted paper records applied, by what they changed")
-          .tag("outcome", outcome.label())
-          .register(registry));
+      processed.put(
+          outcome,
+          Counter.builder(PAPERS_PROCESSED)
+              .description("Accepted paper records applied, by what they changed")
+              .tag("outcome", outcome.label())
+              .register(registry));
     }
-    tagsPerPaper = DistributionSummary.builder(TAGS_PER_PAPER)
-        .description("Tags assigned to each new or changed paper version")
-        .serviceLevelObjectives(1, 3, 5, 10, 20, 40)
-        .register(registry);
-    latency = Timer.builder(END_TO_END_LATENCY)
-        .description("Time from a paper record's timestamp to the tag-count update it caused")
-        .serviceLevelObjectives(
-            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-            Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
-        .register(registry);
+    tagsPerPaper =
+        DistributionSummary.builder(TAGS_PER_PAPER)
+            .description("Tags assigned to each new or changed paper version")
+            .serviceLevelObjectives(1, 3, 5, 10, 20, 40)
+            .register(registry);
+    latency =
+        Timer.builder(END_TO_END_LATENCY)
+            .description("Time from a paper record's timestamp to the tag-count update it caused")
+            .serviceLevelObjectives(
+                Duration.ofMillis(100),
+                Duration.ofMillis(250),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30))
+            .register(registry);
     // Registered up front so dashboards show a zero rather than nothing before the first failure.
     for (DeadLetterStage stage : DeadLetterStage.values()) {
-      Counter.builder(DLQ_RECORDS).description(DLQ_DESCRIPTION).tag("stage", stage.label()).register(registry);
+      Counter.builder(DLQ_RECORDS)
+          .description(DLQ_DESCRIPTION)
+          .tag("stage", stage.label())
+          .register(registry);
     }
   }
 

@@ -12,7 +12,10 @@ public interface PipelineMetrics {
 
   /** How an accepted paper record changed the latest version of its paper. */
   enum PaperOutcome {
-    ADDED, UPDATED, DELETED, UNCHANGED;
+    ADDED,
+    UPDATED,
+    DELETED,
+    UNCHANGED;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -32,8 +35,8 @@ public interface PipelineMetrics {
   default void deadLettered(String stage) {}
 
   /**
-   * A tag count changed {@code latencyMillis} after the paper record that caused it was written
-   * to the papers topic (its record timestamp).
+   * A tag count changed {@code latencyMillis} after the paper record that caused it was written to
+   * the papers topic (its record timestamp).
    */
   default void countUpdated(long latencyMillis) {}
 }

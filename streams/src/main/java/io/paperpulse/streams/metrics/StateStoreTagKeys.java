@@ -9,13 +9,13 @@ import java.util.List;
 /**
  * Gives Kafka Streams' state-store meters one set of tag keys whatever the store type.
  *
- * <p>Kafka Streams names a store's tag after its type ({@code rocksdb-state-id},
- * {@code in-memory-state-id}, ...) under one metric name such as {@code state.flush.latency.avg}.
+ * <p>Kafka Streams names a store's tag after its type ({@code rocksdb-state-id}, {@code
+ * in-memory-state-id}, ...) under one metric name such as {@code state.flush.latency.avg}.
  * Prometheus requires every series of a name to have the same label names, so the meters of the
  * second store type to register were rejected (with a warning) and missing from {@code /metrics}.
- * This filter turns {@code <type>.state.id=<store>} into {@code state.id=<store>} plus
- * {@code store.type=<type>}, keeping both facts under one label set. Install it before the Kafka
- * meters are bound.
+ * This filter turns {@code <type>.state.id=<store>} into {@code state.id=<store>} plus {@code
+ * store.type=<type>}, keeping both facts under one label set. Install it before the Kafka meters
+ * are bound.
  */
 public final class StateStoreTagKeys implements MeterFilter {
 

@@ -26,13 +26,13 @@ import org.slf4j.LoggerFactory;
  * The papers of one partition of {@code papers} ranked per bucket, and each bucket's top N among
  * them: that partition's part of every bucket's top papers.
  *
- * <p>Papers are partitioned by id, so a paper in a bucket's global top N is in the top N of its
- * own partition, and the union of the parts holds the exact global top N. The index is derived
- * from the tagged papers and has no changelog; it is rebuilt from them when the task starts
- * ({@link #rebuild}), and the first publication after that compares every bucket's part with the
- * one last published (kept, with a changelog, in the published store). Between publications only
- * the buckets where a change reached the top N are read again: a paper outside it, before and
- * after the change, leaves the part as it is.
+ * <p>Papers are partitioned by id, so a paper in a bucket's global top N is in the top N of its own
+ * partition, and the union of the parts holds the exact global top N. The index is derived from the
+ * tagged papers and has no changelog; it is rebuilt from them when the task starts ({@link
+ * #rebuild}), and the first publication after that compares every bucket's part with the one last
+ * published (kept, with a changelog, in the published store). Between publications only the buckets
+ * where a change reached the top N are read again: a paper outside it, before and after the change,
+ * leaves the part as it is.
  */
 public final class LocalTopPapers {
 
@@ -50,14 +50,17 @@ public final class LocalTopPapers {
   private final BucketDate bucketBy;
   private final int topN;
   private final int partition;
+
   /** Buckets whose part the next publication compares with the part last published. */
   private final Set<Bytes> changed = new LinkedHashSet<>();
+
   /**
-   * Per bucket, the index key of the last paper of the part last published when that part is a
-   * full top N, or {@link #NOT_FULL}: an entry sorting after it cannot enter the top N, so a change
+   * Per bucket, the index key of the last paper of the part last published when that part is a full
+   * top N, or {@link #NOT_FULL}: an entry sorting after it cannot enter the top N, so a change
    * there needs no new look at the bucket. Read from the published parts when first needed.
    */
   private final Map<Bytes, Bytes> lastOfTop = new HashMap<>();
+
   private static final Bytes NOT_FULL = Bytes.wrap(new byte[0]);
 
   public LocalTopPapers(
@@ -96,7 +99,10 @@ public final class LocalTopPapers {
     }
   }
 
-  /** Marks the bucket of {@code key} for the next publication when the entry is, or may be, in its top N. */
+  /**
+   * Marks the bucket of {@code key} for the next publication when the entry is, or may be, in its
+   * top N.
+   */
   private void markIfInTop(Bytes key) {
     Bytes bucket = TrendingStoreKeys.bucketPrefix(key);
     if (changed.contains(bucket)) {
@@ -114,7 +120,9 @@ public final class LocalTopPapers {
       return NOT_FULL;
     }
     TrendingKey key = TrendingStoreKeys.ranking(bucket);
-    return PaperRankKeys.indexKey(Granularity.fromLabel(key.getGranularity()), key.getBucketStart(),
+    return PaperRankKeys.indexKey(
+        Granularity.fromLabel(key.getGranularity()),
+        key.getBucketStart(),
         part.getPapers().get(part.getPapers().size() - 1));
   }
 
@@ -147,12 +155,17 @@ public final class LocalTopPapers {
     try (KeyValueIterator<Bytes, TopPapersPart> it = published.all()) {
       it.forEachRemaining(part -> changed.add(part.key));
     }
-    log.info("partition {}: paper ranks rebuilt from {} papers, {} buckets, in {} ms",
-        partition, entries, changed.size(), (System.nanoTime() - started) / 1_000_000);
+    log.info(
+        "partition {}: paper ranks rebuilt from {} papers, {} buckets, in {} ms",
+        partition,
+        entries,
+        changed.size(),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   private Bytes indexKey(Granularity granularity, TaggedPaper paper, TopPaper entry) {
-    return PaperRankKeys.indexKey(granularity, granularity.bucketStart(bucketBy.of(paper.getPaper())), entry);
+    return PaperRankKeys.indexKey(
+        granularity, granularity.bucketStart(bucketBy.of(paper.getPaper())), entry);
   }
 
   /** What a ranking shows of a paper, rank 0. */
@@ -161,8 +174,14 @@ public final class LocalTopPapers {
     for (Tag tag : tagged.getTags()) {
       tags.add(tag.getName());
     }
-    return new TopPaper(tagged.getPaper().getId(), tagged.getPaper().getTitle(), tagged.getPaper().getUpvotes(),
-        tagged.getPaper().getPublishedAt(), tagged.getPaper().getUrl(), List.copyOf(tags), 0);
+    return new TopPaper(
+        tagged.getPaper().getId(),
+        tagged.getPaper().getTitle(),
+        tagged.getPaper().getUpvotes(),
+        tagged.getPaper().getPublishedAt(),
+        tagged.getPaper().getUrl(),
+        List.copyOf(tags),
+        0);
   }
 
   private void publishIfChanged(Bytes bucket, Publisher publisher) {

@@ -18,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps the papers of this task ranked per bucket ({@link LocalTopPapers}) and, once per ranking
  * interval, forwards the parts of the buckets whose top N changed, keyed by the bucket.
  */
-public final class RankPapersProcessor implements Processor<String, PaperChange, TrendingKey, TopPapersPart> {
+public final class RankPapersProcessor
+    implements Processor<String, PaperChange, TrendingKey, TopPapersPart> {
 
   /** Store names: the tagged papers (to rebuild from), the rank index, the parts last published. */
   public record Stores(String papers, String index, String published) {}
@@ -32,7 +33,11 @@ public final class RankPapersProcessor implements Processor<String, PaperChange,
   private LocalTopPapers ranks;
 
   public RankPapersProcessor(
-      Stores stores, List<Granularity> granularities, BucketDate bucketBy, Duration interval, int topN) {
+      Stores stores,
+      List<Granularity> granularities,
+      BucketDate bucketBy,
+      Duration interval,
+      int topN) {
     this.stores = stores;
     this.granularities = List.copyOf(granularities);
     this.bucketBy = bucketBy;
@@ -43,11 +48,18 @@ public final class RankPapersProcessor implements Processor<String, PaperChange,
   @Override
   public void init(ProcessorContext<TrendingKey, TopPapersPart> context) {
     this.context = context;
-    ranks = new LocalTopPapers(context.getStateStore(stores.index()), context.getStateStore(stores.published()),
-        granularities, bucketBy, topN, context.taskId().partition());
+    ranks =
+        new LocalTopPapers(
+            context.getStateStore(stores.index()),
+            context.getStateStore(stores.published()),
+            granularities,
+            bucketBy,
+            topN,
+            context.taskId().partition());
     KeyValueStore<String, TaggedPaper> papers = context.getStateStore(stores.papers());
     ranks.rebuild(papers);
-    context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> ranks.publishChanges(this::forward));
+    context.schedule(
+        interval, PunctuationType.WALL_CLOCK_TIME, now -> ranks.publishChanges(this::forward));
   }
 
   @Override
@@ -56,7 +68,8 @@ public final class RankPapersProcessor implements Processor<String, PaperChange,
   }
 
   private void forward(TrendingKey bucket, TopPapersPart part) {
-    // the latest record time of the task: a part sums up records, and timestamps must not be negative
+    // the latest record time of the task: a part sums up records, and timestamps must not be
+    // negative
     context.forward(new Record<>(bucket, part, Math.max(0, context.currentStreamTimeMs())));
   }
 }

@@ -10,15 +10,24 @@ import io.paperpulse.streams.topology.merge.PartitionParts;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A bucket's top papers from the parts each partition of papers publishes ({@link LocalTopPapers}). */
+/**
+ * A bucket's top papers from the parts each partition of papers publishes ({@link LocalTopPapers}).
+ */
 public final class TopPapersMerge {
 
   private TopPapersMerge() {}
 
-  /** {@code parts} with the part of {@code part}'s partition replaced; null when no partition has a paper left. */
+  /**
+   * {@code parts} with the part of {@code part}'s partition replaced; null when no partition has a
+   * paper left.
+   */
   public static TopPapersParts replace(TopPapersParts parts, TopPapersPart part) {
-    List<TopPapersPart> next = PartitionParts.replace(
-        parts.getParts(), part, TopPapersPart::getPartition, kept -> kept.getPapers().isEmpty());
+    List<TopPapersPart> next =
+        PartitionParts.replace(
+            parts.getParts(),
+            part,
+            TopPapersPart::getPartition,
+            kept -> kept.getPapers().isEmpty());
     return next == null ? null : new TopPapersParts(next);
   }
 
@@ -33,7 +42,10 @@ public final class TopPapersMerge {
       return null;
     }
     Granularity granularity = Granularity.fromLabel(key.getGranularity());
-    return new TopPapers(granularity.label(), key.getBucketStart(), granularity.bucketEnd(key.getBucketStart()),
+    return new TopPapers(
+        granularity.label(),
+        key.getBucketStart(),
+        granularity.bucketEnd(key.getBucketStart()),
         ranked(union, topN));
   }
 

@@ -16,9 +16,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * This instance's part of a bucket's top papers, read from the paper rank index of the papers
- * tasks it runs. Each instance holds the papers of its own partitions, so an answer for the whole
- * bucket merges the parts of every instance. Throws {@code InvalidStateStoreException} while the
+ * This instance's part of a bucket's top papers, read from the paper rank index of the papers tasks
+ * it runs. Each instance holds the papers of its own partitions, so an answer for the whole bucket
+ * merges the parts of every instance. Throws {@code InvalidStateStoreException} while the
  * application is not running or rebalancing.
  */
 public final class TopPapersQueries {
@@ -29,10 +29,15 @@ public final class TopPapersQueries {
     this.streams = streams;
   }
 
-  /** This instance's top {@code limit} papers of a bucket in rank order (rank 0), only those tagged {@code tag} when given. */
-  public List<TopPaper> bucket(Granularity granularity, LocalDate bucketStart, String tag, int limit) {
+  /**
+   * This instance's top {@code limit} papers of a bucket in rank order (rank 0), only those tagged
+   * {@code tag} when given.
+   */
+  public List<TopPaper> bucket(
+      Granularity granularity, LocalDate bucketStart, String tag, int limit) {
     List<TopPaper> papers = new ArrayList<>();
-    Bytes prefix = TrendingStoreKeys.bucketPrefix(granularity, granularity.bucketStart(bucketStart));
+    Bytes prefix =
+        TrendingStoreKeys.bucketPrefix(granularity, granularity.bucketStart(bucketStart));
     try (KeyValueIterator<Bytes, TopPaper> it = ranks().prefixScan(prefix, new BytesSerializer())) {
       while (it.hasNext() && papers.size() < limit) {
         TopPaper paper = it.next().value;
@@ -45,7 +50,8 @@ public final class TopPapersQueries {
   }
 
   private ReadOnlyKeyValueStore<Bytes, TopPaper> ranks() {
-    return streams.store(StoreQueryParameters.fromNameAndType(
-        StoreNames.PAPER_RANKS, QueryableStoreTypes.<Bytes, TopPaper>keyValueStore()));
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(
+            StoreNames.PAPER_RANKS, QueryableStoreTypes.<Bytes, TopPaper>keyValueStore()));
   }
 }

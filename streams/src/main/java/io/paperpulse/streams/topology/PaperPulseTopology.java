@@ -4,8 +4,8 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.RankingParts;
 import io.paperpulse.schema.TagCount;
-import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.schema.TopPaper;
 import io.paperpulse.schema.TopPapers;
@@ -60,8 +60,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The paperpulse topology, built by one pure function so the application and the tests run the
- * very same graph. See docs/topology.md for the described graph.
+ * The paperpulse topology, built by one pure function so the application and the tests run the very
+ * same graph. See docs/topology.md for the described graph.
  *
  * <pre>
  * papers -> validate -> rejected -> papers-dlq
@@ -81,13 +81,17 @@ public final class PaperPulseTopology {
 
   /** Adds the topology to {@code builder} and builds it, reporting no metrics. */
   public static Topology build(
-      StreamsBuilder builder, TopologyConfig config, TopicNames topics, TopologySerdes serdes, Tagger tagger) {
+      StreamsBuilder builder,
+      TopologyConfig config,
+      TopicNames topics,
+      TopologySerdes serdes,
+      Tagger tagger) {
     return build(builder, config, topics, serdes, tagger, PipelineMetrics.NONE);
   }
 
   /**
-   * Adds the topology to {@code builder} and builds it; processors report to {@code metrics},
-   * which never influences what they compute.
+   * Adds the topology to {@code builder} and builds it; processors report to {@code metrics}, which
+   * never influences what they compute.
    */
   public static Topology build(
       StreamsBuilder builder,
@@ -98,135 +102,237 @@ public final class PaperPulseTopology {
       PipelineMetrics metrics) {
     Serde<String> stringKey = serdes.stringKey();
 
-    KStream<String, PaperIntake> intake = builder
-        .stream(
-            topics.papers(),
-            Consumed.with(new DecodedSerde<>(stringKey), new DecodedSerde<>(serdes.value(PaperEvent.class)))
-                .withName("papers-source"))
-        .process(
-            () -> new ValidatePaperProcessor(
-                new PaperValidator(config.maxAbstractChars(), config.maxFutureSkew(), config.bucketBy()), metrics),
-            Named.as("validate-paper"));
+    KStream<String, PaperIntake> intake =
+        builder.stream(
+                topics.papers(),
+                Consumed.with(
+                        new DecodedSerde<>(stringKey),
+                        new DecodedSerde<>(serdes.value(PaperEvent.class)))
+                    .withName("papers-source"))
+            .process(
+                () ->
+                    new ValidatePaperProcessor(
+                        new PaperValidator(
+                            config.maxAbstractChars(), config.maxFutureSkew(), config.bucketBy()),
+                        metrics),
+                Named.as("validate-paper"));
 
-    Map<String, KStream<String, PaperIntake>> routes = intake
-        .split(Named.as("intake-"))
-        .branch((id, paper) -> paper instanceof PaperIntake.Rejected, Branched.as("rejected"))
-        .defaultBranch(Branched.as("accepted"));
+    Map<String, KStream<String, PaperIntake>> routes =
+        intake
+            .split(Named.as("intake-"))
+            .branch((id, paper) -> paper instanceof PaperIntake.Rejected, Branched.as("rejected"))
+            .defaultBranch(Branched.as("accepted"));
 
-    routes.get("intake-rejected")
+    routes
+        .get("intake-rejected")
         .process(() -> new DeadLetterProcessor<>(metrics), Named.as("dead-letter"))
-        .to(topics.papersDlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("papers-dlq-sink"));
+        .to(
+            topics.papersDlq(),
+            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("papers-dlq-sink"));
 
-    KStream<String, PaperChange> changes = routes.get("intake-accepted")
-        .process(tagPaper(tagger, stringKey, serdes.value(TaggedPaper.class), metrics), Named.as("tag-paper"));
+    KStream<String, PaperChange> changes =
+        routes
+            .get("intake-accepted")
+            .process(
+                tagPaper(tagger, stringKey, serdes.value(TaggedPaper.class), metrics),
+                Named.as("tag-paper"));
 
     GuardedSink sinks = new GuardedSink(topics.papersDlq(), config.maxOutputRecordBytes(), metrics);
     sinks.to(
         changes.mapValues(PaperChange::after, Named.as("latest-tagged-paper")),
-        "papers-tagged", topics.papersTagged(), stringKey, serdes.value(TaggedPaper.class));
+        "papers-tagged",
+        topics.papersTagged(),
+        stringKey,
+        serdes.value(TaggedPaper.class));
 
     // Each paper change becomes one signed change per tag on the paper's day, sent to the task
-    // that owns the tag (one record per such task); that task keeps all of the tag's buckets and scores.
-    KStream<Void, CountingOutput> counted = changes
-        .flatMap((id, change) -> TagDeltas.between(change.before(), change.after(), config.countingPartitions(), config.bucketBy()),
-            Named.as("tag-deltas-of-change"))
-        .repartition(
-            Repartitioned.<Integer, TagDayDeltas>as(StoreNames.TAG_DELTAS)
-                .withKeySerde(Serdes.Integer())
-                .withValueSerde(new BinaryAvroSerde<>(TagDayDeltas.class))
-                .withNumberOfPartitions(config.countingPartitions())
-                .withStreamPartitioner(new TagPartitioner<>()))
-        .process(countTags(config), Named.as("count-tags"));
+    // that owns the tag (one record per such task); that task keeps all of the tag's buckets and
+    // scores.
+    KStream<Void, CountingOutput> counted =
+        changes
+            .flatMap(
+                (id, change) ->
+                    TagDeltas.between(
+                        change.before(),
+                        change.after(),
+                        config.countingPartitions(),
+                        config.bucketBy()),
+                Named.as("tag-deltas-of-change"))
+            .repartition(
+                Repartitioned.<Integer, TagDayDeltas>as(StoreNames.TAG_DELTAS)
+                    .withKeySerde(Serdes.Integer())
+                    .withValueSerde(new BinaryAvroSerde<>(TagDayDeltas.class))
+                    .withNumberOfPartitions(config.countingPartitions())
+                    .withStreamPartitioner(new TagPartitioner<>()))
+            .process(countTags(config), Named.as("count-tags"));
 
     // A count of null means the bucket's last paper left: a tombstone, so compaction can drop it.
     Serde<TagCount> tagCountSerde = serdes.value(TagCount.class);
-    KStream<TagCountKey, TagCount> countChanges = counted
-        .flatMap((none, out) -> out.asChangedCount(), Named.as("changed-counts"))
-        .processValues(() -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
-    sinks.to(countChanges, "tag-counts", topics.tagCounts(), serdes.key(TagCountKey.class), tagCountSerde);
+    KStream<TagCountKey, TagCount> countChanges =
+        counted
+            .flatMap((none, out) -> out.asChangedCount(), Named.as("changed-counts"))
+            .processValues(
+                () -> new CountUpdateLatencyProbe(metrics), Named.as("count-update-latency"));
+    sinks.to(
+        countChanges,
+        "tag-counts",
+        topics.tagCounts(),
+        serdes.key(TagCountKey.class),
+        tagCountSerde);
 
     // Each ranking part goes to the task that merges that (granularity, bucket); the record cache
     // writes each changed ranking once per commit.
     Serde<TrendingKey> trendingKeySerde = serdes.key(TrendingKey.class);
-    KStream<TrendingKey, TrendingTags> rankings = counted
-        .flatMap((none, out) -> out.asRankingPart(), Named.as("ranking-parts-of-counts"))
-        .groupByKey(Grouped.with(StoreNames.RANKING_PARTS, trendingKeySerde, new BinaryAvroSerde<>(RankingPart.class)))
-        .aggregate(
-            () -> new RankingParts(List.of()),
-            (key, part, parts) -> RankingMerge.replace(parts, part),
-            Named.as("merge-ranking-parts"),
-            Materialized.<TrendingKey, RankingParts, KeyValueStore<Bytes, byte[]>>as(StoreNames.TRENDING_RANKINGS)
-                .withKeySerde(trendingKeySerde)
-                .withValueSerde(new BinaryAvroSerde<>(RankingParts.class)))
-        .toStream(Named.as("changed-rankings"))
-        .mapValues((key, parts) -> RankingMerge.ranking(key, parts, config.trendingTopN()), Named.as("rank-trending-tags"));
-    sinks.to(rankings, "trending-tags", topics.trendingTags(), trendingKeySerde, serdes.value(TrendingTags.class));
+    KStream<TrendingKey, TrendingTags> rankings =
+        counted
+            .flatMap((none, out) -> out.asRankingPart(), Named.as("ranking-parts-of-counts"))
+            .groupByKey(
+                Grouped.with(
+                    StoreNames.RANKING_PARTS,
+                    trendingKeySerde,
+                    new BinaryAvroSerde<>(RankingPart.class)))
+            .aggregate(
+                () -> new RankingParts(List.of()),
+                (key, part, parts) -> RankingMerge.replace(parts, part),
+                Named.as("merge-ranking-parts"),
+                Materialized.<TrendingKey, RankingParts, KeyValueStore<Bytes, byte[]>>as(
+                        StoreNames.TRENDING_RANKINGS)
+                    .withKeySerde(trendingKeySerde)
+                    .withValueSerde(new BinaryAvroSerde<>(RankingParts.class)))
+            .toStream(Named.as("changed-rankings"))
+            .mapValues(
+                (key, parts) -> RankingMerge.ranking(key, parts, config.trendingTopN()),
+                Named.as("rank-trending-tags"));
+    sinks.to(
+        rankings,
+        "trending-tags",
+        topics.trendingTags(),
+        trendingKeySerde,
+        serdes.value(TrendingTags.class));
 
     // Each partition of papers ranks its own papers per bucket and publishes a bucket's top N when
     // it changes; the task that merges that bucket keeps every partition's latest part.
-    KStream<TrendingKey, TopPapers> topPapers = changes
-        .process(rankPapers(config), Named.as("rank-papers"), StoreNames.PAPER_TAGS)
-        .groupByKey(Grouped.with(StoreNames.TOP_PAPERS_PARTS, trendingKeySerde, new BinaryAvroSerde<>(TopPapersPart.class)))
-        .aggregate(
-            () -> new TopPapersParts(List.of()),
-            (key, part, parts) -> TopPapersMerge.replace(parts, part),
-            Named.as("merge-top-papers-parts"),
-            Materialized.<TrendingKey, TopPapersParts, KeyValueStore<Bytes, byte[]>>as(StoreNames.TOP_PAPERS)
-                .withKeySerde(trendingKeySerde)
-                .withValueSerde(new BinaryAvroSerde<>(TopPapersParts.class)))
-        .toStream(Named.as("changed-top-papers"))
-        .mapValues((key, parts) -> TopPapersMerge.top(key, parts, config.trendingTopN()), Named.as("rank-top-papers"));
-    sinks.to(topPapers, "top-papers", topics.topPapers(), trendingKeySerde, serdes.value(TopPapers.class));
+    KStream<TrendingKey, TopPapers> topPapers =
+        changes
+            .process(rankPapers(config), Named.as("rank-papers"), StoreNames.PAPER_TAGS)
+            .groupByKey(
+                Grouped.with(
+                    StoreNames.TOP_PAPERS_PARTS,
+                    trendingKeySerde,
+                    new BinaryAvroSerde<>(TopPapersPart.class)))
+            .aggregate(
+                () -> new TopPapersParts(List.of()),
+                (key, part, parts) -> TopPapersMerge.replace(parts, part),
+                Named.as("merge-top-papers-parts"),
+                Materialized.<TrendingKey, TopPapersParts, KeyValueStore<Bytes, byte[]>>as(
+                        StoreNames.TOP_PAPERS)
+                    .withKeySerde(trendingKeySerde)
+                    .withValueSerde(new BinaryAvroSerde<>(TopPapersParts.class)))
+            .toStream(Named.as("changed-top-papers"))
+            .mapValues(
+                (key, parts) -> TopPapersMerge.top(key, parts, config.trendingTopN()),
+                Named.as("rank-top-papers"));
+    sinks.to(
+        topPapers,
+        "top-papers",
+        topics.topPapers(),
+        trendingKeySerde,
+        serdes.value(TopPapers.class));
 
-    sinks.to(counted.flatMap((none, out) -> out.asAlert(), Named.as("raised-alerts")),
-        "trend-alerts", topics.trendAlerts(), serdes.key(TagCountKey.class), serdes.value(TrendAlert.class));
+    sinks.to(
+        counted.flatMap((none, out) -> out.asAlert(), Named.as("raised-alerts")),
+        "trend-alerts",
+        topics.trendAlerts(),
+        serdes.key(TagCountKey.class),
+        serdes.value(TrendAlert.class));
 
     return builder.build();
   }
 
   private static ProcessorSupplier<String, PaperIntake, String, PaperChange> tagPaper(
-      Tagger tagger, Serde<String> keySerde, Serde<TaggedPaper> valueSerde, PipelineMetrics metrics) {
-    StoreBuilder<KeyValueStore<String, TaggedPaper>> store = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.PAPER_TAGS), keySerde, valueSerde);
-    return withStores(() -> new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics), Set.of(store));
+      Tagger tagger,
+      Serde<String> keySerde,
+      Serde<TaggedPaper> valueSerde,
+      PipelineMetrics metrics) {
+    StoreBuilder<KeyValueStore<String, TaggedPaper>> store =
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StoreNames.PAPER_TAGS), keySerde, valueSerde);
+    return withStores(
+        () -> new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics), Set.of(store));
   }
 
-  private static ProcessorSupplier<String, PaperChange, TrendingKey, TopPapersPart> rankPapers(TopologyConfig config) {
-    Set<StoreBuilder<?>> stores = inOrder(
-        // derived from paper-tags and rebuilt from it on start: no changelog; not cached, since it is
-        // read by prefix scans
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PAPER_RANKS), Serdes.Bytes(), new BinaryAvroSerde<>(TopPaper.class))
-            .withLoggingDisabled(),
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PAPER_PARTS), Serdes.Bytes(),
-                new BinaryAvroSerde<>(TopPapersPart.class))
-            .withCachingEnabled());
-    RankPapersProcessor.Stores names = new RankPapersProcessor.Stores(
-        StoreNames.PAPER_TAGS, StoreNames.PAPER_RANKS, StoreNames.PUBLISHED_PAPER_PARTS);
+  private static ProcessorSupplier<String, PaperChange, TrendingKey, TopPapersPart> rankPapers(
+      TopologyConfig config) {
+    Set<StoreBuilder<?>> stores =
+        inOrder(
+            // derived from paper-tags and rebuilt from it on start: no changelog; not cached, since
+            // it is
+            // read by prefix scans
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.PAPER_RANKS),
+                    Serdes.Bytes(),
+                    new BinaryAvroSerde<>(TopPaper.class))
+                .withLoggingDisabled(),
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PAPER_PARTS),
+                    Serdes.Bytes(),
+                    new BinaryAvroSerde<>(TopPapersPart.class))
+                .withCachingEnabled());
+    RankPapersProcessor.Stores names =
+        new RankPapersProcessor.Stores(
+            StoreNames.PAPER_TAGS, StoreNames.PAPER_RANKS, StoreNames.PUBLISHED_PAPER_PARTS);
     return withStores(
-        () -> new RankPapersProcessor(names, config.granularities(), config.bucketBy(), config.rankingInterval(),
-            config.trendingTopN()),
+        () ->
+            new RankPapersProcessor(
+                names,
+                config.granularities(),
+                config.bucketBy(),
+                config.rankingInterval(),
+                config.trendingTopN()),
         stores);
   }
 
-  private static ProcessorSupplier<Integer, TagDayDeltas, Void, CountingOutput> countTags(TopologyConfig config) {
-    Set<StoreBuilder<?>> stores = inOrder(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BUCKET_COUNTS), Serdes.Bytes(), Count.serde())
-            .withCachingEnabled(),
-        // derived from the counts and rebuilt from them on start: no changelog; not cached, as a
-        // prefix scan of a cached store first copies every cached key of the range
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCORE_INDEX), Serdes.Bytes(), Serdes.ByteArray())
-            .withLoggingDisabled(),
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PARTS), Serdes.Bytes(), new BinaryAvroSerde<>(RankingPart.class))
-            .withCachingEnabled(),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TREND_ALERTS), Serdes.Bytes(), Serdes.ByteArray()));
-    CountTagsProcessor.Stores names = new CountTagsProcessor.Stores(
-        StoreNames.BUCKET_COUNTS, StoreNames.SCORE_INDEX, StoreNames.PUBLISHED_PARTS, StoreNames.TREND_ALERTS);
+  private static ProcessorSupplier<Integer, TagDayDeltas, Void, CountingOutput> countTags(
+      TopologyConfig config) {
+    Set<StoreBuilder<?>> stores =
+        inOrder(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.BUCKET_COUNTS),
+                    Serdes.Bytes(),
+                    Count.serde())
+                .withCachingEnabled(),
+            // derived from the counts and rebuilt from them on start: no changelog; not cached, as
+            // a
+            // prefix scan of a cached store first copies every cached key of the range
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.SCORE_INDEX),
+                    Serdes.Bytes(),
+                    Serdes.ByteArray())
+                .withLoggingDisabled(),
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PARTS),
+                    Serdes.Bytes(),
+                    new BinaryAvroSerde<>(RankingPart.class))
+                .withCachingEnabled(),
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.TREND_ALERTS),
+                Serdes.Bytes(),
+                Serdes.ByteArray()));
+    CountTagsProcessor.Stores names =
+        new CountTagsProcessor.Stores(
+            StoreNames.BUCKET_COUNTS,
+            StoreNames.SCORE_INDEX,
+            StoreNames.PUBLISHED_PARTS,
+            StoreNames.TREND_ALERTS);
     return withStores(
-        () -> new CountTagsProcessor(names, config.granularities(), config.rankingInterval(),
-            config.trendingLookback(), config.trendingTopN(), config.alertThreshold()),
+        () ->
+            new CountTagsProcessor(
+                names,
+                config.granularities(),
+                config.rankingInterval(),
+                config.trendingLookback(),
+                config.trendingTopN(),
+                config.alertThreshold()),
         stores);
   }
 
@@ -246,7 +352,9 @@ public final class PaperPulseTopology {
     };
   }
 
-  /** Stores in declaration order: Set.of iterates in a per-JVM order, which describe() would show. */
+  /**
+   * Stores in declaration order: Set.of iterates in a per-JVM order, which describe() would show.
+   */
   private static Set<StoreBuilder<?>> inOrder(StoreBuilder<?>... stores) {
     return new LinkedHashSet<>(Arrays.asList(stores));
   }

@@ -7,8 +7,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Confluent wire-format Avro serdes on one shared registry client, so every topic and store of
- * the application reuses one schema cache.
+ * Confluent wire-format Avro serdes on one shared registry client, so every topic and store of the
+ * application reuses one schema cache.
  */
 public final class RegistryTopologySerdes implements TopologySerdes {
 

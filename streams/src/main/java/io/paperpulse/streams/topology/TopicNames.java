@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Names of the public topics, all derived from one prefix so several deployments can share a
- * cluster. Internal topics (repartition, changelog) are named by Kafka Streams from the
- * application id and the operator names in {@link StoreNames}.
+ * cluster. Internal topics (repartition, changelog) are named by Kafka Streams from the application
+ * id and the operator names in {@link StoreNames}.
  */
 public record TopicNames(String prefix) {
 
@@ -60,6 +60,13 @@ public record TopicNames(String prefix) {
   }
 
   public List<String> all() {
-    return List.of(papers(), papersTagged(), tagCounts(), trendingTags(), topPapers(), trendAlerts(), papersDlq());
+    return List.of(
+        papers(),
+        papersTagged(),
+        tagCounts(),
+        trendingTags(),
+        topPapers(),
+        trendAlerts(),
+        papersDlq());
   }
 }

@@ -11,10 +11,10 @@ import java.util.function.Consumer;
 /**
  * Settings that shape the topology's results.
  *
- * <p>Granularities are part of the application's identity: the topology derives a paper's
- * previous bucket memberships from the stored previous version, so changing them on a running
- * application id would retract memberships that were never added. Use a new application id (or
- * reset) after changing them.
+ * <p>Granularities are part of the application's identity: the topology derives a paper's previous
+ * bucket memberships from the stored previous version, so changing them on a running application id
+ * would retract memberships that were never added. Use a new application id (or reset) after
+ * changing them.
  *
  * @param granularities bucket sizes to count in
  * @param maxAbstractChars abstracts longer than this are rejected to the dead-letter topic
@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * @param trendingTopN how many tags a trending-tags record holds
  * @param maxOutputRecordBytes largest output record (key, value, headers and batch overhead) the
  *     application writes; a bigger one becomes a dead letter, since the broker would reject it and,
- *     under exactly-once, abort the whole transaction with it. Keep it at or below the output topics'
- *     {@code max.message.bytes} and the producer's {@code max.request.size}
+ *     under exactly-once, abort the whole transaction with it. Keep it at or below the output
+ *     topics' {@code max.message.bytes} and the producer's {@code max.request.size}
  * @param rankingInterval how often the counts changed since the last time are re-scored and the
  *     rankings they moved are written out; each is a whole top N, and people watching it need no
  *     more than one a second. Counts themselves are written once per key per commit.
@@ -51,8 +51,13 @@ public record TopologyConfig(
   public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
   public static final int DEFAULT_TRENDING_LOOKBACK = 4;
   public static final int DEFAULT_TRENDING_TOP_N = 20;
-  /** Below both the broker's default {@code max.message.bytes} and the producer's default {@code max.request.size}. */
+
+  /**
+   * Below both the broker's default {@code max.message.bytes} and the producer's default {@code
+   * max.request.size}.
+   */
   public static final int DEFAULT_MAX_OUTPUT_RECORD_BYTES = 1_000_000;
+
   /** Rankings are for people watching: once a second is live enough. */
   public static final Duration DEFAULT_RANKING_INTERVAL = Duration.ofSeconds(1);
 
@@ -109,10 +114,11 @@ public record TopologyConfig(
   }
 
   public TopologyConfig withTrending(int lookback, int topN) {
-    return edit(c -> {
-      c.trendingLookback = lookback;
-      c.trendingTopN = topN;
-    });
+    return edit(
+        c -> {
+          c.trendingLookback = lookback;
+          c.trendingTopN = topN;
+        });
   }
 
   public TopologyConfig withMaxOutputRecordBytes(int value) {
@@ -142,7 +148,10 @@ public record TopologyConfig(
     return copy.build();
   }
 
-  /** The fields of a configuration being changed, so that each {@code with} method names only its own. */
+  /**
+   * The fields of a configuration being changed, so that each {@code with} method names only its
+   * own.
+   */
   private static final class Copy {
     private List<Granularity> granularities;
     private int maxAbstractChars;
@@ -169,8 +178,17 @@ public record TopologyConfig(
     }
 
     private TopologyConfig build() {
-      return new TopologyConfig(granularities, maxAbstractChars, maxFutureSkew, trendingLookback, trendingTopN,
-          maxOutputRecordBytes, rankingInterval, countingPartitions, bucketBy, alertThreshold);
+      return new TopologyConfig(
+          granularities,
+          maxAbstractChars,
+          maxFutureSkew,
+          trendingLookback,
+          trendingTopN,
+          maxOutputRecordBytes,
+          rankingInterval,
+          countingPartitions,
+          bucketBy,
+          alertThreshold);
     }
   }
 }

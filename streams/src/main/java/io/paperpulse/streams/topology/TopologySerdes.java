@@ -5,8 +5,8 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Serdes for every topic and store of the topology. Production uses Confluent wire-format Avro
- * backed by a schema registry; keeping this an interface lets the topology stay a pure
- * function of its inputs.
+ * backed by a schema registry; keeping this an interface lets the topology stay a pure function of
+ * its inputs.
  */
 public interface TopologySerdes {
 

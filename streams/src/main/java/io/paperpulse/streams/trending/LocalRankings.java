@@ -27,21 +27,21 @@ import org.slf4j.LoggerFactory;
  * task's part of every ranking.
  *
  * <p>Counts are partitioned by tag, so a task holds every count its tags' scores need, and the
- * global top N of a bucket is the top N of the union of the tasks' parts: a tag in the global top
- * N is in the top N of its own task. Each part is published only when it changes, so ranking work
+ * global top N of a bucket is the top N of the union of the tasks' parts: a tag in the global top N
+ * is in the top N of its own task. Each part is published only when it changes, so ranking work
  * downstream grows with what can enter a top N, not with every changed count.
  *
  * <p>The scores live in an index ordered by (bucket, score, paper count, upvotes, tag), so a
  * bucket's top N is one prefix scan that stops after N. The index is derived from the counts and
  * has no changelog; it is rebuilt from the counts when the task starts ({@link #rebuild}), and the
- * first publication after that compares every bucket's part with the last one published (kept,
- * with a changelog, in the published store), so a part whose publication a crash prevented goes
- * out then.
+ * first publication after that compares every bucket's part with the last one published (kept, with
+ * a changelog, in the published store), so a part whose publication a crash prevented goes out
+ * then.
  *
- * <p>Between publications the counting processor reads counts through this class and reports
- * each change ({@link #changed}); the value the index last saw is remembered, so that each moved
- * entry's old index key is computed from the old counts instead of being stored, and the current
- * value too, so that hot counts are read from memory rather than through the record cache.
+ * <p>Between publications the counting processor reads counts through this class and reports each
+ * change ({@link #changed}); the value the index last saw is remembered, so that each moved entry's
+ * old index key is computed from the old counts instead of being stored, and the current value too,
+ * so that hot counts are read from memory rather than through the record cache.
  */
 public final class LocalRankings {
 
@@ -59,12 +59,17 @@ public final class LocalRankings {
   private final int lookback;
   private final int topN;
   private final int partition;
+
   /**
    * Counts changed since the index last saw them: the value it saw, and the current one (the
    * counting task is their only writer, so the store need not be asked). Null: no paper.
    */
   private final Map<CountKey, Change> changes = new HashMap<>();
-  /** Buckets whose part the next publication compares with the part last published, whether or not their entries moved. */
+
+  /**
+   * Buckets whose part the next publication compares with the part last published, whether or not
+   * their entries moved.
+   */
   private final Set<Bytes> unchecked = new LinkedHashSet<>();
 
   /**
@@ -97,7 +102,9 @@ public final class LocalRankings {
     return change != null ? change.now : counts.get(key.bytes());
   }
 
-  /** The count under {@code key} changes from {@code current} to {@code next} (either may be null). */
+  /**
+   * The count under {@code key} changes from {@code current} to {@code next} (either may be null).
+   */
   public void changed(CountKey key, Count current, Count next) {
     changes.computeIfAbsent(key, k -> new Change(current)).now = next;
   }
@@ -113,8 +120,8 @@ public final class LocalRankings {
   }
 
   /**
-   * Re-scores the entries the changed counts moved (a count is its bucket's entry and part of
-   * the baseline of the next {@code lookback} buckets), then publishes the parts that changed.
+   * Re-scores the entries the changed counts moved (a count is its bucket's entry and part of the
+   * baseline of the next {@code lookback} buckets), then publishes the parts that changed.
    */
   public void publishChanges(Publisher publisher) {
     if (changes.isEmpty() && unchecked.isEmpty()) {
@@ -122,20 +129,22 @@ public final class LocalRankings {
     }
     // counts read in this pass, null included, so that each is read from the store at most once
     Map<CountKey, Count> unchanged = new HashMap<>();
-    Function<CountKey, Count> now = key -> {
-      Change change = changes.get(key);
-      if (change != null) {
-        return change.now;
-      }
-      if (!unchanged.containsKey(key)) {
-        unchanged.put(key, counts.get(key.bytes()));
-      }
-      return unchanged.get(key);
-    };
-    Function<CountKey, Count> then = key -> {
-      Change change = changes.get(key);
-      return change != null ? change.before : now.apply(key);
-    };
+    Function<CountKey, Count> now =
+        key -> {
+          Change change = changes.get(key);
+          if (change != null) {
+            return change.now;
+          }
+          if (!unchanged.containsKey(key)) {
+            unchanged.put(key, counts.get(key.bytes()));
+          }
+          return unchanged.get(key);
+        };
+    Function<CountKey, Count> then =
+        key -> {
+          Change change = changes.get(key);
+          return change != null ? change.before : now.apply(key);
+        };
     Set<CountKey> moved = new LinkedHashSet<>();
     for (CountKey changed : changes.keySet()) {
       CountKey entry = changed;
@@ -153,7 +162,9 @@ public final class LocalRankings {
           index.delete(TrendingStoreKeys.indexKey(entry.granularity(), entry.bucketStart(), was));
         }
         if (is != null) {
-          index.put(TrendingStoreKeys.indexKey(entry.granularity(), entry.bucketStart(), is), TrendingStoreKeys.indexValue(is));
+          index.put(
+              TrendingStoreKeys.indexKey(entry.granularity(), entry.bucketStart(), is),
+              TrendingStoreKeys.indexValue(is));
         }
         buckets.add(TrendingStoreKeys.bucketPrefix(entry.granularity(), entry.bucketStart()));
       }
@@ -185,18 +196,25 @@ public final class LocalRankings {
         KeyValue<Bytes, Count> next = it.next();
         CountKey key = CountKey.of(next.key);
         KeyValue<CountKey, Count> last = recent.peekLast();
-        if (last != null && (last.key.granularity() != key.granularity() || !last.key.tag().equals(key.tag()))) {
+        if (last != null
+            && (last.key.granularity() != key.granularity() || !last.key.tag().equals(key.tag()))) {
           recent.clear();
         }
-        TrendingTag entry = scored(key, next.value, k -> {
-          for (KeyValue<CountKey, Count> seen : recent) {
-            if (seen.key.bucketStart().equals(k.bucketStart())) {
-              return seen.value;
-            }
-          }
-          return null;
-        });
-        index.put(TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry), TrendingStoreKeys.indexValue(entry));
+        TrendingTag entry =
+            scored(
+                key,
+                next.value,
+                k -> {
+                  for (KeyValue<CountKey, Count> seen : recent) {
+                    if (seen.key.bucketStart().equals(k.bucketStart())) {
+                      return seen.value;
+                    }
+                  }
+                  return null;
+                });
+        index.put(
+            TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
+            TrendingStoreKeys.indexValue(entry));
         buckets.add(TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart()));
         recent.addLast(KeyValue.pair(key, next.value));
         if (recent.size() > lookback) {
@@ -209,8 +227,12 @@ public final class LocalRankings {
       it.forEachRemaining(part -> buckets.add(part.key));
     }
     unchecked.addAll(buckets);
-    log.info("partition {}: score index rebuilt from {} counts, {} rankings, in {} ms",
-        partition, entries, buckets.size(), (System.nanoTime() - started) / 1_000_000);
+    log.info(
+        "partition {}: score index rebuilt from {} counts, {} rankings, in {} ms",
+        partition,
+        entries,
+        buckets.size(),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** The entry of {@code key} as the counts in {@code view} score it; null when it has no paper. */
@@ -228,8 +250,13 @@ public final class LocalRankings {
       history[i] = pastCount == null ? 0 : pastCount.papers();
     }
     // rank is positional and assigned when the ranking is merged
-    return new TrendingTag(key.tag(), count.kind(), count.papers(), count.upvotes(),
-        TrendScore.score(count.papers(), history), 0);
+    return new TrendingTag(
+        key.tag(),
+        count.kind(),
+        count.papers(),
+        count.upvotes(),
+        TrendScore.score(count.papers(), history),
+        0);
   }
 
   private void publishIfChanged(Bytes bucket, Publisher publisher) {

@@ -12,18 +12,22 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A bucket's ranking from the parts the counting tasks publish ({@link LocalRankings}): the
- * latest part of each partition is kept, and the ranking is the top N of their union, in the
- * order of the score index (score, paper count, upvote sum descending, then tag name).
+ * A bucket's ranking from the parts the counting tasks publish ({@link LocalRankings}): the latest
+ * part of each partition is kept, and the ranking is the top N of their union, in the order of the
+ * score index (score, paper count, upvote sum descending, then tag name).
  */
 public final class RankingMerge {
 
   private RankingMerge() {}
 
-  /** {@code parts} with the part of {@code part}'s partition replaced; null when no part has a tag left. */
+  /**
+   * {@code parts} with the part of {@code part}'s partition replaced; null when no part has a tag
+   * left.
+   */
   public static RankingParts replace(RankingParts parts, RankingPart part) {
-    List<RankingPart> next = PartitionParts.replace(
-        parts.getParts(), part, RankingPart::getPartition, kept -> kept.getTags().isEmpty());
+    List<RankingPart> next =
+        PartitionParts.replace(
+            parts.getParts(), part, RankingPart::getPartition, kept -> kept.getTags().isEmpty());
     return next == null ? null : new RankingParts(next);
   }
 
@@ -38,7 +42,9 @@ public final class RankingMerge {
     if (union.isEmpty()) {
       return null;
     }
-    union.sort(Comparator.comparing(entry -> TrendingStoreKeys.indexKey(granularity, key.getBucketStart(), entry)));
+    union.sort(
+        Comparator.comparing(
+            entry -> TrendingStoreKeys.indexKey(granularity, key.getBucketStart(), entry)));
     List<TrendingTag> top = new ArrayList<>(Math.min(topN, union.size()));
     for (TrendingTag entry : union.subList(0, Math.min(topN, union.size()))) {
       top.add(TrendingTag.newBuilder(entry).setRank(top.size() + 1).build());

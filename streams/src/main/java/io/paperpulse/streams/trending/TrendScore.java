@@ -9,8 +9,8 @@ package io.paperpulse.streams.trending;
  *   score    = (count - baseline) / sqrt(baseline + 1)
  * </pre>
  *
- * A tag that is always common has count close to its baseline and scores near 0; a tag that
- * doubles scores in proportion to its growth; a new tag scores its count. See docs/trending.md.
+ * A tag that is always common has count close to its baseline and scores near 0; a tag that doubles
+ * scores in proportion to its growth; a new tag scores its count. See docs/trending.md.
  */
 public final class TrendScore {
 

@@ -1,17 +1,17 @@
 package io.paperpulse.streams.trending;
 
+import io.paperpulse.schema.RankingParts;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.StoreNames;
-import io.paperpulse.schema.RankingParts;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
-import java.util.Comparator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.BytesSerializer;
@@ -24,9 +24,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Read access to this instance's state stores (interactive queries). With several instances
- * each one answers for the keys it hosts; finding the owner of a key is the caller's job
- * ({@code KafkaStreams#queryMetadataForKey}). Throws {@code InvalidStateStoreException} while the
+ * Read access to this instance's state stores (interactive queries). With several instances each
+ * one answers for the keys it hosts; finding the owner of a key is the caller's job ({@code
+ * KafkaStreams#queryMetadataForKey}). Throws {@code InvalidStateStoreException} while the
  * application is not yet running or rebalancing.
  */
 public final class TrendingQueries {
@@ -34,7 +34,9 @@ public final class TrendingQueries {
   private final KafkaStreams streams;
   private final int topN;
 
-  /** @param topN how many tags a ranking holds, as the topology ranks them */
+  /**
+   * @param topN how many tags a ranking holds, as the topology ranks them
+   */
   public TrendingQueries(KafkaStreams streams, int topN) {
     this.streams = streams;
     this.topN = topN;
@@ -58,7 +60,9 @@ public final class TrendingQueries {
         }
       }
     }
-    return latest == null ? Optional.empty() : Optional.ofNullable(RankingMerge.ranking(latest.key, latest.value, topN));
+    return latest == null
+        ? Optional.empty()
+        : Optional.ofNullable(RankingMerge.ranking(latest.key, latest.value, topN));
   }
 
   /** Every ranking of the granularity hosted here, oldest bucket first. */
@@ -104,18 +108,23 @@ public final class TrendingQueries {
 
   /** The latest tagged version of a paper. */
   public Optional<TaggedPaper> paper(String id) {
-    ReadOnlyKeyValueStore<String, TaggedPaper> papers = streams.store(
-        StoreQueryParameters.fromNameAndType(StoreNames.PAPER_TAGS, QueryableStoreTypes.<String, TaggedPaper>keyValueStore()));
+    ReadOnlyKeyValueStore<String, TaggedPaper> papers =
+        streams.store(
+            StoreQueryParameters.fromNameAndType(
+                StoreNames.PAPER_TAGS, QueryableStoreTypes.<String, TaggedPaper>keyValueStore()));
     return Optional.ofNullable(papers.get(id));
   }
 
   private ReadOnlyKeyValueStore<TrendingKey, RankingParts> rankings() {
-    return streams.store(StoreQueryParameters.fromNameAndType(
-        StoreNames.TRENDING_RANKINGS, QueryableStoreTypes.<TrendingKey, RankingParts>keyValueStore()));
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(
+            StoreNames.TRENDING_RANKINGS,
+            QueryableStoreTypes.<TrendingKey, RankingParts>keyValueStore()));
   }
 
   private ReadOnlyKeyValueStore<Bytes, Count> tagCounts() {
-    return streams.store(StoreQueryParameters.fromNameAndType(
-        StoreNames.BUCKET_COUNTS, QueryableStoreTypes.<Bytes, Count>keyValueStore()));
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(
+            StoreNames.BUCKET_COUNTS, QueryableStoreTypes.<Bytes, Count>keyValueStore()));
   }
 }

@@ -10,12 +10,14 @@ import java.time.LocalDate;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * Order-preserving binary keys of the score index. Stores order keys by unsigned lexicographic
- * byte comparison, so every field is fixed-width big-endian with its sort order folded into the
- * bits, and the variable-length tag comes last. All keys of one bucket share the 5-byte prefix
+ * Order-preserving binary keys of the score index. Stores order keys by unsigned lexicographic byte
+ * comparison, so every field is fixed-width big-endian with its sort order folded into the bits,
+ * and the variable-length tag comes last. All keys of one bucket share the 5-byte prefix
  * (granularity, bucket start), which makes a bucket's ranking one prefix scan:
  *
- * <pre>granularity (1) | bucket start (4) | score desc (8) | paper count desc (8) | upvote sum desc (8) | tag UTF-8 asc</pre>
+ * <pre>
+ * granularity (1) | bucket start (4) | score desc (8) | paper count desc (8) | upvote sum desc (8) | tag UTF-8 asc
+ * </pre>
  *
  * <p>Internal to the index store, which has no changelog.
  */
@@ -35,25 +37,31 @@ public final class TrendingStoreKeys {
   /** The prefix of the bucket an index key or bucket prefix belongs to. */
   public static Bytes bucketPrefix(Bytes key) {
     byte[] bytes = key.get();
-    return bytes.length == BUCKET_PREFIX_BYTES ? key : Bytes.wrap(java.util.Arrays.copyOf(bytes, BUCKET_PREFIX_BYTES));
+    return bytes.length == BUCKET_PREFIX_BYTES
+        ? key
+        : Bytes.wrap(java.util.Arrays.copyOf(bytes, BUCKET_PREFIX_BYTES));
   }
 
   /** The ranking a bucket prefix (or an index key) stands for. */
   public static TrendingKey ranking(Bytes key) {
     ByteBuffer buffer = ByteBuffer.wrap(key.get());
     Granularity granularity = Granularity.fromCode(buffer.get());
-    return new TrendingKey(granularity.label(), LocalDate.ofEpochDay(buffer.getInt() ^ Integer.MIN_VALUE));
+    return new TrendingKey(
+        granularity.label(), LocalDate.ofEpochDay(buffer.getInt() ^ Integer.MIN_VALUE));
   }
 
-  /** The index key of a scored entry: ascending key order is ranking order, ties broken by tag name. */
+  /**
+   * The index key of a scored entry: ascending key order is ranking order, ties broken by tag name.
+   */
   public static Bytes indexKey(Granularity granularity, LocalDate bucketStart, TrendingTag entry) {
     byte[] name = entry.getTag().getBytes(StandardCharsets.UTF_8);
-    return Bytes.wrap(bucket(granularity, bucketStart, 3 * Long.BYTES + name.length)
-        .putLong(~sortableDouble(entry.getScore()))
-        .putLong(~sortableLong(entry.getPaperCount()))
-        .putLong(~sortableLong(entry.getUpvoteSum()))
-        .put(name)
-        .array());
+    return Bytes.wrap(
+        bucket(granularity, bucketStart, 3 * Long.BYTES + name.length)
+            .putLong(~sortableDouble(entry.getScore()))
+            .putLong(~sortableLong(entry.getPaperCount()))
+            .putLong(~sortableLong(entry.getUpvoteSum()))
+            .put(name)
+            .array());
   }
 
   /** The index value: the entry's kind, the one field its key does not hold. */
@@ -63,11 +71,13 @@ public final class TrendingStoreKeys {
 
   /** The entry an index key and value stand for, rank 0. */
   public static TrendingTag entry(Bytes key, byte[] value) {
-    ByteBuffer buffer = ByteBuffer.wrap(key.get(), BUCKET_PREFIX_BYTES, key.get().length - BUCKET_PREFIX_BYTES);
+    ByteBuffer buffer =
+        ByteBuffer.wrap(key.get(), BUCKET_PREFIX_BYTES, key.get().length - BUCKET_PREFIX_BYTES);
     double score = fromSortableDouble(~buffer.getLong());
     long papers = ~buffer.getLong() ^ Long.MIN_VALUE;
     long upvotes = ~buffer.getLong() ^ Long.MIN_VALUE;
-    String tag = new String(key.get(), FIXED_BYTES, key.get().length - FIXED_BYTES, StandardCharsets.UTF_8);
+    String tag =
+        new String(key.get(), FIXED_BYTES, key.get().length - FIXED_BYTES, StandardCharsets.UTF_8);
     return new TrendingTag(tag, KINDS[value[0]], papers, upvotes, score, 0);
   }
 

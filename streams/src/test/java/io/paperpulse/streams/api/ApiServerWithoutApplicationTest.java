@@ -24,7 +24,9 @@ class ApiServerWithoutApplicationTest {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ObjectMapper json = new ObjectMapper();
     ClusterQueries queries = new ClusterQueries(() -> null, new PeerClient(json), metrics);
-    server = new ApiServer(() -> null, queries, metrics, json, Duration.ofMillis(100)).start("127.0.0.1", 0);
+    server =
+        new ApiServer(() -> null, queries, metrics, json, Duration.ofMillis(100))
+            .start("127.0.0.1", 0);
     url = "http://127.0.0.1:" + server.port();
   }
 
@@ -35,8 +37,13 @@ class ApiServerWithoutApplicationTest {
 
   @Test
   void queriesAnswer503WithRetryAfterUntilTheApplicationRuns() throws Exception {
-    for (String path : new String[] {"/api/trending", "/api/trending?bucket=2024-01-08", "/api/tags/agents",
-        "/api/papers/2401.00001"}) {
+    for (String path :
+        new String[] {
+          "/api/trending",
+          "/api/trending?bucket=2024-01-08",
+          "/api/tags/agents",
+          "/api/papers/2401.00001"
+        }) {
       HttpResponse<String> response = http.get(url + path);
       assertThat(response.statusCode()).as(path).isEqualTo(503);
       assertThat(response.headers().firstValue("Retry-After")).as(path).hasValue("2");
@@ -78,6 +85,7 @@ class ApiServerWithoutApplicationTest {
   void metricsAreServedAsPrometheusText() throws Exception {
     HttpResponse<String> metrics = http.get(url + "/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).contains("version=0.0.4");
+    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow())
+        .contains("version=0.0.4");
   }
 }

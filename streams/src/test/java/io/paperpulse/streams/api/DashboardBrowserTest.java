@@ -34,15 +34,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dashboard in a real (headless) browser over the bundled sample: the default bucket,
- * moving between buckets, a tag's history and papers, the bucket's top papers, and an alert that
- * arrives while the page is open. Screenshots in target/.
+ * The dashboard in a real (headless) browser over the bundled sample: the default bucket, moving
+ * between buckets, a tag's history and papers, the bucket's top papers, and an alert that arrives
+ * while the page is open. Screenshots in target/.
  */
 class DashboardBrowserTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final Duration STEP = Duration.ofSeconds(30);
-  /** The dashboard's FEW_PAPERS: a default bucket holds at least this many papers when one of the last weeks does. */
+
+  /**
+   * The dashboard's FEW_PAPERS: a default bucket holds at least this many papers when one of the
+   * last weeks does.
+   */
   private static final int FEW_PAPERS = 5;
 
   @TempDir static Path stateDir;
@@ -55,16 +59,21 @@ class DashboardBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     cluster = TestCluster.start();
-    config = StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.registryUrl(), stateDir)
-        .withApplicationId("paperpulse-dashboard")
-        .withTopicPrefix("dash.")
-        .withTopicLayout(2, (short) 1);
-    node = StreamsNode.start(config, PaperTagger.withDefaultTaxonomy(), StreamsNode.HttpSettings.onPort(0));
+    config =
+        StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.registryUrl(), stateDir)
+            .withApplicationId("paperpulse-dashboard")
+            .withTopicPrefix("dash.")
+            .withTopicLayout(2, (short) 1);
+    node =
+        StreamsNode.start(
+            config, PaperTagger.withDefaultTaxonomy(), StreamsNode.HttpSettings.onPort(0));
     sample = sample();
-    cluster.publish(config.topics().papers(), sample.stream().map(p -> KeyValue.pair(p.getId(), p)).toList());
+    cluster.publish(
+        config.topics().papers(), sample.stream().map(p -> KeyValue.pair(p.getId(), p)).toList());
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!node.app().isCaughtUp()) {
-      assertThat(node.app().state()).isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
+      assertThat(node.app().state())
+          .isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
       assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
       Thread.sleep(200);
     }
@@ -86,16 +95,28 @@ class DashboardBrowserTest {
     assertThat(granularity).isNotEqualTo(Granularity.WEEK);
     LocalDate shown = defaultBucket(granularity);
     String g = granularity.label();
-    JsonNode topPapers = http.getOk(node.url() + "/api/papers?granularity=" + g + "&bucket=" + shown + "&limit=3");
+    JsonNode topPapers =
+        http.getOk(node.url() + "/api/papers?granularity=" + g + "&bucket=" + shown + "&limit=3");
 
     try (HeadlessChromium chromium = HeadlessChromium.start(scratch)) {
       chromium.viewport(1280, 1000, false);
       chromium.open(node.url() + "/");
-      String lastTopTitle = escapeHtml(topPapers.get("papers").get(topPapers.get("papers").size() - 1)
-          .get("title").asText());
-      String dom = chromium.awaitDom(html -> html.contains("peak bucket") && html.contains("class=\"live on\"")
-          && html.contains(">" + shown + " – ") && html.contains("data-g=\"" + g + "\" aria-pressed=\"true\"")
-          && html.contains(lastTopTitle), STEP);
+      String lastTopTitle =
+          escapeHtml(
+              topPapers
+                  .get("papers")
+                  .get(topPapers.get("papers").size() - 1)
+                  .get("title")
+                  .asText());
+      String dom =
+          chromium.awaitDom(
+              html ->
+                  html.contains("peak bucket")
+                      && html.contains("class=\"live on\"")
+                      && html.contains(">" + shown + " – ")
+                      && html.contains("data-g=\"" + g + "\" aria-pressed=\"true\"")
+                      && html.contains(lastTopTitle),
+              STEP);
       for (JsonNode paper : topPapers.get("papers")) {
         assertThat(dom).as("top paper shown").contains(escapeHtml(paper.get("title").asText()));
       }
@@ -108,24 +129,43 @@ class DashboardBrowserTest {
       chromium.evaluate("document.getElementById('next').click()");
       chromium.awaitDom(html -> html.contains(">" + shown + " – "), STEP);
       LocalDate jumpTo = granularity.previous(granularity.previous(shown)).plusDays(3);
-      chromium.evaluate("var j = document.getElementById('jump'); j.value = '" + jumpTo + "';"
-          + " j.dispatchEvent(new Event('change'))");
+      chromium.evaluate(
+          "var j = document.getElementById('jump'); j.value = '"
+              + jumpTo
+              + "';"
+              + " j.dispatchEvent(new Event('change'))");
       chromium.awaitDom(html -> html.contains(">" + granularity.bucketStart(jumpTo) + " – "), STEP);
       TrendingTags ranking = node.app().queries().trending(granularity, shown).orElseThrow();
       String tag = ranking.getTags().get(Math.min(4, ranking.getTags().size() - 1)).getTag();
-      chromium.evaluate("document.getElementById('next').click(); document.getElementById('next').click()");
+      chromium.evaluate(
+          "document.getElementById('next').click(); document.getElementById('next').click()");
       // the ranking of the bucket shown, not the one before it, is drawn
-      chromium.awaitDom(html -> html.contains(">" + shown + " – ")
-          && html.contains("data-tag=\"" + escapeHtml(tag).replace("\"", "&quot;") + "\""), STEP);
+      chromium.awaitDom(
+          html ->
+              html.contains(">" + shown + " – ")
+                  && html.contains("data-tag=\"" + escapeHtml(tag).replace("\"", "&quot;") + "\""),
+          STEP);
 
       // drill-down: a tag's history and its papers in the bucket
-      JsonNode tagged = http.getOk(node.url() + "/api/papers?granularity=" + g + "&bucket=" + shown
-          + "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20"));
-      chromium.evaluate("document.querySelector('#ranking-chart g.row[data-tag=\"" + tag.replace("\"", "\\\"")
-          + "\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))");
-      chromium.awaitDom(html -> html.contains("id=\"history-title\">" + escapeHtml(tag) + "<")
-          && html.contains("Papers tagged “" + escapeHtml(tag) + "”")
-          && html.contains(escapeHtml(tagged.get("papers").get(0).get("title").asText())), STEP);
+      JsonNode tagged =
+          http.getOk(
+              node.url()
+                  + "/api/papers?granularity="
+                  + g
+                  + "&bucket="
+                  + shown
+                  + "&tag="
+                  + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20"));
+      chromium.evaluate(
+          "document.querySelector('#ranking-chart g.row[data-tag=\""
+              + tag.replace("\"", "\\\"")
+              + "\"]').dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+      chromium.awaitDom(
+          html ->
+              html.contains("id=\"history-title\">" + escapeHtml(tag) + "<")
+                  && html.contains("Papers tagged “" + escapeHtml(tag) + "”")
+                  && html.contains(escapeHtml(tagged.get("papers").get(0).get("title").asText())),
+          STEP);
       chromium.screenshot(Path.of("target", "dashboard-tag.png"));
 
       // a tag takes off in a later bucket while the page is open: the alert arrives, and the newer
@@ -134,17 +174,32 @@ class DashboardBrowserTest {
       List<KeyValue<String, PaperEvent>> burst = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         String id = "2499.0000" + i;
-        burst.add(KeyValue.pair(id, Papers.paper(id, "Quantum error correction with surface codes " + i,
-            "We study quantum error correction.", later.plusDays(i), 5 + i)));
+        burst.add(
+            KeyValue.pair(
+                id,
+                Papers.paper(
+                    id,
+                    "Quantum error correction with surface codes " + i,
+                    "We study quantum error correction.",
+                    later.plusDays(i),
+                    5 + i)));
       }
       cluster.publish(config.topics().papers(), burst);
-      String alerted = chromium.awaitDom(html -> html.contains("class=\"fresh\"")
-          && html.contains("quantum error correction") && html.contains("newer: " + later), STEP);
+      String alerted =
+          chromium.awaitDom(
+              html ->
+                  html.contains("class=\"fresh\"")
+                      && html.contains("quantum error correction")
+                      && html.contains("newer: " + later),
+              STEP);
       assertThat(alerted).contains(">" + shown + " – ");
       chromium.screenshot(Path.of("target", "dashboard-alert.png"));
       chromium.evaluate("document.getElementById('newer').click()");
-      chromium.awaitDom(html -> html.contains(">" + later + " – ")
-          && html.contains("Quantum error correction with surface codes 2"), STEP);
+      chromium.awaitDom(
+          html ->
+              html.contains(">" + later + " – ")
+                  && html.contains("Quantum error correction with surface codes 2"),
+          STEP);
 
       chromium.viewport(390, 844, true);
       chromium.open(node.url() + "/");
@@ -156,12 +211,17 @@ class DashboardBrowserTest {
 
   /** The newest bucket of the sample in a granularity. */
   private static LocalDate latestBucket(Granularity granularity) {
-    return sample.stream().map(p -> granularity.bucketStart(p.getPublishedAt())).max(LocalDate::compareTo)
+    return sample.stream()
+        .map(p -> granularity.bucketStart(p.getPublishedAt()))
+        .max(LocalDate::compareTo)
         .orElseThrow();
   }
 
   private static int papersIn(Granularity granularity, LocalDate bucket) {
-    return (int) sample.stream().filter(p -> granularity.bucketStart(p.getPublishedAt()).equals(bucket)).count();
+    return (int)
+        sample.stream()
+            .filter(p -> granularity.bucketStart(p.getPublishedAt()).equals(bucket))
+            .count();
   }
 
   /** The first of week, month, year whose last twelve buckets hold one with a few papers. */
@@ -174,7 +234,9 @@ class DashboardBrowserTest {
     return Granularity.WEEK;
   }
 
-  /** Going back up to twelve buckets from the newest: the first with a few papers, else the fullest. */
+  /**
+   * Going back up to twelve buckets from the newest: the first with a few papers, else the fullest.
+   */
   private static LocalDate defaultBucket(Granularity granularity) {
     LocalDate chosen = latestBucket(granularity);
     LocalDate bucket = chosen;
@@ -195,8 +257,11 @@ class DashboardBrowserTest {
     try (InputStream in = BundledSample.open()) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    ParsedInput parsed = InputReader.read(
-        text, InputFormat.HF_PAGE, new ParseContext(BundledSample.NAME, BundledSample.asOf(), Instant.now()));
+    ParsedInput parsed =
+        InputReader.read(
+            text,
+            InputFormat.HF_PAGE,
+            new ParseContext(BundledSample.NAME, BundledSample.asOf(), Instant.now()));
     assertThat(parsed.papers()).hasSize(48);
     return parsed.papers().stream().map(paper -> paper.event()).toList();
   }

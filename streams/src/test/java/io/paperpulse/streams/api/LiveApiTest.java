@@ -4,11 +4,10 @@ import static io.paperpulse.streams.testing.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paperpulse.schema.PaperEvent;
-import io.paperpulse.streams.app.StreamsAppConfig;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
+import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.testing.HttpJson;
 import io.paperpulse.streams.testing.PrometheusText;
 import io.paperpulse.streams.testing.SseListener;
@@ -33,7 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One instance: live rankings over Server-Sent Events, health, readiness and Prometheus metrics. */
+/**
+ * One instance: live rankings over Server-Sent Events, health, readiness and Prometheus metrics.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveApiTest {
 
@@ -48,20 +49,32 @@ class LiveApiTest {
   @BeforeAll
   static void start() throws Exception {
     cluster = TestCluster.start();
-    config = StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.registryUrl(), stateDir)
-        .withApplicationId("paperpulse-live")
-        .withTopicPrefix("live.")
-        .withTopicLayout(2, (short) 1);
+    config =
+        StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.registryUrl(), stateDir)
+            .withApplicationId("paperpulse-live")
+            .withTopicPrefix("live.")
+            .withTopicLayout(2, (short) 1);
     node = StreamsNode.start(config, new VocabularyTagger(), StreamsNode.HttpSettings.onPort(0));
     List<KeyValue<String, PaperEvent>> papers = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      papers.add(KeyValue.pair("2401.3000" + i, paper("2401.3000" + i, "Sparse attention kernels " + (i % 3 == 0 ? "survey" : "study"),
-          "we measure speed", LocalDate.of(2024, 1, 8).plusDays(i % 5), i)));
+      papers.add(
+          KeyValue.pair(
+              "2401.3000" + i,
+              paper(
+                  "2401.3000" + i,
+                  "Sparse attention kernels " + (i % 3 == 0 ? "survey" : "study"),
+                  "we measure speed",
+                  LocalDate.of(2024, 1, 8).plusDays(i % 5),
+                  i)));
     }
     // one paper that breaks a validation rule (empty title) and one record that is not Avro at all
-    papers.add(KeyValue.pair("2401.39999", paper("2401.39999", " ", "no title", LocalDate.of(2024, 1, 9), 0)));
+    papers.add(
+        KeyValue.pair(
+            "2401.39999", paper("2401.39999", " ", "no title", LocalDate.of(2024, 1, 9), 0)));
     cluster.publish(config.topics().papers(), papers);
-    cluster.publishRaw(config.topics().papers(), "junk".getBytes(StandardCharsets.UTF_8),
+    cluster.publishRaw(
+        config.topics().papers(),
+        "junk".getBytes(StandardCharsets.UTF_8),
         "not avro".getBytes(StandardCharsets.UTF_8));
     awaitCaughtUp();
   }
@@ -87,25 +100,40 @@ class LiveApiTest {
   @Test
   @Order(2)
   void aClientConnectedBeforeANewPaperReceivesTheChangedRanking() throws Exception {
-    try (SseListener listener = new SseListener(node.url() + "/api/trending/stream?granularity=week")) {
-      SseListener.Event snapshot = listener.await(e -> e.name().equals("trending"), Duration.ofSeconds(10));
+    try (SseListener listener =
+        new SseListener(node.url() + "/api/trending/stream?granularity=week")) {
+      SseListener.Event snapshot =
+          listener.await(e -> e.name().equals("trending"), Duration.ofSeconds(10));
       assertThat(snapshot).as("current ranking sent on connect").isNotNull();
       assertThat(listener.status()).isEqualTo(200);
-      assertThat(HttpJson.parse(snapshot.data()).get("bucketStart").asText()).isEqualTo("2024-01-08");
+      assertThat(HttpJson.parse(snapshot.data()).get("bucketStart").asText())
+          .isEqualTo("2024-01-08");
 
       // a paper in a later week makes that week the latest ranking, led by the paper's own words
       long published = System.nanoTime();
-      cluster.publish(config.topics().papers(), List.of(KeyValue.pair("2401.40000",
-          paper("2401.40000", "Zeppelin navigation", "we fly", LocalDate.of(2024, 1, 17), 5))));
-      SseListener.Event update = listener.await(
-          e -> e.name().equals("trending") && e.data().contains("zeppelin"), Duration.ofSeconds(10));
+      cluster.publish(
+          config.topics().papers(),
+          List.of(
+              KeyValue.pair(
+                  "2401.40000",
+                  paper(
+                      "2401.40000",
+                      "Zeppelin navigation",
+                      "we fly",
+                      LocalDate.of(2024, 1, 17),
+                      5))));
+      SseListener.Event update =
+          listener.await(
+              e -> e.name().equals("trending") && e.data().contains("zeppelin"),
+              Duration.ofSeconds(10));
       assertThat(update).as("update pushed after the new paper").isNotNull();
       JsonNode ranking = HttpJson.parse(update.data());
       assertThat(ranking.get("bucketStart").asText()).isEqualTo("2024-01-15");
       Set<String> tags = new java.util.HashSet<>();
       ranking.get("tags").forEach(tag -> tags.add(tag.get("tag").asText()));
       assertThat(tags).contains("zeppelin", "navigation");
-      assertThat(Duration.ofNanos(update.receivedNanos() - published)).isLessThan(Duration.ofSeconds(5));
+      assertThat(Duration.ofNanos(update.receivedNanos() - published))
+          .isLessThan(Duration.ofSeconds(5));
     }
   }
 
@@ -114,41 +142,54 @@ class LiveApiTest {
   void metricsAreValidPrometheusTextWithKafkaStreamsAndPipelineMeters() throws Exception {
     HttpResponse<String> response = http.get(node.url() + "/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain");
     List<PrometheusText.Sample> samples = PrometheusText.parse(response.body());
-    Set<String> names = samples.stream().map(PrometheusText.Sample::name).collect(Collectors.toSet());
+    Set<String> names =
+        samples.stream().map(PrometheusText.Sample::name).collect(Collectors.toSet());
 
     // Kafka Streams' own metrics (client, threads, its embedded clients) and the admin client's
-    assertThat(names).contains("kafka_stream_alive_stream_threads", "kafka_stream_thread_process_total");
+    assertThat(names)
+        .contains("kafka_stream_alive_stream_threads", "kafka_stream_thread_process_total");
     assertThat(names).anyMatch(name -> name.startsWith("kafka_consumer_"));
     assertThat(names).anyMatch(name -> name.startsWith("kafka_producer_"));
     assertThat(names).anyMatch(name -> name.startsWith("kafka_admin_client_"));
 
     // twelve valid papers at the start, one more in the SSE test
-    assertThat(value(samples, "paperpulse_papers_processed_total", "outcome", "added")).isEqualTo(13);
+    assertThat(value(samples, "paperpulse_papers_processed_total", "outcome", "added"))
+        .isEqualTo(13);
     assertThat(value(samples, "paperpulse_paper_tags_count", null, null)).isEqualTo(13);
-    assertThat(value(samples, "paperpulse_records_invalid_total", "reason", "empty-title")).isEqualTo(1);
-    assertThat(value(samples, "paperpulse_records_invalid_total", "reason", "deserialization")).isEqualTo(1);
+    assertThat(value(samples, "paperpulse_records_invalid_total", "reason", "empty-title"))
+        .isEqualTo(1);
+    assertThat(value(samples, "paperpulse_records_invalid_total", "reason", "deserialization"))
+        .isEqualTo(1);
     assertThat(value(samples, "paperpulse_dlq_records_total", "stage", "validation")).isEqualTo(1);
-    assertThat(value(samples, "paperpulse_dlq_records_total", "stage", "deserialization")).isEqualTo(1);
-    assertThat(value(samples, "paperpulse_count_update_latency_seconds_count", null, null)).isPositive();
-    assertThat(value(samples, "paperpulse_count_update_latency_seconds_max", null, null)).isBetween(0.0, 60.0);
+    assertThat(value(samples, "paperpulse_dlq_records_total", "stage", "deserialization"))
+        .isEqualTo(1);
+    assertThat(value(samples, "paperpulse_count_update_latency_seconds_count", null, null))
+        .isPositive();
+    assertThat(value(samples, "paperpulse_count_update_latency_seconds_max", null, null))
+        .isBetween(0.0, 60.0);
   }
 
   @Test
   @Order(4)
-  void kafkaMetersAreRemovedOnCloseAndNotDuplicatedByARestart(@TempDir Path otherState) throws Exception {
+  void kafkaMetersAreRemovedOnCloseAndNotDuplicatedByARestart(@TempDir Path otherState)
+      throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    StreamsAppConfig other = config.withApplicationId("paperpulse-restarted").withStateDir(otherState);
+    StreamsAppConfig other =
+        config.withApplicationId("paperpulse-restarted").withStateDir(otherState);
     Set<String> firstRun;
-    try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(other, new VocabularyTagger(), registry)) {
+    try (PaperPulseStreamsApp app =
+        new PaperPulseStreamsApp(other, new VocabularyTagger(), registry)) {
       app.start();
       awaitRunning(app);
       firstRun = kafkaMeterNames(registry);
       assertThat(firstRun).isNotEmpty();
     }
     assertThat(kafkaMeterNames(registry)).as("Kafka meters left after close").isEmpty();
-    try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(other, new VocabularyTagger(), registry)) {
+    try (PaperPulseStreamsApp app =
+        new PaperPulseStreamsApp(other, new VocabularyTagger(), registry)) {
       app.start();
       awaitRunning(app);
       // The number of per-task meters depends on when tasks are assigned, so the check is on what
@@ -167,14 +208,20 @@ class LiveApiTest {
   }
 
   private static Set<String> kafkaMeterNames(SimpleMeterRegistry registry) {
-    return registry.getMeters().stream().map(m -> m.getId().getName())
-        .filter(name -> name.startsWith("kafka.")).collect(Collectors.toSet());
+    return registry.getMeters().stream()
+        .map(m -> m.getId().getName())
+        .filter(name -> name.startsWith("kafka."))
+        .collect(Collectors.toSet());
   }
 
-
-  private static double value(List<PrometheusText.Sample> samples, String name, String label, String labelValue) {
-    assertThat(samples).as("samples of %s", name).anyMatch(s -> s.name().equals(name)
-        && (label == null || labelValue.equals(s.labels().get(label))));
+  private static double value(
+      List<PrometheusText.Sample> samples, String name, String label, String labelValue) {
+    assertThat(samples)
+        .as("samples of %s", name)
+        .anyMatch(
+            s ->
+                s.name().equals(name)
+                    && (label == null || labelValue.equals(s.labels().get(label))));
     return samples.stream()
         .filter(s -> s.name().equals(name))
         .filter(s -> label == null || labelValue.equals(s.labels().get(label)))
@@ -185,7 +232,8 @@ class LiveApiTest {
   private static void awaitCaughtUp() throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!node.app().isCaughtUp()) {
-      assertThat(node.app().state()).isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
+      assertThat(node.app().state())
+          .isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
       assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
       Thread.sleep(200);
     }

@@ -41,16 +41,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of the application with the same id share a 6-partition papers topic; each
- * must answer every question exactly like the other and like the tag-counts topic, forwarding
- * to its peer what it does not host.
+ * Two instances of the application with the same id share a 6-partition papers topic; each must
+ * answer every question exactly like the other and like the tag-counts topic, forwarding to its
+ * peer what it does not host.
  */
 class TwoInstancesApiTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-  private static final List<String> WORDS = List.of(
-      "diffusion", "transformer", "agents", "retrieval", "robotics", "vision", "speech", "reasoning",
-      "alignment", "graphs", "quantization", "benchmark", "multimodal", "compression");
+  private static final List<String> WORDS =
+      List.of(
+          "diffusion",
+          "transformer",
+          "agents",
+          "retrieval",
+          "robotics",
+          "vision",
+          "speech",
+          "reasoning",
+          "alignment",
+          "graphs",
+          "quantization",
+          "benchmark",
+          "multimodal",
+          "compression");
 
   @TempDir static Path stateDirs;
   private static TestCluster cluster;
@@ -63,13 +76,18 @@ class TwoInstancesApiTest {
   @BeforeAll
   static void startTwoInstances() throws Exception {
     cluster = TestCluster.start();
-    config = StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.registryUrl(), stateDirs.resolve("a"))
-        .withApplicationId("paperpulse-two")
-        .withTopicPrefix("two.")
-        .withTopicLayout(6, (short) 1);
+    config =
+        StreamsAppConfig.defaults(
+                cluster.bootstrapServers(), cluster.registryUrl(), stateDirs.resolve("a"))
+            .withApplicationId("paperpulse-two")
+            .withTopicPrefix("two.")
+            .withTopicLayout(6, (short) 1);
     first = StreamsNode.start(config, new VocabularyTagger(), StreamsNode.HttpSettings.onPort(0));
-    second = StreamsNode.start(
-        config.withStateDir(stateDirs.resolve("b")), new VocabularyTagger(), StreamsNode.HttpSettings.onPort(0));
+    second =
+        StreamsNode.start(
+            config.withStateDir(stateDirs.resolve("b")),
+            new VocabularyTagger(),
+            StreamsNode.HttpSettings.onPort(0));
     cluster.publish(config.topics().papers(), history(new Random(11)));
     awaitCaughtUp();
   }
@@ -93,10 +111,12 @@ class TwoInstancesApiTest {
 
     // tag histories: one request per (tag, granularity), on both instances
     Map<String, Map<String, Map<String, Long>>> histories = new TreeMap<>();
-    expected.forEach((key, totals) -> histories
-        .computeIfAbsent(key.getTag(), tag -> new TreeMap<>())
-        .computeIfAbsent(key.getGranularity(), g -> new TreeMap<>())
-        .put(key.getBucketStart().toString(), totals.papers()));
+    expected.forEach(
+        (key, totals) ->
+            histories
+                .computeIfAbsent(key.getTag(), tag -> new TreeMap<>())
+                .computeIfAbsent(key.getGranularity(), g -> new TreeMap<>())
+                .put(key.getBucketStart().toString(), totals.papers()));
     for (Map.Entry<String, Map<String, Map<String, Long>>> tag : histories.entrySet()) {
       for (Granularity granularity : Granularity.DEFAULTS) {
         String path = "/api/tags/" + encode(tag.getKey()) + "?granularity=" + granularity.label();
@@ -104,16 +124,23 @@ class TwoInstancesApiTest {
         JsonNode onSecond = http.getOk(second.url() + path);
         assertThat(onSecond).as(path).isEqualTo(onFirst);
         Map<String, Long> served = new TreeMap<>();
-        onFirst.get("buckets").forEach(b -> served.put(b.get("bucketStart").asText(), b.get("paperCount").asLong()));
-        assertThat(served).as(path).isEqualTo(tag.getValue().getOrDefault(granularity.label(), Map.of()));
+        onFirst
+            .get("buckets")
+            .forEach(b -> served.put(b.get("bucketStart").asText(), b.get("paperCount").asLong()));
+        assertThat(served)
+            .as(path)
+            .isEqualTo(tag.getValue().getOrDefault(granularity.label(), Map.of()));
       }
     }
 
     // rankings: one request per (granularity, bucket), on both instances
     Map<String, Map<String, Long>> buckets = new HashMap<>();
-    expected.forEach((key, totals) -> buckets
-        .computeIfAbsent(key.getGranularity() + "/" + key.getBucketStart(), b -> new HashMap<>())
-        .put(key.getTag(), totals.papers()));
+    expected.forEach(
+        (key, totals) ->
+            buckets
+                .computeIfAbsent(
+                    key.getGranularity() + "/" + key.getBucketStart(), b -> new HashMap<>())
+                .put(key.getTag(), totals.papers()));
     for (Map.Entry<String, Map<String, Long>> bucket : buckets.entrySet()) {
       String[] parts = bucket.getKey().split("/");
       String path = "/api/trending?granularity=" + parts[0] + "&bucket=" + parts[1] + "&limit=1000";
@@ -131,11 +158,12 @@ class TwoInstancesApiTest {
 
     // the latest bucket, found across instances
     for (Granularity granularity : Granularity.DEFAULTS) {
-      String latest = expected.keySet().stream()
-          .filter(key -> key.getGranularity().equals(granularity.label()))
-          .map(key -> key.getBucketStart().toString())
-          .max(String::compareTo)
-          .orElseThrow();
+      String latest =
+          expected.keySet().stream()
+              .filter(key -> key.getGranularity().equals(granularity.label()))
+              .map(key -> key.getBucketStart().toString())
+              .max(String::compareTo)
+              .orElseThrow();
       String path = "/api/trending?granularity=" + granularity.label();
       JsonNode onFirst = http.getOk(first.url() + path);
       assertThat(http.getOk(second.url() + path)).isEqualTo(onFirst);
@@ -149,13 +177,17 @@ class TwoInstancesApiTest {
     Map<String, List<PaperEvent>> buckets = new TreeMap<>();
     for (PaperEvent paper : live.values()) {
       for (Granularity granularity : Granularity.DEFAULTS) {
-        buckets.computeIfAbsent(granularity.label() + "/" + granularity.bucketStart(paper.getPublishedAt()),
-            key -> new ArrayList<>()).add(paper);
+        buckets
+            .computeIfAbsent(
+                granularity.label() + "/" + granularity.bucketStart(paper.getPublishedAt()),
+                key -> new ArrayList<>())
+            .add(paper);
       }
     }
-    Comparator<PaperEvent> rankOrder = Comparator.comparingInt((PaperEvent p) -> -p.getUpvotes())
-        .thenComparing(PaperEvent::getPublishedAt, Comparator.reverseOrder())
-        .thenComparing(PaperEvent::getId);
+    Comparator<PaperEvent> rankOrder =
+        Comparator.comparingInt((PaperEvent p) -> -p.getUpvotes())
+            .thenComparing(PaperEvent::getPublishedAt, Comparator.reverseOrder())
+            .thenComparing(PaperEvent::getId);
     for (Map.Entry<String, List<PaperEvent>> bucket : buckets.entrySet()) {
       String[] parts = bucket.getKey().split("/");
       List<PaperEvent> ranked = bucket.getValue().stream().sorted(rankOrder).toList();
@@ -165,31 +197,50 @@ class TwoInstancesApiTest {
       assertThat(ids(onFirst)).as(path).isEqualTo(ranked.stream().map(PaperEvent::getId).toList());
       assertThat(onFirst.get("papers").get(0).get("rank").asInt()).isEqualTo(1);
 
-      String tag = new VocabularyTagger().tag(ranked.get(0).getTitle(), ranked.get(0).getAbstract$()).get(0).getName();
+      String tag =
+          new VocabularyTagger()
+              .tag(ranked.get(0).getTitle(), ranked.get(0).getAbstract$())
+              .get(0)
+              .getName();
       String tagged = path + "&tag=" + encode(tag);
-      assertThat(ids(http.getOk(second.url() + tagged))).as(tagged).isEqualTo(ranked.stream()
-          .filter(paper -> new VocabularyTagger().tag(paper.getTitle(), paper.getAbstract$()).stream()
-              .anyMatch(t -> t.getName().equals(tag)))
-          .map(PaperEvent::getId).toList());
+      assertThat(ids(http.getOk(second.url() + tagged)))
+          .as(tagged)
+          .isEqualTo(
+              ranked.stream()
+                  .filter(
+                      paper ->
+                          new VocabularyTagger()
+                              .tag(paper.getTitle(), paper.getAbstract$()).stream()
+                                  .anyMatch(t -> t.getName().equals(tag)))
+                  .map(PaperEvent::getId)
+                  .toList());
     }
-    String latestWeek = buckets.keySet().stream().filter(key -> key.startsWith("week/")).max(String::compareTo)
-        .orElseThrow().substring("week/".length());
+    String latestWeek =
+        buckets.keySet().stream()
+            .filter(key -> key.startsWith("week/"))
+            .max(String::compareTo)
+            .orElseThrow()
+            .substring("week/".length());
     JsonNode latest = http.getOk(first.url() + "/api/papers?granularity=week&limit=3");
     assertThat(latest.get("bucketStart").asText()).isEqualTo(latestWeek);
     assertThat(latest.get("papers")).hasSizeLessThanOrEqualTo(3);
-    assertThat(http.getSettled(first.url() + "/api/papers?granularity=week&bucket=1999-01-04").statusCode())
+    assertThat(
+            http.getSettled(first.url() + "/api/papers?granularity=week&bucket=1999-01-04")
+                .statusCode())
         .isEqualTo(404);
 
     // the top-papers topic ends with each bucket's top 20 merged from every partition
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     Map<String, List<String>> expected = new TreeMap<>();
-    buckets.forEach((key, papers) -> expected.put(key, papers.stream().sorted(rankOrder).limit(20)
-        .map(PaperEvent::getId).toList()));
+    buckets.forEach(
+        (key, papers) ->
+            expected.put(
+                key, papers.stream().sorted(rankOrder).limit(20).map(PaperEvent::getId).toList()));
     Map<String, List<String>> published = Map.of();
     while (!published.equals(expected) && System.nanoTime() < deadline) {
       Map<String, List<String>> latestRecords = new TreeMap<>();
-      for (KeyValue<TrendingKey, TopPapers> record
-          : cluster.read(config.topics().topPapers(), TrendingKey.class, TopPapers.class)) {
+      for (KeyValue<TrendingKey, TopPapers> record :
+          cluster.read(config.topics().topPapers(), TrendingKey.class, TopPapers.class)) {
         String key = record.key.getGranularity() + "/" + record.key.getBucketStart();
         if (record.value == null) {
           latestRecords.remove(key);
@@ -205,9 +256,12 @@ class TwoInstancesApiTest {
   @Test
   void theAlertsOfEveryBucketAreTheLastOnTheTopicPerTag() throws Exception {
     Map<String, Map<String, TrendAlert>> expected = new TreeMap<>();
-    for (KeyValue<TagCountKey, TrendAlert> record
-        : cluster.read(config.topics().trendAlerts(), TagCountKey.class, TrendAlert.class)) {
-      expected.computeIfAbsent(record.value.getGranularity() + "/" + record.value.getBucketStart(), b -> new TreeMap<>())
+    for (KeyValue<TagCountKey, TrendAlert> record :
+        cluster.read(config.topics().trendAlerts(), TagCountKey.class, TrendAlert.class)) {
+      expected
+          .computeIfAbsent(
+              record.value.getGranularity() + "/" + record.value.getBucketStart(),
+              b -> new TreeMap<>())
           .put(record.value.getTag(), record.value);
     }
     assertThat(expected).as("the history raises alerts").isNotEmpty();
@@ -219,7 +273,9 @@ class TwoInstancesApiTest {
       Map<String, Double> served = new TreeMap<>();
       double previous = Double.MAX_VALUE;
       for (JsonNode alert : onFirst.get("alerts")) {
-        assertThat(alert.get("score").asDouble()).as("highest score first").isLessThanOrEqualTo(previous);
+        assertThat(alert.get("score").asDouble())
+            .as("highest score first")
+            .isLessThanOrEqualTo(previous);
         previous = alert.get("score").asDouble();
         served.put(alert.get("tag").asText(), alert.get("score").asDouble());
       }
@@ -229,14 +285,24 @@ class TwoInstancesApiTest {
     }
     // without a bucket: the latest bucket with alerts, for every granularity that has any
     Map<String, String> latest = new TreeMap<>();
-    expected.keySet().forEach(key -> latest.merge(key.split("/")[0], key.split("/")[1],
-        (a, b) -> a.compareTo(b) >= 0 ? a : b));
+    expected
+        .keySet()
+        .forEach(
+            key ->
+                latest.merge(
+                    key.split("/")[0], key.split("/")[1], (a, b) -> a.compareTo(b) >= 0 ? a : b));
     assertThat(latest).isNotEmpty();
     for (Map.Entry<String, String> bucket : latest.entrySet()) {
-      assertThat(http.getOk(second.url() + "/api/alerts?granularity=" + bucket.getKey()).get("bucketStart").asText())
-          .as(bucket.getKey()).isEqualTo(bucket.getValue());
+      assertThat(
+              http.getOk(second.url() + "/api/alerts?granularity=" + bucket.getKey())
+                  .get("bucketStart")
+                  .asText())
+          .as(bucket.getKey())
+          .isEqualTo(bucket.getValue());
     }
-    assertThat(http.getSettled(first.url() + "/api/alerts?granularity=week&bucket=1999-01-04").statusCode())
+    assertThat(
+            http.getSettled(first.url() + "/api/alerts?granularity=week&bucket=1999-01-04")
+                .statusCode())
         .isEqualTo(404);
   }
 
@@ -259,8 +325,12 @@ class TwoInstancesApiTest {
       assertThat(json.get("title").asText()).isEqualTo(paper.getTitle());
       Set<String> tags = new java.util.HashSet<>();
       json.get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
-      assertThat(tags).isEqualTo(new VocabularyTagger().tag(paper.getTitle(), paper.getAbstract$()).stream()
-          .map(tag -> tag.getName()).collect(Collectors.toSet()));
+      assertThat(tags)
+          .isEqualTo(
+              new VocabularyTagger()
+                  .tag(paper.getTitle(), paper.getAbstract$()).stream()
+                      .map(tag -> tag.getName())
+                      .collect(Collectors.toSet()));
       servedByPeer.add(fromFirst.headers().firstValue(ApiServer.SERVED_BY_HEADER).orElseThrow());
       servedByPeer.add(fromSecond.headers().firstValue(ApiServer.SERVED_BY_HEADER).orElseThrow());
     }
@@ -268,10 +338,13 @@ class TwoInstancesApiTest {
     assertThat(servedByPeer).contains(ClusterQueries.LOCAL, hostPort(first), hostPort(second));
     assertThat(forwarded(first, "paper")).isPositive();
     assertThat(forwarded(second, "paper")).isPositive();
-    assertThat(http.get(first.url() + "/metrics").body()).contains("paperpulse_api_forwarded_total{endpoint=\"paper\"");
+    assertThat(http.get(first.url() + "/metrics").body())
+        .contains("paperpulse_api_forwarded_total{endpoint=\"paper\"");
 
-    assertThat(http.getSettled(first.url() + "/api/papers/no-such-paper").statusCode()).isEqualTo(404);
-    assertThat(http.getSettled(second.url() + "/api/papers/no-such-paper").statusCode()).isEqualTo(404);
+    assertThat(http.getSettled(first.url() + "/api/papers/no-such-paper").statusCode())
+        .isEqualTo(404);
+    assertThat(http.getSettled(second.url() + "/api/papers/no-such-paper").statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -292,14 +365,17 @@ class TwoInstancesApiTest {
   }
 
   private HttpResponse<String> send(StreamsNode node, String path) throws Exception {
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.url() + path))
-        .header(PeerClient.FORWARDED_HEADER, "test:1")
-        .build();
-    return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.url() + path))
+            .header(PeerClient.FORWARDED_HEADER, "test:1")
+            .build();
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static double forwarded(StreamsNode node, String endpoint) {
-    Counter counter = node.metrics().find(ClusterQueries.FORWARDED_METRIC).tag("endpoint", endpoint).counter();
+    Counter counter =
+        node.metrics().find(ClusterQueries.FORWARDED_METRIC).tag("endpoint", endpoint).counter();
     return counter == null ? 0 : counter.count();
   }
 
@@ -316,7 +392,9 @@ class TwoInstancesApiTest {
     while (!(first.app().state() == KafkaStreams.State.RUNNING
         && second.app().state() == KafkaStreams.State.RUNNING
         && first.app().isCaughtUp())) {
-      assertThat(System.nanoTime()).as("both instances caught up within %s", TIMEOUT).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("both instances caught up within %s", TIMEOUT)
+          .isLessThan(deadline);
       Thread.sleep(200);
     }
   }
@@ -327,15 +405,23 @@ class TwoInstancesApiTest {
     for (int i = 0; i < 60; i++) {
       String id = "2402." + (20000 + i);
       String title = pick(random, 3) + " study " + i;
-      PaperEvent paper = paper(id, title, "we improve " + pick(random, 2),
-          LocalDate.of(2024, 1, 1).plusDays(random.nextInt(90)), random.nextInt(40));
+      PaperEvent paper =
+          paper(
+              id,
+              title,
+              "we improve " + pick(random, 2),
+              LocalDate.of(2024, 1, 1).plusDays(random.nextInt(90)),
+              random.nextInt(40));
       events.add(KeyValue.pair(id, paper));
       live.put(id, paper);
     }
     for (int i = 0; i < 60; i += 7) {
       String id = "2402." + (20000 + i);
-      PaperEvent changed = PaperEvent.newBuilder(live.get(id)).setTitle(pick(random, 2) + " revisited " + i)
-          .setUpvotes(live.get(id).getUpvotes() + 3).build();
+      PaperEvent changed =
+          PaperEvent.newBuilder(live.get(id))
+              .setTitle(pick(random, 2) + " revisited " + i)
+              .setUpvotes(live.get(id).getUpvotes() + 3)
+              .build();
       events.add(KeyValue.pair(id, changed));
       live.put(id, changed);
     }

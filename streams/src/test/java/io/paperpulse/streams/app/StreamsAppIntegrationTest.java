@@ -18,7 +18,6 @@ import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -47,9 +46,9 @@ import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real application, exactly-once, on an in-JVM KRaft broker and an HTTP schema registry. */
 class StreamsAppIntegrationTest {
@@ -61,13 +60,18 @@ class StreamsAppIntegrationTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
+    cluster =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
     cluster.format();
     cluster.startup();
     cluster.waitForReadyBrokers();
@@ -83,13 +87,15 @@ class StreamsAppIntegrationTest {
   /** Without a crash both guarantees give the same, exact counts. */
   @ParameterizedTest
   @EnumSource(ProcessingGuarantee.class)
-  void countsMatchRecomputedCounts(ProcessingGuarantee guarantee, @TempDir Path stateDir) throws Exception {
+  void countsMatchRecomputedCounts(ProcessingGuarantee guarantee, @TempDir Path stateDir)
+      throws Exception {
     String name = guarantee.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    StreamsAppConfig config = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir)
-        .withTopicPrefix("it-" + name + ".")
-        .withApplicationId("paperpulse-it-" + name)
-        .withGuarantee(guarantee)
-        .withTopicLayout(2, (short) 1);
+    StreamsAppConfig config =
+        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir)
+            .withTopicPrefix("it-" + name + ".")
+            .withApplicationId("paperpulse-it-" + name)
+            .withGuarantee(guarantee)
+            .withTopicLayout(2, (short) 1);
     TopicNames topics = config.topics();
     Map<String, PaperEvent> live = new LinkedHashMap<>();
 
@@ -113,31 +119,44 @@ class StreamsAppIntegrationTest {
 
       // interactive queries see the same state
       TagCountKey someKey = expected.keySet().iterator().next();
-      TagCount queried = app.queries()
-          .tagCount(someKey.getTag(), Granularity.fromLabel(someKey.getGranularity()), someKey.getBucketStart())
-          .orElseThrow();
+      TagCount queried =
+          app.queries()
+              .tagCount(
+                  someKey.getTag(),
+                  Granularity.fromLabel(someKey.getGranularity()),
+                  someKey.getBucketStart())
+              .orElseThrow();
       assertThat(ExpectedCounts.Totals.of(queried)).isEqualTo(expected.get(someKey));
       assertThat(app.queries().latest(Granularity.YEAR)).isPresent();
     }
     assertGroupLeftOnClose(config.applicationId());
   }
 
-  /** Changes of one count between two commits reach the topic as one record with the latest value. */
+  /**
+   * Changes of one count between two commits reach the topic as one record with the latest value.
+   */
   @Test
   void aCountChangedManyTimesBetweenCommitsIsWrittenOnce(@TempDir Path stateDir) throws Exception {
-    StreamsAppConfig config = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir)
-        .withTopicPrefix("once.")
-        .withApplicationId("paperpulse-it-once")
-        .withTopicLayout(1, (short) 1)
-        // all papers are on the topic before the start, so they are processed within the first interval
-        .withClientProperties(Map.of("commit.interval.ms", "10000"));
+    StreamsAppConfig config =
+        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir)
+            .withTopicPrefix("once.")
+            .withApplicationId("paperpulse-it-once")
+            .withTopicLayout(1, (short) 1)
+            // all papers are on the topic before the start, so they are processed within the first
+            // interval
+            .withClientProperties(Map.of("commit.interval.ms", "10000"));
     TopicNames topics = config.topics();
     List<KeyValue<String, PaperEvent>> papers = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       String id = "once-" + i;
-      papers.add(KeyValue.pair(id, paper(id, "Diffusion models number " + i, "", LocalDate.of(2024, 3, 1 + i % 20), 1)));
+      papers.add(
+          KeyValue.pair(
+              id,
+              paper(id, "Diffusion models number " + i, "", LocalDate.of(2024, 3, 1 + i % 20), 1)));
     }
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
       new TopicProvisioner(admin).createMissing(topics, 1, (short) 1);
     }
     publish(topics, papers);
@@ -146,15 +165,20 @@ class StreamsAppIntegrationTest {
       awaitCaughtUp(app);
     }
     TagCountKey year = new TagCountKey("diffusion models", "year", LocalDate.of(2024, 1, 1));
-    List<KeyValue<TagCountKey, TagCount>> written = readCommitted(topics.tagCounts()).stream()
-        .filter(record -> record.key.equals(year))
-        .toList();
-    assertThat(written).singleElement().satisfies(record -> assertThat(record.value.getPaperCount()).isEqualTo(60));
+    List<KeyValue<TagCountKey, TagCount>> written =
+        readCommitted(topics.tagCounts()).stream()
+            .filter(record -> record.key.equals(year))
+            .toList();
+    assertThat(written)
+        .singleElement()
+        .satisfies(record -> assertThat(record.value.getPaperCount()).isEqualTo(60));
   }
 
   /** A closed instance leaves its group, so that a restarted one need not wait out its session. */
   private static void assertGroupLeftOnClose(String applicationId) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
       ConsumerGroupDescription group =
           admin.describeConsumerGroups(List.of(applicationId)).all().get().get(applicationId);
       assertThat(group.members()).isEmpty();
@@ -164,10 +188,11 @@ class StreamsAppIntegrationTest {
   @Test
   void anInstanceRestoringTheStoresFromTheirChangelogsRebuildsTheRankingIndex(
       @TempDir Path firstStateDir, @TempDir Path secondStateDir) throws Exception {
-    StreamsAppConfig config = StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), firstStateDir)
-        .withTopicPrefix("restore.")
-        .withApplicationId("paperpulse-it-restore")
-        .withTopicLayout(1, (short) 1);
+    StreamsAppConfig config =
+        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), firstStateDir)
+            .withTopicPrefix("restore.")
+            .withApplicationId("paperpulse-it-restore")
+            .withTopicLayout(1, (short) 1);
     TopicNames topics = config.topics();
     LocalDate january = LocalDate.of(2024, 1, 1);
     Map<String, Long> before;
@@ -181,25 +206,41 @@ class StreamsAppIntegrationTest {
     assertThat(before).hasSizeBetween(2, TopologyConfig.DEFAULT_TRENDING_TOP_N - 2);
 
     // A fresh state directory: the second instance restores the changelogged stores; the ranking
-    // index has no changelog and must be rebuilt, or the ranking would only hold the new paper's tags.
-    PaperEvent added = paper("2401.20000", "Large language models for code",
-        "We study large language models for code", LocalDate.of(2024, 1, 20), 3);
-    Set<String> addedTags = TAGGER.tag(added.getTitle(), added.getAbstract$()).stream()
-        .map(Tag::getName).collect(Collectors.toSet());
-    try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config.withStateDir(secondStateDir), TAGGER)) {
+    // index has no changelog and must be rebuilt, or the ranking would only hold the new paper's
+    // tags.
+    PaperEvent added =
+        paper(
+            "2401.20000",
+            "Large language models for code",
+            "We study large language models for code",
+            LocalDate.of(2024, 1, 20),
+            3);
+    Set<String> addedTags =
+        TAGGER.tag(added.getTitle(), added.getAbstract$()).stream()
+            .map(Tag::getName)
+            .collect(Collectors.toSet());
+    try (PaperPulseStreamsApp app =
+        new PaperPulseStreamsApp(config.withStateDir(secondStateDir), TAGGER)) {
       app.start();
       publish(topics, List.of(KeyValue.pair(added.getId(), added)));
       awaitCaughtUp(app);
-      Map<String, Long> after = paperCounts(app.queries().trending(Granularity.MONTH, january).orElseThrow());
+      Map<String, Long> after =
+          paperCounts(app.queries().trending(Granularity.MONTH, january).orElseThrow());
 
-      assertThat(after).containsKeys(before.keySet().toArray(String[]::new)).containsKeys(addedTags.toArray(String[]::new));
-      before.forEach((tag, count) ->
-          assertThat(after.get(tag)).as(tag).isEqualTo(addedTags.contains(tag) ? count + 1 : count));
+      assertThat(after)
+          .containsKeys(before.keySet().toArray(String[]::new))
+          .containsKeys(addedTags.toArray(String[]::new));
+      before.forEach(
+          (tag, count) ->
+              assertThat(after.get(tag))
+                  .as(tag)
+                  .isEqualTo(addedTags.contains(tag) ? count + 1 : count));
     }
   }
 
   private static Map<String, Long> paperCounts(TrendingTags ranking) {
-    return ranking.getTags().stream().collect(Collectors.toMap(TrendingTag::getTag, TrendingTag::getPaperCount));
+    return ranking.getTags().stream()
+        .collect(Collectors.toMap(TrendingTag::getTag, TrendingTag::getPaperCount));
   }
 
   private static void publish(TopicNames topics, List<KeyValue<String, PaperEvent>> events) {
@@ -213,27 +254,34 @@ class StreamsAppIntegrationTest {
 
   /** Thirty papers over two months, then updates of text, date and upvotes, and deletes. */
   private static List<KeyValue<String, PaperEvent>> history(Random random) {
-    List<String> titles = List.of(
-        "Diffusion models for video generation",
-        "Large language models for code",
-        "Reinforcement learning for robot control",
-        "Graph neural networks for drug discovery");
+    List<String> titles =
+        List.of(
+            "Diffusion models for video generation",
+            "Large language models for code",
+            "Reinforcement learning for robot control",
+            "Graph neural networks for drug discovery");
     List<KeyValue<String, PaperEvent>> events = new ArrayList<>();
     Map<String, PaperEvent> latest = new HashMap<>();
     for (int i = 0; i < 30; i++) {
       String id = "2401." + (10000 + i);
-      PaperEvent paper = paper(id, titles.get(i % titles.size()), "We study " + titles.get(random.nextInt(4)).toLowerCase(),
-          LocalDate.of(2024, 1, 1).plusDays(random.nextInt(60)), random.nextInt(50));
+      PaperEvent paper =
+          paper(
+              id,
+              titles.get(i % titles.size()),
+              "We study " + titles.get(random.nextInt(4)).toLowerCase(),
+              LocalDate.of(2024, 1, 1).plusDays(random.nextInt(60)),
+              random.nextInt(50));
       events.add(KeyValue.pair(id, paper));
       latest.put(id, paper);
     }
     for (int i = 0; i < 30; i += 3) {
       String id = "2401." + (10000 + i);
-      PaperEvent changed = PaperEvent.newBuilder(latest.get(id))
-          .setTitle(titles.get((i + 1) % titles.size()))
-          .setPublishedAt(latest.get(id).getPublishedAt().plus(Duration.ofDays(9)))
-          .setUpvotes(latest.get(id).getUpvotes() + 7)
-          .build();
+      PaperEvent changed =
+          PaperEvent.newBuilder(latest.get(id))
+              .setTitle(titles.get((i + 1) % titles.size()))
+              .setPublishedAt(latest.get(id).getPublishedAt().plus(Duration.ofDays(9)))
+              .setUpvotes(latest.get(id).getUpvotes() + 7)
+              .build();
       events.add(KeyValue.pair(id, changed));
       events.add(KeyValue.pair(id, changed)); // duplicate
     }
@@ -244,10 +292,14 @@ class StreamsAppIntegrationTest {
   }
 
   private static KafkaProducer<String, PaperEvent> producer() {
-    Map<String, Object> props = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.ACKS_CONFIG, "all");
+    Map<String, Object> props =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            cluster.bootstrapServers(),
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.ACKS_CONFIG,
+            "all");
     return new KafkaProducer<>(
         props,
         StringAvroSerde.of(registryClient(), true).serializer(),
@@ -268,19 +320,26 @@ class StreamsAppIntegrationTest {
   }
 
   private static List<KeyValue<TagCountKey, TagCount>> readCommitted(String topic) {
-    Map<String, Object> props = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, Object> props =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            cluster.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
     List<KeyValue<TagCountKey, TagCount>> records = new ArrayList<>();
-    try (KafkaConsumer<TagCountKey, TagCount> consumer = new KafkaConsumer<>(
-        props,
-        SpecificAvroSerde.of(TagCountKey.class, registryClient(), true).deserializer(),
-        SpecificAvroSerde.of(TagCount.class, registryClient(), false).deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(topic, info.partition()))
-          .collect(Collectors.toList());
+    try (KafkaConsumer<TagCountKey, TagCount> consumer =
+        new KafkaConsumer<>(
+            props,
+            SpecificAvroSerde.of(TagCountKey.class, registryClient(), true).deserializer(),
+            SpecificAvroSerde.of(TagCount.class, registryClient(), false).deserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .collect(Collectors.toList());
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

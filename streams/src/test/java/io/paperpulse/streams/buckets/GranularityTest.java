@@ -28,18 +28,24 @@ class GranularityTest {
 
     assertThat(Granularity.DAY.bucketStart(sunday)).isEqualTo(sunday);
     assertThat(Granularity.WEEK.bucketStart(sunday)).isEqualTo(LocalDate.of(2024, 1, 8));
-    assertThat(Granularity.WEEK.bucketStart(LocalDate.of(2024, 1, 8))).isEqualTo(LocalDate.of(2024, 1, 8));
-    assertThat(Granularity.MONTH.bucketEnd(LocalDate.of(2024, 2, 1))).isEqualTo(LocalDate.of(2024, 3, 1));
+    assertThat(Granularity.WEEK.bucketStart(LocalDate.of(2024, 1, 8)))
+        .isEqualTo(LocalDate.of(2024, 1, 8));
+    assertThat(Granularity.MONTH.bucketEnd(LocalDate.of(2024, 2, 1)))
+        .isEqualTo(LocalDate.of(2024, 3, 1));
     assertThat(Granularity.YEAR.bucketStart(sunday)).isEqualTo(LocalDate.of(2024, 1, 1));
     // 23:30 UTC is still the same day whatever the machine's zone
-    assertThat(Granularity.DAY.bucketStart(Instant.parse("2024-01-14T23:30:00Z"))).isEqualTo(sunday);
+    assertThat(Granularity.DAY.bucketStart(Instant.parse("2024-01-14T23:30:00Z")))
+        .isEqualTo(sunday);
   }
 
   @Test
   void previousAndNextWalkAdjacentBuckets() {
-    assertThat(Granularity.WEEK.previous(LocalDate.of(2024, 1, 1))).isEqualTo(LocalDate.of(2023, 12, 25));
-    assertThat(Granularity.MONTH.previous(LocalDate.of(2024, 3, 1))).isEqualTo(LocalDate.of(2024, 2, 1));
-    assertThat(Granularity.DAY.next(LocalDate.of(2024, 2, 28))).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(Granularity.WEEK.previous(LocalDate.of(2024, 1, 1)))
+        .isEqualTo(LocalDate.of(2023, 12, 25));
+    assertThat(Granularity.MONTH.previous(LocalDate.of(2024, 3, 1)))
+        .isEqualTo(LocalDate.of(2024, 2, 1));
+    assertThat(Granularity.DAY.next(LocalDate.of(2024, 2, 28)))
+        .isEqualTo(LocalDate.of(2024, 2, 29));
     for (Granularity granularity : Granularity.values()) {
       LocalDate start = granularity.bucketStart(LocalDate.of(2023, 7, 19));
       assertThat(granularity.previous(granularity.next(start))).isEqualTo(start);
@@ -48,7 +54,8 @@ class GranularityTest {
 
   @Test
   void parsesLabels() {
-    assertThat(Granularity.parseList("month, DAY,month")).containsExactly(Granularity.DAY, Granularity.MONTH);
+    assertThat(Granularity.parseList("month, DAY,month"))
+        .containsExactly(Granularity.DAY, Granularity.MONTH);
     assertThatThrownBy(() -> Granularity.fromLabel("hour")).hasMessageContaining("hour");
   }
 }

@@ -31,7 +31,8 @@ class DeadLetterProductionHandlerTest {
   @BeforeEach
   void configure() {
     handler = new DeadLetterProductionHandler();
-    handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "papers-dlq"));
+    handler.configure(
+        Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "papers-dlq"));
   }
 
   private static String header(Headers headers, String name) {
@@ -41,7 +42,8 @@ class DeadLetterProductionHandlerTest {
   @Test
   void tooLargeOutputBecomesADeadLetterWithTheSourceBytesAndTheProductionStage() {
     ProductionExceptionHandler.Response response =
-        handler.handleError(new SourceContext(), OUTPUT, new RecordTooLargeException("2000000 bytes"));
+        handler.handleError(
+            new SourceContext(), OUTPUT, new RecordTooLargeException("2000000 bytes"));
 
     assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
     assertThat(response.deadLetterQueueRecords()).hasSize(1);
@@ -50,8 +52,10 @@ class DeadLetterProductionHandlerTest {
     assertThat(letter.key()).isEqualTo(SOURCE_KEY);
     assertThat(letter.value()).isEqualTo(SOURCE_VALUE);
     assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE)).isEqualTo("production");
-    assertThat(header(letter.headers(), DeadLetter.HEADER_EXCEPTION)).isEqualTo(RecordTooLargeException.class.getName());
-    assertThat(header(letter.headers(), DeadLetter.HEADER_MESSAGE)).contains("papers-tagged", "2000000 bytes");
+    assertThat(header(letter.headers(), DeadLetter.HEADER_EXCEPTION))
+        .isEqualTo(RecordTooLargeException.class.getName());
+    assertThat(header(letter.headers(), DeadLetter.HEADER_MESSAGE))
+        .contains("papers-tagged", "2000000 bytes");
     assertThat(header(letter.headers(), DeadLetter.HEADER_TOPIC)).isEqualTo("papers");
     assertThat(header(letter.headers(), DeadLetter.HEADER_PARTITION)).isEqualTo("2");
     assertThat(header(letter.headers(), DeadLetter.HEADER_OFFSET)).isEqualTo("41");
@@ -59,36 +63,84 @@ class DeadLetterProductionHandlerTest {
 
   @Test
   void unserializableOutputBecomesADeadLetter() {
-    ProductionExceptionHandler.Response response = handler.handleSerializationError(
-        new SourceContext(), OUTPUT, new SerializationException("bad"),
-        ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+    ProductionExceptionHandler.Response response =
+        handler.handleSerializationError(
+            new SourceContext(),
+            OUTPUT,
+            new SerializationException("bad"),
+            ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
 
     assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
-    assertThat(response.deadLetterQueueRecords()).singleElement()
-        .satisfies(letter -> assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE)).isEqualTo("production"));
+    assertThat(response.deadLetterQueueRecords())
+        .singleElement()
+        .satisfies(
+            letter ->
+                assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE))
+                    .isEqualTo("production"));
   }
 
   @Test
   void clusterErrorsAreRetriedOrFatalAndNeverResumed() {
-    assertThat(handler.handleError(new SourceContext(), OUTPUT, new NotEnoughReplicasException("isr")).result())
+    assertThat(
+            handler
+                .handleError(new SourceContext(), OUTPUT, new NotEnoughReplicasException("isr"))
+                .result())
         .isEqualTo(ProductionExceptionHandler.Result.RETRY);
     ProductionExceptionHandler.Response fatal =
         handler.handleError(new SourceContext(), OUTPUT, new AuthorizationException("denied"));
     assertThat(fatal.result()).isEqualTo(ProductionExceptionHandler.Result.FAIL);
     assertThat(fatal.deadLetterQueueRecords())
-        .allSatisfy(letter -> assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE)).isEqualTo("production"));
+        .allSatisfy(
+            letter ->
+                assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE))
+                    .isEqualTo("production"));
   }
 
   /** The context of a record read from papers partition 2 at offset 41. */
   private static final class SourceContext implements ErrorHandlerContext {
-    @Override public String topic() { return "papers"; }
-    @Override public int partition() { return 2; }
-    @Override public long offset() { return 41; }
-    @Override public Headers headers() { return new RecordHeaders(); }
-    @Override public String processorNodeId() { return "papers-tagged-sink"; }
-    @Override public TaskId taskId() { return new TaskId(0, 2); }
-    @Override public long timestamp() { return 0; }
-    @Override public byte[] sourceRawKey() { return SOURCE_KEY; }
-    @Override public byte[] sourceRawValue() { return SOURCE_VALUE; }
+    @Override
+    public String topic() {
+      return "papers";
+    }
+
+    @Override
+    public int partition() {
+      return 2;
+    }
+
+    @Override
+    public long offset() {
+      return 41;
+    }
+
+    @Override
+    public Headers headers() {
+      return new RecordHeaders();
+    }
+
+    @Override
+    public String processorNodeId() {
+      return "papers-tagged-sink";
+    }
+
+    @Override
+    public TaskId taskId() {
+      return new TaskId(0, 2);
+    }
+
+    @Override
+    public long timestamp() {
+      return 0;
+    }
+
+    @Override
+    public byte[] sourceRawKey() {
+      return SOURCE_KEY;
+    }
+
+    @Override
+    public byte[] sourceRawValue() {
+      return SOURCE_VALUE;
+    }
   }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,18 +22,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The application's streams properties bound RocksDB through the shared cache, and stores still work. */
+/**
+ * The application's streams properties bound RocksDB through the shared cache, and stores still
+ * work.
+ */
 class BoundedRocksDbConfigTest {
 
   // a capacity no other test uses, so the usage seen here comes from this test's stores
   private static final long CAPACITY = 48L * 1024 * 1024 + 4096;
 
-  @TempDir
-  Path stateDir;
+  @TempDir Path stateDir;
 
   @Test
   void applicationPropertiesInstallTheSetter() {
-    Properties props = StreamsProperties.streams(StreamsAppConfig.defaults("localhost:9092", "http://r", stateDir));
+    Properties props =
+        StreamsProperties.streams(
+            StreamsAppConfig.defaults("localhost:9092", "http://r", stateDir));
 
     assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
         .isEqualTo(BoundedRocksDbConfig.class.getName());
@@ -62,26 +65,43 @@ class BoundedRocksDbConfigTest {
 
   @Test
   void capacityComesFromTheStreamsSettingWithADefault() {
-    assertThat(BoundedRocksDbConfig.memoryBytes(Map.of())).isEqualTo(BoundedRocksDbConfig.DEFAULT_MEMORY_BYTES);
-    assertThat(BoundedRocksDbConfig.memoryBytes(Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, "1048576")))
+    assertThat(BoundedRocksDbConfig.memoryBytes(Map.of()))
+        .isEqualTo(BoundedRocksDbConfig.DEFAULT_MEMORY_BYTES);
+    assertThat(
+            BoundedRocksDbConfig.memoryBytes(
+                Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, "1048576")))
         .isEqualTo(1_048_576L);
-    assertThat(BoundedRocksDbConfig.memoryBytes(Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, 2048L)))
+    assertThat(
+            BoundedRocksDbConfig.memoryBytes(
+                Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, 2048L)))
         .isEqualTo(2048L);
-    assertThatThrownBy(() -> BoundedRocksDbConfig.memoryBytes(Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, "64MB")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG);
-    assertThatThrownBy(() -> BoundedRocksDbConfig.memoryBytes(Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, "0")))
+    assertThatThrownBy(
+            () ->
+                BoundedRocksDbConfig.memoryBytes(
+                    Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, "64MB")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG);
+    assertThatThrownBy(
+            () ->
+                BoundedRocksDbConfig.memoryBytes(
+                    Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, "0")))
         .isInstanceOf(ConfigException.class);
   }
 
   private TopologyTestDriver driver(String name) {
-    StreamsAppConfig config = StreamsAppConfig.defaults("localhost:9092", "http://unused", stateDir.resolve(name))
-        .withApplicationId("memory-" + name)
-        .withClientProperties(Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, Long.toString(CAPACITY)));
+    StreamsAppConfig config =
+        StreamsAppConfig.defaults("localhost:9092", "http://unused", stateDir.resolve(name))
+            .withApplicationId("memory-" + name)
+            .withClientProperties(
+                Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, Long.toString(CAPACITY)));
     Properties props = StreamsProperties.streams(config);
     StreamsBuilder builder = new StreamsBuilder();
-    builder.table("input", Consumed.with(Serdes.String(), Serdes.String()),
+    builder.table(
+        "input",
+        Consumed.with(Serdes.String(), Serdes.String()),
         Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("latest")
-            .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
+            .withKeySerde(Serdes.String())
+            .withValueSerde(Serdes.String()));
     return new TopologyTestDriver(builder.build(), props);
   }
 

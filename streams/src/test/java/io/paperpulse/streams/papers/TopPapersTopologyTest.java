@@ -8,7 +8,6 @@ import io.paperpulse.schema.TopPaper;
 import io.paperpulse.schema.TopPapers;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.Granularity;
-import io.paperpulse.streams.testing.TopologyHarness;
 import io.paperpulse.streams.testing.TopologyTestBase;
 import io.paperpulse.streams.topology.TopologyConfig;
 import java.time.Instant;
@@ -24,15 +23,17 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * top-papers: per bucket, the top N papers by upvotes (ties: newest, then id), exact under
- * updates that change upvotes or dates and under deletes, whatever the order, with rankings
- * published while the changes go on.
+ * top-papers: per bucket, the top N papers by upvotes (ties: newest, then id), exact under updates
+ * that change upvotes or dates and under deletes, whatever the order, with rankings published while
+ * the changes go on.
  */
 class TopPapersTopologyTest extends TopologyTestBase {
 
   private static final int TOP_N = 3;
   private static final LocalDate MONDAY = LocalDate.of(2024, 1, 8);
-  private static final String[] TITLES = {"Diffusion", "Transformers", "Graph networks", "Robotics"};
+  private static final String[] TITLES = {
+    "Diffusion", "Transformers", "Graph networks", "Robotics"
+  };
 
   @Override
   protected TopologyConfig config() {
@@ -61,7 +62,8 @@ class TopPapersTopologyTest extends TopologyTestBase {
     harness.upsert(paper("d", "Robotics", "", MONDAY.plusDays(1), 0));
     harness.delete("b");
     assertThat(harness.topPapers().get(new TrendingKey("week", MONDAY)).getPapers())
-        .extracting(TopPaper::getId).containsExactly("c", "a", "e");
+        .extracting(TopPaper::getId)
+        .containsExactly("c", "a", "e");
   }
 
   @Test
@@ -84,8 +86,13 @@ class TopPapersTopologyTest extends TopologyTestBase {
         harness.delete(id);
         live.remove(id);
       } else {
-        PaperEvent paper = paper(id, TITLES[random.nextInt(TITLES.length)], "",
-            MONDAY.plusDays(random.nextInt(40)), random.nextInt(6));
+        PaperEvent paper =
+            paper(
+                id,
+                TITLES[random.nextInt(TITLES.length)],
+                "",
+                MONDAY.plusDays(random.nextInt(40)),
+                random.nextInt(6));
         harness.upsert(paper);
         live.put(id, paper);
       }
@@ -95,11 +102,18 @@ class TopPapersTopologyTest extends TopologyTestBase {
     }
 
     Map<TrendingKey, List<String>> published = new HashMap<>();
-    harness.topPapers().forEach((key, top) -> {
-      assertThat(top.getPapers()).extracting(TopPaper::getRank).containsExactly(
-          IntStream.rangeClosed(1, top.getPapers().size()).boxed().toArray(Integer[]::new));
-      published.put(key, top.getPapers().stream().map(TopPaper::getId).toList());
-    });
+    harness
+        .topPapers()
+        .forEach(
+            (key, top) -> {
+              assertThat(top.getPapers())
+                  .extracting(TopPaper::getRank)
+                  .containsExactly(
+                      IntStream.rangeClosed(1, top.getPapers().size())
+                          .boxed()
+                          .toArray(Integer[]::new));
+              published.put(key, top.getPapers().stream().map(TopPaper::getId).toList());
+            });
     assertThat(published).isEqualTo(recompute(live.values()));
   }
 
@@ -108,18 +122,28 @@ class TopPapersTopologyTest extends TopologyTestBase {
     Map<TrendingKey, List<PaperEvent>> byBucket = new HashMap<>();
     for (PaperEvent paper : live) {
       for (Granularity granularity : Granularity.DEFAULTS) {
-        byBucket.computeIfAbsent(new TrendingKey(granularity.label(), granularity.bucketStart(paper.getPublishedAt())),
-            key -> new ArrayList<>()).add(paper);
+        byBucket
+            .computeIfAbsent(
+                new TrendingKey(
+                    granularity.label(), granularity.bucketStart(paper.getPublishedAt())),
+                key -> new ArrayList<>())
+            .add(paper);
       }
     }
     Map<TrendingKey, List<String>> expected = new HashMap<>();
-    byBucket.forEach((key, papers) -> expected.put(key, papers.stream()
-        .sorted(Comparator.comparingInt((PaperEvent p) -> -p.getUpvotes())
-            .thenComparing(PaperEvent::getPublishedAt, Comparator.<Instant>reverseOrder())
-            .thenComparing(PaperEvent::getId))
-        .limit(TOP_N)
-        .map(PaperEvent::getId)
-        .toList()));
+    byBucket.forEach(
+        (key, papers) ->
+            expected.put(
+                key,
+                papers.stream()
+                    .sorted(
+                        Comparator.comparingInt((PaperEvent p) -> -p.getUpvotes())
+                            .thenComparing(
+                                PaperEvent::getPublishedAt, Comparator.<Instant>reverseOrder())
+                            .thenComparing(PaperEvent::getId))
+                    .limit(TOP_N)
+                    .map(PaperEvent::getId)
+                    .toList()));
     return expected;
   }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tag counts recomputed from scratch from the set of live papers, straight from the definition
- * in DESIGN.md: for every bucket, the live papers whose tags include the tag and whose date
- * falls in [bucketStart, bucketEnd).
+ * Tag counts recomputed from scratch from the set of live papers, straight from the definition in
+ * DESIGN.md: for every bucket, the live papers whose tags include the tag and whose date falls in
+ * [bucketStart, bucketEnd).
  */
 public final class ExpectedCounts {
 
@@ -55,7 +55,8 @@ public final class ExpectedCounts {
   }
 
   /** Latest value per key from a changelog-style output, tombstones and zero counts removed. */
-  public static Map<TagCountKey, Totals> fromTopic(List<org.apache.kafka.streams.KeyValue<TagCountKey, TagCount>> records) {
+  public static Map<TagCountKey, Totals> fromTopic(
+      List<org.apache.kafka.streams.KeyValue<TagCountKey, TagCount>> records) {
     Map<TagCountKey, Totals> latest = new HashMap<>();
     for (var record : records) {
       if (record.value == null || record.value.getPaperCount() == 0) {

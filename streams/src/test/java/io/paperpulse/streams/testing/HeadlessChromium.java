@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Assumptions;
  * Debian's headless Chromium driven over the DevTools protocol: load a page, wait until its DOM
  * shows what the test expects, take screenshots.
  *
- * <p>The DevTools protocol rather than {@code --dump-dom --virtual-time-budget}: Chromium
- * stops virtual time while a fetch is pending, and the dashboard's EventSource is a fetch that
- * never ends, so the budget would never elapse. Here the page runs in real time, live updates
- * included, and the test waits for a condition instead of a fixed budget.
+ * <p>The DevTools protocol rather than {@code --dump-dom --virtual-time-budget}: Chromium stops
+ * virtual time while a fetch is pending, and the dashboard's EventSource is a fetch that never
+ * ends, so the budget would never elapse. Here the page runs in real time, live updates included,
+ * and the test waits for a condition instead of a fixed budget.
  *
  * <p>CI installs the browser, so there a missing browser fails the test; on a developer machine
  * without it the test is skipped with the reason shown.
@@ -54,40 +54,59 @@ public final class HeadlessChromium implements AutoCloseable {
   private final Map<Integer, CompletableFuture<JsonNode>> pending;
   private final AtomicInteger ids = new AtomicInteger();
 
-  private HeadlessChromium(Process process, WebSocket socket, Map<Integer, CompletableFuture<JsonNode>> pending) {
+  private HeadlessChromium(
+      Process process, WebSocket socket, Map<Integer, CompletableFuture<JsonNode>> pending) {
     this.process = process;
     this.socket = socket;
     this.pending = pending;
   }
 
   /**
-   * Starts the browser named by $CHROMIUM or /usr/bin/chromium with a fresh profile under
-   * {@code scratch}; fails in CI and skips elsewhere when it is absent.
+   * Starts the browser named by $CHROMIUM or /usr/bin/chromium with a fresh profile under {@code
+   * scratch}; fails in CI and skips elsewhere when it is absent.
    */
   public static HeadlessChromium start(Path scratch) throws IOException, InterruptedException {
     String configured = System.getenv("CHROMIUM");
     Path binary = configured == null || configured.isBlank() ? DEFAULT_BINARY : Path.of(configured);
     if (!Files.isExecutable(binary)) {
-      String reason = "headless Chromium not found at " + binary + " (apt-get install chromium, or set CHROMIUM)";
+      String reason =
+          "headless Chromium not found at "
+              + binary
+              + " (apt-get install chromium, or set CHROMIUM)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(reason);
       }
       Assumptions.abort(reason);
     }
     Path profile = Files.createTempDirectory(scratch, "chromium-profile");
-    Process process = new ProcessBuilder(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
-            "--remote-debugging-port=0", "about:blank"))
-        .redirectErrorStream(true)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    binary.toString(),
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--hide-scrollbars",
+                    "--user-data-dir=" + profile,
+                    "--remote-debugging-port=0",
+                    "about:blank"))
+            .redirectErrorStream(true)
+            .start();
     try {
       URI browser = URI.create(awaitDevToolsUrl(process));
       URI page = pageSocket(browser);
       Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-      WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(page, new Receiver(pending))
-          .get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      WebSocket socket =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(page, new Receiver(pending))
+              .get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       return new HeadlessChromium(process, socket, pending);
     } catch (Exception e) {
       process.destroyForcibly();
@@ -96,7 +115,8 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   private static String awaitDevToolsUrl(Process process) throws IOException {
-    BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader output =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;
     while ((line = output.readLine()) != null) {
@@ -104,7 +124,7 @@ public final class HeadlessChromium implements AutoCloseable {
       Matcher matcher = LISTENING.matcher(line);
       if (matcher.find()) {
         // keep draining the browser's output so it never blocks on a full pipe
-        Thread drain = new Thread(() -> output.lines().forEach(ignored -> { }), "chromium-output");
+        Thread drain = new Thread(() -> output.lines().forEach(ignored -> {}), "chromium-output");
         drain.setDaemon(true);
         drain.start();
         return matcher.group(1);
@@ -115,8 +135,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
   private static URI pageSocket(URI browser) throws IOException, InterruptedException {
     URI list = URI.create("http://" + browser.getHost() + ":" + browser.getPort() + "/json/list");
-    HttpResponse<String> response = HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(list).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(list).GET().build(), HttpResponse.BodyHandlers.ofString());
     for (JsonNode target : JSON.readTree(response.body())) {
       if ("page".equals(target.path("type").asText())) {
         return URI.create(target.get("webSocketDebuggerUrl").asText());
@@ -127,8 +148,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Sets the viewport, as on a laptop or a phone. */
   public void viewport(int width, int height, boolean mobile) throws Exception {
-    ObjectNode params = JSON.createObjectNode()
-        .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", mobile);
+    ObjectNode params =
+        JSON.createObjectNode()
+            .put("width", width)
+            .put("height", height)
+            .put("deviceScaleFactor", 1)
+            .put("mobile", mobile);
     call("Emulation.setDeviceMetricsOverride", params);
   }
 
@@ -138,22 +163,33 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** The page's current DOM as HTML. */
   public String dom() throws Exception {
-    JsonNode result = call("Runtime.evaluate", JSON.createObjectNode()
-        .put("expression", "document.documentElement.outerHTML").put("returnByValue", true));
+    JsonNode result =
+        call(
+            "Runtime.evaluate",
+            JSON.createObjectNode()
+                .put("expression", "document.documentElement.outerHTML")
+                .put("returnByValue", true));
     return result.path("result").path("value").asText("");
   }
 
-  /** Runs {@code expression} in the page (a click, a value change) and returns its value as text. */
+  /**
+   * Runs {@code expression} in the page (a click, a value change) and returns its value as text.
+   */
   public String evaluate(String expression) throws Exception {
-    JsonNode result = call("Runtime.evaluate", JSON.createObjectNode()
-        .put("expression", expression).put("returnByValue", true));
+    JsonNode result =
+        call(
+            "Runtime.evaluate",
+            JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
     if (result.has("exceptionDetails")) {
       throw new IOException("script failed: " + result.get("exceptionDetails"));
     }
     return result.path("result").path("value").asText("");
   }
 
-  /** Polls the DOM until it satisfies {@code condition}; returns it, or fails with the last DOM seen. */
+  /**
+   * Polls the DOM until it satisfies {@code condition}; returns it, or fails with the last DOM
+   * seen.
+   */
   public String awaitDom(Predicate<String> condition, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     String dom = dom();
@@ -180,7 +216,9 @@ public final class HeadlessChromium implements AutoCloseable {
     pending.put(id, answer);
     ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
     message.set("params", params);
-    socket.sendText(JSON.writeValueAsString(message), true).get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    socket
+        .sendText(JSON.writeValueAsString(message), true)
+        .get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     JsonNode reply = answer.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     if (reply.has("error")) {
       throw new IOException(method + " failed: " + reply.get("error"));
@@ -203,7 +241,8 @@ public final class HeadlessChromium implements AutoCloseable {
       if (last) {
         try {
           JsonNode message = JSON.readTree(partial.toString());
-          CompletableFuture<JsonNode> waiting = message.has("id") ? pending.remove(message.get("id").asInt()) : null;
+          CompletableFuture<JsonNode> waiting =
+              message.has("id") ? pending.remove(message.get("id").asInt()) : null;
           if (waiting != null) {
             waiting.complete(message);
           }

@@ -11,16 +11,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for API tests: GETs, and waits out 503 answers (rebalancing) until a deadline. */
+/**
+ * A small HTTP client for API tests: GETs, and waits out 503 answers (rebalancing) until a
+ * deadline.
+ */
 public final class HttpJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -32,8 +37,12 @@ public final class HttpJson {
       if (response.statusCode() != 503) {
         return response;
       }
-      assertThat(response.headers().firstValue("Retry-After")).as("Retry-After on 503 from %s", url).isPresent();
-      assertThat(System.nanoTime()).as("%s settled within %s: %s", url, PATIENCE, response.body()).isLessThan(deadline);
+      assertThat(response.headers().firstValue("Retry-After"))
+          .as("Retry-After on 503 from %s", url)
+          .isPresent();
+      assertThat(System.nanoTime())
+          .as("%s settled within %s: %s", url, PATIENCE, response.body())
+          .isLessThan(deadline);
       Thread.sleep(250);
     }
   }

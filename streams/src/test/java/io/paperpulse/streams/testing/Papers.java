@@ -11,7 +11,8 @@ public final class Papers {
 
   private Papers() {}
 
-  public static PaperEvent paper(String id, String title, String abstractText, LocalDate published, int upvotes) {
+  public static PaperEvent paper(
+      String id, String title, String abstractText, LocalDate published, int upvotes) {
     return PaperEvent.newBuilder()
         .setId(id)
         .setTitle(title)

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A strict reader of the Prometheus text exposition format (version 0.0.4): every line must be a
- * HELP or TYPE comment or a sample, label values properly quoted and escaped, values numbers.
- * Fails with the offending line otherwise.
+ * HELP or TYPE comment or a sample, label values properly quoted and escaped, values numbers. Fails
+ * with the offending line otherwise.
  */
 public final class PrometheusText {
 
@@ -41,7 +41,8 @@ public final class PrometheusText {
         Matcher type = TYPE.matcher(line);
         if (type.matches()) {
           if (types.put(type.group(1), type.group(2)) != null) {
-            throw new IllegalArgumentException("line " + lineNumber + ": second TYPE for " + type.group(1));
+            throw new IllegalArgumentException(
+                "line " + lineNumber + ": second TYPE for " + type.group(1));
           }
         } else if (!HELP.matcher(line).matches()) {
           throw new IllegalArgumentException("line " + lineNumber + ": bad comment: " + line);
@@ -52,7 +53,11 @@ public final class PrometheusText {
       if (!sample.matches()) {
         throw new IllegalArgumentException("line " + lineNumber + ": not a sample: " + line);
       }
-      samples.add(new Sample(sample.group(1), labels(sample.group(3), lineNumber), value(sample.group(4), lineNumber)));
+      samples.add(
+          new Sample(
+              sample.group(1),
+              labels(sample.group(3), lineNumber),
+              value(sample.group(4), lineNumber)));
     }
     if (samples.isEmpty()) {
       throw new IllegalArgumentException("no samples");

@@ -23,7 +23,8 @@ public final class SseListener implements AutoCloseable {
   private volatile int status;
 
   public SseListener(String url) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build();
     response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     response.thenAccept(this::consume);
   }
@@ -33,22 +34,23 @@ public final class SseListener implements AutoCloseable {
     String[] name = {"message"};
     StringBuilder data = new StringBuilder();
     try (Stream<String> lines = answer.body()) {
-      lines.forEach(line -> {
-        if (line.isEmpty()) {
-          if (data.length() > 0) {
-            events.add(new Event(name[0], data.toString(), System.nanoTime()));
-          }
-          name[0] = "message";
-          data.setLength(0);
-        } else if (line.startsWith("event:")) {
-          name[0] = line.substring(6).trim();
-        } else if (line.startsWith("data:")) {
-          if (data.length() > 0) {
-            data.append('\n');
-          }
-          data.append(line.substring(5).stripLeading());
-        }
-      });
+      lines.forEach(
+          line -> {
+            if (line.isEmpty()) {
+              if (data.length() > 0) {
+                events.add(new Event(name[0], data.toString(), System.nanoTime()));
+              }
+              name[0] = "message";
+              data.setLength(0);
+            } else if (line.startsWith("event:")) {
+              name[0] = line.substring(6).trim();
+            } else if (line.startsWith("data:")) {
+              if (data.length() > 0) {
+                data.append('\n');
+              }
+              data.append(line.substring(5).stripLeading());
+            }
+          });
     } catch (RuntimeException closed) {
       // the test closed the connection
     }

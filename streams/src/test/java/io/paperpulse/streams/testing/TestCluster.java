@@ -26,7 +26,9 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KeyValue;
 
-/** A one-node in-JVM KRaft broker with an HTTP schema registry, and the clients tests need on it. */
+/**
+ * A one-node in-JVM KRaft broker with an HTTP schema registry, and the clients tests need on it.
+ */
 public final class TestCluster implements AutoCloseable {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -42,13 +44,18 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public static TestCluster start() throws Exception {
-    KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
+    KafkaClusterTestKit kafka =
+        new KafkaClusterTestKit.Builder(
+                new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
     kafka.format();
     kafka.startup();
     kafka.waitForReadyBrokers();
@@ -65,14 +72,19 @@ public final class TestCluster implements AutoCloseable {
 
   /** Publishes papers (null value: delete) keyed by id, and waits until all are acknowledged. */
   public void publish(String topic, Collection<KeyValue<String, PaperEvent>> papers) {
-    Map<String, Object> props = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, PaperEvent> producer = new KafkaProducer<>(
-        props,
-        StringAvroSerde.of(client, true).serializer(),
-        SpecificAvroSerde.of(PaperEvent.class, client, false).serializer())) {
+    Map<String, Object> props =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.ACKS_CONFIG,
+            "all");
+    try (KafkaProducer<String, PaperEvent> producer =
+        new KafkaProducer<>(
+            props,
+            StringAvroSerde.of(client, true).serializer(),
+            SpecificAvroSerde.of(PaperEvent.class, client, false).serializer())) {
       for (KeyValue<String, PaperEvent> paper : papers) {
         producer.send(new ProducerRecord<>(topic, paper.key, paper.value));
       }
@@ -82,7 +94,8 @@ public final class TestCluster implements AutoCloseable {
 
   /** Publishes raw bytes, e.g. a record no Avro deserializer can read. */
   public void publishRaw(String topic, byte[] key, byte[] value) {
-    Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    Map<String, Object> props =
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value));
@@ -95,22 +108,32 @@ public final class TestCluster implements AutoCloseable {
     return read(topic, TagCountKey.class, TagCount.class);
   }
 
-  /** Every committed record of a topic of registry-Avro keys and values, in offset order per partition. */
+  /**
+   * Every committed record of a topic of registry-Avro keys and values, in offset order per
+   * partition.
+   */
   public <K extends SpecificRecord, V extends SpecificRecord> List<KeyValue<K, V>> read(
       String topic, Class<K> keyType, Class<V> valueType) {
-    Map<String, Object> props = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, Object> props =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
     List<KeyValue<K, V>> records = new ArrayList<>();
-    try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
-        props,
-        SpecificAvroSerde.of(keyType, client, true).deserializer(),
-        SpecificAvroSerde.of(valueType, client, false).deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(topic, info.partition()))
-          .toList();
+    try (KafkaConsumer<K, V> consumer =
+        new KafkaConsumer<>(
+            props,
+            SpecificAvroSerde.of(keyType, client, true).deserializer(),
+            SpecificAvroSerde.of(valueType, client, false).deserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

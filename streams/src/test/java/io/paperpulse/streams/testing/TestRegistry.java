@@ -5,7 +5,9 @@ import io.paperpulse.registry.server.InMemorySchemaStore;
 import io.paperpulse.registry.server.SchemaRegistryServer;
 import io.paperpulse.streams.topology.RegistryTopologySerdes;
 
-/** A real schema registry over HTTP on an ephemeral port, with a client and topology serdes on it. */
+/**
+ * A real schema registry over HTTP on an ephemeral port, with a client and topology serdes on it.
+ */
 public final class TestRegistry implements AutoCloseable {
 
   private final SchemaRegistryServer server;

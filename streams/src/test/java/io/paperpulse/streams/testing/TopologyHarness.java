@@ -65,12 +65,14 @@ public final class TopologyHarness implements AutoCloseable {
   }
 
   /** A harness whose driver starts its wall clock at {@code wallClock}. */
-  public TopologyHarness(TestRegistry registry, TopologyConfig config, Tagger tagger, Instant wallClock) {
+  public TopologyHarness(
+      TestRegistry registry, TopologyConfig config, Tagger tagger, Instant wallClock) {
     this.registry = registry;
     this.topics = new TopicNames("test.");
     this.emitInterval = config.rankingInterval();
     RegistryTopologySerdes serdes = registry.serdes();
-    Topology topology = PaperPulseTopology.build(new StreamsBuilder(), config, topics, serdes, tagger);
+    Topology topology =
+        PaperPulseTopology.build(new StreamsBuilder(), config, topics, serdes, tagger);
     try {
       stateDir = Files.createTempDirectory("paperpulse-ttd");
     } catch (java.io.IOException e) {
@@ -81,24 +83,49 @@ public final class TopologyHarness implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.papersDlq());
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
     driver = new TopologyTestDriver(topology, props, wallClock);
-    papers = driver.createInputTopic(
-        topics.papers(), serdes.stringKey().serializer(), serdes.value(PaperEvent.class).serializer());
-    rawPapers = driver.createInputTopic(topics.papers(), new ByteArraySerializer(), new ByteArraySerializer());
-    tagCounts = driver.createOutputTopic(
-        topics.tagCounts(), serdes.key(TagCountKey.class).deserializer(), serdes.value(TagCount.class).deserializer());
-    tagged = driver.createOutputTopic(
-        topics.papersTagged(), serdes.stringKey().deserializer(), serdes.value(TaggedPaper.class).deserializer());
-    trending = driver.createOutputTopic(
-        topics.trendingTags(), serdes.key(TrendingKey.class).deserializer(),
-        serdes.value(TrendingTags.class).deserializer());
-    topPapers = driver.createOutputTopic(
-        topics.topPapers(), serdes.key(TrendingKey.class).deserializer(), serdes.value(TopPapers.class).deserializer());
-    alerts = driver.createOutputTopic(
-        topics.trendAlerts(), serdes.key(TagCountKey.class).deserializer(), serdes.value(TrendAlert.class).deserializer());
-    deadLetters = driver.createOutputTopic(topics.papersDlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    papers =
+        driver.createInputTopic(
+            topics.papers(),
+            serdes.stringKey().serializer(),
+            serdes.value(PaperEvent.class).serializer());
+    rawPapers =
+        driver.createInputTopic(
+            topics.papers(), new ByteArraySerializer(), new ByteArraySerializer());
+    tagCounts =
+        driver.createOutputTopic(
+            topics.tagCounts(),
+            serdes.key(TagCountKey.class).deserializer(),
+            serdes.value(TagCount.class).deserializer());
+    tagged =
+        driver.createOutputTopic(
+            topics.papersTagged(),
+            serdes.stringKey().deserializer(),
+            serdes.value(TaggedPaper.class).deserializer());
+    trending =
+        driver.createOutputTopic(
+            topics.trendingTags(),
+            serdes.key(TrendingKey.class).deserializer(),
+            serdes.value(TrendingTags.class).deserializer());
+    topPapers =
+        driver.createOutputTopic(
+            topics.topPapers(),
+            serdes.key(TrendingKey.class).deserializer(),
+            serdes.value(TopPapers.class).deserializer());
+    alerts =
+        driver.createOutputTopic(
+            topics.trendAlerts(),
+            serdes.key(TagCountKey.class).deserializer(),
+            serdes.value(TrendAlert.class).deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.papersDlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   public TopicNames topics() {
@@ -168,7 +195,9 @@ public final class TopologyHarness implements AutoCloseable {
     return Map.copyOf(trendingState);
   }
 
-  /** Latest top papers per bucket, after one ranking interval has passed; tombstones remove buckets. */
+  /**
+   * Latest top papers per bucket, after one ranking interval has passed; tombstones remove buckets.
+   */
   public Map<TrendingKey, TopPapers> topPapers() {
     emit();
     for (KeyValue<TrendingKey, TopPapers> record : topPapers.readKeyValuesToList()) {

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Deterministic tagger for topology tests whose tags are obvious from the text: every word of
- * the title is a TOPIC tag, every other word of the abstract a KEYPHRASE tag (words of at least
- * three letters, lower-cased).
+ * Deterministic tagger for topology tests whose tags are obvious from the text: every word of the
+ * title is a TOPIC tag, every other word of the abstract a KEYPHRASE tag (words of at least three
+ * letters, lower-cased).
  */
 public final class VocabularyTagger implements Tagger {
 

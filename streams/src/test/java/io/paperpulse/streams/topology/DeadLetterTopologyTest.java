@@ -27,16 +27,18 @@ class DeadLetterTopologyTest extends TopologyTestBase {
   void invalidPapersGoToTheDeadLetterTopicWithOriginalBytesAndDetails() {
     var keySerializer = harness.serdes().stringKey().serializer();
     var valueSerializer = harness.serdes().value(PaperEvent.class).serializer();
-    List<PaperEvent> invalid = List.of(
-        paper("empty", "  ", "text", DAY, 0),
-        paper("ancient", "Old", "", LocalDate.of(1850, 1, 1), 0),
-        paper("future", "Soon", "", LocalDate.of(2024, 6, 5), 0),
-        paper("long", "Long", "x".repeat(51), DAY, 0));
+    List<PaperEvent> invalid =
+        List.of(
+            paper("empty", "  ", "text", DAY, 0),
+            paper("ancient", "Old", "", LocalDate.of(1850, 1, 1), 0),
+            paper("future", "Soon", "", LocalDate.of(2024, 6, 5), 0),
+            paper("long", "Long", "x".repeat(51), DAY, 0));
     String topic = harness.topics().papers();
 
     harness.upsert(paper("good", "Diffusion", "", DAY, 1));
     for (PaperEvent paper : invalid) {
-      harness.pipeRaw(keySerializer.serialize(topic, paper.getId()), valueSerializer.serialize(topic, paper));
+      harness.pipeRaw(
+          keySerializer.serialize(topic, paper.getId()), valueSerializer.serialize(topic, paper));
     }
     harness.upsert(paper("good2", "Diffusion", "", DAY, 1));
 
@@ -47,10 +49,13 @@ class DeadLetterTopologyTest extends TopologyTestBase {
       TestRecord<byte[], byte[]> letter = letters.get(i);
       assertThat(letter.key()).isEqualTo(keySerializer.serialize(topic, paper.getId()));
       assertThat(letter.value()).isEqualTo(valueSerializer.serialize(topic, paper));
-      assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE)).isEqualTo(ValidatePaperProcessor.STAGE).isEqualTo("validation");
+      assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE))
+          .isEqualTo(ValidatePaperProcessor.STAGE)
+          .isEqualTo("validation");
       assertThat(header(letter.headers(), DeadLetter.HEADER_TOPIC)).isEqualTo(topic);
       assertThat(header(letter.headers(), DeadLetter.HEADER_PARTITION)).isEqualTo("0");
-      assertThat(header(letter.headers(), DeadLetter.HEADER_OFFSET)).isEqualTo(Integer.toString(i + 1));
+      assertThat(header(letter.headers(), DeadLetter.HEADER_OFFSET))
+          .isEqualTo(Integer.toString(i + 1));
       assertThat(header(letter.headers(), DeadLetter.HEADER_MESSAGE)).contains(paper.getId());
     }
     assertThat(letters)
@@ -62,7 +67,11 @@ class DeadLetterTopologyTest extends TopologyTestBase {
             "paperpulse.validation.abstract-too-long");
     // processing went on: both valid papers count, none of the invalid ones do
     var counts = harness.tagCounts();
-    assertThat(counts.get(new io.paperpulse.schema.TagCountKey("diffusion", "day", DAY)).getPaperCount()).isEqualTo(2);
+    assertThat(
+            counts
+                .get(new io.paperpulse.schema.TagCountKey("diffusion", "day", DAY))
+                .getPaperCount())
+        .isEqualTo(2);
     assertThat(counts.keySet()).extracting(key -> key.getTag()).containsOnly("diffusion");
     assertThat(counts).hasSize(Granularity.DEFAULTS.size());
   }
@@ -73,7 +82,9 @@ class DeadLetterTopologyTest extends TopologyTestBase {
     var valueSerializer = harness.serdes().value(PaperEvent.class).serializer();
     String topic = harness.topics().papers();
 
-    harness.pipeRaw(keySerializer.serialize(topic, "other"), valueSerializer.serialize(topic, paper("p1", "T", "", DAY, 0)));
+    harness.pipeRaw(
+        keySerializer.serialize(topic, "other"),
+        valueSerializer.serialize(topic, paper("p1", "T", "", DAY, 0)));
 
     assertThat(harness.deadLetters())
         .extracting(letter -> header(letter.headers(), DeadLetter.HEADER_EXCEPTION))
@@ -93,8 +104,10 @@ class DeadLetterTopologyTest extends TopologyTestBase {
     assertThat(letters).hasSize(1);
     assertThat(letters.get(0).value()).isEqualTo(garbage);
     assertThat(header(letters.get(0).headers(), DeadLetter.HEADER_EXCEPTION)).isNotBlank();
-    assertThat(header(letters.get(0).headers(), DeadLetter.HEADER_TOPIC)).isEqualTo(harness.topics().papers());
-    assertThat(header(letters.get(0).headers(), DeadLetter.HEADER_STAGE)).isEqualTo("deserialization");
+    assertThat(header(letters.get(0).headers(), DeadLetter.HEADER_TOPIC))
+        .isEqualTo(harness.topics().papers());
+    assertThat(header(letters.get(0).headers(), DeadLetter.HEADER_STAGE))
+        .isEqualTo("deserialization");
     assertThat(harness.tagCounts()).hasSize(Granularity.DEFAULTS.size());
   }
 }

@@ -32,21 +32,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InterleavedEmissionsPropertyTest extends RegistryTestBase {
 
-  private static final List<String> TITLES = List.of(
-      "Diffusion models for image generation",
-      "Large language models as reasoning agents",
-      "Reinforcement learning from human feedback",
-      "Graph neural networks for molecules",
-      "Efficient transformers with sparse attention",
-      "Speech recognition with self-supervised learning",
-      "Retrieval augmented generation for question answering");
-  private static final List<String> ABSTRACTS = List.of(
-      "We propose a diffusion model that improves sample quality on image benchmarks.",
-      "We study chain-of-thought reasoning in large language models and agents.",
-      "Reward models trained from human preference data guide policy optimization.",
-      "Message passing networks predict molecular properties from graphs.",
-      "Sparse attention reduces the quadratic cost of transformers on long sequences.",
-      "");
+  private static final List<String> TITLES =
+      List.of(
+          "Diffusion models for image generation",
+          "Large language models as reasoning agents",
+          "Reinforcement learning from human feedback",
+          "Graph neural networks for molecules",
+          "Efficient transformers with sparse attention",
+          "Speech recognition with self-supervised learning",
+          "Retrieval augmented generation for question answering");
+  private static final List<String> ABSTRACTS =
+      List.of(
+          "We propose a diffusion model that improves sample quality on image benchmarks.",
+          "We study chain-of-thought reasoning in large language models and agents.",
+          "Reward models trained from human preference data guide policy optimization.",
+          "Message passing networks predict molecular properties from graphs.",
+          "Sparse attention reduces the quadratic cost of transformers on long sequences.",
+          "");
   private static final LocalDate FIRST_DAY = LocalDate.of(2023, 12, 4);
   private static final int LOOKBACK = 2;
   private static final int TOP_N = 3;
@@ -71,16 +73,20 @@ class InterleavedEmissionsPropertyTest extends RegistryTestBase {
         } else if (action < 5 && live.containsKey(id)) {
           PaperEvent old = live.get(id);
           // an upvote-only change keeps the tags and moves only sums
-          PaperEvent bumped = PaperEvent.newBuilder(old).setUpvotes(old.getUpvotes() + 1 + random.nextInt(5)).build();
+          PaperEvent bumped =
+              PaperEvent.newBuilder(old)
+                  .setUpvotes(old.getUpvotes() + 1 + random.nextInt(5))
+                  .build();
           harness.upsert(bumped);
           live.put(id, bumped);
         } else {
-          PaperEvent paper = paper(
-              id,
-              TITLES.get(random.nextInt(TITLES.size())),
-              ABSTRACTS.get(random.nextInt(ABSTRACTS.size())),
-              FIRST_DAY.plusDays(random.nextInt(70)),
-              random.nextInt(30));
+          PaperEvent paper =
+              paper(
+                  id,
+                  TITLES.get(random.nextInt(TITLES.size())),
+                  ABSTRACTS.get(random.nextInt(ABSTRACTS.size())),
+                  FIRST_DAY.plusDays(random.nextInt(70)),
+                  random.nextInt(30));
           harness.upsert(paper);
           live.put(id, paper);
         }
@@ -93,19 +99,26 @@ class InterleavedEmissionsPropertyTest extends RegistryTestBase {
     assertThat(checks).isGreaterThan(5);
   }
 
-  private static void assertAgreesWithRecomputation(TopologyHarness harness, Map<String, PaperEvent> live) {
+  private static void assertAgreesWithRecomputation(
+      TopologyHarness harness, Map<String, PaperEvent> live) {
     Map<TagCountKey, ExpectedCounts.Totals> expected =
         ExpectedCounts.recompute(live.values(), TAGGER, Granularity.DEFAULTS);
     Map<TagCountKey, TagCount> written = harness.tagCounts();
-    Map<TagCountKey, ExpectedCounts.Totals> counts = written.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> ExpectedCounts.Totals.of(e.getValue())));
+    Map<TagCountKey, ExpectedCounts.Totals> counts =
+        written.entrySet().stream()
+            .collect(
+                Collectors.toMap(Map.Entry::getKey, e -> ExpectedCounts.Totals.of(e.getValue())));
     assertThat(counts).isEqualTo(expected);
-    assertThat(written.values()).allSatisfy(count -> {
-      Granularity granularity = Granularity.fromLabel(count.getGranularity());
-      assertThat(count.getBucketEnd()).isEqualTo(granularity.bucketEnd(count.getBucketStart()));
-    });
+    assertThat(written.values())
+        .allSatisfy(
+            count -> {
+              Granularity granularity = Granularity.fromLabel(count.getGranularity());
+              assertThat(count.getBucketEnd())
+                  .isEqualTo(granularity.bucketEnd(count.getBucketStart()));
+            });
 
-    Map<TrendingKey, List<ExpectedRankings.Ranked>> rankings = ExpectedRankings.of(harness.trending());
+    Map<TrendingKey, List<ExpectedRankings.Ranked>> rankings =
+        ExpectedRankings.of(harness.trending());
     assertThat(rankings).isEqualTo(ExpectedRankings.recompute(expected, LOOKBACK, TOP_N));
   }
 }

@@ -29,9 +29,9 @@ import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Papers of every released {@code PaperEvent} version flow through the topology, their fields
- * reach papers-tagged, and {@code --bucket-by featured} places papers by the day Daily Papers
- * featured them.
+ * Papers of every released {@code PaperEvent} version flow through the topology, their fields reach
+ * papers-tagged, and {@code --bucket-by featured} places papers by the day Daily Papers featured
+ * them.
  */
 class PaperVersionsTopologyTest extends TopologyTestBase {
 
@@ -53,7 +53,8 @@ class PaperVersionsTopologyTest extends TopologyTestBase {
   }
 
   @Test
-  void aRecordOfTheFirstReleasedSchemaIsCountedAndTaggedWithTheNewFieldsAtTheirDefaults() throws IOException {
+  void aRecordOfTheFirstReleasedSchemaIsCountedAndTaggedWithTheNewFieldsAtTheirDefaults()
+      throws IOException {
     Schema v1;
     try (InputStream in = getClass().getResourceAsStream("/avro-history/PaperEvent/v1.avsc")) {
       v1 = new Schema.Parser().parse(in);
@@ -96,8 +97,9 @@ class PaperVersionsTopologyTest extends TopologyTestBase {
 
   @Test
   void bucketByFeaturedCountsOnTheFeaturedDayAndFallsBackToPublished() {
-    try (TopologyHarness featuredHarness = new TopologyHarness(registry,
-        TopologyConfig.defaults().withBucketBy(BucketDate.FEATURED), tagger)) {
+    try (TopologyHarness featuredHarness =
+        new TopologyHarness(
+            registry, TopologyConfig.defaults().withBucketBy(BucketDate.FEATURED), tagger)) {
       featuredHarness.upsert(featured("a", FEATURED));
       featuredHarness.upsert(featured("b", null));
       Map<TagCountKey, TagCount> counts = featuredHarness.tagCounts();
@@ -108,8 +110,9 @@ class PaperVersionsTopologyTest extends TopologyTestBase {
       featuredHarness.upsert(featured("a", FEATURED.plusDays(1)));
       counts = featuredHarness.tagCounts();
       assertThat(counts.get(day("diffusion", FEATURED.plusDays(1))).getPaperCount()).isEqualTo(1);
-      assertThat(counts.get(day("diffusion", FEATURED))).satisfiesAnyOf(
-          gone -> assertThat(gone).isNull(), zero -> assertThat(zero.getPaperCount()).isZero());
+      assertThat(counts.get(day("diffusion", FEATURED)))
+          .satisfiesAnyOf(
+              gone -> assertThat(gone).isNull(), zero -> assertThat(zero.getPaperCount()).isZero());
       assertThat(counts.get(day("diffusion", PUBLISHED)).getPaperCount()).isEqualTo(1);
     }
   }
@@ -127,11 +130,16 @@ class PaperVersionsTopologyTest extends TopologyTestBase {
     PaperEvent future = featured("f", LocalDate.of(2030, 1, 1));
     harness.upsert(future, TopologyHarness.NOW);
     assertThat(harness.deadLetters()).isEmpty();
-    try (TopologyHarness featuredHarness = new TopologyHarness(registry,
-        TopologyConfig.defaults().withBucketBy(BucketDate.FEATURED), tagger)) {
+    try (TopologyHarness featuredHarness =
+        new TopologyHarness(
+            registry, TopologyConfig.defaults().withBucketBy(BucketDate.FEATURED), tagger)) {
       featuredHarness.upsert(future, TopologyHarness.NOW);
-      assertThat(featuredHarness.deadLetters()).singleElement()
-          .satisfies(letter -> assertThat(header(letter.headers(), DeadLetter.HEADER_MESSAGE)).contains("featuredAt"));
+      assertThat(featuredHarness.deadLetters())
+          .singleElement()
+          .satisfies(
+              letter ->
+                  assertThat(header(letter.headers(), DeadLetter.HEADER_MESSAGE))
+                      .contains("featuredAt"));
     }
   }
 

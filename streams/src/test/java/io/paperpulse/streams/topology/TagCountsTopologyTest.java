@@ -55,7 +55,8 @@ class TagCountsTopologyTest extends TopologyTestBase {
 
     harness.upsert(paper("p2", "Diffusion", "slow sampling", MONDAY.plusDays(1), 1));
     List<KeyValue<TagCountKey, TagCount>> second = harness.newTagCountRecords();
-    assertThat(second).filteredOn(record -> record.key.equals(key("diffusion", Granularity.YEAR, MONDAY)))
+    assertThat(second)
+        .filteredOn(record -> record.key.equals(key("diffusion", Granularity.YEAR, MONDAY)))
         .singleElement()
         .satisfies(record -> assertThat(record.value.getPaperCount()).isEqualTo(2));
     assertThat(second).hasSize((int) second.stream().map(record -> record.key).distinct().count());
@@ -104,11 +105,13 @@ class TagCountsTopologyTest extends TopologyTestBase {
     harness.upsert(paper("p1", "Diffusion", "", MONDAY.plusDays(40), 2));
 
     Map<TagCountKey, TagCount> counts = harness.tagCounts();
-    assertThat(counts).doesNotContainKeys(
-        key("diffusion", Granularity.DAY, MONDAY),
-        key("diffusion", Granularity.WEEK, MONDAY),
-        key("diffusion", Granularity.MONTH, MONDAY));
-    assertThat(counts.get(key("diffusion", Granularity.DAY, MONDAY.plusDays(40))).getUpvoteSum()).isEqualTo(2);
+    assertThat(counts)
+        .doesNotContainKeys(
+            key("diffusion", Granularity.DAY, MONDAY),
+            key("diffusion", Granularity.WEEK, MONDAY),
+            key("diffusion", Granularity.MONTH, MONDAY));
+    assertThat(counts.get(key("diffusion", Granularity.DAY, MONDAY.plusDays(40))).getUpvoteSum())
+        .isEqualTo(2);
     // same year: the yearly bucket keeps exactly one paper
     assertThat(counts.get(key("diffusion", Granularity.YEAR, MONDAY)).getPaperCount()).isEqualTo(1);
   }
@@ -149,7 +152,8 @@ class TagCountsTopologyTest extends TopologyTestBase {
     harness.delete("p1");
     harness.upsert(paper("p1", "Diffusion", "", MONDAY, 2));
 
-    assertThat(harness.tagCounts().get(key("diffusion", Granularity.DAY, MONDAY)).getPaperCount()).isEqualTo(1);
+    assertThat(harness.tagCounts().get(key("diffusion", Granularity.DAY, MONDAY)).getPaperCount())
+        .isEqualTo(1);
   }
 
   @Test
@@ -161,7 +165,9 @@ class TagCountsTopologyTest extends TopologyTestBase {
 
     Map<TagCountKey, TagCount> counts = harness.tagCounts();
     assertThat(counts.get(key("diffusion", Granularity.DAY, MONDAY)).getPaperCount()).isEqualTo(1);
-    assertThat(counts.get(key("diffusion", Granularity.YEAR, MONDAY.minusYears(20))).getPaperCount()).isEqualTo(1);
+    assertThat(
+            counts.get(key("diffusion", Granularity.YEAR, MONDAY.minusYears(20))).getPaperCount())
+        .isEqualTo(1);
   }
 
   /** One record on the papers topic: an upsert, or a delete when paper is null. */
@@ -173,10 +179,21 @@ class TagCountsTopologyTest extends TopologyTestBase {
     for (int i = 0; i < 12; i++) {
       String id = "p" + i;
       List<Event> versions = new ArrayList<>();
-      versions.add(new Event(id, paper(id, "Topic" + (i % 3), "word" + (i % 4) + " shared", MONDAY.plusDays(i * 5L), i)));
+      versions.add(
+          new Event(
+              id,
+              paper(
+                  id,
+                  "Topic" + (i % 3),
+                  "word" + (i % 4) + " shared",
+                  MONDAY.plusDays(i * 5L),
+                  i)));
       versions.add(new Event(id, versions.get(0).paper())); // duplicate delivery
       if (i % 2 == 0) {
-        versions.add(new Event(id, paper(id, "Topic" + (i % 3), "word" + (i % 5), MONDAY.plusDays(i * 9L), i + 1)));
+        versions.add(
+            new Event(
+                id,
+                paper(id, "Topic" + (i % 3), "word" + (i % 5), MONDAY.plusDays(i * 9L), i + 1)));
       }
       if (i % 4 == 1) {
         versions.add(new Event(id, null));
@@ -204,21 +221,27 @@ class TagCountsTopologyTest extends TopologyTestBase {
       }
     }
     Map<String, PaperEvent> live = new LinkedHashMap<>();
-    perPaper.forEach(versions -> versions.forEach(event -> {
-      if (event.paper() == null) {
-        live.remove(event.id());
-      } else {
-        live.put(event.id(), event.paper());
-      }
-    }));
-    assertThat(first.entrySet().stream()
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> ExpectedCounts.Totals.of(e.getValue()))))
+    perPaper.forEach(
+        versions ->
+            versions.forEach(
+                event -> {
+                  if (event.paper() == null) {
+                    live.remove(event.id());
+                  } else {
+                    live.put(event.id(), event.paper());
+                  }
+                }));
+    assertThat(
+            first.entrySet().stream()
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> ExpectedCounts.Totals.of(e.getValue()))))
         .isEqualTo(ExpectedCounts.recompute(live.values(), tagger, Granularity.DEFAULTS));
   }
 
   /**
-   * A random interleaving of the papers' histories. Each paper's own versions keep their order:
-   * on an upsert topic the latest offset per key is the paper's state (what compaction keeps).
+   * A random interleaving of the papers' histories. Each paper's own versions keep their order: on
+   * an upsert topic the latest offset per key is the paper's state (what compaction keeps).
    */
   static List<Event> interleave(List<List<Event>> perPaper, Random random) {
     List<Integer> slots = new ArrayList<>();

@@ -15,7 +15,10 @@ class TopologyDescriptionTest extends RegistryTestBase {
 
   private static TopologyDescription describe(String prefix) {
     return PaperPulseTopology.build(
-            new StreamsBuilder(), TopologyConfig.defaults(), new TopicNames(prefix), registry.serdes(),
+            new StreamsBuilder(),
+            TopologyConfig.defaults(),
+            new TopicNames(prefix),
+            registry.serdes(),
             new VocabularyTagger())
         .describe();
   }
@@ -25,10 +28,15 @@ class TopologyDescriptionTest extends RegistryTestBase {
     String description = describe("").toString();
 
     assertThat(description).doesNotContain("KSTREAM-", "KTABLE-", "STATE-STORE-");
-    assertThat(description).contains(
-        StoreNames.PAPER_TAGS, StoreNames.BUCKET_COUNTS, StoreNames.SCORE_INDEX, StoreNames.PUBLISHED_PARTS,
-        StoreNames.TAG_DELTAS + "-repartition", StoreNames.RANKING_PARTS + "-repartition",
-        StoreNames.TRENDING_RANKINGS);
+    assertThat(description)
+        .contains(
+            StoreNames.PAPER_TAGS,
+            StoreNames.BUCKET_COUNTS,
+            StoreNames.SCORE_INDEX,
+            StoreNames.PUBLISHED_PARTS,
+            StoreNames.TAG_DELTAS + "-repartition",
+            StoreNames.RANKING_PARTS + "-repartition",
+            StoreNames.TRENDING_RANKINGS);
   }
 
   @Test

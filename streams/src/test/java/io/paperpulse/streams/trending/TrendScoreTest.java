@@ -18,6 +18,7 @@ class TrendScoreTest {
   @Test
   void decliningTagsScoreBelowZeroAndNegativeZeroIsZero() {
     assertThat(TrendScore.score(1, new long[] {9, 9})).isCloseTo(-8 / Math.sqrt(10), within(1e-12));
-    assertThat(Double.doubleToLongBits(TrendScore.score(0, new long[] {0}))).isEqualTo(Double.doubleToLongBits(0.0));
+    assertThat(Double.doubleToLongBits(TrendScore.score(0, new long[] {0})))
+        .isEqualTo(Double.doubleToLongBits(0.0));
   }
 }

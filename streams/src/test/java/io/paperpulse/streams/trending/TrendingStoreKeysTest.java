@@ -24,33 +24,41 @@ class TrendingStoreKeysTest {
 
   @Test
   void indexKeysSortInRankingOrder() {
-    List<TrendingTag> ranked = List.of(
-        entry("a", 12.5, 1, 0),
-        entry("b", 3.0, 9, 0),
-        entry("c", 3.0, 2, 7),
-        entry("a", 3.0, 2, 1),
-        entry("b", 3.0, 2, 1),
-        entry("z", 0.0, 100, 100),
-        entry("y", -0.5, 1, 0),
-        entry("x", -7.25, 50, 0));
+    List<TrendingTag> ranked =
+        List.of(
+            entry("a", 12.5, 1, 0),
+            entry("b", 3.0, 9, 0),
+            entry("c", 3.0, 2, 7),
+            entry("a", 3.0, 2, 1),
+            entry("b", 3.0, 2, 1),
+            entry("z", 0.0, 100, 100),
+            entry("y", -0.5, 1, 0),
+            entry("x", -7.25, 50, 0));
     List<TrendingTag> shuffled = new ArrayList<>(ranked);
     Collections.shuffle(shuffled, new Random(7));
 
-    shuffled.sort((left, right) -> TrendingStoreKeys.indexKey(Granularity.DAY, DAY, left)
-        .compareTo(TrendingStoreKeys.indexKey(Granularity.DAY, DAY, right)));
+    shuffled.sort(
+        (left, right) ->
+            TrendingStoreKeys.indexKey(Granularity.DAY, DAY, left)
+                .compareTo(TrendingStoreKeys.indexKey(Granularity.DAY, DAY, right)));
 
     assertThat(shuffled).containsExactlyElementsOf(ranked);
   }
 
   @Test
   void anIndexKeyAndValueGiveBackTheEntry() {
-    for (TrendingTag entry : List.of(
-        entry("a", -1.5, 3, 11), entry("large language models", 0.0, 1, 0), entry("détection", 7.25, 40, 3000))) {
+    for (TrendingTag entry :
+        List.of(
+            entry("a", -1.5, 3, 11),
+            entry("large language models", 0.0, 1, 0),
+            entry("détection", 7.25, 40, 3000))) {
       Bytes key = TrendingStoreKeys.indexKey(Granularity.MONTH, DAY, entry);
 
-      assertThat(TrendingStoreKeys.entry(key, TrendingStoreKeys.indexValue(entry))).isEqualTo(entry);
+      assertThat(TrendingStoreKeys.entry(key, TrendingStoreKeys.indexValue(entry)))
+          .isEqualTo(entry);
       assertThat(TrendingStoreKeys.ranking(key)).isEqualTo(new TrendingKey("month", DAY));
-      assertThat(TrendingStoreKeys.bucketPrefix(key)).isEqualTo(TrendingStoreKeys.bucketPrefix(Granularity.MONTH, DAY));
+      assertThat(TrendingStoreKeys.bucketPrefix(key))
+          .isEqualTo(TrendingStoreKeys.bucketPrefix(Granularity.MONTH, DAY));
     }
   }
 

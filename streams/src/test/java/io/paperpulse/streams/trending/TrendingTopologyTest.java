@@ -23,7 +23,9 @@ class TrendingTopologyTest extends TopologyTestBase {
 
   @Override
   protected TopologyConfig config() {
-    return TopologyConfig.defaults().withGranularities(List.of(Granularity.WEEK)).withTrending(2, 6);
+    return TopologyConfig.defaults()
+        .withGranularities(List.of(Granularity.WEEK))
+        .withTrending(2, 6);
   }
 
   private void papers(String tag, LocalDate week, int count, int upvotes) {
@@ -56,7 +58,8 @@ class TrendingTopologyTest extends TopologyTestBase {
 
     List<TrendingTag> tags = ranking(W2).getTags();
 
-    assertThat(tags).extracting(TrendingTag::getTag)
+    assertThat(tags)
+        .extracting(TrendingTag::getTag)
         .containsExactly("rising", "fresh", "tieb", "tiea", "tiec", "steady");
     assertThat(tags).extracting(TrendingTag::getRank).containsExactly(1, 2, 3, 4, 5, 6);
     // docs/trending.md: (count - mean of previous 2 weeks) / sqrt(mean + 1)
@@ -75,14 +78,16 @@ class TrendingTopologyTest extends TopologyTestBase {
 
     // fresh was common the week before: its growth, and so its score, vanishes
     papers("fresh", W1, 2, 0);
-    assertThat(ranking(W2).getTags()).extracting(TrendingTag::getTag)
+    assertThat(ranking(W2).getTags())
+        .extracting(TrendingTag::getTag)
         .containsExactly("rising", "tieb", "tiea", "tiec", "fresh", "steady");
 
     // rising loses its papers of W2 one by one until it leaves the ranking
     for (int i = 11; i < 15; i++) { // ids of the four W2 papers of "rising"
       harness.delete("p" + i);
     }
-    assertThat(ranking(W2).getTags()).extracting(TrendingTag::getTag)
+    assertThat(ranking(W2).getTags())
+        .extracting(TrendingTag::getTag)
         .containsExactly("tieb", "tiea", "tiec", "fresh", "steady");
   }
 

@@ -15,10 +15,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Reads the Inspec archive, or another keyphrase benchmark packed the same way:
- * {@code Inspec/docsutf8/ID.txt} holds the title (up to the first line
- * ending in CR) and the abstract; {@code Inspec/keys/ID.key} holds one keyphrase per line, the
- * uncontrolled keys first, closed by a line ending in CR, then the controlled ones.
+ * Reads the Inspec archive, or another keyphrase benchmark packed the same way: {@code
+ * Inspec/docsutf8/ID.txt} holds the title (up to the first line ending in CR) and the abstract;
+ * {@code Inspec/keys/ID.key} holds one keyphrase per line, the uncontrolled keys first, closed by a
+ * line ending in CR, then the controlled ones.
  */
 public final class InspecCorpus {
   private InspecCorpus() {}
@@ -27,18 +27,22 @@ public final class InspecCorpus {
     return readNamed(zip).documents();
   }
 
-  /** A keyphrase benchmark in this layout: its name (the archive's top folder) and its documents. */
+  /**
+   * A keyphrase benchmark in this layout: its name (the archive's top folder) and its documents.
+   */
   public record Named(String name, List<InspecDocument> documents) {}
 
   /**
-   * Reads any archive in the Inspec layout ({@code NAME/docsutf8/ID.txt}, {@code NAME/keys/ID.key}).
-   * Numeric file names are the document ids; other names are numbered 1, 2, ... in name order.
+   * Reads any archive in the Inspec layout ({@code NAME/docsutf8/ID.txt}, {@code
+   * NAME/keys/ID.key}). Numeric file names are the document ids; other names are numbered 1, 2, ...
+   * in name order.
    */
   public static Named readNamed(Path zip) throws IOException {
     Map<String, String> texts = new HashMap<>();
     Map<String, String> keys = new HashMap<>();
     String datasetName = null;
-    try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
+    try (InputStream file = Files.newInputStream(zip);
+        ZipInputStream in = new ZipInputStream(file)) {
       ZipEntry entry;
       while ((entry = in.getNextEntry()) != null) {
         String name = entry.getName();
@@ -47,7 +51,8 @@ public final class InspecCorpus {
         }
         if (name.contains("/docsutf8/") && name.endsWith(".txt")) {
           texts.put(fileStem(name), readAll(in));
-          datasetName = datasetName == null ? name.substring(0, name.indexOf("/docsutf8/")) : datasetName;
+          datasetName =
+              datasetName == null ? name.substring(0, name.indexOf("/docsutf8/")) : datasetName;
         } else if (name.contains("/keys/") && name.endsWith(".key")) {
           keys.put(fileStem(name), readAll(in));
         }
@@ -55,15 +60,20 @@ public final class InspecCorpus {
     }
     List<String> names = new ArrayList<>(texts.keySet());
     names.removeIf(n -> !keys.containsKey(n));
-    boolean numeric = names.stream().allMatch(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit) && n.length() < 10);
+    boolean numeric =
+        names.stream()
+            .allMatch(
+                n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit) && n.length() < 10);
     names.sort(numeric ? Comparator.comparingInt(Integer::parseInt) : Comparator.naturalOrder());
     List<InspecDocument> documents = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String n = names.get(i);
       documents.add(parse(numeric ? Integer.parseInt(n) : i + 1, texts.get(n), keys.get(n)));
     }
-    String shown = datasetName == null || datasetName.isEmpty() ? zip.getFileName().toString()
-        : datasetName.substring(datasetName.lastIndexOf('/') + 1);
+    String shown =
+        datasetName == null || datasetName.isEmpty()
+            ? zip.getFileName().toString()
+            : datasetName.substring(datasetName.lastIndexOf('/') + 1);
     return new Named(shown, documents);
   }
 

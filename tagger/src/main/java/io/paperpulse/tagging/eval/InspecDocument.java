@@ -9,7 +9,11 @@ import java.util.List;
  * @param controlledKeys thesaurus terms, kept for reference; not used for scoring
  */
 public record InspecDocument(
-    int id, String title, String abstractText, List<String> uncontrolledKeys, List<String> controlledKeys) {
+    int id,
+    String title,
+    String abstractText,
+    List<String> uncontrolledKeys,
+    List<String> controlledKeys) {
   public InspecDocument {
     uncontrolledKeys = List.copyOf(uncontrolledKeys);
     controlledKeys = List.copyOf(controlledKeys);

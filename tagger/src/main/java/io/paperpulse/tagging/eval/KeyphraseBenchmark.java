@@ -16,14 +16,14 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * Scores the keyphrase extractor on Inspec, or any archive in its layout, with the usual
- * protocol: the top 5 and top 10 extracted phrases against the uncontrolled gold keys, a match
- * being an exact match of the Porter-stemmed words, both sides split into words by the same
- * tokenizer. Precision at k divides by k even when fewer phrases were extracted. Gold keys
- * absent from the text count against recall.
+ * Scores the keyphrase extractor on Inspec, or any archive in its layout, with the usual protocol:
+ * the top 5 and top 10 extracted phrases against the uncontrolled gold keys, a match being an exact
+ * match of the Porter-stemmed words, both sides split into words by the same tokenizer. Precision
+ * at k divides by k even when fewer phrases were extracted. Gold keys absent from the text count
+ * against recall.
  *
- * <p>Document frequencies never come from the document being scored: either leave-one-out over
- * the corpus, or the shipped table, which was counted on the even-numbered documents only and is
+ * <p>Document frequencies never come from the document being scored: either leave-one-out over the
+ * corpus, or the shipped table, which was counted on the even-numbered documents only and is
  * therefore scored on the odd-numbered ones.
  */
 public final class KeyphraseBenchmark {
@@ -38,10 +38,10 @@ public final class KeyphraseBenchmark {
   }
 
   /**
-   * The full report. On Inspec: all documents (leave-one-out), the even half (where the
-   * extractor was fitted), the odd half (held out), and the odd half with the shipped table,
-   * which was counted on the even half. On any other archive of the same layout: all documents,
-   * with leave-one-out frequencies and with the shipped table.
+   * The full report. On Inspec: all documents (leave-one-out), the even half (where the extractor
+   * was fitted), the odd half (held out), and the odd half with the shipped table, which was
+   * counted on the even half. On any other archive of the same layout: all documents, with
+   * leave-one-out frequencies and with the shipped table.
    */
   public EvalReport evaluate(Path archive) throws IOException {
     return evaluate(InspecCorpus.readNamed(archive), archive.getFileName().toString());
@@ -55,29 +55,57 @@ public final class KeyphraseBenchmark {
     DocumentFrequencyTable shipped = DocumentFrequencyTable.loadDefault();
     List<EvalReport.Row> rows;
     if (isInspec(corpus)) {
-      rows = List.of(
-          score("all", id -> true, documents, documentStems, corpusTable, true),
-          score("even ids (tuning half)", id -> id % 2 == 0, documents, documentStems, corpusTable, true),
-          score("odd ids (held out)", id -> id % 2 == 1, documents, documentStems, corpusTable, true),
-          score("odd ids (held out)", id -> id % 2 == 1, documents, documentStems, shipped, false));
+      rows =
+          List.of(
+              score("all", id -> true, documents, documentStems, corpusTable, true),
+              score(
+                  "even ids (tuning half)",
+                  id -> id % 2 == 0,
+                  documents,
+                  documentStems,
+                  corpusTable,
+                  true),
+              score(
+                  "odd ids (held out)",
+                  id -> id % 2 == 1,
+                  documents,
+                  documentStems,
+                  corpusTable,
+                  true),
+              score(
+                  "odd ids (held out)",
+                  id -> id % 2 == 1,
+                  documents,
+                  documentStems,
+                  shipped,
+                  false));
     } else {
-      rows = List.of(
-          score("all", id -> true, documents, documentStems, corpusTable, true),
-          score("all", id -> true, documents, documentStems, shipped, false));
+      rows =
+          List.of(
+              score("all", id -> true, documents, documentStems, corpusTable, true),
+              score("all", id -> true, documents, documentStems, shipped, false));
     }
-    String protocol = "gold: uncontrolled keys (first section of a .key file); match: exact, after the tagger's "
-        + "tokenization and Porter stems on both sides; P@k = hits in the top k / k; "
-        + "P and R averaged over documents, F1 from the averages";
-    return new EvalReport(corpus.name() + " (" + documents.size() + " abstracts, " + fileName + ")",
-        protocol, rows);
+    String protocol =
+        "gold: uncontrolled keys (first section of a .key file); match: exact, after the tagger's "
+            + "tokenization and Porter stems on both sides; P@k = hits in the top k / k; "
+            + "P and R averaged over documents, F1 from the averages";
+    return new EvalReport(
+        corpus.name() + " (" + documents.size() + " abstracts, " + fileName + ")", protocol, rows);
   }
 
-  /** Scores of the even-numbered Inspec documents only, leave-one-out: what settings are fitted on. */
+  /**
+   * Scores of the even-numbered Inspec documents only, leave-one-out: what settings are fitted on.
+   */
   public EvalReport.Row evaluateFitHalf(Path inspec) throws IOException {
     List<InspecDocument> documents = InspecCorpus.read(inspec);
     List<Set<String>> documentStems = documentStems(documents);
-    return score("even ids (tuning half)", id -> id % 2 == 0, documents, documentStems,
-        DocumentFrequencyTable.count(documentStems), true);
+    return score(
+        "even ids (tuning half)",
+        id -> id % 2 == 0,
+        documents,
+        documentStems,
+        DocumentFrequencyTable.count(documentStems),
+        true);
   }
 
   private static boolean isInspec(InspecCorpus.Named corpus) {
@@ -87,13 +115,20 @@ public final class KeyphraseBenchmark {
   private List<Set<String>> documentStems(List<InspecDocument> documents) {
     List<Set<String>> documentStems = new ArrayList<>();
     for (InspecDocument d : documents) {
-      documentStems.add(extractor.contentStems(tokenizer.tokenize(d.title()), tokenizer.tokenize(d.abstractText())));
+      documentStems.add(
+          extractor.contentStems(
+              tokenizer.tokenize(d.title()), tokenizer.tokenize(d.abstractText())));
     }
     return documentStems;
   }
 
-  private EvalReport.Row score(String setName, IntPredicate include, List<InspecDocument> documents,
-      List<Set<String>> documentStems, DocumentFrequencyTable table, boolean leaveOneOut) {
+  private EvalReport.Row score(
+      String setName,
+      IntPredicate include,
+      List<InspecDocument> documents,
+      List<Set<String>> documentStems,
+      DocumentFrequencyTable table,
+      boolean leaveOneOut) {
     double p5 = 0, r5 = 0, p10 = 0, r10 = 0;
     int n = 0;
     for (int i = 0; i < documents.size(); i++) {
@@ -110,7 +145,9 @@ public final class KeyphraseBenchmark {
         gold.add(normalize(key));
       }
       gold.remove("");
-      List<String> ranked = new ArrayList<>(new LinkedHashSet<>(predicted.stream().map(k -> normalize(k.name())).toList()));
+      List<String> ranked =
+          new ArrayList<>(
+              new LinkedHashSet<>(predicted.stream().map(k -> normalize(k.name())).toList()));
       int hits5 = hits(ranked, gold, 5);
       int hits10 = hits(ranked, gold, 10);
       p5 += hits5 / 5.0;
@@ -121,9 +158,20 @@ public final class KeyphraseBenchmark {
       }
       n++;
     }
-    p5 /= n; r5 /= n; p10 /= n; r10 /= n;
-    return new EvalReport.Row(setName, leaveOneOut ? "leave-one-out" : "shipped table (Inspec even ids)",
-        n, p5, r5, f1(p5, r5), p10, r10, f1(p10, r10));
+    p5 /= n;
+    r5 /= n;
+    p10 /= n;
+    r10 /= n;
+    return new EvalReport.Row(
+        setName,
+        leaveOneOut ? "leave-one-out" : "shipped table (Inspec even ids)",
+        n,
+        p5,
+        r5,
+        f1(p5, r5),
+        p10,
+        r10,
+        f1(p10, r10));
   }
 
   private static int hits(List<String> ranked, Set<String> gold, int k) {

@@ -1,11 +1,11 @@
 package io.paperpulse.tagging.keyphrase;
 
 /**
- * Acronyms defined in the text, "large language models (LLMs)" or "key-value (KV) cache": the
- * words right before a parenthesised acronym whose initials spell it are its long form. Every
- * later use of the acronym then counts as a use of the long form's words, and the acronym on its
- * own is no candidate, so "LLMs" used ten times ranks "large language model" instead of
- * competing with it as a single word.
+ * Acronyms defined in the text, "large language models (LLMs)" or "key-value (KV) cache": the words
+ * right before a parenthesised acronym whose initials spell it are its long form. Every later use
+ * of the acronym then counts as a use of the long form's words, and the acronym on its own is no
+ * candidate, so "LLMs" used ten times ranks "large language model" instead of competing with it as
+ * a single word.
  */
 final class Acronyms {
   private static final int MAX_LETTERS = 8;
@@ -32,15 +32,16 @@ final class Acronyms {
   }
 
   /**
-   * Finds the definitions in the paper's words and adds the weight of each later use of a
-   * defined acronym to the stems of its long form.
+   * Finds the definitions in the paper's words and adds the weight of each later use of a defined
+   * acronym to the stems of its long form.
    *
    * @param titleWeight what one title occurrence adds to a stem (an abstract occurrence adds 1)
    */
   void link(Workspace words, double titleWeight) {
     int size = words.size();
     for (int i = 1; i < size; i++) {
-      if (!words.has(i, FeatureColumns.ACRONYM) || !words.breakBefore(i)
+      if (!words.has(i, FeatureColumns.ACRONYM)
+          || !words.breakBefore(i)
           || (i + 1 < size && !words.breakBefore(i + 1))) {
         continue;
       }
@@ -69,7 +70,8 @@ final class Acronyms {
    * hyphenated word giving one) spell the acronym at {@code at}, or -1.
    */
   private static int longFormBefore(Workspace words, int at) {
-    // the spelling is lower case, so a final s may be a letter ("GPS") or a plural ("LLMs"): try both
+    // the spelling is lower case, so a final s may be a letter ("GPS") or a plural ("LLMs"): try
+    // both
     String lower = words.spelling(at);
     int start = longFormSpelling(words, at, lower);
     if (start < 0 && lower.length() >= 3 && lower.endsWith("s")) {
@@ -78,7 +80,10 @@ final class Acronyms {
     return start;
   }
 
-  /** Start of the content words right before {@code at} whose initials are exactly {@code letters}, or -1. */
+  /**
+   * Start of the content words right before {@code at} whose initials are exactly {@code letters},
+   * or -1.
+   */
   private static int longFormSpelling(Workspace words, int at, String letters) {
     StringBuilder initials = new StringBuilder(MAX_LETTERS);
     for (int start = at - 1; start >= 0 && at - start <= letters.length(); start--) {

@@ -3,8 +3,8 @@ package io.paperpulse.tagging.keyphrase;
 import java.util.Arrays;
 
 /**
- * The candidate phrases of one paper, keyed by their sequence of stem indices, with the position
- * of their first occurrence and the distinct spellings they were seen with. Holds only ints: a
+ * The candidate phrases of one paper, keyed by their sequence of stem indices, with the position of
+ * their first occurrence and the distinct spellings they were seen with. Holds only ints: a
  * spelling is remembered as the position of one occurrence, and names are only built for the
  * candidates that make the top of the ranking. Reused from paper to paper by one thread.
  */

@@ -34,7 +34,8 @@ public final class DocumentFrequencyTable implements DocumentFrequencies {
     if (in == null) {
       throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
     }
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String header = reader.readLine();
       if (header == null || !header.startsWith("@documents ")) {
         throw new IllegalStateException(DEFAULT_RESOURCE + ": first line must be '@documents N'");
@@ -55,7 +56,8 @@ public final class DocumentFrequencyTable implements DocumentFrequencies {
   }
 
   /** Counts each stem once per document. */
-  public static DocumentFrequencyTable count(Collection<? extends Collection<String>> stemsPerDocument) {
+  public static DocumentFrequencyTable count(
+      Collection<? extends Collection<String>> stemsPerDocument) {
     Map<String, Integer> counts = new HashMap<>();
     for (Collection<String> document : stemsPerDocument) {
       for (String stem : document) {
@@ -65,7 +67,10 @@ public final class DocumentFrequencyTable implements DocumentFrequencies {
     return new DocumentFrequencyTable(stemsPerDocument.size(), counts);
   }
 
-  /** Writes the resource format, sorted by stem, keeping stems seen in at least {@code minCount} documents. */
+  /**
+   * Writes the resource format, sorted by stem, keeping stems seen in at least {@code minCount}
+   * documents.
+   */
   public void write(Writer out, int minCount) throws IOException {
     out.write("@documents " + documents + "\n");
     for (Map.Entry<String, Integer> e : new TreeMap<>(counts).entrySet()) {

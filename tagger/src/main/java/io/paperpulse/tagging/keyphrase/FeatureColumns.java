@@ -4,58 +4,88 @@ import java.util.Arrays;
 
 /**
  * What the extractor derives from words (single tokens, or hyphenated compounds), in primitive
- * columns indexed by the word's number: flags, the number of its Porter stem and of its
- * lower-case and singular spellings in the thread's {@link Lexicon}. Columns rather than one
- * object per word: extraction reads them for every token, and a few arrays of a few kilobytes
- * stay in the core's cache where objects spread over the heap do not.
+ * columns indexed by the word's number: flags, the number of its Porter stem and of its lower-case
+ * and singular spellings in the thread's {@link Lexicon}. Columns rather than one object per word:
+ * extraction reads them for every token, and a few arrays of a few kilobytes stay in the core's
+ * cache where objects spread over the heap do not.
  */
 final class FeatureColumns {
   /** Set once the word's features are derived; a word with flags 0 is not known yet. */
   static final int KNOWN = 1;
+
   /** The word cannot be part of a candidate. */
   static final int STOP = 2;
+
   /** The word is on the generic-word list. */
   static final int GENERIC = 4;
+
   /** The word's ending marks an adjective or participle. */
   static final int MODIFIER = 8;
+
   /** The word can be a noun, so it can end a keyphrase. */
   static final int HEAD = 16;
+
   /** The word is a finite verb and nothing else: it never sits inside a keyphrase. */
   static final int FINITE_VERB = 32;
+
   /** An -s form that reads as a verb at least as often as a plural noun ("rises", "uses"). */
   static final int VERB_S = 64;
+
   /** An -s form that reads as a verb far more often than as a plural noun. */
   static final int VERB_S_STRONG = 128;
+
   /**
    * An -s form with a verb reading ("treats", "supports", "models"). Inside a noun phrase a plural
-   * rarely stands before another noun ("feature map", not "features map"), so before a content
-   * word such a form reads as the verb.
+   * rarely stands before another noun ("feature map", not "features map"), so before a content word
+   * such a form reads as the verb.
    */
   static final int S_FORM = 1024;
+
   /**
    * A past participle that is neither noun nor adjective ("named", "monitored"): it can stand
    * inside a noun phrase but does not open a keyphrase.
    */
   static final int BARE_PARTICIPLE = 2048;
-  /** A base-form verb at least as common as the noun of the same spelling: after "to" it is the verb ("to call"). */
+
+  /**
+   * A base-form verb at least as common as the noun of the same spelling: after "to" it is the verb
+   * ("to call").
+   */
   static final int VERB_AFTER_TO = 4096;
-  /** A base-form verb not much rarer than the noun: after a pronoun or modal it is the verb ("we exchange"). */
+
+  /**
+   * A base-form verb not much rarer than the noun: after a pronoun or modal it is the verb ("we
+   * exchange").
+   */
   static final int VERB_AFTER_SUBJECT = 8192;
+
   /** The stop word "to", after which a common verb reads as a verb. */
   static final int TO_CUE = 16384;
+
   /** A pronoun or modal verb ("we", "can"), after which a base-form verb reads as a verb. */
   static final int SUBJECT_CUE = 32768;
+
   /** An -ing form far more often a verb than a noun ("serving", "motivating"). */
   static final int VERBAL_ING = 65536;
-  /** Written like an acronym: two or more capitals and no lower-case letter but a plural s ("KV", "TFTs"). */
+
+  /**
+   * Written like an acronym: two or more capitals and no lower-case letter but a plural s ("KV",
+   * "TFTs").
+   */
   static final int ACRONYM = 131072;
-  /** A plural form ("nodes"): a base-form verb right after it is the verb ("nodes exchange gradients"). */
+
+  /**
+   * A plural form ("nodes"): a base-form verb right after it is the verb ("nodes exchange
+   * gradients").
+   */
   static final int PLURAL = 262144;
+
   /** The word "of", which joins two noun phrases into one keyphrase. */
   static final int OF = 256;
+
   /**
-   * A function word that follows verbs and not nouns (a determiner, a pronoun, an adverb), so
-   * that an ambiguous -s form before it reads as a verb: "the debate centers the".
+   * A function word that follows verbs and not nouns (a determiner, a pronoun, an adverb), so that
+   * an ambiguous -s form before it reads as a verb: "the debate centers the".
    */
   static final int VERB_CUE = 512;
 

@@ -18,29 +18,48 @@ import java.util.Set;
  *
  * <p>Candidates are the noun phrases of the text ({@link NounPhrases}), found with each word's
  * parts of speech from a lexicon ({@link PartOfSpeechFlags}); stop words, punctuation, numbers,
- * units and -ly adverbs bound them (hyphenated compounds count as one word). Each word stem
- * scores its frequency in the paper (title occurrences weigh more) times its inverse document
- * frequency in a reference corpus; a candidate scores the sum of its words, damped by its length
- * and scaled up when it appears early. Variants of a phrase (plurals, "modeling"/"models") share
- * a Porter-stem key. Candidates made only of generic words ("method", "results", "performance")
- * are dropped, and a candidate inside a better ranked one (or containing it) gives way to it.
+ * units and -ly adverbs bound them (hyphenated compounds count as one word). Each word stem scores
+ * its frequency in the paper (title occurrences weigh more) times its inverse document frequency in
+ * a reference corpus; a candidate scores the sum of its words, damped by its length and scaled up
+ * when it appears early. Variants of a phrase (plurals, "modeling"/"models") share a Porter-stem
+ * key. Candidates made only of generic words ("method", "results", "performance") are dropped, and
+ * a candidate inside a better ranked one (or containing it) gives way to it.
  *
  * <p>Fast path: what the extractor derives from a word (stem, stop, generic, modifier and
- * part-of-speech flags, spellings) is computed once per distinct word and kept in {@link FeatureColumns} indexed by
- * word number, an annex of the tokenizer's {@link Vocabulary}, with stems and spellings numbered
- * by the thread's {@link Lexicon}; stems and candidates of the paper live in a per-thread
- * {@link Workspace} of primitive arrays; names are only built for the candidates that make the
- * top of the ranking.
+ * part-of-speech flags, spellings) is computed once per distinct word and kept in {@link
+ * FeatureColumns} indexed by word number, an annex of the tokenizer's {@link Vocabulary}, with
+ * stems and spellings numbered by the thread's {@link Lexicon}; stems and candidates of the paper
+ * live in a per-thread {@link Workspace} of primitive arrays; names are only built for the
+ * candidates that make the top of the ranking.
  *
  * <p>Thread-safe: configuration is read-only after construction, working state is per thread.
  */
 public final class KeyphraseExtractor {
-  private static final Set<String> LY_NOUNS = Set.of(
-      "anomaly", "assembly", "family", "supply", "monopoly", "italy", "reply", "poly", "rely",
-      "ply", "apply", "multiply", "fly", "butterfly", "jelly", "belly", "ally", "rally", "bully");
+  private static final Set<String> LY_NOUNS =
+      Set.of(
+          "anomaly",
+          "assembly",
+          "family",
+          "supply",
+          "monopoly",
+          "italy",
+          "reply",
+          "poly",
+          "rely",
+          "ply",
+          "apply",
+          "multiply",
+          "fly",
+          "butterfly",
+          "jelly",
+          "belly",
+          "ally",
+          "rally",
+          "bully");
 
   /** Words this many positions apart or closer are linked in the co-occurrence graph. */
   private static final int GRAPH_WINDOW = 10;
+
   private static final int GRAPH_ITERATIONS = 15;
 
   private final PorterStems stems;
@@ -58,8 +77,8 @@ public final class KeyphraseExtractor {
 
   /**
    * @param stopWords words that never enter a candidate
-   * @param notationWords units and mathematical notation ("cm", "min", "hat", "mathrm"): never
-   *     part of a candidate either, listed apart because they are no English function words
+   * @param notationWords units and mathematical notation ("cm", "min", "hat", "mathrm"): never part
+   *     of a candidate either, listed apart because they are no English function words
    * @param verbCues stop words that follow verbs rather than nouns (determiners, pronouns)
    * @param genericWords words that make no keyphrase alone or together ("method", "results")
    */
@@ -105,7 +124,10 @@ public final class KeyphraseExtractor {
     double[] stemScores = words.stemScores();
     boolean defaultTable = frequencies == defaultFrequencies;
     for (int s = 0; s < stems.size(); s++) {
-      double idf = defaultTable ? stems.defaultIdf(s, words.lexicon()) : frequencies.idf(stems.stem(s, words.lexicon()));
+      double idf =
+          defaultTable
+              ? stems.defaultIdf(s, words.lexicon())
+              : frequencies.idf(stems.stem(s, words.lexicon()));
       stemScores[s] = stems.weight(s) * idf;
     }
     if (settings.graphWeight() != 0) {
@@ -117,7 +139,8 @@ public final class KeyphraseExtractor {
     double[] scores = words.candidateScores();
     for (int c = 0; c < candidates.size(); c++) {
       if (candidates.allGeneric(c)
-          || (candidates.length(c) == 1 && words.linkedAcronym(words.stemIndex(candidates.start(c))))) {
+          || (candidates.length(c) == 1
+              && words.linkedAcronym(words.stemIndex(candidates.start(c))))) {
         // A defined acronym alone is its long form, which is a candidate of its own.
         scores[c] = Double.NEGATIVE_INFINITY;
         continue;
@@ -141,19 +164,27 @@ public final class KeyphraseExtractor {
     return top(words, scores, limit, settings.nesting());
   }
 
-  /** Down-weights single words (but acronyms) and phrases that end in an adjective: keyphrases are mostly noun phrases. */
+  /**
+   * Down-weights single words (but acronyms) and phrases that end in an adjective: keyphrases are
+   * mostly noun phrases.
+   */
   private double shapeFactor(Workspace words, int from, int length) {
-    double factor = length == 1
-        ? (words.has(from, FeatureColumns.ACRONYM) ? settings.acronymFactor() : settings.singleWordFactor()) : 1.0;
+    double factor =
+        length == 1
+            ? (words.has(from, FeatureColumns.ACRONYM)
+                ? settings.acronymFactor()
+                : settings.singleWordFactor())
+            : 1.0;
     return words.modifier(from + length - 1) ? factor * settings.modifierEndFactor() : factor;
   }
 
   /**
-   * The {@code limit} best candidates by score, ties by name. Only candidates scoring at least
-   * the limit-th best score get a name: usually exactly {@code limit} of them. When nested
-   * candidates collapse, a few more are named so that the dropped ones can be replaced.
+   * The {@code limit} best candidates by score, ties by name. Only candidates scoring at least the
+   * limit-th best score get a name: usually exactly {@code limit} of them. When nested candidates
+   * collapse, a few more are named so that the dropped ones can be replaced.
    */
-  private static List<Keyphrase> top(Workspace words, double[] scores, int limit, KeyphraseSettings.Nesting nesting) {
+  private static List<Keyphrase> top(
+      Workspace words, double[] scores, int limit, KeyphraseSettings.Nesting nesting) {
     CandidateTable candidates = words.candidates;
     int named = nesting == KeyphraseSettings.Nesting.KEEP ? limit : 2 * limit + 2;
     double threshold = limitThBest(scores, candidates.size(), named);
@@ -165,7 +196,9 @@ public final class KeyphraseExtractor {
       if (scores[c] >= threshold) {
         int from = candidates.start(c);
         int len = candidates.length(c);
-        chosen.add(new Ranked(new Keyphrase(bestName(words, c), words.key(from, len), scores[c]), from, len));
+        chosen.add(
+            new Ranked(
+                new Keyphrase(bestName(words, c), words.key(from, len), scores[c]), from, len));
       }
     }
     chosen.sort(Comparator.comparing(Ranked::keyphrase, BY_SCORE_THEN_NAME));
@@ -187,7 +220,8 @@ public final class KeyphraseExtractor {
   private record Ranked(Keyphrase keyphrase, int start, int length) {}
 
   /** True when {@code r} lies inside, or contains, a better ranked candidate already kept. */
-  private static boolean nestedInKept(Workspace words, Ranked r, List<Ranked> kept, KeyphraseSettings.Nesting nesting) {
+  private static boolean nestedInKept(
+      Workspace words, Ranked r, List<Ranked> kept, KeyphraseSettings.Nesting nesting) {
     for (Ranked k : kept) {
       Ranked shorter = r.length() <= k.length() ? r : k;
       Ranked longer = shorter == r ? k : r;
@@ -207,7 +241,10 @@ public final class KeyphraseExtractor {
   private static final Comparator<Keyphrase> BY_SCORE_THEN_NAME =
       Comparator.comparingDouble(Keyphrase::score).reversed().thenComparing(Keyphrase::name);
 
-  /** The {@code limit}-th largest of {@code scores[0, n)} (counting repeats), or the smallest when n < limit. */
+  /**
+   * The {@code limit}-th largest of {@code scores[0, n)} (counting repeats), or the smallest when n
+   * < limit.
+   */
   private static double limitThBest(double[] scores, int n, int limit) {
     double[] best = new double[limit];
     Arrays.fill(best, Double.NEGATIVE_INFINITY);
@@ -277,8 +314,13 @@ public final class KeyphraseExtractor {
         if (!words.known(word)) {
           Word w = text.word(i);
           derive(w.lower(), w.singular(), lexicon, words, word);
-          if (Acronyms.looksLikeOne(w.surface()) && (words.flags(word) & FeatureColumns.STOP) == 0) {
-            words.set(word, words.flags(word) | FeatureColumns.ACRONYM, words.stem(word), words.lower(word),
+          if (Acronyms.looksLikeOne(w.surface())
+              && (words.flags(word) & FeatureColumns.STOP) == 0) {
+            words.set(
+                word,
+                words.flags(word) | FeatureColumns.ACRONYM,
+                words.stem(word),
+                words.lower(word),
                 words.singular(word));
           }
         }
@@ -297,7 +339,10 @@ public final class KeyphraseExtractor {
     }
   }
 
-  /** This extractor's features of the words of {@code vocabulary}, kept with it on the vocabulary's thread. */
+  /**
+   * This extractor's features of the words of {@code vocabulary}, kept with it on the vocabulary's
+   * thread.
+   */
   private VocabularyFeatures wordFeatures(Vocabulary vocabulary, Lexicon lexicon) {
     VocabularyFeatures known = (VocabularyFeatures) vocabulary.annex(this);
     if (known == null || known.lexicon != lexicon) {
@@ -332,7 +377,9 @@ public final class KeyphraseExtractor {
     }
   }
 
-  /** Number of a hyphenated compound such as "three-player" in the lexicon, its features derived. */
+  /**
+   * Number of a hyphenated compound such as "three-player" in the lexicon, its features derived.
+   */
   private int compound(TokenizedText text, int from, int end, Lexicon lexicon) {
     StringBuilder spelling = new StringBuilder(64);
     for (int k = from; k < end - 1; k++) {
@@ -343,12 +390,20 @@ public final class KeyphraseExtractor {
     int compound = lexicon.compound(lower);
     if (!lexicon.compounds.known(compound)) {
       spelling.setLength(prefixLength);
-      derive(lower, spelling.append(text.word(end - 1).singular()).toString(), lexicon, lexicon.compounds, compound);
+      derive(
+          lower,
+          spelling.append(text.word(end - 1).singular()).toString(),
+          lexicon,
+          lexicon.compounds,
+          compound);
     }
     return compound;
   }
 
-  /** Derives the features of the word spelled {@code lower} and {@code singular} into {@code into} at {@code at}. */
+  /**
+   * Derives the features of the word spelled {@code lower} and {@code singular} into {@code into}
+   * at {@code at}.
+   */
   private void derive(String lower, String singular, Lexicon lexicon, FeatureColumns into, int at) {
     if (isStop(lower)) {
       int flags = FeatureColumns.KNOWN | FeatureColumns.STOP;
@@ -375,7 +430,11 @@ public final class KeyphraseExtractor {
     if (ModifierEndings.matches(lower)) {
       flags |= FeatureColumns.MODIFIER;
     }
-    into.set(at, flags, lexicon.stem(stem, defaultFrequencies.idf(stem)), lexicon.spelling(lower),
+    into.set(
+        at,
+        flags,
+        lexicon.stem(stem, defaultFrequencies.idf(stem)),
+        lexicon.spelling(lower),
         lexicon.spelling(singular));
   }
 
@@ -411,6 +470,9 @@ public final class KeyphraseExtractor {
   }
 
   private static boolean isAdverb(String lower) {
-    return lower.length() > 4 && lower.endsWith("ly") && lower.indexOf('-') < 0 && !LY_NOUNS.contains(lower);
+    return lower.length() > 4
+        && lower.endsWith("ly")
+        && lower.indexOf('-') < 0
+        && !LY_NOUNS.contains(lower);
   }
 }

@@ -6,26 +6,34 @@ package io.paperpulse.tagging.keyphrase;
  * @param maxWords longest candidate kept whole; longer noun phrases yield their windows of this
  *     length
  * @param titleBoost extra weight of a word occurrence in the title
- * @param positionDecay weight of the first occurrence position: a candidate whose first mention
- *     is at relative position p in the text gets factor (1 + positionDecay * (1 - p))
+ * @param positionDecay weight of the first occurrence position: a candidate whose first mention is
+ *     at relative position p in the text gets factor (1 + positionDecay * (1 - p))
  * @param singleWordFactor score factor of one-word candidates: below 1 ranks them after the
  *     multi-word phrases of similar weight
- * @param acronymFactor score factor of a one-word candidate written like an acronym ("XAS",
- *     "TFTs") in place of {@code singleWordFactor}: an acronym names a thing as a phrase does
+ * @param acronymFactor score factor of a one-word candidate written like an acronym ("XAS", "TFTs")
+ *     in place of {@code singleWordFactor}: an acronym names a thing as a phrase does
  * @param modifierEndFactor score factor of candidates whose last word has an adjective or
  *     participle ending ("-ous", "-ive", "-able", "-ed", ...)
  * @param ofPhrases also propose "noun phrase of noun phrase" ("direct probe of water")
- * @param lengthExponent a candidate's summed word scores are divided by its number of content
- *     words raised to this power (0: plain sum, 1: mean)
+ * @param lengthExponent a candidate's summed word scores are divided by its number of content words
+ *     raised to this power (0: plain sum, 1: mean)
  * @param graphWeight exponent of a word's co-occurrence rank (SingleRank: PageRank over the graph
- *     of words within a window of each other, ranks near 1 on average) in its
- *     score; 0 leaves the score to frequency and IDF
- * @param nesting what happens to a candidate whose words lie inside, or contain, a better
- *     ranked one of the same paper
+ *     of words within a window of each other, ranks near 1 on average) in its score; 0 leaves the
+ *     score to frequency and IDF
+ * @param nesting what happens to a candidate whose words lie inside, or contain, a better ranked
+ *     one of the same paper
  */
 public record KeyphraseSettings(
-    int maxWords, double titleBoost, double positionDecay, double singleWordFactor, double acronymFactor,
-    double modifierEndFactor, boolean ofPhrases, double lengthExponent, Nesting nesting, double graphWeight) {
+    int maxWords,
+    double titleBoost,
+    double positionDecay,
+    double singleWordFactor,
+    double acronymFactor,
+    double modifierEndFactor,
+    boolean ofPhrases,
+    double lengthExponent,
+    Nesting nesting,
+    double graphWeight) {
   public static final KeyphraseSettings DEFAULT =
       new KeyphraseSettings(5, 2.0, 3.0, 0.15, 1.0, 0.2, false, 0.3, Nesting.COLLAPSE_ALL, 0.0);
 
@@ -79,12 +87,24 @@ public record KeyphraseSettings(
     return edit(c -> c.positionDecay = decay);
   }
 
-  /** A copy with the fields {@code change} sets, so that each {@code with} method names only its own. */
+  /**
+   * A copy with the fields {@code change} sets, so that each {@code with} method names only its
+   * own.
+   */
   private KeyphraseSettings edit(java.util.function.Consumer<Copy> change) {
     Copy copy = new Copy(this);
     change.accept(copy);
-    return new KeyphraseSettings(copy.maxWords, copy.titleBoost, copy.positionDecay, copy.singleWordFactor,
-        copy.acronymFactor, copy.modifierEndFactor, copy.ofPhrases, copy.lengthExponent, copy.nesting, copy.graphWeight);
+    return new KeyphraseSettings(
+        copy.maxWords,
+        copy.titleBoost,
+        copy.positionDecay,
+        copy.singleWordFactor,
+        copy.acronymFactor,
+        copy.modifierEndFactor,
+        copy.ofPhrases,
+        copy.lengthExponent,
+        copy.nesting,
+        copy.graphWeight);
   }
 
   /** The fields of settings being changed. */

@@ -8,11 +8,11 @@ import java.util.Map;
  * One thread's numbering of the stems, spellings and hyphenated compounds the extractor has met,
  * across papers and tokenizer vocabularies, so that a paper's words compare and index by int.
  *
- * <p>Per-word features (in each vocabulary's annex and for compounds here) refer to these
- * numbers, which is why the title and the body of a paper can come from two vocabularies (the
- * tokenizer may start a new one between them) and still share stem numbers. Bounded: once full,
- * the extractor replaces it at the start of the next paper, and features that refer to the old
- * one are derived again.
+ * <p>Per-word features (in each vocabulary's annex and for compounds here) refer to these numbers,
+ * which is why the title and the body of a paper can come from two vocabularies (the tokenizer may
+ * start a new one between them) and still share stem numbers. Bounded: once full, the extractor
+ * replaces it at the start of the next paper, and features that refer to the old one are derived
+ * again.
  */
 final class Lexicon {
   private static final int MAX_ENTRIES = 1 << 18;
@@ -23,11 +23,13 @@ final class Lexicon {
   private String[] stems = new String[1024];
   private double[] defaultIdfs = new double[1024];
   private String[] spellings = new String[1024];
+
   /** Features of the compounds, by compound number. */
   final FeatureColumns compounds = new FeatureColumns();
 
   boolean full() {
-    return stemNumbers.size() >= MAX_ENTRIES || spellingNumbers.size() >= MAX_ENTRIES
+    return stemNumbers.size() >= MAX_ENTRIES
+        || spellingNumbers.size() >= MAX_ENTRIES
         || compoundNumbers.size() >= MAX_ENTRIES;
   }
 
@@ -36,7 +38,9 @@ final class Lexicon {
     return stemNumbers.size();
   }
 
-  /** The number of {@code stem}, whose IDF in the extractor's default table is {@code defaultIdf}. */
+  /**
+   * The number of {@code stem}, whose IDF in the extractor's default table is {@code defaultIdf}.
+   */
   int stem(String stem, double defaultIdf) {
     Integer known = stemNumbers.get(stem);
     if (known != null) {
@@ -80,7 +84,10 @@ final class Lexicon {
     return spellings[number];
   }
 
-  /** The number of the compound spelled {@code lower} in {@link #compounds}; new ones are not known there yet. */
+  /**
+   * The number of the compound spelled {@code lower} in {@link #compounds}; new ones are not known
+   * there yet.
+   */
   int compound(String lower) {
     Integer known = compoundNumbers.get(lower);
     if (known != null) {

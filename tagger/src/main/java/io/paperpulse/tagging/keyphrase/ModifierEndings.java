@@ -2,13 +2,17 @@ package io.paperpulse.tagging.keyphrase;
 
 /**
  * Recognizes words whose ending marks an adjective or a participle ("continuous", "adaptive",
- * "scalable", "useful", "proposed"): without a part-of-speech tagger this is the cheapest sign
- * that a candidate stops before its noun, as in "fully continuous". Endings that are as often
- * nouns ("-al": signal, "-ic": logic, "-ing": learning) are left out.
+ * "scalable", "useful", "proposed"): without a part-of-speech tagger this is the cheapest sign that
+ * a candidate stops before its noun, as in "fully continuous". Endings that are as often nouns
+ * ("-al": signal, "-ic": logic, "-ing": learning) are left out.
  */
 final class ModifierEndings {
   private static final String[] ENDINGS = {"ous", "ive", "able", "ible", "ful", "less", "ed"};
-  /** A stem of at least this many letters must precede the ending ("red", "bed" are not participles). */
+
+  /**
+   * A stem of at least this many letters must precede the ending ("red", "bed" are not
+   * participles).
+   */
   private static final int MIN_STEM = 3;
 
   private ModifierEndings() {}

@@ -1,9 +1,9 @@
 package io.paperpulse.tagging.keyphrase;
 
 /**
- * Finds the candidate keyphrases of a paper in its {@link Workspace}: noun phrases, told apart
- * from verbs with the part-of-speech flags of each word ({@link PartOfSpeechFlags}) and its
- * neighbours, added to the workspace's {@link CandidateTable}.
+ * Finds the candidate keyphrases of a paper in its {@link Workspace}: noun phrases, told apart from
+ * verbs with the part-of-speech flags of each word ({@link PartOfSpeechFlags}) and its neighbours,
+ * added to the workspace's {@link CandidateTable}.
  */
 final class NounPhrases {
   private final KeyphraseSettings settings;
@@ -15,9 +15,9 @@ final class NounPhrases {
   /**
    * Finds the paper's noun phrases: runs of content words between stop words, punctuation and
    * verbs, cut at the front past participles and -ing forms that are verbs rather than nouns
-   * ("named", "serving") and at the back to end on a word that can be a noun. What counts as a
-   * verb is in {@link #isVerb}. With {@link KeyphraseSettings#ofPhrases()}, two noun phrases
-   * joined by "of" also form one.
+   * ("named", "serving") and at the back to end on a word that can be a noun. What counts as a verb
+   * is in {@link #isVerb}. With {@link KeyphraseSettings#ofPhrases()}, two noun phrases joined by
+   * "of" also form one.
    */
   void collect(Workspace words) {
     int total = words.size();
@@ -25,8 +25,10 @@ final class NounPhrases {
     int previousStart = -1;
     int previousEnd = -1;
     for (int i = 0; i <= total; i++) {
-      boolean content = i < total && words.stemIndex(i) >= 0
-          && !isVerb(words, i, runStart >= 0 && !words.breakBefore(i));
+      boolean content =
+          i < total
+              && words.stemIndex(i) >= 0
+              && !isVerb(words, i, runStart >= 0 && !words.breakBefore(i));
       boolean endsRun = !content || (runStart >= 0 && words.breakBefore(i));
       if (!endsRun) {
         if (runStart < 0) {
@@ -35,8 +37,9 @@ final class NounPhrases {
         continue;
       }
       if (runStart >= 0) {
-        while (runStart < i - 1 && (words.has(runStart, FeatureColumns.BARE_PARTICIPLE)
-            || words.has(runStart, FeatureColumns.VERBAL_ING))) {
+        while (runStart < i - 1
+            && (words.has(runStart, FeatureColumns.BARE_PARTICIPLE)
+                || words.has(runStart, FeatureColumns.VERBAL_ING))) {
           runStart++;
         }
         int end = nounPhraseEnd(words, runStart, i);
@@ -58,26 +61,29 @@ final class NounPhrases {
 
   /**
    * True when the content word at {@code i} reads as a verb here: a finite verb ("lowers"); a
-   * base-form verb right after "to", a pronoun, a modal or a plural noun ("to call", "we
-   * exchange", "nodes exchange"; a plural rarely modifies a noun); an -s form
-   * with a verb reading before another content word ("supports mixed precision"); an -s form that
-   * is more often a verb than a noun, after a content word and before what follows verbs (a
-   * determiner, a pronoun, an adverb, or for the mostly-verb forms also punctuation or a stop
-   * word: "the sample rises.").
+   * base-form verb right after "to", a pronoun, a modal or a plural noun ("to call", "we exchange",
+   * "nodes exchange"; a plural rarely modifies a noun); an -s form with a verb reading before
+   * another content word ("supports mixed precision"); an -s form that is more often a verb than a
+   * noun, after a content word and before what follows verbs (a determiner, a pronoun, an adverb,
+   * or for the mostly-verb forms also punctuation or a stop word: "the sample rises.").
    */
   private static boolean isVerb(Workspace words, int i, boolean afterContentWord) {
     if (words.has(i, FeatureColumns.FINITE_VERB)) {
       return true;
     }
-    if (i > 0 && !words.breakBefore(i)
+    if (i > 0
+        && !words.breakBefore(i)
         && ((words.has(i - 1, FeatureColumns.TO_CUE) && words.has(i, FeatureColumns.VERB_AFTER_TO))
-            || ((words.has(i - 1, FeatureColumns.SUBJECT_CUE) || words.has(i - 1, FeatureColumns.PLURAL))
+            || ((words.has(i - 1, FeatureColumns.SUBJECT_CUE)
+                    || words.has(i - 1, FeatureColumns.PLURAL))
                 && words.has(i, FeatureColumns.VERB_AFTER_SUBJECT)))) {
       return true;
     }
     int next = i + 1;
     boolean boundary = next == words.size() || words.breakBefore(next);
-    if (words.has(i, FeatureColumns.S_FORM) && !boundary && words.stemIndex(next) >= 0
+    if (words.has(i, FeatureColumns.S_FORM)
+        && !boundary
+        && words.stemIndex(next) >= 0
         && !words.has(next, FeatureColumns.FINITE_VERB)) {
       return true;
     }
@@ -90,7 +96,9 @@ final class NounPhrases {
     return words.has(i, FeatureColumns.VERB_S_STRONG) && (boundary || words.stemIndex(next) < 0);
   }
 
-  /** End (exclusive) of the noun phrase in the run {@code [from, to)}: after its last possible noun. */
+  /**
+   * End (exclusive) of the noun phrase in the run {@code [from, to)}: after its last possible noun.
+   */
   private static int nounPhraseEnd(Workspace words, int from, int to) {
     int end = to;
     while (end > from && !words.has(end - 1, FeatureColumns.HEAD)) {
@@ -99,10 +107,16 @@ final class NounPhrases {
     return end;
   }
 
-  /** True when one "of" separates a noun phrase ending at {@code previousEnd} from the one starting at {@code start}. */
+  /**
+   * True when one "of" separates a noun phrase ending at {@code previousEnd} from the one starting
+   * at {@code start}.
+   */
   private static boolean joinedByOf(Workspace words, int previousEnd, int start) {
-    return previousEnd >= 0 && previousEnd == start - 1 && words.has(previousEnd, FeatureColumns.OF)
-        && !words.breakBefore(previousEnd) && !words.breakBefore(start);
+    return previousEnd >= 0
+        && previousEnd == start - 1
+        && words.has(previousEnd, FeatureColumns.OF)
+        && !words.breakBefore(previousEnd)
+        && !words.breakBefore(start);
   }
 
   private void addRun(Workspace words, int from, int to) {

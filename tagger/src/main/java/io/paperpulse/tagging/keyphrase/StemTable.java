@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * The distinct stems of one paper, numbered 0, 1, 2, ... in order of first appearance, with the
- * weight each accumulates. Stems arrive as {@link Lexicon} numbers, so finding a stem's index is
- * an array read (is the lexicon stem stamped with the current paper?) rather than a hash probe.
- * Reused from paper to paper by one thread: {@link #clear} forgets the previous paper by moving
- * to the next stamp, without touching the arrays.
+ * weight each accumulates. Stems arrive as {@link Lexicon} numbers, so finding a stem's index is an
+ * array read (is the lexicon stem stamped with the current paper?) rather than a hash probe. Reused
+ * from paper to paper by one thread: {@link #clear} forgets the previous paper by moving to the
+ * next stamp, without touching the arrays.
  */
 final class StemTable {
   private int[] paperOf = new int[1024]; // by lexicon stem: stamp of the last paper that had it

@@ -3,10 +3,10 @@ package io.paperpulse.tagging.keyphrase;
 import java.util.Arrays;
 
 /**
- * Everything the extractor keeps about the paper it is working on: the words in order (title
- * first) with their flags, spellings and stems, the paper's stems and its candidates, plus the
- * thread's {@link Lexicon} those numbers refer to. One per thread, cleared and refilled for each
- * paper, so extraction allocates next to nothing.
+ * Everything the extractor keeps about the paper it is working on: the words in order (title first)
+ * with their flags, spellings and stems, the paper's stems and its candidates, plus the thread's
+ * {@link Lexicon} those numbers refer to. One per thread, cleared and refilled for each paper, so
+ * extraction allocates next to nothing.
  */
 final class Workspace {
   final StemTable stems = new StemTable();
@@ -105,7 +105,10 @@ final class Workspace {
 
   private boolean acronymsLinked;
 
-  /** Marks the paper's stem {@code stem} as an acronym defined in the text, which stands for its long form. */
+  /**
+   * Marks the paper's stem {@code stem} as an acronym defined in the text, which stands for its
+   * long form.
+   */
   void linkAcronym(int stem) {
     if (stem >= linkedAcronyms.length) {
       linkedAcronyms = Arrays.copyOf(linkedAcronyms, Math.max(stem + 1, linkedAcronyms.length * 2));
@@ -118,7 +121,9 @@ final class Workspace {
     return stem >= 0 && stem < linkedAcronyms.length && linkedAcronyms[stem];
   }
 
-  /** The lower-case spelling of the word at {@code i}, for the rare checks that need its letters. */
+  /**
+   * The lower-case spelling of the word at {@code i}, for the rare checks that need its letters.
+   */
   String spelling(int i) {
     return lexicon.spellingOf(lowers[i]);
   }
@@ -138,11 +143,11 @@ final class Workspace {
   private double[] degrees = new double[128];
 
   /**
-   * PageRank (damping 0.85) of the paper's stems over the graph that links two stems each time
-   * they occur within {@code window} positions of each other in the same part (title or
-   * abstract), as SingleRank does. Every stem starts at 1 and the teleport share is 0.15 per
-   * stem, so ranks stay near 1 on average (a stem without neighbours ends at 0.15). Stop words
-   * take up positions but are no nodes.
+   * PageRank (damping 0.85) of the paper's stems over the graph that links two stems each time they
+   * occur within {@code window} positions of each other in the same part (title or abstract), as
+   * SingleRank does. Every stem starts at 1 and the teleport share is 0.15 per stem, so ranks stay
+   * near 1 on average (a stem without neighbours ends at 0.15). Stop words take up positions but
+   * are no nodes.
    */
   double[] cooccurrenceRanks(int window, int iterations) {
     int nodes = stems.size();
@@ -208,7 +213,10 @@ final class Workspace {
     return true;
   }
 
-  /** True when the stems of the {@code innerLength} words at {@code inner} occur in order within those at {@code outer}. */
+  /**
+   * True when the stems of the {@code innerLength} words at {@code inner} occur in order within
+   * those at {@code outer}.
+   */
   boolean containsStems(int outer, int outerLength, int inner, int innerLength) {
     for (int offset = 0; offset + innerLength <= outerLength; offset++) {
       if (sameStems(outer + offset, inner, innerLength)) {

@@ -2,23 +2,36 @@ package io.paperpulse.tagging.partofspeech;
 
 /**
  * Parts of speech of English word forms from WordNet 3.1 and its SemCor sense counts: a form is
- * reduced to its possible lemmas with WordNet's detachment rules and irregular-form lists, and
- * each lemma's parts of speech and counts are looked up.
+ * reduced to its possible lemmas with WordNet's detachment rules and irregular-form lists, and each
+ * lemma's parts of speech and counts are looked up.
  *
- * <p>Out of context by design: the extractor derives a word's reading once per distinct word
- * and keeps it with the word's number, and it resolves the ambiguous -s forms ("rises": plural
- * noun or verb) from their neighbours. A statistical tagger over every token would cost more than
- * the whole extraction does today.
+ * <p>Out of context by design: the extractor derives a word's reading once per distinct word and
+ * keeps it with the word's number, and it resolves the ambiguous -s forms ("rises": plural noun or
+ * verb) from their neighbours. A statistical tagger over every token would cost more than the whole
+ * extraction does today.
  *
  * <p>Immutable and thread-safe; {@link #shared()} loads the data once per JVM.
  */
 public final class PartOfSpeechLexicon {
   private static final String[][] NOUN_SUFFIXES = {
-      {"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
-      {"men", "man"}, {"ies", "y"}};
-  private static final String[][] THIRD_PERSON_SUFFIXES = {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}};
-  private static final String[][] PARTICIPLE_SUFFIXES = {{"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}};
-  private static final String[][] ADJECTIVE_SUFFIXES = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
+    {"s", ""},
+    {"ses", "s"},
+    {"xes", "x"},
+    {"zes", "z"},
+    {"ches", "ch"},
+    {"shes", "sh"},
+    {"men", "man"},
+    {"ies", "y"}
+  };
+  private static final String[][] THIRD_PERSON_SUFFIXES = {
+    {"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}
+  };
+  private static final String[][] PARTICIPLE_SUFFIXES = {
+    {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}
+  };
+  private static final String[][] ADJECTIVE_SUFFIXES = {
+    {"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}
+  };
 
   private final WordNetCounts counts;
 
@@ -35,8 +48,8 @@ public final class PartOfSpeechLexicon {
   }
 
   /**
-   * The reading of a lower-case word form. A hyphenated compound that WordNet does not list
-   * reads as its last part ("three-player" as "player").
+   * The reading of a lower-case word form. A hyphenated compound that WordNet does not list reads
+   * as its last part ("three-player" as "player").
    */
   public WordReading read(String lower) {
     int hyphen = lower.lastIndexOf('-');
@@ -48,7 +61,10 @@ public final class PartOfSpeechLexicon {
   }
 
   private WordReading readWord(String form) {
-    int noun = Math.max(counts.weight(form, WordNetCounts.NOUN), bestBase(form, NOUN_SUFFIXES, WordNetCounts.NOUN));
+    int noun =
+        Math.max(
+            counts.weight(form, WordNetCounts.NOUN),
+            bestBase(form, NOUN_SUFFIXES, WordNetCounts.NOUN));
     for (String base : counts.irregularBases(form, WordNetCounts.NOUN)) {
       noun = Math.max(noun, counts.weight(base, WordNetCounts.NOUN));
     }
@@ -60,8 +76,10 @@ public final class PartOfSpeechLexicon {
       participle = Math.max(participle, counts.weight(base, WordNetCounts.VERB));
     }
     int verb = Math.max(baseVerb, Math.max(thirdPerson, participle));
-    int adjective = Math.max(counts.weight(form, WordNetCounts.ADJECTIVE),
-        bestBase(form, ADJECTIVE_SUFFIXES, WordNetCounts.ADJECTIVE));
+    int adjective =
+        Math.max(
+            counts.weight(form, WordNetCounts.ADJECTIVE),
+            bestBase(form, ADJECTIVE_SUFFIXES, WordNetCounts.ADJECTIVE));
     for (String base : counts.irregularBases(form, WordNetCounts.ADJECTIVE)) {
       adjective = Math.max(adjective, counts.weight(base, WordNetCounts.ADJECTIVE));
     }
@@ -72,8 +90,14 @@ public final class PartOfSpeechLexicon {
       boolean pastForm = form.length() > 4 && form.endsWith("ed");
       return new WordReading(pastForm ? 0 : 1, pastForm ? 1 : 0, 0, 0, pastForm, false, false);
     }
-    return new WordReading(noun, verb, adjective, adverb,
-        participle > 0 && participle >= baseVerb, thirdPerson > 0 && thirdPerson >= baseVerb, true);
+    return new WordReading(
+        noun,
+        verb,
+        adjective,
+        adverb,
+        participle > 0 && participle >= baseVerb,
+        thirdPerson > 0 && thirdPerson >= baseVerb,
+        true);
   }
 
   /** "stopped" and "running" reduce to "stop" and "run". */

@@ -3,9 +3,9 @@ package io.paperpulse.tagging.text;
 import java.util.Arrays;
 
 /**
- * Open-addressing hash map from long to non-negative int, without boxing: trie transitions keyed
- * by (node, token id), written once at load and then read concurrently; compounds keyed by their
- * two word numbers, per thread.
+ * Open-addressing hash map from long to non-negative int, without boxing: trie transitions keyed by
+ * (node, token id), written once at load and then read concurrently; compounds keyed by their two
+ * word numbers, per thread.
  */
 public final class LongIntMap {
   private static final long EMPTY = Long.MIN_VALUE;

@@ -24,7 +24,8 @@ public final class PorterStems {
     if (cached != null) {
       return cached;
     }
-    String stem = lowerCaseWord.indexOf('-') >= 0 ? stemCompound(lowerCaseWord) : stemWord(lowerCaseWord);
+    String stem =
+        lowerCaseWord.indexOf('-') >= 0 ? stemCompound(lowerCaseWord) : stemWord(lowerCaseWord);
     if (cache.size() < MAX_CACHED) {
       // One instance per distinct stem ("models" and "modeling" share "model"'s): callers that
       // number stems usually settle equality with a reference comparison.

@@ -4,8 +4,8 @@ package io.paperpulse.tagging.text;
  * The word tokens of one text, as parallel arrays so that the matchers can walk them without
  * allocating per token.
  *
- * <p>Each token is the number of its {@link Word} (surface, lower-case and singular forms) in
- * the text's {@link Vocabulary}, plus two flags about what separated it from the previous token:
+ * <p>Each token is the number of its {@link Word} (surface, lower-case and singular forms) in the
+ * text's {@link Vocabulary}, plus two flags about what separated it from the previous token:
  * punctuation that ends a phrase, or a hyphen that glues it to the previous word.
  */
 public final class TokenizedText {
@@ -15,7 +15,12 @@ public final class TokenizedText {
   private final boolean[] hyphenBefore;
   private final int size;
 
-  TokenizedText(Vocabulary vocabulary, int[] ids, boolean[] phraseBreakBefore, boolean[] hyphenBefore, int size) {
+  TokenizedText(
+      Vocabulary vocabulary,
+      int[] ids,
+      boolean[] phraseBreakBefore,
+      boolean[] hyphenBefore,
+      int size) {
     this.vocabulary = vocabulary;
     this.ids = ids;
     this.phraseBreakBefore = phraseBreakBefore;
@@ -52,7 +57,9 @@ public final class TokenizedText {
     return word(i).singular();
   }
 
-  /** True when punctuation (or the start of a new text) separates this token from the previous one. */
+  /**
+   * True when punctuation (or the start of a new text) separates this token from the previous one.
+   */
   public boolean phraseBreakBefore(int i) {
     return phraseBreakBefore[i];
   }

@@ -8,10 +8,10 @@ import java.util.Locale;
  *
  * <p>A hand-written scanner rather than a Lucene tokenizer chain: the tagger needs surface forms,
  * case, hyphen and punctuation information side by side, and has to stay allocation-light to tag
- * tens of thousands of abstracts per second. Letters and digits form tokens; a decimal point or
- * an apostrophe between two word characters stays inside the token ("292.3", "don't"); a trailing
- * possessive ("model's", "models'") is dropped; a hyphen between two tokens is recorded as a
- * glue flag; sentence and clause punctuation is recorded as a phrase break.
+ * tens of thousands of abstracts per second. Letters and digits form tokens; a decimal point or an
+ * apostrophe between two word characters stays inside the token ("292.3", "don't"); a trailing
+ * possessive ("model's", "models'") is dropped; a hyphen between two tokens is recorded as a glue
+ * flag; sentence and clause punctuation is recorded as a phrase break.
  */
 public final class Tokenizer {
   // What a character does between tokens. Every character of every abstract is classified, so
@@ -56,9 +56,13 @@ public final class Tokenizer {
       byte kind = classOf(text[i]);
       if (kind != WORD) {
         if (kind == HYPHEN) {
-          boolean glue = count > 0 && !pendingBreak && i > 0 && i + 1 < n
-              && isWordChar(text[i - 1])
-              && isWordChar(text[i + 1]);
+          boolean glue =
+              count > 0
+                  && !pendingBreak
+                  && i > 0
+                  && i + 1 < n
+                  && isWordChar(text[i - 1])
+                  && isWordChar(text[i + 1]);
           if (glue) {
             pendingHyphen = true;
           } else {
@@ -79,7 +83,9 @@ public final class Tokenizer {
       while (i < n) {
         char ch = text[i];
         if (isWordChar(ch)
-            || ((ch == '.' || ch == ',') && i + 1 < n && Character.isDigit(text[i + 1])
+            || ((ch == '.' || ch == ',')
+                && i + 1 < n
+                && Character.isDigit(text[i + 1])
                 && Character.isDigit(text[i - 1]))
             || (isApostrophe(ch) && i + 1 < n && Character.isLetter(text[i + 1]))) {
           hash = 31 * hash + ch;
@@ -114,7 +120,10 @@ public final class Tokenizer {
     return new TokenizedText(cache.vocabulary(), tokens, breakBefore, hyphenBefore, count);
   }
 
-  /** The number of the word {@code text[start, end)}, whose String hash is {@code hash}: a cache hit in the common case. */
+  /**
+   * The number of the word {@code text[start, end)}, whose String hash is {@code hash}: a cache hit
+   * in the common case.
+   */
   private int word(WordCache cache, char[] text, int start, int end, int hash) {
     int id = cache.find(text, start, end, hash);
     return id >= 0 ? id : cache.add(newWord(new String(text, start, end - start)), hash);
@@ -139,7 +148,10 @@ public final class Tokenizer {
     return new Word(surface, lower, singular.equals(lower) ? lower : singular);
   }
 
-  /** A thread's scanning state: its word cache and a character buffer that grows to the longest text. */
+  /**
+   * A thread's scanning state: its word cache and a character buffer that grows to the longest
+   * text.
+   */
   private static final class Scanner {
     final WordCache words = new WordCache();
     private char[] buffer = new char[4096];
@@ -185,9 +197,25 @@ public final class Tokenizer {
 
   private static boolean isPhraseBreak(char c) {
     switch (c) {
-      case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '[':
-      case ']': case '{': case '}': case '"': case '\u201c': case '\u201d': case '\u2014':
-      case '|': case '\u2022': case '\u00b7':
+      case '.':
+      case ',':
+      case ';':
+      case ':':
+      case '!':
+      case '?':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '"':
+      case '\u201c':
+      case '\u201d':
+      case '\u2014':
+      case '|':
+      case '\u2022':
+      case '\u00b7':
         return true;
       default:
         return false;

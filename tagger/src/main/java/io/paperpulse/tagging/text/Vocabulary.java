@@ -3,20 +3,23 @@ package io.paperpulse.tagging.text;
 import java.util.Arrays;
 
 /**
- * The words one thread's tokenizer has met, numbered densely from 0 in order of first
- * appearance, with room for what consumers derive from them.
+ * The words one thread's tokenizer has met, numbered densely from 0 in order of first appearance,
+ * with room for what consumers derive from them.
  *
  * <p>Numbers are what make a token cheap downstream: a consumer (the topic matcher, the keyphrase
- * extractor) keeps its per-word data in primitive arrays indexed by word number, its
- * <em>annex</em> of this vocabulary, so a token costs array reads in a few kilobytes instead of
- * loads through word objects scattered over the heap. A vocabulary belongs to the thread that
- * created it: only that thread sees and attaches annexes, so they need no synchronization, and
- * any other thread reading a text of this vocabulary gets no annex and works from the words. When
- * the tokenizer's cache is full it starts a new vocabulary; texts tokenized before keep theirs,
- * with its words and annexes, so numbers never change meaning under a text.
+ * extractor) keeps its per-word data in primitive arrays indexed by word number, its <em>annex</em>
+ * of this vocabulary, so a token costs array reads in a few kilobytes instead of loads through word
+ * objects scattered over the heap. A vocabulary belongs to the thread that created it: only that
+ * thread sees and attaches annexes, so they need no synchronization, and any other thread reading a
+ * text of this vocabulary gets no annex and works from the words. When the tokenizer's cache is
+ * full it starts a new vocabulary; texts tokenized before keep theirs, with its words and annexes,
+ * so numbers never change meaning under a text.
  */
 public final class Vocabulary {
-  /** As many owners as one thread commonly has consumers; a further owner takes over the oldest slot. */
+  /**
+   * As many owners as one thread commonly has consumers; a further owner takes over the oldest
+   * slot.
+   */
   private static final int ANNEX_SLOTS = 4;
 
   private final Thread thread = Thread.currentThread();

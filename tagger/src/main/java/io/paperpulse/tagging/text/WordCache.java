@@ -3,21 +3,20 @@ package io.paperpulse.tagging.text;
 import java.util.Arrays;
 
 /**
- * Per-thread table from the characters of a token to its number in the current
- * {@link Vocabulary}, looked up straight from the text being scanned (hash and comparison over a
- * character range, no substring).
+ * Per-thread table from the characters of a token to its number in the current {@link Vocabulary},
+ * looked up straight from the text being scanned (hash and comparison over a character range, no
+ * substring).
  *
  * <p>Every token of every paper goes through {@link #find}, so the table is laid out for the
- * processor cache rather than as objects: a slot is one int holding 16 bits of the spelling's
- * hash and its word number, so a probe settles on one read of a small array (32 KB for 4k words)
- * before it compares characters; the
- * spellings sit one after another in one character pool, found by word number. The arrays start
- * small and double only as the vocabulary grows, so a working vocabulary of a few thousand words
- * stays in the core's own cache. Bounded: a text that starts with 64k words known (or a full
- * pool) starts a new vocabulary, so a stream of ever new words costs memory only up to the bound
- * plus one text (some megabytes per thread); a working vocabulary of research prose fits. The
- * vocabulary never changes in the middle of a text, whose tokens must all be numbered in one.
- * Longer tokens than {@link #MAX_LENGTH} characters are numbered but not kept for lookup.
+ * processor cache rather than as objects: a slot is one int holding 16 bits of the spelling's hash
+ * and its word number, so a probe settles on one read of a small array (32 KB for 4k words) before
+ * it compares characters; the spellings sit one after another in one character pool, found by word
+ * number. The arrays start small and double only as the vocabulary grows, so a working vocabulary
+ * of a few thousand words stays in the core's own cache. Bounded: a text that starts with 64k words
+ * known (or a full pool) starts a new vocabulary, so a stream of ever new words costs memory only
+ * up to the bound plus one text (some megabytes per thread); a working vocabulary of research prose
+ * fits. The vocabulary never changes in the middle of a text, whose tokens must all be numbered in
+ * one. Longer tokens than {@link #MAX_LENGTH} characters are numbered but not kept for lookup.
  */
 final class WordCache {
   static final int MAX_LENGTH = 255;

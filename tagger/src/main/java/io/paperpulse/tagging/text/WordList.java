@@ -20,7 +20,8 @@ public final class WordList {
       throw new IllegalStateException("missing resource " + resource);
     }
     Set<String> words = new HashSet<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         int hash = line.indexOf('#');

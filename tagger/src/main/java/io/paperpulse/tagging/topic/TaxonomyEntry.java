@@ -12,7 +12,8 @@ import java.util.List;
  *     upper-case words (a plural "s" is allowed: "LLMs")
  * @param parent canonical name of the broader topic, or null
  */
-public record TaxonomyEntry(String name, List<String> aliases, List<String> acronyms, String parent) {
+public record TaxonomyEntry(
+    String name, List<String> aliases, List<String> acronyms, String parent) {
   public TaxonomyEntry {
     aliases = List.copyOf(aliases);
     acronyms = List.copyOf(acronyms);

@@ -3,8 +3,8 @@ package io.paperpulse.tagging.topic;
 import java.util.List;
 
 /**
- * Outcome of reading a taxonomy file: the taxonomy when the file was valid, otherwise the
- * problems found, each naming the file and line.
+ * Outcome of reading a taxonomy file: the taxonomy when the file was valid, otherwise the problems
+ * found, each naming the file and line.
  */
 public record TaxonomyParseResult(Taxonomy taxonomy, List<String> problems) {
   public TaxonomyParseResult {

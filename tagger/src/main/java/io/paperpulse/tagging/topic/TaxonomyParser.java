@@ -22,8 +22,8 @@ import java.util.Map;
  *
  * where aliases and acronyms are '|'-separated lists and may be empty, trailing empty columns may
  * be left out, '#' starts a comment line, and an optional line {@code @version NAME} names the
- * taxonomy. Parents must be defined in the same file or, for an overlay, in the taxonomy it
- * extends (checked by {@link io.paperpulse.tagging.PaperTagger}).
+ * taxonomy. Parents must be defined in the same file or, for an overlay, in the taxonomy it extends
+ * (checked by {@link io.paperpulse.tagging.PaperTagger}).
  */
 public final class TaxonomyParser {
   private TaxonomyParser() {}

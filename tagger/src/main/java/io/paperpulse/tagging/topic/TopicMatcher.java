@@ -5,8 +5,8 @@ import io.paperpulse.tagging.text.TokenizedText;
 import io.paperpulse.tagging.text.Tokenizer;
 import io.paperpulse.tagging.text.Vocabulary;
 import io.paperpulse.tagging.text.Word;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,9 @@ import java.util.Map;
  * ("LLM", "KV", "LoRA") is keyed by its exact spelling (a plural "s" after a capital is allowed),
  * so "RAG" does not fire on "rag". Matching walks the trie from each token, keeps the longest
  * pattern that does not cross punctuation, and continues after it: no regular expressions, and a
- * word's trie ids are looked up once per vocabulary and then kept in arrays indexed by word
- * number ({@link TrieIds}, an annex of the {@link Vocabulary}), so a token that begins no pattern
- * costs one byte read and a trie step costs one probe of a primitive hash map.
+ * word's trie ids are looked up once per vocabulary and then kept in arrays indexed by word number
+ * ({@link TrieIds}, an annex of the {@link Vocabulary}), so a token that begins no pattern costs
+ * one byte read and a trie step costs one probe of a primitive hash map.
  */
 public final class TopicMatcher {
   private static final int ROOT = 0;
@@ -43,8 +43,8 @@ public final class TopicMatcher {
   }
 
   /**
-   * Compiles a taxonomy. Throws IllegalArgumentException naming every parent that is not a topic
-   * of the taxonomy and every pattern that has no words.
+   * Compiles a taxonomy. Throws IllegalArgumentException naming every parent that is not a topic of
+   * the taxonomy and every pattern that has no words.
    */
   public static TopicMatcher compile(Taxonomy taxonomy, Tokenizer tokenizer) {
     List<TaxonomyEntry> entries = taxonomy.entries();
@@ -74,8 +74,8 @@ public final class TopicMatcher {
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid taxonomy " + taxonomy.version() + ": "
-          + String.join("; ", problems));
+      throw new IllegalArgumentException(
+          "invalid taxonomy " + taxonomy.version() + ": " + String.join("; ", problems));
     }
     matcher.terminals = matcher.terminalTopic.stream().mapToInt(Integer::intValue).toArray();
     return matcher;
@@ -88,9 +88,10 @@ public final class TopicMatcher {
     int node = ROOT;
     for (int i = 0; i < tokens.size(); i++) {
       String surface = tokens.surface(i);
-      int id = hasUpperCase(surface)
-          ? idFor(exactCaseIds, exactCaseKey(surface))
-          : idFor(lowerCaseIds, tokens.singular(i));
+      int id =
+          hasUpperCase(surface)
+              ? idFor(exactCaseIds, exactCaseKey(surface))
+              : idFor(lowerCaseIds, tokens.singular(i));
       long key = transitionKey(node, id);
       int next = transitions.get(key);
       if (next < 0) {
@@ -139,7 +140,11 @@ public final class TopicMatcher {
    * body, then each topic passes {@code parentShare} of its score up to its parent (which passes
    * the same share of that on). {@code scores} is cleared first.
    */
-  public void score(TokenizedText title, double titleWeight, TokenizedText body, double parentShare,
+  public void score(
+      TokenizedText title,
+      double titleWeight,
+      TokenizedText body,
+      double parentShare,
       TopicScores scores) {
     scores.clear();
     accumulate(title, titleWeight, scores);
@@ -196,11 +201,16 @@ public final class TopicMatcher {
     }
     int word = text.id(pos);
     ids.startsPattern(word); // derives the word's ids when new
-    long best = follow(text, ids, start, pos, next(node, ids.lower[word], ids.fromRootByLower[word]), -1);
-    return follow(text, ids, start, pos, next(node, ids.exact[word], ids.fromRootByExact[word]), best);
+    long best =
+        follow(text, ids, start, pos, next(node, ids.lower[word], ids.fromRootByLower[word]), -1);
+    return follow(
+        text, ids, start, pos, next(node, ids.exact[word], ids.fromRootByExact[word]), best);
   }
 
-  /** The node reached from {@code node} by token id {@code id} (-1: none); from the root, as derived for the word. */
+  /**
+   * The node reached from {@code node} by token id {@code id} (-1: none); from the root, as derived
+   * for the word.
+   */
   private int next(int node, int id, int fromRoot) {
     if (node == ROOT) {
       return fromRoot;
@@ -208,7 +218,10 @@ public final class TopicMatcher {
     return id < 0 ? -1 : transitions.get(transitionKey(node, id));
   }
 
-  /** {@code best} improved by a match through trie node {@code next} (-1: none) for the token at {@code pos}, if longer. */
+  /**
+   * {@code best} improved by a match through trie node {@code next} (-1: none) for the token at
+   * {@code pos}, if longer.
+   */
   private long follow(TokenizedText text, TrieIds ids, int start, int pos, int next, long best) {
     if (next < 0) {
       return best;
@@ -223,7 +236,9 @@ public final class TopicMatcher {
     return best;
   }
 
-  /** This matcher's ids of the words of {@code vocabulary}, kept with it on the vocabulary's thread. */
+  /**
+   * This matcher's ids of the words of {@code vocabulary}, kept with it on the vocabulary's thread.
+   */
   private TrieIds trieIds(Vocabulary vocabulary) {
     TrieIds ids = (TrieIds) vocabulary.annex(this);
     if (ids == null) {
@@ -235,10 +250,10 @@ public final class TopicMatcher {
   }
 
   /**
-   * Trie ids of the words of one vocabulary, by word number, derived on a word's first
-   * occurrence: the id in the trie's lower-case and exact-case vocabularies (-1: absent), the
-   * nodes they lead to from the root (the first step of every match, taken without a probe) and
-   * whether any pattern begins with the word.
+   * Trie ids of the words of one vocabulary, by word number, derived on a word's first occurrence:
+   * the id in the trie's lower-case and exact-case vocabularies (-1: absent), the nodes they lead
+   * to from the root (the first step of every match, taken without a probe) and whether any pattern
+   * begins with the word.
    */
   private final class TrieIds {
     private static final byte UNKNOWN = 0;
@@ -277,7 +292,8 @@ public final class TopicMatcher {
       Word word = vocabulary.word(id);
       int lowerId = lowerCaseIds.getOrDefault(word.singular(), -1);
       String surface = word.surface();
-      int exactId = hasUpperCase(surface) ? exactCaseIds.getOrDefault(exactCaseKey(surface), -1) : -1;
+      int exactId =
+          hasUpperCase(surface) ? exactCaseIds.getOrDefault(exactCaseKey(surface), -1) : -1;
       int byLower = lowerId < 0 ? -1 : transitions.get(transitionKey(ROOT, lowerId));
       int byExact = exactId < 0 ? -1 : transitions.get(transitionKey(ROOT, exactId));
       lower[id] = lowerId;

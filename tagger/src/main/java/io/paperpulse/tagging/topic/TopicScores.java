@@ -3,10 +3,10 @@ package io.paperpulse.tagging.topic;
 import java.util.Arrays;
 
 /**
- * The topic scores of one paper: a dense score per topic plus the list of topics that have one,
- * so that clearing, propagating and ranking cost what the paper mentions, not the size of the
- * taxonomy (a paper names a handful of its 400 topics). Not thread-safe: one per thread, reused
- * from paper to paper through {@link #clear}.
+ * The topic scores of one paper: a dense score per topic plus the list of topics that have one, so
+ * that clearing, propagating and ranking cost what the paper mentions, not the size of the taxonomy
+ * (a paper names a handful of its 400 topics). Not thread-safe: one per thread, reused from paper
+ * to paper through {@link #clear}.
  */
 public final class TopicScores {
   private final double[] direct;
@@ -54,9 +54,9 @@ public final class TopicScores {
   }
 
   /**
-   * Adds each mentioned topic's score, scaled by {@code share} per level, to its ancestors.
-   * Topics are visited in index order, the order of a full pass over the taxonomy, so every total
-   * is the same sum in the same order as if all topics were visited.
+   * Adds each mentioned topic's score, scaled by {@code share} per level, to its ancestors. Topics
+   * are visited in index order, the order of a full pass over the taxonomy, so every total is the
+   * same sum in the same order as if all topics were visited.
    */
   void propagate(int[] parentOf, double share, int maxDepth) {
     int mentioned = size;

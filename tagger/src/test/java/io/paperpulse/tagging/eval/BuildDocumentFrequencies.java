@@ -26,7 +26,9 @@ public final class BuildDocumentFrequencies {
     List<Set<String>> stems = new ArrayList<>();
     for (InspecDocument d : InspecCorpus.read(Path.of(args[0]))) {
       if (d.id() % 2 == 0) {
-        stems.add(extractor.contentStems(tokenizer.tokenize(d.title()), tokenizer.tokenize(d.abstractText())));
+        stems.add(
+            extractor.contentStems(
+                tokenizer.tokenize(d.title()), tokenizer.tokenize(d.abstractText())));
       }
     }
     try (Writer out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {

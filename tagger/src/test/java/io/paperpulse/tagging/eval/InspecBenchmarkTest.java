@@ -11,15 +11,21 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Regression floor for keyphrase quality on Inspec; skipped (with the reason) when the archive is absent. */
+/**
+ * Regression floor for keyphrase quality on Inspec; skipped (with the reason) when the archive is
+ * absent.
+ */
 class InspecBenchmarkTest {
 
   @Test
   void keyphraseF1At10StaysAboveTheFloor() throws Exception {
     Optional<Path> dataset = InspecDatasetLocation.find();
     assumeTrue(dataset.isPresent(), "Inspec archive not found: " + InspecDatasetLocation.HINT);
-    KeyphraseBenchmark benchmark = new KeyphraseBenchmark(
-        new Tokenizer(new Singularizer()), new PorterStems(), PaperTagger.defaultKeyphraseExtractor());
+    KeyphraseBenchmark benchmark =
+        new KeyphraseBenchmark(
+            new Tokenizer(new Singularizer()),
+            new PorterStems(),
+            PaperTagger.defaultKeyphraseExtractor());
     EvalReport report = benchmark.evaluate(dataset.get());
     System.out.print(report.format());
     assertThat(report.row("all").documents()).isEqualTo(2000);
@@ -33,8 +39,11 @@ class InspecBenchmarkTest {
 
   @Test
   void goldKeysAreSplitIntoUncontrolledAndControlled() {
-    InspecDocument d = InspecCorpus.parse(1, "A title\r\nline one\n\tline two\r\n",
-        "first key\n\tsecond key\r\ncontrolled one\n\tcontrolled two\r\n");
+    InspecDocument d =
+        InspecCorpus.parse(
+            1,
+            "A title\r\nline one\n\tline two\r\n",
+            "first key\n\tsecond key\r\ncontrolled one\n\tcontrolled two\r\n");
     assertThat(d.title()).isEqualTo("A title");
     assertThat(d.abstractText()).isEqualTo("line one line two");
     assertThat(d.uncontrolledKeys()).containsExactly("first key", "second key");

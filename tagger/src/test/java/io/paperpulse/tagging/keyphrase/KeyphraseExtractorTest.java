@@ -21,41 +21,69 @@ class KeyphraseExtractorTest {
   @Test
   void genericWordsNeverBecomeKeyphrases() {
     Set<String> generic = WordList.load("/io/paperpulse/tagging/generic-words.txt");
-    List<Keyphrase> phrases = extract("A novel approach: method, results and performance",
-        "In this paper we propose a novel method. Results show the performance of the approach. "
-            + "The method improves results. Our approach has better performance than the baseline method "
-            + "on the benchmark. Experimental results and analysis of the framework.", 20);
+    List<Keyphrase> phrases =
+        extract(
+            "A novel approach: method, results and performance",
+            "In this paper we propose a novel method. Results show the performance of the approach. "
+                + "The method improves results. Our approach has better performance than the baseline method "
+                + "on the benchmark. Experimental results and analysis of the framework.",
+            20);
     for (Keyphrase k : phrases) {
-      assertThat(k.name().split(" ")).as(k.name()).isNotEmpty()
-          .satisfiesAnyOf(words -> assertThat(generic).doesNotContain(new Singularizer().singular(words[words.length - 1])),
+      assertThat(k.name().split(" "))
+          .as(k.name())
+          .isNotEmpty()
+          .satisfiesAnyOf(
+              words ->
+                  assertThat(generic)
+                      .doesNotContain(new Singularizer().singular(words[words.length - 1])),
               words -> assertThat(words.length).isGreaterThan(1));
-      assertThat(List.of(k.name().split(" ")).stream().allMatch(w -> generic.contains(new Singularizer().singular(w))))
-          .as("all-generic phrase %s", k.name()).isFalse();
+      assertThat(
+              List.of(k.name().split(" ")).stream()
+                  .allMatch(w -> generic.contains(new Singularizer().singular(w))))
+          .as("all-generic phrase %s", k.name())
+          .isFalse();
     }
-    assertThat(phrases).extracting(Keyphrase::name)
-        .doesNotContain("method", "result", "performance", "approach", "paper", "novel", "propose", "novel approach");
+    assertThat(phrases)
+        .extracting(Keyphrase::name)
+        .doesNotContain(
+            "method",
+            "result",
+            "performance",
+            "approach",
+            "paper",
+            "novel",
+            "propose",
+            "novel approach");
   }
 
   @Test
   void variantsShareAKeyAndNamesAreLowerCaseSingular() {
-    List<Keyphrase> phrases = extract("Graph Neural Networks for molecules",
-        "A graph neural network encodes molecules. Graph neural networks generalize.", 5);
+    List<Keyphrase> phrases =
+        extract(
+            "Graph Neural Networks for molecules",
+            "A graph neural network encodes molecules. Graph neural networks generalize.",
+            5);
     assertThat(phrases).extracting(Keyphrase::name).contains("graph neural network");
     assertThat(phrases).extracting(Keyphrase::key).doesNotHaveDuplicates();
   }
 
   @Test
   void phrasesStopAtPunctuationAndStopWords() {
-    List<Keyphrase> phrases = extract("", "Speculative decoding, tree attention and draft heads are combined.", 10);
-    assertThat(phrases).extracting(Keyphrase::name)
+    List<Keyphrase> phrases =
+        extract("", "Speculative decoding, tree attention and draft heads are combined.", 10);
+    assertThat(phrases)
+        .extracting(Keyphrase::name)
         .contains("speculative decoding", "tree attention", "draft head")
         .noneMatch(n -> n.contains(",") || n.contains(" and "));
   }
 
   @Test
   void scoresAreDescending() {
-    List<Keyphrase> phrases = extract("Kernel density estimation in high dimensions",
-        "Kernel density estimation of a high-dimensional distribution uses random matrix theory and kernel bandwidth selection.", 10);
+    List<Keyphrase> phrases =
+        extract(
+            "Kernel density estimation in high dimensions",
+            "Kernel density estimation of a high-dimensional distribution uses random matrix theory and kernel bandwidth selection.",
+            10);
     for (int i = 1; i < phrases.size(); i++) {
       assertThat(phrases.get(i - 1).score()).isGreaterThanOrEqualTo(phrases.get(i).score());
     }
@@ -64,13 +92,18 @@ class KeyphraseExtractorTest {
 
   @Test
   void multiWordPhrasesOutrankSingleWordsAndAdjectiveEndingsRankLow() {
-    List<Keyphrase> phrases = extract("Sparse attention for protein folding",
-        "Protein folding with sparse attention. Attention is costly; folding is hard. "
-            + "The attention is continuous and the folding adaptive.", 10);
+    List<Keyphrase> phrases =
+        extract(
+            "Sparse attention for protein folding",
+            "Protein folding with sparse attention. Attention is costly; folding is hard. "
+                + "The attention is continuous and the folding adaptive.",
+            10);
     assertThat(phrases.get(0).name().split(" ")).hasSizeGreaterThan(1);
     List<String> names = phrases.stream().map(Keyphrase::name).toList();
     // "attention" and "folding" lie inside better ranked phrases and collapse into them.
-    assertThat(names).contains("protein folding", "sparse attention").doesNotContain("attention", "folding");
+    assertThat(names)
+        .contains("protein folding", "sparse attention")
+        .doesNotContain("attention", "folding");
   }
 
   @Test
@@ -78,9 +111,18 @@ class KeyphraseExtractorTest {
     // "kernel" stands next to many different words; "lattice", as frequent, is more than a window
     // (10 positions) away from any other content word, stop words filling the gaps.
     String filler = " and it is as it was, and so it is for all of us here ";
-    String body = "Kernel regression, kernel smoothing, kernel density and kernel trick." + filler
-        + "Lattice" + filler + "lattice" + filler + "lattice" + filler + "lattice.";
-    KeyphraseExtractor graph = PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withGraphWeight(1));
+    String body =
+        "Kernel regression, kernel smoothing, kernel density and kernel trick."
+            + filler
+            + "Lattice"
+            + filler
+            + "lattice"
+            + filler
+            + "lattice"
+            + filler
+            + "lattice.";
+    KeyphraseExtractor graph =
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withGraphWeight(1));
     List<Keyphrase> plain = extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
     List<Keyphrase> ranked = graph.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
     assertThat(ranked).allMatch(k -> Double.isFinite(k.score()) && k.score() > 0);
@@ -90,7 +132,10 @@ class KeyphraseExtractorTest {
   }
 
   private static double score(List<Keyphrase> phrases, String name) {
-    return phrases.stream().filter(k -> k.name().equals(name)).mapToDouble(Keyphrase::score).findFirst()
+    return phrases.stream()
+        .filter(k -> k.name().equals(name))
+        .mapToDouble(Keyphrase::score)
+        .findFirst()
         .orElseThrow(() -> new AssertionError(name + " not in " + phrases));
   }
 

@@ -15,42 +15,72 @@ class NounPhraseCandidatesTest {
 
   private List<String> names(String title, String body) {
     return extractor.extract(tokenizer.tokenize(title), tokenizer.tokenize(body), 30).stream()
-        .map(Keyphrase::name).toList();
+        .map(Keyphrase::name)
+        .toList();
   }
 
   @Test
   void verbsEndTheNounPhrase() {
-    List<String> names = names("",
-        "The magnetic phase transition lowers the critical field. The sample rises in temperature. "
-            + "The encoder treats transformer layers as groups and supports mixed precision. "
-            + "Worker nodes exchange scalar gradients; to call remote procedures we design compact stubs.");
-    assertThat(names).contains("magnetic phase transition", "critical field", "transformer layer", "mixed precision",
-            "scalar gradient", "remote procedure", "compact stub")
-        .noneMatch(n -> n.contains("lower") || n.contains("rise") || n.contains("treat") || n.contains("support")
-            || n.contains("exchange") || n.contains("call") || n.contains("design"));
+    List<String> names =
+        names(
+            "",
+            "The magnetic phase transition lowers the critical field. The sample rises in temperature. "
+                + "The encoder treats transformer layers as groups and supports mixed precision. "
+                + "Worker nodes exchange scalar gradients; to call remote procedures we design compact stubs.");
+    assertThat(names)
+        .contains(
+            "magnetic phase transition",
+            "critical field",
+            "transformer layer",
+            "mixed precision",
+            "scalar gradient",
+            "remote procedure",
+            "compact stub")
+        .noneMatch(
+            n ->
+                n.contains("lower")
+                    || n.contains("rise")
+                    || n.contains("treat")
+                    || n.contains("support")
+                    || n.contains("exchange")
+                    || n.contains("call")
+                    || n.contains("design"));
   }
 
   @Test
   void phrasesEndOnANounNotOnAnAdjectiveOrParticiple() {
-    List<String> names = names("", "Sensors that are cheap and robust. A controller, lightweight and adaptive; "
-        + "we call it named controller design.");
-    assertThat(names).noneMatch(n -> n.endsWith(" robust") || n.endsWith(" adaptive") || n.startsWith("named "));
+    List<String> names =
+        names(
+            "",
+            "Sensors that are cheap and robust. A controller, lightweight and adaptive; "
+                + "we call it named controller design.");
+    assertThat(names)
+        .noneMatch(n -> n.endsWith(" robust") || n.endsWith(" adaptive") || n.startsWith("named "));
   }
 
   @Test
   void numbersUnitsAndNotationNeverEnterAPhrase() {
-    List<String> names = names("", "Samples of 5cm x 5cm were cut at 25 m/min; the estimator \\hat{\\rho} "
-        + "of the 5m magnitude lightweight model converges.");
-    assertThat(names).noneMatch(n -> n.matches(".*\\d.*") || List.of(n.split(" ")).stream()
-        .anyMatch(w -> List.of("cm", "min", "hat", "rho", "m").contains(w)));
+    List<String> names =
+        names(
+            "",
+            "Samples of 5cm x 5cm were cut at 25 m/min; the estimator \\hat{\\rho} "
+                + "of the 5m magnitude lightweight model converges.");
+    assertThat(names)
+        .noneMatch(
+            n ->
+                n.matches(".*\\d.*")
+                    || List.of(n.split(" ")).stream()
+                        .anyMatch(w -> List.of("cm", "min", "hat", "rho", "m").contains(w)));
     assertThat(names).anyMatch(n -> n.endsWith("lightweight model"));
   }
 
   @Test
   void nestedPhrasesCollapseToTheBetterRankedOne() {
-    List<String> names = names("Quantum walk search on graphs",
-        "Quantum walk search finds a marked vertex. A quantum walk spreads faster than a classical walk, "
-            + "so quantum walk search beats classical search on many graphs.");
+    List<String> names =
+        names(
+            "Quantum walk search on graphs",
+            "Quantum walk search finds a marked vertex. A quantum walk spreads faster than a classical walk, "
+                + "so quantum walk search beats classical search on many graphs.");
     for (String a : names) {
       for (String b : names) {
         if (!a.equals(b) && a.contains(" ") && b.contains(" ")) {
@@ -63,28 +93,34 @@ class NounPhraseCandidatesTest {
 
   @Test
   void pluralNounsBeforeAVerbStayNouns() {
-    List<String> names = names("", "Graph neural networks predict binding affinity of small molecules.");
+    List<String> names =
+        names("", "Graph neural networks predict binding affinity of small molecules.");
     assertThat(names).contains("graph neural network", "binding affinity");
   }
 
   @Test
   void aDefinedAcronymCountsForItsLongForm() {
-    String body = "Large language models (LLMs) answer questions. LLMs hallucinate, LLMs forget, and LLMs "
-        + "are costly to serve on a graphics processing unit cluster.";
+    String body =
+        "Large language models (LLMs) answer questions. LLMs hallucinate, LLMs forget, and LLMs "
+            + "are costly to serve on a graphics processing unit cluster.";
     List<String> names = names("", body);
     assertThat(names).doesNotContain("llm");
     assertThat(names.get(0)).isEqualTo("large language model");
-    List<Keyphrase> linked = extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30);
-    List<Keyphrase> plain = extractor.extract(tokenizer.tokenize(""),
-        tokenizer.tokenize(body.replace(" (LLMs)", "")), 30);
-    assertThat(score(linked, "large language model")).isGreaterThan(score(plain, "large language model"));
+    List<Keyphrase> linked =
+        extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30);
+    List<Keyphrase> plain =
+        extractor.extract(
+            tokenizer.tokenize(""), tokenizer.tokenize(body.replace(" (LLMs)", "")), 30);
+    assertThat(score(linked, "large language model"))
+        .isGreaterThan(score(plain, "large language model"));
     assertThat(plain).extracting(Keyphrase::name).contains("llm");
   }
 
   @Test
   void anAcronymWhoseLastLetterIsSIsNotReadAsAPlural() {
-    String body = "Receivers of the global positioning system (GPS) drift. GPS fixes, GPS traces and GPS "
-        + "clocks are compared with a reference station.";
+    String body =
+        "Receivers of the global positioning system (GPS) drift. GPS fixes, GPS traces and GPS "
+            + "clocks are compared with a reference station.";
     List<String> names = names("", body);
     assertThat(names).doesNotContain("gps");
     assertThat(names).contains("global positioning system");
@@ -96,22 +132,32 @@ class NounPhraseCandidatesTest {
     assertThat(Acronyms.looksLikeOne("TFTs")).isTrue();
     assertThat(Acronyms.looksLikeOne("LoRA")).isFalse();
     assertThat(Acronyms.looksLikeOne("A")).isFalse();
-    List<String> names = names("", "A key-value (KV) store keeps the cache. The KV store, the KV store.");
+    List<String> names =
+        names("", "A key-value (KV) store keeps the cache. The KV store, the KV store.");
     assertThat(names).doesNotContain("kv");
   }
 
   @Test
   void anAcronymAloneIsNotPushedDownLikeASingleWord() {
-    String body = "Liquid water was studied with XAS. With XAS, hydrogen bonds show up; XAS needs "
-        + "synchrotron light.";
-    double asAcronym = score(extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30), "xas");
-    double asWord = score(extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body.replace("XAS", "xas")), 30),
-        "xas");
+    String body =
+        "Liquid water was studied with XAS. With XAS, hydrogen bonds show up; XAS needs "
+            + "synchrotron light.";
+    double asAcronym =
+        score(extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30), "xas");
+    double asWord =
+        score(
+            extractor.extract(
+                tokenizer.tokenize(""), tokenizer.tokenize(body.replace("XAS", "xas")), 30),
+            "xas");
     assertThat(asWord).isPositive();
     assertThat(asAcronym).isGreaterThan(asWord * 3);
   }
 
   private static double score(List<Keyphrase> phrases, String name) {
-    return phrases.stream().filter(k -> k.name().equals(name)).mapToDouble(Keyphrase::score).findFirst().orElse(0);
+    return phrases.stream()
+        .filter(k -> k.name().equals(name))
+        .mapToDouble(Keyphrase::score)
+        .findFirst()
+        .orElse(0);
   }
 }

@@ -23,7 +23,8 @@ class PartOfSpeechLexiconTest {
     assertThat(lexicon.read("outperforms").onlyFiniteVerb()).isTrue();
     assertThat(lexicon.read("model").onlyFiniteVerb()).isFalse();
     assertThat(lexicon.read("walk").onlyFiniteVerb()).isFalse();
-    assertThat(lexicon.read("proposed").onlyFiniteVerb()).isFalse(); // a participle can modify a noun
+    assertThat(lexicon.read("proposed").onlyFiniteVerb())
+        .isFalse(); // a participle can modify a noun
   }
 
   @Test

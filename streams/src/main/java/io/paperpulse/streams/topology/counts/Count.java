@@ -45,15 +45,23 @@ public record Count(TagKind kind, long papers, long upvotes) {
 
   /** Fixed-width binary: kind ordinal, paper count, upvote sum. */
   public static Serde<Count> serde() {
-    Serializer<Count> serializer = (topic, count) -> count == null ? null
-        : ByteBuffer.allocate(BYTES).put((byte) count.kind.ordinal()).putLong(count.papers).putLong(count.upvotes).array();
-    Deserializer<Count> deserializer = (topic, bytes) -> {
-      if (bytes == null) {
-        return null;
-      }
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      return new Count(KINDS[buffer.get()], buffer.getLong(), buffer.getLong());
-    };
+    Serializer<Count> serializer =
+        (topic, count) ->
+            count == null
+                ? null
+                : ByteBuffer.allocate(BYTES)
+                    .put((byte) count.kind.ordinal())
+                    .putLong(count.papers)
+                    .putLong(count.upvotes)
+                    .array();
+    Deserializer<Count> deserializer =
+        (topic, bytes) -> {
+          if (bytes == null) {
+            return null;
+          }
+          ByteBuffer buffer = ByteBuffer.wrap(bytes);
+          return new Count(KINDS[buffer.get()], buffer.getLong(), buffer.getLong());
+        };
     return Serdes.serdeFrom(serializer, deserializer);
   }
 }

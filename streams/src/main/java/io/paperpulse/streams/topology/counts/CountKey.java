@@ -10,19 +10,23 @@ import org.apache.kafka.common.utils.Bytes;
 /**
  * A key of the counting store: one tag in one bucket of one granularity.
  *
- * <p>Its bytes are ordered so that all buckets of one tag and granularity are adjacent and in
- * time order: a tag's history is one prefix scan, and a scan of the whole store meets each tag's
- * buckets oldest first, which is what rebuilding the scores needs. Encoding is a plain byte copy:
+ * <p>Its bytes are ordered so that all buckets of one tag and granularity are adjacent and in time
+ * order: a tag's history is one prefix scan, and a scan of the whole store meets each tag's buckets
+ * oldest first, which is what rebuilding the scores needs. Encoding is a plain byte copy:
  *
- * <pre>granularity code (1 byte) | tag length (4 bytes) | tag UTF-8 | bucket epoch day, sign flipped (4 bytes)</pre>
+ * <pre>
+ * granularity code (1 byte) | tag length (4 bytes) | tag UTF-8 | bucket epoch day, sign flipped (4 bytes)
+ * </pre>
  *
- * <p>Internal to the store and its changelog; the tag-counts topic keys are Avro {@code TagCountKey}.
+ * <p>Internal to the store and its changelog; the tag-counts topic keys are Avro {@code
+ * TagCountKey}.
  */
 public record CountKey(Granularity granularity, String tag, LocalDate bucketStart) {
 
   public Bytes bytes() {
     byte[] name = tag.getBytes(StandardCharsets.UTF_8);
-    return Bytes.wrap(prefix(granularity, name, Integer.BYTES).putInt(sortable(bucketStart)).array());
+    return Bytes.wrap(
+        prefix(granularity, name, Integer.BYTES).putInt(sortable(bucketStart)).array());
   }
 
   public static CountKey of(Bytes key) {
@@ -30,7 +34,10 @@ public record CountKey(Granularity granularity, String tag, LocalDate bucketStar
     Granularity granularity = Granularity.fromCode(buffer.get());
     byte[] name = new byte[buffer.getInt()];
     buffer.get(name);
-    return new CountKey(granularity, new String(name, StandardCharsets.UTF_8), LocalDate.ofEpochDay(buffer.getInt() ^ Integer.MIN_VALUE));
+    return new CountKey(
+        granularity,
+        new String(name, StandardCharsets.UTF_8),
+        LocalDate.ofEpochDay(buffer.getInt() ^ Integer.MIN_VALUE));
   }
 
   /** The prefix shared by every bucket of one tag in one granularity. */
@@ -56,7 +63,9 @@ public record CountKey(Granularity granularity, String tag, LocalDate bucketStar
 
   private static ByteBuffer prefix(Granularity granularity, byte[] name, int extra) {
     return ByteBuffer.allocate(1 + Integer.BYTES + name.length + extra)
-        .put(granularity.code()).putInt(name.length).put(name);
+        .put(granularity.code())
+        .putInt(name.length)
+        .put(name);
   }
 
   private static int sortable(LocalDate day) {

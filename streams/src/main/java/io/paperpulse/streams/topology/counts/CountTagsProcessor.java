@@ -28,16 +28,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * task's part of every ranking.
  *
  * <p>Input: signed changes of this task's tags, each on one day ({@link TagDeltas}), added to the
- * bucket of every configured granularity containing that day. The counts store is cached: each changed count is
- * forwarded once per commit with its latest value when the cache is flushed ({@link
- * ForwardOnFlush}), or null once the last paper left (the store drops the key, the topic gets a
- * tombstone). Once per ranking interval the counts changed since the last time are re-scored and
- * the ranking parts they moved are forwarded ({@link LocalRankings}). A change that makes a tag take
- * off in the current bucket is forwarded at once as an alert ({@link TrendAlerts}).
+ * bucket of every configured granularity containing that day. The counts store is cached: each
+ * changed count is forwarded once per commit with its latest value when the cache is flushed
+ * ({@link ForwardOnFlush}), or null once the last paper left (the store drops the key, the topic
+ * gets a tombstone). Once per ranking interval the counts changed since the last time are re-scored
+ * and the ranking parts they moved are forwarded ({@link LocalRankings}). A change that makes a tag
+ * take off in the current bucket is forwarded at once as an alert ({@link TrendAlerts}).
  */
-public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas, Void, CountingOutput> {
+public final class CountTagsProcessor
+    implements Processor<Integer, TagDayDeltas, Void, CountingOutput> {
 
-  /** Store names: the counts, the score index, the ranking parts last published, the alert state. */
+  /**
+   * Store names: the counts, the score index, the ranking parts last published, the alert state.
+   */
   public record Stores(String counts, String index, String published, String alerts) {}
 
   private final Stores storeNames;
@@ -52,7 +55,11 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
   private TrendAlerts alerts;
 
   public CountTagsProcessor(
-      Stores storeNames, List<Granularity> granularities, Duration rankingInterval, int lookback, int topN,
+      Stores storeNames,
+      List<Granularity> granularities,
+      Duration rankingInterval,
+      int lookback,
+      int topN,
       AlertThreshold alertThreshold) {
     this.storeNames = storeNames;
     this.granularities = List.copyOf(granularities);
@@ -67,15 +74,24 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
     this.context = context;
     this.counts = context.getStateStore(storeNames.counts());
     ForwardOnFlush.register(counts, context, this::forwardCount);
-    this.rankings = new LocalRankings(
-        counts, context.getStateStore(storeNames.index()), context.getStateStore(storeNames.published()),
-        lookback, topN, context.taskId().partition());
+    this.rankings =
+        new LocalRankings(
+            counts,
+            context.getStateStore(storeNames.index()),
+            context.getStateStore(storeNames.published()),
+            lookback,
+            topN,
+            context.taskId().partition());
     rankings.rebuild();
-    this.alerts = new TrendAlerts(context.getStateStore(storeNames.alerts()), alertThreshold, lookback);
-    context.schedule(rankingInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
-      rankings.publishChanges(this::forwardRankingPart);
-      alerts.forgetBaselines();
-    });
+    this.alerts =
+        new TrendAlerts(context.getStateStore(storeNames.alerts()), alertThreshold, lookback);
+    context.schedule(
+        rankingInterval,
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> {
+          rankings.publishChanges(this::forwardRankingPart);
+          alerts.forgetBaselines();
+        });
   }
 
   @Override
@@ -85,7 +101,8 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
     }
     for (TagDayDelta delta : record.value().getDeltas()) {
       for (Granularity granularity : granularities) {
-        CountKey key = new CountKey(granularity, delta.getTag(), granularity.bucketStart(delta.getDay()));
+        CountKey key =
+            new CountKey(granularity, delta.getTag(), granularity.bucketStart(delta.getDay()));
         Count current = rankings.count(key);
         Count next = Count.apply(current, delta);
         rankings.changed(key, current, next);
@@ -96,7 +113,8 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
         }
         TrendAlert alert = alerts.changed(key, current, next, rankings::count);
         if (alert != null) {
-          context.forward(new Record<>(null, new RaisedAlert(key.toAvro(), alert), record.timestamp()));
+          context.forward(
+              new Record<>(null, new RaisedAlert(key.toAvro(), alert), record.timestamp()));
         }
       }
     }
@@ -109,7 +127,8 @@ public final class CountTagsProcessor implements Processor<Integer, TagDayDeltas
   }
 
   private void forwardRankingPart(TrendingKey ranking, RankingPart part) {
-    // the latest record time of the task: a part sums up records, and timestamps must not be negative
+    // the latest record time of the task: a part sums up records, and timestamps must not be
+    // negative
     long timestamp = Math.max(0, context.currentStreamTimeMs());
     context.forward(new Record<>(null, new ChangedRankingPart(ranking, part), timestamp));
   }

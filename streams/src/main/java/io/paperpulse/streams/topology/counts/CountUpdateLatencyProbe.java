@@ -9,11 +9,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Passes tag-count changes through unchanged and reports how long after the paper record they
- * happened. A count change carries the timestamp of the paper record that caused it (Kafka
- * Streams propagates record timestamps through repartitions and aggregations), so wall-clock now
- * minus that timestamp is the end-to-end latency, including the commit interval and caching.
+ * happened. A count change carries the timestamp of the paper record that caused it (Kafka Streams
+ * propagates record timestamps through repartitions and aggregations), so wall-clock now minus that
+ * timestamp is the end-to-end latency, including the commit interval and caching.
  */
-public final class CountUpdateLatencyProbe implements FixedKeyProcessor<TagCountKey, TagCount, TagCount> {
+public final class CountUpdateLatencyProbe
+    implements FixedKeyProcessor<TagCountKey, TagCount, TagCount> {
 
   private final PipelineMetrics metrics;
   private FixedKeyProcessorContext<TagCountKey, TagCount> context;

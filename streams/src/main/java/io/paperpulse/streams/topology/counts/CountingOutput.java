@@ -9,8 +9,8 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * What the counting task forwards: the counts that changed (once per key per commit), the parts
- * of rankings those changes moved, and the alerts they raised.
+ * What the counting task forwards: the counts that changed (once per key per commit), the parts of
+ * rankings those changes moved, and the alerts they raised.
  */
 public sealed interface CountingOutput {
 
@@ -45,7 +45,10 @@ public sealed interface CountingOutput {
     }
   }
 
-  /** The counting task's new part of one ranking, for the task that merges that (granularity, bucket). */
+  /**
+   * The counting task's new part of one ranking, for the task that merges that (granularity,
+   * bucket).
+   */
   record ChangedRankingPart(TrendingKey key, RankingPart part) implements CountingOutput {
     @Override
     public List<KeyValue<TrendingKey, RankingPart>> asRankingPart() {

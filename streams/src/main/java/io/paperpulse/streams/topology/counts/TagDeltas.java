@@ -20,11 +20,11 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * What one paper change does to the tag counts: for each tag of the old and the new version, a
- * signed change of (papers, upvotes) on the paper's day (publication or featured date, see
- * {@link BucketDate}), grouped by the counting partition that owns the tag ({@link TagPartitioner}). One record per counting partition the
- * change touches, not one per tag: the repartition then costs about one record per paper.
- * Only days are sent; the counting task adds a day's change to the week, month and year
- * containing it.
+ * signed change of (papers, upvotes) on the paper's day (publication or featured date, see {@link
+ * BucketDate}), grouped by the counting partition that owns the tag ({@link TagPartitioner}). One
+ * record per counting partition the change touches, not one per tag: the repartition then costs
+ * about one record per paper. Only days are sent; the counting task adds a day's change to the
+ * week, month and year containing it.
  *
  * <p>A change that cancels out (same tag, same day, same upvotes before and after) is not sent.
  */
@@ -42,18 +42,25 @@ public final class TagDeltas {
     contribute(changes, before, -1, bucketBy);
     contribute(changes, after, +1, bucketBy);
     Map<Integer, List<TagDayDelta>> byPartition = new TreeMap<>();
-    changes.forEach((tagDay, change) -> {
-      if (change.papers != 0 || change.upvotes != 0) {
-        byPartition.computeIfAbsent(TagPartitioner.partition(tagDay.tag, partitions), p -> new ArrayList<>())
-            .add(new TagDayDelta(tagDay.tag, tagDay.day, change.kind, change.papers, change.upvotes));
-      }
-    });
+    changes.forEach(
+        (tagDay, change) -> {
+          if (change.papers != 0 || change.upvotes != 0) {
+            byPartition
+                .computeIfAbsent(
+                    TagPartitioner.partition(tagDay.tag, partitions), p -> new ArrayList<>())
+                .add(
+                    new TagDayDelta(
+                        tagDay.tag, tagDay.day, change.kind, change.papers, change.upvotes));
+          }
+        });
     List<KeyValue<Integer, TagDayDeltas>> records = new ArrayList<>(byPartition.size());
-    byPartition.forEach((partition, deltas) -> records.add(KeyValue.pair(partition, new TagDayDeltas(deltas))));
+    byPartition.forEach(
+        (partition, deltas) -> records.add(KeyValue.pair(partition, new TagDayDeltas(deltas))));
     return records;
   }
 
-  private static void contribute(Map<TagDay, Change> changes, TaggedPaper version, int sign, BucketDate bucketBy) {
+  private static void contribute(
+      Map<TagDay, Change> changes, TaggedPaper version, int sign, BucketDate bucketBy) {
     if (version == null) {
       return;
     }

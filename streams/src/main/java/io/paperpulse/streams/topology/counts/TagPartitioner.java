@@ -17,16 +17,25 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 public final class TagPartitioner<V> implements StreamPartitioner<Integer, V> {
 
   @Override
-  public Optional<Set<Integer>> partitions(String topic, Integer partition, V value, int numPartitions) {
+  public Optional<Set<Integer>> partitions(
+      String topic, Integer partition, V value, int numPartitions) {
     if (partition >= numPartitions) {
       // the topology was built for more counting partitions than the topic has
-      throw new IllegalStateException("record for counting partition " + partition + " but " + topic + " has "
-          + numPartitions + " partitions");
+      throw new IllegalStateException(
+          "record for counting partition "
+              + partition
+              + " but "
+              + topic
+              + " has "
+              + numPartitions
+              + " partitions");
     }
     return Optional.of(Set.of(partition));
   }
 
-  /** The partition of a tag: murmur2 of its UTF-8 bytes, as Kafka's default partitioner hashes keys. */
+  /**
+   * The partition of a tag: murmur2 of its UTF-8 bytes, as Kafka's default partitioner hashes keys.
+   */
   public static int partition(String tag, int numPartitions) {
     return Utils.toPositive(Utils.murmur2(tag.getBytes(StandardCharsets.UTF_8))) % numPartitions;
   }

@@ -8,8 +8,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * A record that could not be processed: its original bytes plus why and where it failed.
  *
  * <p>The header names are the ones Kafka Streams' built-in dead-letter queue writes for
- * deserialization failures, so consumers of {@code papers-dlq} read one format whatever the
- * stage; {@link #HEADER_STAGE} is added to tell the stages apart.
+ * deserialization failures, so consumers of {@code papers-dlq} read one format whatever the stage;
+ * {@link #HEADER_STAGE} is added to tell the stages apart.
  */
 public record DeadLetter(
     byte[] rawKey,

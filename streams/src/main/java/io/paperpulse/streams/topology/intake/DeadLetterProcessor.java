@@ -35,8 +35,12 @@ public final class DeadLetterProcessor<K, V> implements Processor<K, V, byte[], 
     DeadLetter letter = rejected.deadLetter();
     log.warn(
         "dead-lettering {}-{}@{}: {}",
-        letter.sourceTopic(), letter.sourcePartition(), letter.sourceOffset(), letter.message());
-    context.forward(new Record<>(letter.rawKey(), letter.rawValue(), record.timestamp(), letter.headers()));
+        letter.sourceTopic(),
+        letter.sourcePartition(),
+        letter.sourceOffset(),
+        letter.message());
+    context.forward(
+        new Record<>(letter.rawKey(), letter.rawValue(), record.timestamp(), letter.headers()));
     metrics.deadLettered(letter.stage());
   }
 }

@@ -46,7 +46,9 @@ public final class DecodedSerde<T> implements Serde<Decoded<T>> {
     return new Deserializer<>() {
       @Override
       public Decoded<T> deserialize(String topic, byte[] data) {
-        return data == null ? new Decoded<>(null, null) : new Decoded<>(deserializer.deserialize(topic, data), data);
+        return data == null
+            ? new Decoded<>(null, null)
+            : new Decoded<>(deserializer.deserialize(topic, data), data);
       }
 
       @Override

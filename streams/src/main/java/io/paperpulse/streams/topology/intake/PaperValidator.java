@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Business rules a paper must satisfy before it may count. Returns the first violation, if any.
- * Pure: the date rule compares with the time the record was written (its timestamp), never with
- * the wall clock, so replaying the same log always accepts and rejects the same papers.
+ * Pure: the date rule compares with the time the record was written (its timestamp), never with the
+ * wall clock, so replaying the same log always accepts and rejects the same papers.
  */
 public final class PaperValidator {
 
@@ -38,7 +38,8 @@ public final class PaperValidator {
       return violation("missing-key", "paper record has no key");
     }
     if (!key.equals(paper.getId())) {
-      return violation("key-mismatch", "record key '" + key + "' differs from paper id '" + paper.getId() + "'");
+      return violation(
+          "key-mismatch", "record key '" + key + "' differs from paper id '" + paper.getId() + "'");
     }
     if (paper.getTitle() == null || paper.getTitle().isBlank()) {
       return violation("empty-title", "paper " + key + " has an empty title");
@@ -46,11 +47,13 @@ public final class PaperValidator {
     if (paper.getPublishedAt() == null) {
       return violation("missing-date", "paper " + key + " has no publishedAt");
     }
-    Optional<Violation> published = checkDate(key, "publishedAt", paper.getPublishedAt(), recordTime);
+    Optional<Violation> published =
+        checkDate(key, "publishedAt", paper.getPublishedAt(), recordTime);
     if (published.isPresent()) {
       return published;
     }
-    Optional<Violation> bucketDate = checkDate(key, bucketBy.fieldOf(paper), bucketBy.of(paper), recordTime);
+    Optional<Violation> bucketDate =
+        checkDate(key, bucketBy.fieldOf(paper), bucketBy.of(paper), recordTime);
     if (bucketDate.isPresent()) {
       return bucketDate;
     }
@@ -58,19 +61,40 @@ public final class PaperValidator {
     if (abstractText != null && abstractText.length() > maxAbstractChars) {
       return violation(
           "abstract-too-long",
-          "paper " + key + " abstract has " + abstractText.length() + " characters, limit " + maxAbstractChars);
+          "paper "
+              + key
+              + " abstract has "
+              + abstractText.length()
+              + " characters, limit "
+              + maxAbstractChars);
     }
     return Optional.empty();
   }
 
-  private Optional<Violation> checkDate(String key, String field, Instant date, Instant recordTime) {
+  private Optional<Violation> checkDate(
+      String key, String field, Instant date, Instant recordTime) {
     if (date.isBefore(EARLIEST_PUBLISHED)) {
-      return violation("date-too-early", "paper " + key + " " + field + " " + date + " is before " + EARLIEST_PUBLISHED);
+      return violation(
+          "date-too-early",
+          "paper " + key + " " + field + " " + date + " is before " + EARLIEST_PUBLISHED);
     }
     Instant latest = recordTime.plus(maxFutureSkew);
     if (date.isAfter(latest)) {
-      return violation("date-in-future", "paper " + key + " " + field + " " + date + " is after " + latest
-          + ", more than " + maxFutureSkew + " after the record was written (" + recordTime + ")");
+      return violation(
+          "date-in-future",
+          "paper "
+              + key
+              + " "
+              + field
+              + " "
+              + date
+              + " is after "
+              + latest
+              + ", more than "
+              + maxFutureSkew
+              + " after the record was written ("
+              + recordTime
+              + ")");
     }
     return Optional.empty();
   }

@@ -11,9 +11,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * First step after the papers source: unwraps the decoded key and value and turns each record
- * into an {@link PaperIntake} so that invalid papers travel on as data to the dead-letter
- * branch. Tombstones are accepted as deletes.
+ * First step after the papers source: unwraps the decoded key and value and turns each record into
+ * an {@link PaperIntake} so that invalid papers travel on as data to the dead-letter branch.
+ * Tombstones are accepted as deletes.
  */
 public final class ValidatePaperProcessor
     implements Processor<Decoded<String>, Decoded<PaperEvent>, String, PaperIntake> {
@@ -53,15 +53,21 @@ public final class ValidatePaperProcessor
     PaperEvent paper = value == null ? null : value.value();
     PaperIntake intake;
     if (paper == null) {
-      intake = id == null || id.isBlank()
-          ? reject(key, value, new PaperValidator.Violation("missing-key", "tombstone without a key"))
-          : new PaperIntake.Accepted(null);
+      intake =
+          id == null || id.isBlank()
+              ? reject(
+                  key,
+                  value,
+                  new PaperValidator.Violation("missing-key", "tombstone without a key"))
+              : new PaperIntake.Accepted(null);
     } else {
       // the record's own time, not the wall clock: replaying the same log decides the same way
-      Optional<PaperValidator.Violation> violation = validator.check(id, paper, Instant.ofEpochMilli(record.timestamp()));
-      intake = violation.isPresent()
-          ? reject(key, value, violation.get())
-          : new PaperIntake.Accepted(paper);
+      Optional<PaperValidator.Violation> violation =
+          validator.check(id, paper, Instant.ofEpochMilli(record.timestamp()));
+      intake =
+          violation.isPresent()
+              ? reject(key, value, violation.get())
+              : new PaperIntake.Accepted(paper);
     }
     context.forward(record.withKey(id).withValue(intake));
   }

@@ -19,7 +19,8 @@ public final class PartitionParts {
    * {@code parts} with the part of {@code part}'s partition replaced by it, in partition order;
    * null when no partition has anything left in the bucket.
    */
-  public static <P> List<P> replace(List<P> parts, P part, ToIntFunction<P> partition, Predicate<P> empty) {
+  public static <P> List<P> replace(
+      List<P> parts, P part, ToIntFunction<P> partition, Predicate<P> empty) {
     List<P> next = new ArrayList<>(parts.size() + 1);
     for (P kept : parts) {
       if (partition.applyAsInt(kept) != partition.applyAsInt(part)) {

@@ -20,8 +20,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * <p>Why not leave it to the production exception handler: the broker's rejection of a too-large
  * record arrives asynchronously, after the transactional producer has entered an error state, so
  * under exactly-once the dead letter could not be sent and the application stopped. Checking here,
- * synchronously, turns the record into a dead letter (stage {@code production}) inside the
- * running transaction; the sink then writes the bytes computed here, so nothing is serialized twice.
+ * synchronously, turns the record into a dead letter (stage {@code production}) inside the running
+ * transaction; the sink then writes the bytes computed here, so nothing is serialized twice.
  */
 public final class OutputSizeGuard<K, V> implements Processor<K, V, byte[], SinkOutput> {
 
@@ -41,7 +41,11 @@ public final class OutputSizeGuard<K, V> implements Processor<K, V, byte[], Sink
   private final int maxRecordBytes;
   private ProcessorContext<byte[], SinkOutput> context;
 
-  public OutputSizeGuard(String topic, Serializer<K> keySerializer, Serializer<V> valueSerializer, int maxRecordBytes) {
+  public OutputSizeGuard(
+      String topic,
+      Serializer<K> keySerializer,
+      Serializer<V> valueSerializer,
+      int maxRecordBytes) {
     this.topic = topic;
     this.keySerializer = keySerializer;
     this.valueSerializer = valueSerializer;
@@ -59,21 +63,40 @@ public final class OutputSizeGuard<K, V> implements Processor<K, V, byte[], Sink
     try {
       key = keySerializer.serialize(topic, record.headers(), record.key());
     } catch (SerializationException e) {
-      forward(record, null, unwritable(null, e.getClass().getName(), "cannot serialize the key for " + topic + ": " + e.getMessage()));
+      forward(
+          record,
+          null,
+          unwritable(
+              null,
+              e.getClass().getName(),
+              "cannot serialize the key for " + topic + ": " + e.getMessage()));
       return;
     }
     byte[] value;
     try {
       value = valueSerializer.serialize(topic, record.headers(), record.value());
     } catch (SerializationException e) {
-      forward(record, key, unwritable(key, e.getClass().getName(), "cannot serialize the value for " + topic + ": " + e.getMessage()));
+      forward(
+          record,
+          key,
+          unwritable(
+              key,
+              e.getClass().getName(),
+              "cannot serialize the value for " + topic + ": " + e.getMessage()));
       return;
     }
     long size = estimatedSize(key, value, record.headers());
     if (size > maxRecordBytes) {
       // the value is what does not fit, so the letter keeps the key and the source coordinates only
-      forward(record, key, unwritable(key, RecordTooLargeException.class.getName(), String.format(
-          "record of about %,d bytes for %s exceeds the limit of %,d bytes", size, topic, maxRecordBytes)));
+      forward(
+          record,
+          key,
+          unwritable(
+              key,
+              RecordTooLargeException.class.getName(),
+              String.format(
+                  "record of about %,d bytes for %s exceeds the limit of %,d bytes",
+                  size, topic, maxRecordBytes)));
       return;
     }
     forward(record, key, new SinkOutput.Writable(value));
@@ -82,7 +105,10 @@ public final class OutputSizeGuard<K, V> implements Processor<K, V, byte[], Sink
   static long estimatedSize(byte[] key, byte[] value, Headers headers) {
     long size = RECORD_OVERHEAD_BYTES + length(key) + length(value);
     for (Header header : headers) {
-      size += HEADER_OVERHEAD_BYTES + header.key().getBytes(StandardCharsets.UTF_8).length + length(header.value());
+      size +=
+          HEADER_OVERHEAD_BYTES
+              + header.key().getBytes(StandardCharsets.UTF_8).length
+              + length(header.value());
     }
     return size;
   }
@@ -97,14 +123,15 @@ public final class OutputSizeGuard<K, V> implements Processor<K, V, byte[], Sink
 
   private SinkOutput unwritable(byte[] key, String errorClass, String message) {
     Optional<RecordMetadata> source = context.recordMetadata();
-    return new SinkOutput.Unwritable(new DeadLetter(
-        key,
-        null,
-        errorClass,
-        message,
-        DeadLetterStage.PRODUCTION.label(),
-        source.map(RecordMetadata::topic).orElse(null),
-        source.map(RecordMetadata::partition).orElse(-1),
-        source.map(RecordMetadata::offset).orElse(-1L)));
+    return new SinkOutput.Unwritable(
+        new DeadLetter(
+            key,
+            null,
+            errorClass,
+            message,
+            DeadLetterStage.PRODUCTION.label(),
+            source.map(RecordMetadata::topic).orElse(null),
+            source.map(RecordMetadata::partition).orElse(-1),
+            source.map(RecordMetadata::offset).orElse(-1L)));
   }
 }

@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * application's own repartition topics and stores, which only this application reads, with the
  * schema it was built with; the output topics use the registry's wire format.
  *
- * <p>One instance serves every stream thread; each thread keeps its own encoder, decoder and buffer.
+ * <p>One instance serves every stream thread; each thread keeps its own encoder, decoder and
+ * buffer.
  *
  * @param <T> the generated class
  */

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the contributions the paper made before. An identical redelivery emits nothing, so duplicates
  * cannot change any result.
  */
-public final class TagPaperProcessor implements Processor<String, PaperIntake, String, PaperChange> {
+public final class TagPaperProcessor
+    implements Processor<String, PaperIntake, String, PaperChange> {
 
   private final Tagger tagger;
   private final String storeName;

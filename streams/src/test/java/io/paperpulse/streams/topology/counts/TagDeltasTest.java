@@ -31,10 +31,12 @@ class TagDeltasTest {
   void oneRecordPerCountingPartitionHoldingExactlyThatPartitionsTags() {
     String[] tags = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
 
-    List<KeyValue<Integer, TagDayDeltas>> records = TagDeltas.between(null, tagged(5, DAY, tags), 3, BucketDate.PUBLISHED);
+    List<KeyValue<Integer, TagDayDeltas>> records =
+        TagDeltas.between(null, tagged(5, DAY, tags), 3, BucketDate.PUBLISHED);
 
     assertThat(records).hasSizeLessThanOrEqualTo(3);
-    assertThat(records.stream().map(record -> record.key).distinct().count()).isEqualTo(records.size());
+    assertThat(records.stream().map(record -> record.key).distinct().count())
+        .isEqualTo(records.size());
     List<String> sent = new ArrayList<>();
     for (KeyValue<Integer, TagDayDeltas> record : records) {
       for (TagDayDelta delta : record.value.getDeltas()) {
@@ -53,10 +55,14 @@ class TagDeltasTest {
     TaggedPaper after = tagged(5, DAY, "kept", "gained");
 
     List<TagDayDelta> deltas = new ArrayList<>();
-    TagDeltas.between(before, after, 1, BucketDate.PUBLISHED).forEach(record -> deltas.addAll(record.value.getDeltas()));
+    TagDeltas.between(before, after, 1, BucketDate.PUBLISHED)
+        .forEach(record -> deltas.addAll(record.value.getDeltas()));
 
-    assertThat(deltas).extracting(TagDayDelta::getTag, TagDayDelta::getPaperDelta)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("lost", -1), org.assertj.core.groups.Tuple.tuple("gained", 1));
+    assertThat(deltas)
+        .extracting(TagDayDelta::getTag, TagDayDelta::getPaperDelta)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("lost", -1),
+            org.assertj.core.groups.Tuple.tuple("gained", 1));
     assertThat(TagDeltas.between(after, after, 4, BucketDate.PUBLISHED)).isEmpty();
   }
 }

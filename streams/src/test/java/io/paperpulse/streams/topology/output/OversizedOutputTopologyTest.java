@@ -32,19 +32,29 @@ class OversizedOutputTopologyTest extends TopologyTestBase {
     harness.upsert(paper("huge", longTitle, "", DAY, 2));
     harness.upsert(paper("small2", "Diffusion", "", DAY, 3));
 
-    assertThat(harness.taggedRecords()).extracting(record -> record.key).containsExactly("small", "small2");
+    assertThat(harness.taggedRecords())
+        .extracting(record -> record.key)
+        .containsExactly("small", "small2");
 
     List<TestRecord<byte[], byte[]>> letters = harness.deadLetters();
     assertThat(letters).hasSize(1);
     TestRecord<byte[], byte[]> letter = letters.get(0);
     assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE)).isEqualTo("production");
-    assertThat(header(letter.headers(), DeadLetter.HEADER_EXCEPTION)).isEqualTo(RecordTooLargeException.class.getName());
+    assertThat(header(letter.headers(), DeadLetter.HEADER_EXCEPTION))
+        .isEqualTo(RecordTooLargeException.class.getName());
     assertThat(header(letter.headers(), DeadLetter.HEADER_MESSAGE))
-        .contains(harness.topics().papersTagged()).contains("2,000 bytes");
-    assertThat(header(letter.headers(), DeadLetter.HEADER_TOPIC)).isEqualTo(harness.topics().papers());
+        .contains(harness.topics().papersTagged())
+        .contains("2,000 bytes");
+    assertThat(header(letter.headers(), DeadLetter.HEADER_TOPIC))
+        .isEqualTo(harness.topics().papers());
     assertThat(header(letter.headers(), DeadLetter.HEADER_OFFSET)).isEqualTo("1");
     assertThat(letter.key())
-        .isEqualTo(harness.serdes().stringKey().serializer().serialize(harness.topics().papersTagged(), "huge"));
+        .isEqualTo(
+            harness
+                .serdes()
+                .stringKey()
+                .serializer()
+                .serialize(harness.topics().papersTagged(), "huge"));
     assertThat(letter.value()).isNull();
 
     // the paper itself is valid, so the counts include it: only its papers-tagged record is missing
