@@ -3,6 +3,7 @@ package io.paperpulse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.it.support.ExactCounts;
+import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
 import io.paperpulse.it.support.TestRegistry;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * is stopped while papers are produced and processed (exactly-once), then started again. The
  * producer loses nothing and tag-counts are exact against recomputation.
  */
+@Tag(FaultTests.TAG)
 class BrokerFailureTest {
 
   private static final Logger log = LoggerFactory.getLogger(BrokerFailureTest.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
+import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
 import io.paperpulse.it.support.SingleBrokerFaultTest;
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * SIGKILL, and the survivor takes over all tasks and answers tag-count queries from its own stores
  * with the exact counts, including papers published after the kill.
  */
+@Tag(FaultTests.TAG)
 class FailoverTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(FailoverTest.class);

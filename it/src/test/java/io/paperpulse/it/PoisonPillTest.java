@@ -3,6 +3,7 @@ package io.paperpulse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.it.support.ExactCounts;
+import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.registry.serde.SpecificAvroSerde;
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * max.message.bytes} of papers-tagged) is caught by the size check before the sink: a dead letter
  * of stage production carrying the output key and no value, the paper still counted.
  */
+@Tag(FaultTests.TAG)
 class PoisonPillTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(PoisonPillTest.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
+import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.schema.PaperEvent;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * then run again on the same file: read_committed consumers never see the killed run's records, and
  * afterwards see every paper exactly once with the file's content.
  */
+@Tag(FaultTests.TAG)
 class ProducerInterruptedTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(ProducerInterruptedTest.class);

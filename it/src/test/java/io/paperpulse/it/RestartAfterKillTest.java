@@ -3,6 +3,7 @@ package io.paperpulse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.it.support.ChildJvm;
+import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
 import io.paperpulse.it.support.SingleBrokerFaultTest;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * without the group waiting out the killed member's session (45 s), and under exactly-once it
  * restores its stores from their changelogs and rebuilds the score index.
  */
+@Tag(FaultTests.TAG)
 class RestartAfterKillTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(RestartAfterKillTest.class);

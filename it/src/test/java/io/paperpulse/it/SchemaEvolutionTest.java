@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperpulse.it.support.ExactCounts;
+import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.registry.serde.GenericAvroSerde;
@@ -40,6 +41,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -61,6 +63,7 @@ import org.slf4j.LoggerFactory;
  * Records of the released versions before the current one are covered by {@code
  * PaperVersionsTopologyTest} in the streams module.
  */
+@Tag(FaultTests.TAG)
 class SchemaEvolutionTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(SchemaEvolutionTest.class);

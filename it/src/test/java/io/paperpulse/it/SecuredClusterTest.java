@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
+import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.TestRegistry;
 import io.paperpulse.local.EmbeddedKafkaBroker;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * here with {@code keytool}): {@code produce}, {@code streams} and {@code consume} reach it with
  * nothing but a {@code --config} file, and clients without valid credentials are refused.
  */
+@Tag(FaultTests.TAG)
 class SecuredClusterTest {
 
   private static final Logger log = LoggerFactory.getLogger(SecuredClusterTest.class);

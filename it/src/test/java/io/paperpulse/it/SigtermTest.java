@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ChildJvm.Terminated;
+import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
 import io.paperpulse.it.support.SingleBrokerFaultTest;
@@ -42,6 +43,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -53,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * code 0 within 2 s of the signal, print its one-line summary, and log no ERROR. The children log
  * with the application's own logging configuration, so their output is what a user sees.
  */
+@Tag(FaultTests.TAG)
 class SigtermTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(SigtermTest.class);

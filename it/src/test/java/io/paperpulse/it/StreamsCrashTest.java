@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.ExactRankings;
+import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
 import io.paperpulse.it.support.SingleBrokerFaultTest;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -40,6 +42,7 @@ import org.slf4j.LoggerFactory;
  * trending-tags the rankings recomputed from those counts: exactly-once means nothing counted twice
  * and nothing missing, and the ranking index, rebuilt per ranking after every restart, agrees.
  */
+@Tag(FaultTests.TAG)
 class StreamsCrashTest extends SingleBrokerFaultTest {
 
   private static final Logger log = LoggerFactory.getLogger(StreamsCrashTest.class);
