@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The floor Kafka Streams puts under any topology: FrameworkFloor.java (read papers, write
+# OUTPUTS records per paper to a topic and STATE records per paper to a logged store, nothing
+# else) in its own JVM (-Xmx512m, one stream thread) against a local cluster, measured like
+# streams-cpu-per-paper.sh.
+#
+#   [GUARANTEE=exactly_once_v2|at_least_once] [OUTPUTS=26] [STATE=29] \
+#     bench/scripts/framework-floor.sh [JAR] [EVENTS] [WORK_DIR]
+set -euo pipefail
+
+events="${2:-5000}"
+guarantee="${GUARANTEE:-exactly_once_v2}"
+source "$(dirname "${BASH_SOURCE[0]}")/local-run.sh" "$@"
+
+start_cluster
+publish_events "$events"
+mkdir -p "$work/floor-classes"
+javac -d "$work/floor-classes" -cp "$jar" "$scripts_dir/FrameworkFloor.java"
+
+started=$(date +%s.%N)
+java -Xmx512m ${JAVA_OPTS:-} -cp "$work/floor-classes:$jar" FrameworkFloor "localhost:$kafka_port" \
+  "http://localhost:$registry_port" "$work/state" "$guarantee" "${OUTPUTS:-26}" "${STATE:-29}" \
+  >> "$work/floor.log" 2>&1 &
+app=$!
+while [[ "$(progress | awk '/^lag/ {print $2}')" != "0" ]]; do
+  sleep 2
+done
+elapsed=$(echo "$(date +%s.%N) - $started" | bc)
+
+ticks=0
+for nid in $(jcmd "$app" Thread.print | grep -- '-StreamThread-' | sed -E 's/.*nid=(0x[0-9a-f]+).*/\1/'); do
+  ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$app/task/$((nid))/stat")))
+done
+jvm_ticks=$(awk '{print $14 + $15}' "/proc/$app/stat")
+printf 'floor %s, %s outputs and %s state writes per paper: %d events in %.1f s, %.0f papers/s; stream threads %.3f ms per event; whole JVM %.3f ms per event; load %s\n' \
+  "$guarantee" "${OUTPUTS:-26}" "${STATE:-29}" "$events" "$elapsed" "$(echo "$events / $elapsed" | bc -l)" \
+  "$(echo "$ticks * 10 / $events" | bc -l)" "$(echo "$jvm_ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+progress --ends | awk -v n="$events" '!/^lag/ {printf "%-50s %9d %7.2f\n", $1, $2, $2 / n; total += $2}
+  END {printf "%-50s %9d %7.2f\n", "total", total, total / n}'
