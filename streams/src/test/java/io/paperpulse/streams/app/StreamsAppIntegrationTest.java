@@ -142,9 +142,9 @@ class StreamsAppIntegrationTest {
             .withTopicPrefix("once.")
             .withApplicationId("paperpulse-it-once")
             .withTopicLayout(1, (short) 1)
-            // all papers are on the topic before the start, so they are processed within the first
-            // interval
-            .withClientProperties(Map.of("commit.interval.ms", "10000"));
+            // all papers are on the topic before the start and come in one poll, and each stage gets
+            // its input at once at the commit of the stage before: no stage's batch spans a commit
+            .withClientProperties(Map.of("commit.interval.ms", "3000"));
     TopicNames topics = config.topics();
     List<KeyValue<String, PaperEvent>> papers = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
