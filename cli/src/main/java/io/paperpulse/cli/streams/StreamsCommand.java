@@ -184,7 +184,7 @@ public final class StreamsCommand implements Callable<Integer> {
           "Sets any configuration key, repeatable: the paperpulse.* keys (also those without an "
               + "option, such as paperpulse.top.n or paperpulse.emit.interval.ms) and any Kafka "
               + "Streams or client setting. Options win over --set, --set over the --config file. "
-              + "Every key: README.md, \"streams configuration\".")
+              + "Every key is listed in the README's streams configuration reference.")
   private Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(
