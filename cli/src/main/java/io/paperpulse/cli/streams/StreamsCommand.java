@@ -10,6 +10,7 @@ import io.paperpulse.tagging.Tagger;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -56,6 +57,11 @@ public final class StreamsCommand implements Callable<Integer> {
 
   @Mixin private TaxonomyOptions taxonomy;
 
+  // The options below that set a configuration key are read through the command spec, and only
+  // when given (StreamsOptionKeys, config()), so that an option left at its default does not
+  // override the same key from --set or the --config file; the fields are picocli's targets and
+  // the annotations' defaults (the ConfigDef's) are what --help shows.
+
   @Option(
       names = "--application-id",
       paramLabel = "ID",
@@ -84,11 +90,12 @@ public final class StreamsCommand implements Callable<Integer> {
   @Option(
       names = "--granularities",
       paramLabel = "LIST",
+      split = ",",
       defaultValue = PaperPulseStreamsConfig.GRANULARITIES_DEFAULT,
       description =
           "Bucket sizes to count in, comma-separated; changing them needs a new application id "
               + "(default: ${DEFAULT-VALUE}).")
-  private String granularities;
+  private List<String> granularities;
 
   @Option(
       names = "--bucket-by",
@@ -305,7 +312,10 @@ public final class StreamsCommand implements Callable<Integer> {
           }
           if (parsed.hasMatchedOption(option) || fromEnvironment) {
             Object value = option.getValue();
-            if (value != null) {
+            if (value instanceof List<?> values) {
+              // --granularities may be repeated as well as comma-separated
+              given.put(key, String.join(",", values.stream().map(String::valueOf).toList()));
+            } else if (value != null) {
               given.put(key, value.toString());
             }
           }

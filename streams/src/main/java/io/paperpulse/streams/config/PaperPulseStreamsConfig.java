@@ -382,7 +382,7 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
         ALERT_MIN_SCORE_CONFIG,
         Type.DOUBLE,
         ALERT_MIN_SCORE_DEFAULT,
-        new FiniteNumber(),
+        new NotNaN(),
         Importance.MEDIUM,
         "Trend score at which a tag in a bucket is announced on trend-alerts.",
         results,
@@ -664,17 +664,18 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
     }
   }
 
-  private static final class FiniteNumber implements ConfigDef.Validator {
+  /** Infinity is a threshold too: a score never (or always) reached. */
+  private static final class NotNaN implements ConfigDef.Validator {
     @Override
     public void ensureValid(String name, Object value) {
-      if (!Double.isFinite((Double) value)) {
-        throw new ConfigException(name, value, "must be a finite number");
+      if (Double.isNaN((Double) value)) {
+        throw new ConfigException(name, value, "must be a number");
       }
     }
 
     @Override
     public String toString() {
-      return "a finite number";
+      return "a number, Infinity included";
     }
   }
 

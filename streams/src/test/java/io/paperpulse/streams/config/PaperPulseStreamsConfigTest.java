@@ -85,6 +85,7 @@ class PaperPulseStreamsConfigTest {
         "paperpulse.alert.min.papers | 0          | at least 1",
         "replication.factor       | 40000         | no more than 32767",
         "group.instance.id        | ' '           | blank",
+        "paperpulse.alert.min.score | NaN         | must be a number",
       })
   void invalidValuesAreRefusedNamingKeyAndProblem(String key, String value, String problem) {
     assertThatThrownBy(() -> config(Map.of(key, value)))
