@@ -112,8 +112,8 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
 
   public PaperPulseStreamsConfig(Map<?, ?> settings) {
     super(CONFIG, settings, false);
-    // Kafka passes keys it does not know on without a word; in paperpulse's own namespace such a
-    // key can only be a misspelling that would otherwise leave a setting silently at its default.
+    // Kafka takes keys it does not know and at most logs them as unused; in paperpulse's own
+    // namespace such a key can only be a misspelling that would leave a setting at its default.
     for (Object key : settings.keySet()) {
       if (key.toString().startsWith(PREFIX) && !CONFIG.names().contains(key.toString())) {
         throw new ConfigException("Unknown configuration \"" + key + "\"");
