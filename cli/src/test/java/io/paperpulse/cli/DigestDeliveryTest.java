@@ -9,8 +9,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.paperpulse.cli.digest.DigestCommand;
 import io.paperpulse.streams.api.StreamsNode;
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.tagging.PaperTagger;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -75,16 +75,18 @@ class DigestDeliveryTest extends LocalClusterTestBase {
 
   @BeforeAll
   static void startStreamsAndPublishPapers() throws Exception {
-    StreamsAppConfig defaults =
-        StreamsAppConfig.defaults(
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
             cluster.bootstrapServers(),
             cluster.schemaRegistryUrl(),
-            workDir.resolve("digest-state"));
-    StreamsAppConfig config =
-        defaults
-            .withApplicationId("paperpulse-digest")
-            .withTopicPrefix("digest.")
-            .withTopology(defaults.topology().withGranularities(List.of(Granularity.WEEK)));
+            workDir.resolve("digest-state"),
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-digest",
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "digest.",
+                PaperPulseStreamsConfig.GRANULARITIES_CONFIG,
+                List.of(Granularity.WEEK)));
     node =
         StreamsNode.start(
             config, PaperTagger.withDefaultTaxonomy(), StreamsNode.HttpSettings.of(0, "127.0.0.1"));

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.producer.sample.BundledSample;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.app.TopicProvisioner;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
 import java.io.InputStream;
@@ -166,10 +166,16 @@ class ResetCommandTest extends LocalClusterTestBase {
       Files.copy(in, sample);
     }
     Path stateDir = workDir.resolve("state-e");
-    StreamsAppConfig config =
-        StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.schemaRegistryUrl(), stateDir)
-            .withApplicationId("app-e")
-            .withTopicPrefix("app-e.");
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            cluster.schemaRegistryUrl(),
+            stateDir,
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "app-e",
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "app-e."));
     Tagger tagger = PaperTagger.withDefaultTaxonomy();
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       app.start();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,167 @@ class StreamsCommandTest {
     CliRun run = CliRun.run(with(UNREACHABLE, "streams", "--partitions", "0"));
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("partitions");
+  }
+
+  @Test
+  void printConfigShowsTheDefaultsWithoutConnecting() {
+    CliRun run = CliRun.run(with(UNREACHABLE, "streams", "--print-config"));
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.outLines())
+        .contains(
+            "bootstrap.servers=127.0.0.1:1",
+            "schema.registry.url=http://127.0.0.1:1",
+            "application.id=paperpulse",
+            "processing.guarantee=exactly_once_v2",
+            "paperpulse.granularities=day,week,month,year",
+            "paperpulse.top.n=20",
+            "paperpulse.emit.interval.ms=1000",
+            "paperpulse.topic.partitions=3",
+            "num.standby.replicas=1");
+  }
+
+  @Test
+  void everyOptionSetsItsKey() {
+    CliRun run =
+        CliRun.run(
+            with(
+                UNREACHABLE,
+                "streams",
+                "--print-config",
+                "--application-id=app",
+                "--state-dir=/tmp/pp-state",
+                "--processing-guarantee=at_least_once",
+                "--num-standby-replicas=2",
+                "--instance-id=host-1",
+                "--topic-prefix=dev.",
+                "--partitions=6",
+                "--replication-factor=3",
+                "--granularities=month",
+                "--granularities=day",
+                "--bucket-by=featured",
+                "--alert-min-score=2.5",
+                "--alert-min-papers=4",
+                "--max-output-record-bytes=5000",
+                "--http-port=9090",
+                "--advertised-host=node-1"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines())
+        .contains(
+            "application.id=app",
+            "state.dir=/tmp/pp-state",
+            "processing.guarantee=at_least_once",
+            "num.standby.replicas=2",
+            "group.instance.id=host-1",
+            "paperpulse.topic.prefix=dev.",
+            "paperpulse.topic.partitions=6",
+            "replication.factor=3",
+            "paperpulse.granularities=month,day",
+            "paperpulse.bucket.by=featured",
+            "paperpulse.alert.min.score=2.5",
+            "paperpulse.alert.min.papers=4",
+            "paperpulse.max.output.record.bytes=5000",
+            "paperpulse.http.port=9090",
+            "paperpulse.http.advertised.host=node-1");
+  }
+
+  @Test
+  void setReachesKeysWithoutAnOption() {
+    CliRun run =
+        CliRun.run(
+            with(
+                UNREACHABLE,
+                "streams",
+                "--print-config",
+                "--set",
+                "paperpulse.top.n=7",
+                "--set",
+                "paperpulse.emit.interval.ms=500",
+                "--set",
+                "max.poll.records=50"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.outLines())
+        .contains("paperpulse.top.n=7", "paperpulse.emit.interval.ms=500", "max.poll.records=50");
+  }
+
+  @Test
+  void optionsWinOverSetWhichWinsOverTheConfigFile() throws Exception {
+    Path file = dir.resolve("streams.properties");
+    Files.writeString(
+        file,
+        "paperpulse.granularities=week\n"
+            + "application.id=from-file\n"
+            + "paperpulse.top.n=9\n"
+            + "security.protocol=SASL_SSL\n"
+            + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+            + " username=\"u\" password=\"p\";\n"
+            + "basic.auth.user.info=u:p\n");
+
+    CliRun fileOnly =
+        CliRun.run(with(UNREACHABLE, "streams", "--print-config", "--config", file.toString()));
+    CliRun overridden =
+        CliRun.run(
+            Map.of("PAPERPULSE_PARTITIONS", "5"),
+            with(
+                UNREACHABLE,
+                "streams",
+                "--print-config",
+                "--config",
+                file.toString(),
+                "--set",
+                "application.id=from-set",
+                "--set",
+                "paperpulse.top.n=11",
+                "--set",
+                "paperpulse.topic.partitions=4",
+                "--application-id",
+                "from-option"));
+
+    assertThat(fileOnly.exitCode()).as(fileOnly.err()).isZero();
+    // an option left at its default does not undo the file
+    assertThat(fileOnly.outLines())
+        .contains(
+            "paperpulse.granularities=week",
+            "application.id=from-file",
+            "paperpulse.top.n=9",
+            "security.protocol=SASL_SSL",
+            "sasl.jaas.config=[hidden]",
+            "basic.auth.user.info=[hidden]");
+    assertThat(fileOnly.out()).doesNotContain("password=");
+    assertThat(overridden.outLines())
+        .contains(
+            "paperpulse.granularities=week",
+            "application.id=from-option",
+            "paperpulse.top.n=11",
+            // an option's environment variable counts as the option given
+            "paperpulse.topic.partitions=5");
+  }
+
+  @Test
+  void badSettingsAreUsageErrorsNamingTheKey() throws Exception {
+    CliRun badValue = CliRun.run(with(UNREACHABLE, "streams", "--set", "paperpulse.top.n=none"));
+    assertThat(badValue.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badValue.err()).contains("paperpulse.top.n", "none");
+
+    CliRun unknown = CliRun.run(with(UNREACHABLE, "streams", "--set", "paperpulse.topn=5"));
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err()).contains("paperpulse.topn");
+
+    CliRun noValue = CliRun.run(with(UNREACHABLE, "streams", "--set", "paperpulse.top.n"));
+    assertThat(noValue.exitCode()).isEqualTo(ExitCodes.USAGE);
+
+    Path file = dir.resolve("bad.properties");
+    Files.writeString(file, "paperpulse.bucket.by=listed\n");
+    CliRun inFile =
+        CliRun.run(with(UNREACHABLE, "streams", "--config", file.toString(), "--print-config"));
+    assertThat(inFile.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(inFile.err()).contains("paperpulse.bucket.by", "listed", "published or featured");
+
+    CliRun option = CliRun.run(with(UNREACHABLE, "streams", "--alert-min-papers", "0"));
+    assertThat(option.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(option.err()).contains("--alert-min-papers", "paperpulse.alert.min.papers");
   }
 
   private static String[] with(String[] connection, String... args) {

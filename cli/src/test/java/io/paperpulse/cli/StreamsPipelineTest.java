@@ -15,8 +15,8 @@ import io.paperpulse.producer.sample.BundledSample;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.Tag;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
 import java.io.InputStream;
@@ -90,13 +90,16 @@ class StreamsPipelineTest extends LocalClusterTestBase {
     Map<CountKey, Totals> expected = recompute(papers.values());
     assertThat(expected).as("the updates change the counts").isNotEqualTo(recompute(original));
 
-    StreamsAppConfig config =
-        StreamsAppConfig.defaults(
-                cluster.bootstrapServers(),
-                cluster.schemaRegistryUrl(),
-                workDir.resolve("exact-state"))
-            .withApplicationId("paperpulse-exact")
-            .withTopicPrefix("exact.");
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            cluster.schemaRegistryUrl(),
+            workDir.resolve("exact-state"),
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-exact",
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "exact."));
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
       CliRun produce =
@@ -128,16 +131,18 @@ class StreamsPipelineTest extends LocalClusterTestBase {
     String phrase = "quantum error correction";
     LocalDate burstStart = LocalDate.of(2024, 3, 4);
     Set<LocalDate> burstWeeks = Set.of(burstStart, burstStart.plusWeeks(1));
-    StreamsAppConfig defaults =
-        StreamsAppConfig.defaults(
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
             cluster.bootstrapServers(),
             cluster.schemaRegistryUrl(),
-            workDir.resolve("burst-state"));
-    StreamsAppConfig config =
-        defaults
-            .withApplicationId("paperpulse-burst")
-            .withTopicPrefix("burst.")
-            .withTopology(defaults.topology().withGranularities(List.of(Granularity.WEEK)));
+            workDir.resolve("burst-state"),
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-burst",
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "burst.",
+                PaperPulseStreamsConfig.GRANULARITIES_CONFIG,
+                List.of(Granularity.WEEK)));
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
       CliRun generate =

@@ -12,8 +12,8 @@ import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
@@ -101,13 +101,20 @@ class BrokerFailureTest {
           .get();
     }
     Tagger tagger = PaperTagger.withDefaultTaxonomy();
-    StreamsAppConfig defaults =
-        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir);
-    StreamsAppConfig config =
-        defaults
-            .withApplicationId(APP_ID)
-            .withTopicLayout(3, (short) 3)
-            .withTopology(defaults.topology().withGranularities(GRANULARITIES));
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            registry.url(),
+            stateDir,
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                APP_ID,
+                PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                3,
+                PaperPulseStreamsConfig.REPLICATION_FACTOR_CONFIG,
+                3,
+                PaperPulseStreamsConfig.GRANULARITIES_CONFIG,
+                GRANULARITIES));
 
     GenerateResult generated;
     int stoppedBroker;

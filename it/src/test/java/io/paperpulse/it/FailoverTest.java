@@ -13,8 +13,8 @@ import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
@@ -101,16 +101,21 @@ class FailoverTest extends SingleBrokerFaultTest {
             "0");
 
     Tagger tagger = PaperTagger.withDefaultTaxonomy();
-    StreamsAppConfig defaults =
-        StreamsAppConfig.defaults(
-            cluster.bootstrapServers(), registry.url(), workDir.resolve("survivor"));
-    StreamsAppConfig config =
-        defaults
-            .withApplicationId(APP_ID)
-            .withTopicLayout(PARTITIONS, (short) 1)
-            .withNumStandbyReplicas(1)
-            .withClientProperties(FAST_FAILURE_DETECTION)
-            .withTopology(defaults.topology().withGranularities(GRANULARITIES));
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+                cluster.bootstrapServers(),
+                registry.url(),
+                workDir.resolve("survivor"),
+                Map.of(
+                    PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                    APP_ID,
+                    PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                    PARTITIONS,
+                    PaperPulseStreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                    1,
+                    PaperPulseStreamsConfig.GRANULARITIES_CONFIG,
+                    GRANULARITIES))
+            .with(FAST_FAILURE_DETECTION);
 
     Process child = ChildJvm.start(childLog, childArgs);
     try (PaperPulseStreamsApp survivor = new PaperPulseStreamsApp(config, tagger);
@@ -231,11 +236,7 @@ class FailoverTest extends SingleBrokerFaultTest {
   private static int totalTasks(PaperPulseStreamsApp app, Tagger tagger) {
     int subtopologies =
         PaperPulseTopology.build(
-                new StreamsBuilder(),
-                app.config().topology(),
-                app.config().topics(),
-                app.serdes(),
-                tagger)
+                new StreamsBuilder(), app.config(), app.config().topics(), app.serdes(), tagger)
             .describe()
             .subtopologies()
             .size();

@@ -10,8 +10,8 @@ import io.paperpulse.registry.serde.SpecificAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.streams.topology.intake.DeadLetter;
 import io.paperpulse.tagging.PaperTagger;
@@ -200,18 +200,22 @@ class PoisonPillTest extends SingleBrokerFaultTest {
 
     Tagger tagger = PaperTagger.withDefaultTaxonomy();
     List<Granularity> granularities = List.of(Granularity.MONTH);
-    StreamsAppConfig defaults =
-        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir);
-    StreamsAppConfig config =
-        defaults
-            .withApplicationId("poison-pills")
-            .withTopicLayout(1, (short) 1)
-            .withTopology(
-                defaults
-                    .topology()
-                    .withGranularities(granularities)
-                    .withMaxAbstractChars(MAX_ABSTRACT_CHARS)
-                    .withMaxOutputRecordBytes(TAGGED_TOPIC_MAX_BYTES));
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            registry.url(),
+            stateDir,
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "poison-pills",
+                PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                1,
+                PaperPulseStreamsConfig.GRANULARITIES_CONFIG,
+                granularities,
+                PaperPulseStreamsConfig.MAX_ABSTRACT_CHARS_CONFIG,
+                MAX_ABSTRACT_CHARS,
+                PaperPulseStreamsConfig.MAX_OUTPUT_RECORD_BYTES_CONFIG,
+                TAGGED_TOPIC_MAX_BYTES));
     List<ConsumerRecord<byte[], byte[]>> letters;
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       app.start();

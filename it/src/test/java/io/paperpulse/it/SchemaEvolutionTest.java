@@ -14,8 +14,8 @@ import io.paperpulse.registry.serde.SpecificAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
@@ -164,13 +164,18 @@ class SchemaEvolutionTest extends SingleBrokerFaultTest {
 
     // the current application, reading v1, over records of both versions
     Tagger tagger = PaperTagger.withDefaultTaxonomy();
-    StreamsAppConfig defaults =
-        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir);
-    StreamsAppConfig config =
-        defaults
-            .withApplicationId("evolution")
-            .withTopicLayout(2, (short) 1)
-            .withTopology(defaults.topology().withGranularities(GRANULARITIES));
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            registry.url(),
+            stateDir,
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "evolution",
+                PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                2,
+                PaperPulseStreamsConfig.GRANULARITIES_CONFIG,
+                GRANULARITIES));
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       app.start();
       long deadline = System.nanoTime() + 120_000_000_000L;

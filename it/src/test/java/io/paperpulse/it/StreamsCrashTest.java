@@ -15,9 +15,9 @@ import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.ExpectedRankings;
 import io.paperpulse.streams.topology.TopicNames;
-import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.tagging.PaperTagger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,8 +156,8 @@ class StreamsCrashTest extends SingleBrokerFaultTest {
     Map<TrendingKey, List<ExpectedRankings.Ranked>> expectedRankings =
         ExactRankings.recompute(
             verdict.expected(),
-            TopologyConfig.DEFAULT_TRENDING_LOOKBACK,
-            TopologyConfig.DEFAULT_TRENDING_TOP_N);
+            PaperPulseStreamsConfig.TRENDING_LOOKBACK_DEFAULT,
+            PaperPulseStreamsConfig.TOP_N_DEFAULT);
     Map<TrendingKey, List<ExpectedRankings.Ranked>> rankings =
         ExactRankings.published(client, registry.client(), topics);
     assertThat(ExactRankings.differences(expectedRankings, rankings))

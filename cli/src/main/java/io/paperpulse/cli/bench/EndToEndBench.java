@@ -11,9 +11,8 @@ import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.ProcessingGuarantee;
-import io.paperpulse.streams.app.StreamsAppConfig;
-import io.paperpulse.streams.app.StreamsProperties;
 import io.paperpulse.streams.app.TopicProvisioner;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.Tagger;
 import java.nio.file.Path;
@@ -111,9 +110,9 @@ public final class EndToEndBench {
           rawPipe,
           rawWrite,
           BenchReport.TopologyFigures.of(
-              exactlyOnce, rawWrite, StreamsProperties.DEFAULT_COMMIT_INTERVAL_MS, topics),
+              exactlyOnce, rawWrite, PaperPulseStreamsConfig.COMMIT_INTERVAL_MS_DEFAULT, topics),
           BenchReport.TopologyFigures.of(
-              atLeastOnce, rawWrite, StreamsProperties.DEFAULT_COMMIT_INTERVAL_MS, topics));
+              atLeastOnce, rawWrite, PaperPulseStreamsConfig.COMMIT_INTERVAL_MS_DEFAULT, topics));
     }
   }
 
@@ -132,9 +131,9 @@ public final class EndToEndBench {
       BenchReport.TopologyFigures exactlyOnce,
       BenchReport.TopologyFigures atLeastOnce)
       throws InterruptedException {
-    StreamsAppConfig config =
+    PaperPulseStreamsConfig config =
         streamsConfig(cluster, workDir, "latency", ProcessingGuarantee.EXACTLY_ONCE_V2)
-            .withTopicPrefix(LATENCY_PREFIX);
+            .with(Map.of(PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG, LATENCY_PREFIX));
     createTopics(cluster, config.topics());
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       app.start();
@@ -218,19 +217,21 @@ public final class EndToEndBench {
    * The application as it runs by default (commit interval included), with the bench's threads and
    * layout.
    */
-  private StreamsAppConfig streamsConfig(
+  private PaperPulseStreamsConfig streamsConfig(
       LocalCluster cluster, Path workDir, String run, ProcessingGuarantee guarantee) {
-    return StreamsAppConfig.defaults(
-            cluster.bootstrapServers(),
-            cluster.schemaRegistryUrl(),
-            workDir.resolve("state-" + run))
-        .withApplicationId("paperpulse-bench-" + run)
-        .withGuarantee(guarantee)
-        .withTopicLayout(settings.partitions(), (short) 1)
-        .withClientProperties(
-            Map.of(
-                StreamsConfig.NUM_STREAM_THREADS_CONFIG,
-                Integer.toString(settings.streamThreads())));
+    return PaperPulseStreamsConfig.of(
+        cluster.bootstrapServers(),
+        cluster.schemaRegistryUrl(),
+        workDir.resolve("state-" + run),
+        Map.of(
+            PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+            "paperpulse-bench-" + run,
+            PaperPulseStreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+            guarantee.configValue(),
+            PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+            settings.partitions(),
+            StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+            Integer.toString(settings.streamThreads())));
   }
 
   private static String describe(String phase, Throughput throughput) {

@@ -1,7 +1,7 @@
 package io.paperpulse.cli.bench;
 
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.tagging.Tagger;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -29,7 +29,7 @@ final class QuiescenceRun {
    */
   record Result(Throughput throughput, RecordsWritten written, Duration streamThreadCpu) {}
 
-  Result process(StreamsAppConfig config, long records, Duration timeout)
+  Result process(PaperPulseStreamsConfig config, long records, Duration timeout)
       throws InterruptedException {
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       long start = System.nanoTime();

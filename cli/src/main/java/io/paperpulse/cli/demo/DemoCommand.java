@@ -17,7 +17,7 @@ import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.api.StreamsNode;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
 import java.io.PrintWriter;
@@ -239,7 +239,7 @@ public final class DemoCommand implements Callable<Integer> {
             + "  Schema Registry: "
             + cluster.schemaRegistryUrl());
     progress("starting the streams application...");
-    StreamsAppConfig config = streamsConfig(cluster, workspace);
+    PaperPulseStreamsConfig config = streamsConfig(cluster, workspace);
     if (exitWhenDone) {
       PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger);
       try {
@@ -280,12 +280,15 @@ public final class DemoCommand implements Callable<Integer> {
     return new DemoProgress.Shown(years, papers);
   }
 
-  private static StreamsAppConfig streamsConfig(LocalCluster cluster, DemoWorkspace workspace) {
+  private static PaperPulseStreamsConfig streamsConfig(
+      LocalCluster cluster, DemoWorkspace workspace) {
     // One partition per topic: a single instance gains nothing from more and starts faster with
     // fewer tasks.
-    return StreamsAppConfig.defaults(
-            cluster.bootstrapServers(), cluster.schemaRegistryUrl(), workspace.streamsStateDir())
-        .withTopicLayout(1, (short) 1);
+    return PaperPulseStreamsConfig.of(
+        cluster.bootstrapServers(),
+        cluster.schemaRegistryUrl(),
+        workspace.streamsStateDir(),
+        Map.of(PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG, 1));
   }
 
   private ProduceResult publish(LocalCluster cluster) {

@@ -42,7 +42,8 @@ public final class KafkaOptions {
       paramLabel = "FILE",
       description =
           "Client properties merged into every Kafka client (security.protocol, sasl.*, ssl.*) "
-              + "and the registry client (basic.auth.user.info, schema.registry.ssl.*).")
+              + "and the registry client (basic.auth.user.info, schema.registry.ssl.*); for "
+              + "streams also any of its configuration keys.")
   private Path configFile;
 
   @Option(

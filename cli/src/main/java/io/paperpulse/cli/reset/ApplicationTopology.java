@@ -1,11 +1,12 @@
 package io.paperpulse.cli.reset;
 
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.TopicNames;
-import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.streams.topology.TopologySerdes;
 import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
 import io.paperpulse.tagging.PaperTagger;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,7 +30,7 @@ final class ApplicationTopology {
   static Topology build(TopicNames topics) {
     return PaperPulseTopology.build(
         new StreamsBuilder(),
-        TopologyConfig.defaults(),
+        new PaperPulseStreamsConfig(Map.of()),
         topics,
         new PlainAvroSerdes(),
         PaperTagger.withDefaultTaxonomy());

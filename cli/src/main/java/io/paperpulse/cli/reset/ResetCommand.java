@@ -2,7 +2,7 @@ package io.paperpulse.cli.reset;
 
 import io.paperpulse.cli.ExitCodes;
 import io.paperpulse.cli.kafka.KafkaOptions;
-import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.TopicNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public final class ResetCommand implements Callable<Integer> {
   @Option(
       names = "--application-id",
       paramLabel = "ID",
-      defaultValue = StreamsAppConfig.DEFAULT_APPLICATION_ID,
+      defaultValue = PaperPulseStreamsConfig.APPLICATION_ID_DEFAULT,
       description =
           "Application id of the streams application to reset (default: ${DEFAULT-VALUE}).")
   private String applicationId;

@@ -3,31 +3,29 @@ package io.paperpulse.cli.streams;
 import io.paperpulse.cli.ExitCodes;
 import io.paperpulse.cli.StopSignal;
 import io.paperpulse.cli.kafka.KafkaOptions;
-import io.paperpulse.streams.alerts.AlertThreshold;
 import io.paperpulse.streams.api.StreamsNode;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.ProcessingGuarantee;
-import io.paperpulse.streams.app.StreamsAppConfig;
-import io.paperpulse.streams.buckets.BucketDate;
-import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.tagging.Tagger;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -59,10 +57,15 @@ public final class StreamsCommand implements Callable<Integer> {
 
   @Mixin private TaxonomyOptions taxonomy;
 
+  // The options below that set a configuration key are read through the command spec, and only
+  // when given (StreamsOptionKeys, config()), so that an option left at its default does not
+  // override the same key from --set or the --config file; the fields are picocli's targets and
+  // the annotations' defaults (the ConfigDef's) are what --help shows.
+
   @Option(
       names = "--application-id",
       paramLabel = "ID",
-      defaultValue = StreamsAppConfig.DEFAULT_APPLICATION_ID,
+      defaultValue = PaperPulseStreamsConfig.APPLICATION_ID_DEFAULT,
       description =
           "Kafka Streams application id: consumer group and internal topic prefix; instances "
               + "with the same id share the work (default: ${DEFAULT-VALUE}).")
@@ -71,106 +74,101 @@ public final class StreamsCommand implements Callable<Integer> {
   @Option(
       names = "--state-dir",
       paramLabel = "DIR",
-      defaultValue = "data/streams-state",
+      defaultValue = PaperPulseStreamsConfig.STATE_DIR_DEFAULT,
       description = "Local state stores; kept across restarts (default: ${DEFAULT-VALUE}).")
-  private Path stateDir;
+  private String stateDir;
 
   @Option(
       names = "--processing-guarantee",
       paramLabel = "GUARANTEE",
-      defaultValue = "exactly_once_v2",
-      converter = ProcessingGuaranteeConverter.class,
+      defaultValue = PaperPulseStreamsConfig.PROCESSING_GUARANTEE_DEFAULT,
       description =
           "exactly_once_v2 (counts stay exact across crashes) or at_least_once "
               + "(default: ${DEFAULT-VALUE}).")
-  private ProcessingGuarantee guarantee;
+  private String guarantee;
 
   @Option(
       names = "--granularities",
       paramLabel = "LIST",
       split = ",",
-      defaultValue = "day,week,month,year",
-      converter = GranularityConverter.class,
+      defaultValue = PaperPulseStreamsConfig.GRANULARITIES_DEFAULT,
       description =
           "Bucket sizes to count in, comma-separated; changing them needs a new application id "
               + "(default: ${DEFAULT-VALUE}).")
-  private List<Granularity> granularities;
+  private List<String> granularities;
 
   @Option(
       names = "--bucket-by",
       paramLabel = "DATE",
-      defaultValue = "published",
-      converter = BucketDateConverter.class,
+      defaultValue = PaperPulseStreamsConfig.BUCKET_BY_DEFAULT,
       description =
           "Date that places a paper in its buckets: published (publishedAt) or featured (the day "
               + "Daily Papers featured it, featuredAt; papers without one use publishedAt). Like the "
               + "granularities, changing it needs a new application id (default: ${DEFAULT-VALUE}).")
-  private BucketDate bucketBy;
+  private String bucketBy;
 
   @Option(
       names = "--alert-min-score",
       paramLabel = "SCORE",
-      defaultValue = "3",
+      defaultValue = PaperPulseStreamsConfig.ALERT_MIN_SCORE_DEFAULT,
       description =
           "Trend score at which a tag in the current bucket is announced on trend-alerts "
               + "(default: ${DEFAULT-VALUE}).")
-  private double alertMinScore;
+  private String alertMinScore;
 
   @Option(
       names = "--alert-min-papers",
       paramLabel = "N",
-      defaultValue = "3",
+      defaultValue = PaperPulseStreamsConfig.ALERT_MIN_PAPERS_DEFAULT,
       description =
           "Papers a tag needs in the bucket before it can be announced (default: ${DEFAULT-VALUE}).")
-  private long alertMinPapers;
+  private String alertMinPapers;
 
   @Option(
       names = "--partitions",
       paramLabel = "N",
-      defaultValue = "3",
+      defaultValue = PaperPulseStreamsConfig.TOPIC_PARTITIONS_DEFAULT,
       description = "Partitions of the topics created when missing (default: ${DEFAULT-VALUE}).")
-  private int partitions;
+  private String partitions;
 
   @Option(
       names = "--replication-factor",
       paramLabel = "N",
-      defaultValue = "1",
+      defaultValue = PaperPulseStreamsConfig.REPLICATION_FACTOR_DEFAULT,
       description = "Replication of created and internal topics (default: ${DEFAULT-VALUE}).")
-  private short replicationFactor;
+  private String replicationFactor;
 
-  // Kafka never places a standby on the instance running the active task, so a default of 1 costs a
-  // lone instance nothing and gives a second instance a warm copy to take over from.
   @Option(
       names = "--num-standby-replicas",
       paramLabel = "N",
-      defaultValue = "1",
+      defaultValue = PaperPulseStreamsConfig.NUM_STANDBY_REPLICAS_DEFAULT,
       description =
           "Warm standby copies of each state store on other instances; a lone instance keeps "
               + "none (default: ${DEFAULT-VALUE}).")
-  private int standbyReplicas;
+  private String standbyReplicas;
 
   @Option(
       names = "--max-output-record-bytes",
       paramLabel = "BYTES",
-      defaultValue = "1000000",
+      defaultValue = PaperPulseStreamsConfig.MAX_OUTPUT_RECORD_BYTES_DEFAULT,
       description =
           "Largest output record written; a bigger one goes to papers-dlq (stage production). Keep it "
               + "at or below the output topics' max.message.bytes (default: ${DEFAULT-VALUE}).")
-  private int maxOutputRecordBytes;
+  private String maxOutputRecordBytes;
 
   @Option(
       names = "--http-port",
       paramLabel = "PORT",
-      defaultValue = "8080",
+      defaultValue = PaperPulseStreamsConfig.HTTP_PORT_DEFAULT,
       description =
           "Port of the HTTP API, dashboard and /metrics; 0 picks a free port "
               + "(default: ${DEFAULT-VALUE}).")
-  private int httpPort;
+  private String httpPort;
 
   @Option(
       names = "--advertised-host",
       paramLabel = "HOST",
-      defaultValue = "localhost",
+      defaultValue = PaperPulseStreamsConfig.HTTP_ADVERTISED_HOST_DEFAULT,
       description =
           "Host name other instances use to reach this one's HTTP API, its Kafka Streams "
               + "application.server (default: ${DEFAULT-VALUE}).")
@@ -186,11 +184,35 @@ public final class StreamsCommand implements Callable<Integer> {
               + "a stopped static member keeps its tasks until its session times out (default: none).")
   private String instanceId;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Sets any configuration key, repeatable: the paperpulse.* keys (also those without an "
+              + "option, such as paperpulse.top.n or paperpulse.emit.interval.ms) and any Kafka "
+              + "Streams or client setting. Options win over --set, --set over the --config file. "
+              + "Every key is listed in the README's streams configuration reference.")
+  private Map<String, String> settings = new LinkedHashMap<>();
+
+  @Option(
+      names = "--print-config",
+      description =
+          "Print the configuration the command would run with and exit without connecting: every "
+              + "key of the reference that has a value, then the other settings given, with "
+              + "passwords and credentials hidden; properties format, usable as a --config file.")
+  private boolean printConfig;
+
   private final StopSignal stop = new StopSignal();
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
+    if (printConfig) {
+      PrintWriter out = spec.commandLine().getOut();
+      EffectiveConfig.lines(config()).forEach(out::println);
+      out.flush();
+      return ExitCodes.OK;
+    }
     TaggerLoad load = taxonomy.load();
     if (load instanceof TaggerLoad.Rejected rejected) {
       rejected.problems().forEach(problem -> err.println("streams: " + problem));
@@ -198,8 +220,8 @@ public final class StreamsCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     Tagger tagger = ((TaggerLoad.Ready) load).tagger();
-    StreamsAppConfig config = config();
-    StreamsNode.HttpSettings http = httpSettings();
+    PaperPulseStreamsConfig config = config();
+    StreamsNode.HttpSettings http = httpSettings(config);
     try (StopSignal signal = stop.watchShutdown()) {
       int exitCode;
       long processed;
@@ -219,7 +241,7 @@ public final class StreamsCommand implements Callable<Integer> {
                 + processed
                 + " records; Kafka Streams closed with "
                 + "its work committed, state kept in "
-                + stateDir);
+                + config.stateDir());
         err.flush();
       }
       return exitCode;
@@ -247,61 +269,68 @@ public final class StreamsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private StreamsNode.HttpSettings httpSettings() {
+  private StreamsNode.HttpSettings httpSettings(PaperPulseStreamsConfig config) {
     try {
-      return StreamsNode.HttpSettings.of(httpPort, advertisedHost);
+      return StreamsNode.HttpSettings.of(config.httpPort(), config.httpAdvertisedHost());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--http-port: " + e.getMessage());
     }
   }
 
-  private StreamsAppConfig config() {
-    try {
-      return configFromOptions();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-  }
-
-  private StreamsAppConfig configFromOptions() {
-    StreamsAppConfig defaults =
-        StreamsAppConfig.defaults(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), stateDir);
-    return defaults
-        .withApplicationId(applicationId)
-        .withGuarantee(guarantee)
-        .withTopicPrefix(kafka.topicPrefix())
-        .withNumStandbyReplicas(standbyReplicas)
-        .withTopicLayout(partitions, replicationFactor)
-        .withClientProperties(extraClientProperties())
-        .withTopology(
-            defaults
-                .topology()
-                .withGranularities(granularities.stream().distinct().sorted().toList())
-                .withMaxOutputRecordBytes(maxOutputRecordBytes)
-                .withBucketBy(bucketBy)
-                .withAlertThreshold(new AlertThreshold(alertMinScore, alertMinPapers)));
-  }
-
   /**
-   * The {@code --config} file's settings, for the Kafka clients and the registry client alike; the
-   * addresses themselves travel in their own config fields.
+   * The configuration from, lowest first: the definition's defaults, the {@code --config} file,
+   * {@code --set}, and the options given on the command line or through their environment
+   * variables. An option left at its default does not override a key set another way.
    */
-  private Map<String, String> extraClientProperties() {
-    Map<String, String> properties = new LinkedHashMap<>();
-    kafka
-        .kafkaClientProperties()
-        .forEach((key, value) -> properties.put(key, String.valueOf(value)));
-    kafka
-        .registryClientProperties()
-        .forEach((key, value) -> properties.put(key, String.valueOf(value)));
-    properties.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
-    properties.remove(KafkaOptions.SCHEMA_REGISTRY_URL);
-    if (instanceId != null) {
-      if (instanceId.isBlank()) {
-        throw new IllegalArgumentException("--instance-id must not be blank");
-      }
-      properties.put(CommonClientConfigs.GROUP_INSTANCE_ID_CONFIG, instanceId);
+  private PaperPulseStreamsConfig config() {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.putAll(kafka.kafkaClientProperties());
+    all.putAll(kafka.registryClientProperties());
+    all.putAll(settings);
+    Map<String, String> given = givenOptions();
+    all.putAll(given);
+    try {
+      return new PaperPulseStreamsConfig(all);
+    } catch (ConfigException e) {
+      throw new ParameterException(spec.commandLine(), withOption(e.getMessage(), given));
     }
-    return properties;
+  }
+
+  /** The options that set a configuration key and were given, by key. */
+  private Map<String, String> givenOptions() {
+    Map<String, String> given = new LinkedHashMap<>();
+    IDefaultValueProvider environment = spec.defaultValueProvider();
+    ParseResult parsed = spec.commandLine().getParseResult();
+    StreamsOptionKeys.OPTIONS.forEach(
+        (name, key) -> {
+          OptionSpec option = spec.findOption(name);
+          boolean fromEnvironment;
+          try {
+            fromEnvironment = environment != null && environment.defaultValue(option) != null;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          if (parsed.hasMatchedOption(option) || fromEnvironment) {
+            Object value = option.getValue();
+            if (value instanceof List<?> values) {
+              // --granularities may be repeated as well as comma-separated
+              given.put(key, String.join(",", values.stream().map(String::valueOf).toList()));
+            } else if (value != null) {
+              given.put(key, value.toString());
+            }
+          }
+        });
+    return given;
+  }
+
+  /** Names the option along with the key when the bad value came from an option. */
+  private static String withOption(String message, Map<String, String> given) {
+    for (String key : given.keySet()) {
+      if (message.contains("configuration " + key + ":")
+          || message.contains("configuration \"" + key + "\"")) {
+        return StreamsOptionKeys.optionFor(key) + ": " + message;
+      }
+    }
+    return message;
   }
 }

@@ -8,12 +8,14 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.metrics.StateStoreTagKeys;
 import io.paperpulse.tagging.Tagger;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +79,7 @@ public final class StreamsNode implements AutoCloseable {
   }
 
   /** Starts the HTTP server, then the application advertising it; returns once both started. */
-  public static StreamsNode start(StreamsAppConfig config, Tagger tagger, HttpSettings http)
+  public static StreamsNode start(PaperPulseStreamsConfig config, Tagger tagger, HttpSettings http)
       throws InterruptedException {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     metrics.config().meterFilter(new StateStoreTagKeys());
@@ -98,7 +100,10 @@ public final class StreamsNode implements AutoCloseable {
       HostInfo advertised = new HostInfo(http.advertisedHost(), server.port());
       app =
           new PaperPulseStreamsApp(
-              config.withApplicationServer(advertised.host() + ":" + advertised.port()),
+              config.with(
+                  Map.of(
+                      StreamsConfig.APPLICATION_SERVER_CONFIG,
+                      advertised.host() + ":" + advertised.port())),
               tagger,
               metrics);
       app.start();

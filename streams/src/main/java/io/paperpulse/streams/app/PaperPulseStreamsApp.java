@@ -6,12 +6,12 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.paperpulse.registry.client.RestSchemaRegistryClient;
 import io.paperpulse.registry.client.SchemaRegistryClient;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.errors.CountingDeserializationHandler;
 import io.paperpulse.streams.metrics.MicrometerPipelineMetrics;
 import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.RegistryTopologySerdes;
-import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.streams.topology.TopologySerdes;
 import io.paperpulse.streams.trending.TrendingQueries;
 import io.paperpulse.tagging.Tagger;
@@ -41,7 +41,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PaperPulseStreamsApp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final StreamsAppConfig config;
+  private final PaperPulseStreamsConfig config;
   private final Tagger tagger;
   private final MeterRegistry meterRegistry;
   private Admin admin;
@@ -55,7 +55,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   private KafkaClientMetrics adminMetrics;
 
   /** An application whose meters go nowhere. */
-  public PaperPulseStreamsApp(StreamsAppConfig config, Tagger tagger) {
+  public PaperPulseStreamsApp(PaperPulseStreamsConfig config, Tagger tagger) {
     // a composite registry without children is Micrometer's no-op registry
     this(config, tagger, new CompositeMeterRegistry());
   }
@@ -64,7 +64,8 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
    * An application reporting its pipeline meters and its Kafka Streams and admin client metrics to
    * {@code meterRegistry}; the Kafka meters are removed again on {@link #close()}.
    */
-  public PaperPulseStreamsApp(StreamsAppConfig config, Tagger tagger, MeterRegistry meterRegistry) {
+  public PaperPulseStreamsApp(
+      PaperPulseStreamsConfig config, Tagger tagger, MeterRegistry meterRegistry) {
     this.config = config;
     this.tagger = tagger;
     this.meterRegistry = meterRegistry;
@@ -86,11 +87,15 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     Properties props = StreamsProperties.streams(config);
     props.put(CountingDeserializationHandler.METRICS_CONFIG, pipelineMetrics);
     // the counting stage has as many partitions as the papers topic, as the other stages have
-    TopologyConfig topologyConfig =
-        config.topology().withCountingPartitions(partitionsOf(config.topics().papers()));
     Topology topology =
         PaperPulseTopology.build(
-            new StreamsBuilder(), topologyConfig, config.topics(), serdes, tagger, pipelineMetrics);
+            new StreamsBuilder(),
+            config,
+            partitionsOf(config.topics().papers()),
+            config.topics(),
+            serdes,
+            tagger,
+            pipelineMetrics);
     Set<String> sources =
         CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
     streams = new KafkaStreams(topology, props);
@@ -153,8 +158,8 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
    * with the commit of their input, but changed rankings wait up to one ranking interval in the
    * counting task, then for the next commit, and a second of slack for a busy stream thread.
    */
-  private static Duration settleTime(Properties props, StreamsAppConfig config) {
-    Duration settle = config.topology().rankingInterval().plusSeconds(1);
+  private static Duration settleTime(Properties props, PaperPulseStreamsConfig config) {
+    Duration settle = config.emitInterval().plusSeconds(1);
     // the properties always hold a commit interval (StreamsProperties sets a default)
     return settle.plusMillis(
         Long.parseLong(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).toString()));
@@ -175,7 +180,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   }
 
   public TrendingQueries queries() {
-    return new TrendingQueries(running(), config.topology().trendingTopN());
+    return new TrendingQueries(running(), config.topN());
   }
 
   /** The serdes of the running topology; their key serializers locate keys among instances. */
@@ -184,7 +189,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     return serdes;
   }
 
-  public StreamsAppConfig config() {
+  public PaperPulseStreamsConfig config() {
     return config;
   }
 

@@ -1,5 +1,6 @@
 package io.paperpulse.streams.app;
 
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.errors.CountingDeserializationHandler;
 import io.paperpulse.streams.errors.DeadLetterProcessingHandler;
 import io.paperpulse.streams.errors.DeadLetterProductionHandler;
@@ -10,30 +11,20 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** Translates a {@link StreamsAppConfig} into Kafka client properties. */
+/** Translates a {@link PaperPulseStreamsConfig} into Kafka client properties. */
 public final class StreamsProperties {
-
-  /** Registry setting carrying its URL, under Confluent's name. */
-  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-
-  /** Record cache of all stores of one instance (heap), unless the client properties set one. */
-  public static final long DEFAULT_RECORD_CACHE_BYTES = 64L * 1024 * 1024;
-
-  /** Commit interval, unless the client properties set one. */
-  public static final long DEFAULT_COMMIT_INTERVAL_MS = 1_000;
 
   private StreamsProperties() {}
 
-  /** Properties for {@code KafkaStreams}. */
-  public static Properties streams(StreamsAppConfig config) {
+  /**
+   * Properties for {@code KafkaStreams}: every client setting given, the checked values of the
+   * Kafka Streams keys the configuration defines, and the handlers and topic names the topology
+   * depends on, which no setting overrides.
+   */
+  public static Properties streams(PaperPulseStreamsConfig config) {
     Properties props = new Properties();
-    props.putAll(config.clientProperties());
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.guarantee().configValue());
-    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.numStandbyReplicas());
-    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+    props.putAll(config.clientSettings());
+    props.putAll(config.kafkaStreamsSettings());
     // Corrupt bytes on the papers topic go to the dead-letter topic with Kafka's own headers
     // (KIP-1034); failing records never stop the application.
     props.put(
@@ -52,38 +43,26 @@ public final class StreamsProperties {
     // The topology has no global stores; opting in to the handler for them (Kafka 5.0's default)
     // only spares every start a warning that recommends it.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    props.put(SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
-    // The record cache collapses repeated writes of a key between commits. Kafka's 10 MB default
-    // fills within one commit at a few thousand papers per second, and a full cache evicts (and
-    // flushes a whole store) on nearly every write; a setting in the config file still wins.
-    props.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, DEFAULT_RECORD_CACHE_BYTES);
-    // Counts and rankings are written when the record cache is flushed, at each commit: the
-    // commit interval is the output's latency and the window in which repeated changes of a key
-    // become one record. Kafka's defaults (100 ms under exactly-once, 30 s at least once) are
-    // either many small transactions or half a minute behind; see docs/benchmarks.md.
-    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
+    props.put(PaperPulseStreamsConfig.SCHEMA_REGISTRY_URL_CONFIG, config.schemaRegistryUrl());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     // all stores share one bounded block cache and memtable budget
-    // (paperpulse.rocksdb.memory.bytes)
+    // (paperpulse.rocksdb.memory.bytes, among the settings above)
     props.put(
         StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
-    if (config.applicationServer() != null) {
-      // lets every instance find which one hosts a key, and how to reach it over HTTP
-      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
-    }
     return props;
   }
 
   /** Properties for an admin client on the same cluster with the same security settings. */
-  public static Map<String, Object> admin(StreamsAppConfig config) {
-    Map<String, Object> props = new HashMap<>(config.clientProperties());
+  public static Map<String, Object> admin(PaperPulseStreamsConfig config) {
+    Map<String, Object> props = new HashMap<>(config.clientSettings());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     return props;
   }
 
   /** Settings for the schema registry client: the URL plus any extra (auth, TLS) settings. */
-  public static Map<String, Object> registry(StreamsAppConfig config) {
-    Map<String, Object> props = new HashMap<>(config.clientProperties());
-    props.put(SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
+  public static Map<String, Object> registry(PaperPulseStreamsConfig config) {
+    Map<String, Object> props = new HashMap<>(config.clientSettings());
+    props.put(PaperPulseStreamsConfig.SCHEMA_REGISTRY_URL_CONFIG, config.schemaRegistryUrl());
     return props;
   }
 }

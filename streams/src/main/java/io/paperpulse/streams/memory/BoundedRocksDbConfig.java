@@ -1,5 +1,6 @@
 package io.paperpulse.streams.memory;
 
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
@@ -18,9 +19,11 @@ import org.rocksdb.Options;
 public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
 
   /** Streams setting: bytes of block cache and memtables shared by all stores of the process. */
-  public static final String MEMORY_BYTES_CONFIG = "paperpulse.rocksdb.memory.bytes";
+  public static final String MEMORY_BYTES_CONFIG =
+      PaperPulseStreamsConfig.ROCKSDB_MEMORY_BYTES_CONFIG;
 
-  public static final long DEFAULT_MEMORY_BYTES = 64L * 1024 * 1024;
+  public static final long DEFAULT_MEMORY_BYTES =
+      PaperPulseStreamsConfig.ROCKSDB_MEMORY_BYTES_DEFAULT;
 
   /** Memtables per store, as Kafka Streams' default: one active, up to two being flushed. */
   private static final int WRITE_BUFFERS_PER_STORE = 3;

@@ -14,6 +14,7 @@ import io.paperpulse.schema.TopPapersParts;
 import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.papers.RankPapersProcessor;
 import io.paperpulse.streams.papers.TopPapersMerge;
@@ -79,23 +80,31 @@ public final class PaperPulseTopology {
 
   private PaperPulseTopology() {}
 
-  /** Adds the topology to {@code builder} and builds it, reporting no metrics. */
+  /**
+   * Adds the topology to {@code builder} and builds it with one counting partition, as in the test
+   * driver, reporting no metrics.
+   */
   public static Topology build(
       StreamsBuilder builder,
-      TopologyConfig config,
+      PaperPulseStreamsConfig config,
       TopicNames topics,
       TopologySerdes serdes,
       Tagger tagger) {
-    return build(builder, config, topics, serdes, tagger, PipelineMetrics.NONE);
+    return build(builder, config, 1, topics, serdes, tagger, PipelineMetrics.NONE);
   }
 
   /**
    * Adds the topology to {@code builder} and builds it; processors report to {@code metrics}, which
    * never influences what they compute.
+   *
+   * @param countingPartitions partitions of the counting stage: tags are assigned to them by hash,
+   *     and the repartition topic feeding them is created with this many. The application takes the
+   *     partition count of the papers topic; changing it needs a new application id (or a reset)
    */
   public static Topology build(
       StreamsBuilder builder,
-      TopologyConfig config,
+      PaperPulseStreamsConfig config,
+      int countingPartitions,
       TopicNames topics,
       TopologySerdes serdes,
       Tagger tagger,
@@ -153,16 +162,13 @@ public final class PaperPulseTopology {
             .flatMap(
                 (id, change) ->
                     TagDeltas.between(
-                        change.before(),
-                        change.after(),
-                        config.countingPartitions(),
-                        config.bucketBy()),
+                        change.before(), change.after(), countingPartitions, config.bucketBy()),
                 Named.as("tag-deltas-of-change"))
             .repartition(
                 Repartitioned.<Integer, TagDayDeltas>as(StoreNames.TAG_DELTAS)
                     .withKeySerde(Serdes.Integer())
                     .withValueSerde(new BinaryAvroSerde<>(TagDayDeltas.class))
-                    .withNumberOfPartitions(config.countingPartitions())
+                    .withNumberOfPartitions(countingPartitions)
                     .withStreamPartitioner(new TagPartitioner<>()))
             .process(countTags(config), Named.as("count-tags"));
 
@@ -201,7 +207,7 @@ public final class PaperPulseTopology {
                     .withValueSerde(new BinaryAvroSerde<>(RankingParts.class)))
             .toStream(Named.as("changed-rankings"))
             .mapValues(
-                (key, parts) -> RankingMerge.ranking(key, parts, config.trendingTopN()),
+                (key, parts) -> RankingMerge.ranking(key, parts, config.topN()),
                 Named.as("rank-trending-tags"));
     sinks.to(
         rankings,
@@ -230,7 +236,7 @@ public final class PaperPulseTopology {
                     .withValueSerde(new BinaryAvroSerde<>(TopPapersParts.class)))
             .toStream(Named.as("changed-top-papers"))
             .mapValues(
-                (key, parts) -> TopPapersMerge.top(key, parts, config.trendingTopN()),
+                (key, parts) -> TopPapersMerge.top(key, parts, config.topN()),
                 Named.as("rank-top-papers"));
     sinks.to(
         topPapers,
@@ -262,7 +268,7 @@ public final class PaperPulseTopology {
   }
 
   private static ProcessorSupplier<String, PaperChange, TrendingKey, TopPapersPart> rankPapers(
-      TopologyConfig config) {
+      PaperPulseStreamsConfig config) {
     Set<StoreBuilder<?>> stores =
         inOrder(
             // derived from paper-tags and rebuilt from it on start: no changelog; not cached, since
@@ -287,13 +293,13 @@ public final class PaperPulseTopology {
                 names,
                 config.granularities(),
                 config.bucketBy(),
-                config.rankingInterval(),
-                config.trendingTopN()),
+                config.emitInterval(),
+                config.topN()),
         stores);
   }
 
   private static ProcessorSupplier<Integer, TagDayDeltas, Void, CountingOutput> countTags(
-      TopologyConfig config) {
+      PaperPulseStreamsConfig config) {
     Set<StoreBuilder<?>> stores =
         inOrder(
             Stores.keyValueStoreBuilder(
@@ -329,9 +335,9 @@ public final class PaperPulseTopology {
             new CountTagsProcessor(
                 names,
                 config.granularities(),
-                config.rankingInterval(),
+                config.emitInterval(),
                 config.trendingLookback(),
-                config.trendingTopN(),
+                config.topN(),
                 config.alertThreshold()),
         stores);
   }

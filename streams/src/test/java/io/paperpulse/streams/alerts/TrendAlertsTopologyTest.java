@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.TopologyHarness;
 import io.paperpulse.streams.testing.TopologyTestBase;
-import io.paperpulse.streams.topology.TopologyConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +24,9 @@ class TrendAlertsTopologyTest extends TopologyTestBase {
   private static final LocalDate BURST_WEEK = LocalDate.of(2024, 3, 4);
 
   @Override
-  protected TopologyConfig config() {
-    return TopologyConfig.defaults().withGranularities(List.of(Granularity.WEEK));
+  protected PaperPulseStreamsConfig config() {
+    return new PaperPulseStreamsConfig(
+        Map.of(PaperPulseStreamsConfig.GRANULARITIES_CONFIG, List.of(Granularity.WEEK)));
   }
 
   private static void baseline(TopologyHarness target) {

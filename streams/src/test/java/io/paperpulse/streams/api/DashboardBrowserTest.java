@@ -10,8 +10,8 @@ import io.paperpulse.producer.format.ParsedInput;
 import io.paperpulse.producer.sample.BundledSample;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TrendingTags;
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.HeadlessChromium;
 import io.paperpulse.streams.testing.HttpJson;
 import io.paperpulse.streams.testing.Papers;
@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +53,7 @@ class DashboardBrowserTest {
   @TempDir static Path stateDir;
   private static TestCluster cluster;
   private static StreamsNode node;
-  private static StreamsAppConfig config;
+  private static PaperPulseStreamsConfig config;
   private static List<PaperEvent> sample;
   private final HttpJson http = new HttpJson();
 
@@ -60,10 +61,17 @@ class DashboardBrowserTest {
   static void start() throws Exception {
     cluster = TestCluster.start();
     config =
-        StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.registryUrl(), stateDir)
-            .withApplicationId("paperpulse-dashboard")
-            .withTopicPrefix("dash.")
-            .withTopicLayout(2, (short) 1);
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            cluster.registryUrl(),
+            stateDir,
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-dashboard",
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "dash.",
+                PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                2));
     node =
         StreamsNode.start(
             config, PaperTagger.withDefaultTaxonomy(), StreamsNode.HttpSettings.onPort(0));

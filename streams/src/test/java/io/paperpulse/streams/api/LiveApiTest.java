@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
-import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.HttpJson;
 import io.paperpulse.streams.testing.PrometheusText;
 import io.paperpulse.streams.testing.SseListener;
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -42,7 +43,7 @@ class LiveApiTest {
 
   @TempDir static Path stateDir;
   private static TestCluster cluster;
-  private static StreamsAppConfig config;
+  private static PaperPulseStreamsConfig config;
   private static StreamsNode node;
   private final HttpJson http = new HttpJson();
 
@@ -50,10 +51,17 @@ class LiveApiTest {
   static void start() throws Exception {
     cluster = TestCluster.start();
     config =
-        StreamsAppConfig.defaults(cluster.bootstrapServers(), cluster.registryUrl(), stateDir)
-            .withApplicationId("paperpulse-live")
-            .withTopicPrefix("live.")
-            .withTopicLayout(2, (short) 1);
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            cluster.registryUrl(),
+            stateDir,
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-live",
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "live.",
+                PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                2));
     node = StreamsNode.start(config, new VocabularyTagger(), StreamsNode.HttpSettings.onPort(0));
     List<KeyValue<String, PaperEvent>> papers = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -177,8 +185,13 @@ class LiveApiTest {
   void kafkaMetersAreRemovedOnCloseAndNotDuplicatedByARestart(@TempDir Path otherState)
       throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    StreamsAppConfig other =
-        config.withApplicationId("paperpulse-restarted").withStateDir(otherState);
+    PaperPulseStreamsConfig other =
+        config.with(
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-restarted",
+                PaperPulseStreamsConfig.STATE_DIR_CONFIG,
+                otherState.toString()));
     Set<String> firstRun;
     try (PaperPulseStreamsApp app =
         new PaperPulseStreamsApp(other, new VocabularyTagger(), registry)) {

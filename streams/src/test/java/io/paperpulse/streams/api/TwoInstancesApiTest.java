@@ -11,8 +11,8 @@ import io.paperpulse.schema.TopPaper;
 import io.paperpulse.schema.TopPapers;
 import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.schema.TrendingKey;
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.testing.HttpJson;
 import io.paperpulse.streams.testing.TestCluster;
@@ -69,7 +69,7 @@ class TwoInstancesApiTest {
   private static TestCluster cluster;
   private static StreamsNode first;
   private static StreamsNode second;
-  private static StreamsAppConfig config;
+  private static PaperPulseStreamsConfig config;
   private static final Map<String, PaperEvent> live = new LinkedHashMap<>();
   private final HttpJson http = new HttpJson();
 
@@ -77,15 +77,25 @@ class TwoInstancesApiTest {
   static void startTwoInstances() throws Exception {
     cluster = TestCluster.start();
     config =
-        StreamsAppConfig.defaults(
-                cluster.bootstrapServers(), cluster.registryUrl(), stateDirs.resolve("a"))
-            .withApplicationId("paperpulse-two")
-            .withTopicPrefix("two.")
-            .withTopicLayout(6, (short) 1);
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            cluster.registryUrl(),
+            stateDirs.resolve("a"),
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-two",
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "two.",
+                PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                6,
+                PaperPulseStreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+                0));
     first = StreamsNode.start(config, new VocabularyTagger(), StreamsNode.HttpSettings.onPort(0));
     second =
         StreamsNode.start(
-            config.withStateDir(stateDirs.resolve("b")),
+            config.with(
+                Map.of(
+                    PaperPulseStreamsConfig.STATE_DIR_CONFIG, stateDirs.resolve("b").toString())),
             new VocabularyTagger(),
             StreamsNode.HttpSettings.onPort(0));
     cluster.publish(config.topics().papers(), history(new Random(11)));

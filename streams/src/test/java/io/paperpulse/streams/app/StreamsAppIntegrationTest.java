@@ -12,10 +12,10 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.testing.TestRegistry;
 import io.paperpulse.streams.topology.TopicNames;
-import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
 import java.nio.file.Path;
@@ -90,12 +90,20 @@ class StreamsAppIntegrationTest {
   void countsMatchRecomputedCounts(ProcessingGuarantee guarantee, @TempDir Path stateDir)
       throws Exception {
     String name = guarantee.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    StreamsAppConfig config =
-        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir)
-            .withTopicPrefix("it-" + name + ".")
-            .withApplicationId("paperpulse-it-" + name)
-            .withGuarantee(guarantee)
-            .withTopicLayout(2, (short) 1);
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            registry.url(),
+            stateDir,
+            Map.of(
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "it-" + name + ".",
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-it-" + name,
+                PaperPulseStreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                guarantee.configValue(),
+                PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                2));
     TopicNames topics = config.topics();
     Map<String, PaperEvent> live = new LinkedHashMap<>();
 
@@ -137,14 +145,22 @@ class StreamsAppIntegrationTest {
    */
   @Test
   void aCountChangedManyTimesBetweenCommitsIsWrittenOnce(@TempDir Path stateDir) throws Exception {
-    StreamsAppConfig config =
-        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), stateDir)
-            .withTopicPrefix("once.")
-            .withApplicationId("paperpulse-it-once")
-            .withTopicLayout(1, (short) 1)
-            // all papers are on the topic before the start and come in one poll, and each stage gets
-            // its input at once at the commit of the stage before: no stage's batch spans a commit
-            .withClientProperties(Map.of("commit.interval.ms", "3000"));
+    // all papers are on the topic before the start and come in one poll, and each stage gets its
+    // input at once at the commit of the stage before: no stage's batch spans a commit
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            registry.url(),
+            stateDir,
+            Map.of(
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "once.",
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-it-once",
+                PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                1,
+                "commit.interval.ms",
+                "3000"));
     TopicNames topics = config.topics();
     List<KeyValue<String, PaperEvent>> papers = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
@@ -188,11 +204,18 @@ class StreamsAppIntegrationTest {
   @Test
   void anInstanceRestoringTheStoresFromTheirChangelogsRebuildsTheRankingIndex(
       @TempDir Path firstStateDir, @TempDir Path secondStateDir) throws Exception {
-    StreamsAppConfig config =
-        StreamsAppConfig.defaults(cluster.bootstrapServers(), registry.url(), firstStateDir)
-            .withTopicPrefix("restore.")
-            .withApplicationId("paperpulse-it-restore")
-            .withTopicLayout(1, (short) 1);
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+            cluster.bootstrapServers(),
+            registry.url(),
+            firstStateDir,
+            Map.of(
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "restore.",
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-it-restore",
+                PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
+                1));
     TopicNames topics = config.topics();
     LocalDate january = LocalDate.of(2024, 1, 1);
     Map<String, Long> before;
@@ -203,7 +226,7 @@ class StreamsAppIntegrationTest {
       before = paperCounts(app.queries().trending(Granularity.MONTH, january).orElseThrow());
     }
     // fewer tags than the top N, so a new paper displaces none of them
-    assertThat(before).hasSizeBetween(2, TopologyConfig.DEFAULT_TRENDING_TOP_N - 2);
+    assertThat(before).hasSizeBetween(2, PaperPulseStreamsConfig.TOP_N_DEFAULT - 2);
 
     // A fresh state directory: the second instance restores the changelogged stores; the ranking
     // index has no changelog and must be rebuilt, or the ranking would only hold the new paper's
@@ -220,7 +243,10 @@ class StreamsAppIntegrationTest {
             .map(Tag::getName)
             .collect(Collectors.toSet());
     try (PaperPulseStreamsApp app =
-        new PaperPulseStreamsApp(config.withStateDir(secondStateDir), TAGGER)) {
+        new PaperPulseStreamsApp(
+            config.with(
+                Map.of(PaperPulseStreamsConfig.STATE_DIR_CONFIG, secondStateDir.toString())),
+            TAGGER)) {
       app.start();
       publish(topics, List.of(KeyValue.pair(added.getId(), added)));
       awaitCaughtUp(app);

@@ -3,8 +3,8 @@ package io.paperpulse.streams.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.app.StreamsProperties;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -37,7 +37,7 @@ class BoundedRocksDbConfigTest {
   void applicationPropertiesInstallTheSetter() {
     Properties props =
         StreamsProperties.streams(
-            StreamsAppConfig.defaults("localhost:9092", "http://r", stateDir));
+            PaperPulseStreamsConfig.of("localhost:9092", "http://r", stateDir, Map.of()));
 
     assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
         .isEqualTo(BoundedRocksDbConfig.class.getName());
@@ -89,11 +89,16 @@ class BoundedRocksDbConfigTest {
   }
 
   private TopologyTestDriver driver(String name) {
-    StreamsAppConfig config =
-        StreamsAppConfig.defaults("localhost:9092", "http://unused", stateDir.resolve(name))
-            .withApplicationId("memory-" + name)
-            .withClientProperties(
-                Map.of(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, Long.toString(CAPACITY)));
+    PaperPulseStreamsConfig config =
+        PaperPulseStreamsConfig.of(
+            "localhost:9092",
+            "http://unused",
+            stateDir.resolve(name),
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "memory-" + name,
+                BoundedRocksDbConfig.MEMORY_BYTES_CONFIG,
+                Long.toString(CAPACITY)));
     Properties props = StreamsProperties.streams(config);
     StreamsBuilder builder = new StreamsBuilder();
     builder.table(

@@ -8,8 +8,8 @@ import io.paperpulse.schema.TopPaper;
 import io.paperpulse.schema.TopPapers;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.TopologyTestBase;
-import io.paperpulse.streams.topology.TopologyConfig;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,8 +36,13 @@ class TopPapersTopologyTest extends TopologyTestBase {
   };
 
   @Override
-  protected TopologyConfig config() {
-    return TopologyConfig.defaults().withTrending(4, TOP_N);
+  protected PaperPulseStreamsConfig config() {
+    return new PaperPulseStreamsConfig(
+        Map.of(
+            PaperPulseStreamsConfig.TRENDING_LOOKBACK_CONFIG,
+            4,
+            PaperPulseStreamsConfig.TOP_N_CONFIG,
+            TOP_N));
   }
 
   @Test

@@ -8,12 +8,12 @@ import io.paperpulse.schema.TopPapers;
 import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.errors.DeadLetterDeserializationHandler;
 import io.paperpulse.streams.errors.DeadLetterProcessingHandler;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.RegistryTopologySerdes;
 import io.paperpulse.streams.topology.TopicNames;
-import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.tagging.Tagger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,16 +60,16 @@ public final class TopologyHarness implements AutoCloseable {
   private final Path stateDir;
   private final java.time.Duration emitInterval;
 
-  public TopologyHarness(TestRegistry registry, TopologyConfig config, Tagger tagger) {
+  public TopologyHarness(TestRegistry registry, PaperPulseStreamsConfig config, Tagger tagger) {
     this(registry, config, tagger, NOW);
   }
 
   /** A harness whose driver starts its wall clock at {@code wallClock}. */
   public TopologyHarness(
-      TestRegistry registry, TopologyConfig config, Tagger tagger, Instant wallClock) {
+      TestRegistry registry, PaperPulseStreamsConfig config, Tagger tagger, Instant wallClock) {
     this.registry = registry;
     this.topics = new TopicNames("test.");
-    this.emitInterval = config.rankingInterval();
+    this.emitInterval = config.emitInterval();
     RegistryTopologySerdes serdes = registry.serdes();
     Topology topology =
         PaperPulseTopology.build(new StreamsBuilder(), config, topics, serdes, tagger);

@@ -1,7 +1,8 @@
 package io.paperpulse.streams.testing;
 
-import io.paperpulse.streams.topology.TopologyConfig;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +18,8 @@ public abstract class TopologyTestBase extends RegistryTestBase {
   protected TopologyHarness harness;
 
   /** The topology settings of this class's tests; the defaults unless overridden. */
-  protected TopologyConfig config() {
-    return TopologyConfig.defaults();
+  protected PaperPulseStreamsConfig config() {
+    return new PaperPulseStreamsConfig(Map.of());
   }
 
   @BeforeEach

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.TopologyTestBase;
 import io.paperpulse.streams.topology.intake.DeadLetter;
 import io.paperpulse.streams.topology.intake.ValidatePaperProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +21,9 @@ class DeadLetterTopologyTest extends TopologyTestBase {
   private static final LocalDate DAY = LocalDate.of(2024, 1, 8);
 
   @Override
-  protected TopologyConfig config() {
-    return TopologyConfig.defaults().withMaxAbstractChars(50);
+  protected PaperPulseStreamsConfig config() {
+    return new PaperPulseStreamsConfig(
+        Map.of(PaperPulseStreamsConfig.MAX_ABSTRACT_CHARS_CONFIG, 50));
   }
 
   @Test

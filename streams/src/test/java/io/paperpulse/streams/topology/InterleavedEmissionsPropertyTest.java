@@ -8,6 +8,7 @@ import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.testing.ExpectedRankings;
 import io.paperpulse.streams.testing.RegistryTestBase;
@@ -59,7 +60,11 @@ class InterleavedEmissionsPropertyTest extends RegistryTestBase {
   void everyEmissionAgreesWithARecomputationFromTheLivePapers(long seed) {
     Random random = new Random(seed);
     Map<String, PaperEvent> live = new HashMap<>();
-    TopologyConfig config = TopologyConfig.defaults().withTrending(LOOKBACK, TOP_N);
+    PaperPulseStreamsConfig config =
+        new PaperPulseStreamsConfig(
+            Map.of(
+                PaperPulseStreamsConfig.TRENDING_LOOKBACK_CONFIG, LOOKBACK,
+                PaperPulseStreamsConfig.TOP_N_CONFIG, TOP_N));
     int checks = 0;
     try (TopologyHarness harness = new TopologyHarness(registry, config, TAGGER)) {
       for (int step = 0; step < 300; step++) {

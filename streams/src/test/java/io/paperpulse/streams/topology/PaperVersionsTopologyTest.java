@@ -11,6 +11,7 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.TopologyHarness;
 import io.paperpulse.streams.testing.TopologyTestBase;
 import io.paperpulse.streams.topology.intake.DeadLetter;
@@ -99,7 +100,10 @@ class PaperVersionsTopologyTest extends TopologyTestBase {
   void bucketByFeaturedCountsOnTheFeaturedDayAndFallsBackToPublished() {
     try (TopologyHarness featuredHarness =
         new TopologyHarness(
-            registry, TopologyConfig.defaults().withBucketBy(BucketDate.FEATURED), tagger)) {
+            registry,
+            new PaperPulseStreamsConfig(
+                Map.of(PaperPulseStreamsConfig.BUCKET_BY_CONFIG, BucketDate.FEATURED.label())),
+            tagger)) {
       featuredHarness.upsert(featured("a", FEATURED));
       featuredHarness.upsert(featured("b", null));
       Map<TagCountKey, TagCount> counts = featuredHarness.tagCounts();
@@ -132,7 +136,10 @@ class PaperVersionsTopologyTest extends TopologyTestBase {
     assertThat(harness.deadLetters()).isEmpty();
     try (TopologyHarness featuredHarness =
         new TopologyHarness(
-            registry, TopologyConfig.defaults().withBucketBy(BucketDate.FEATURED), tagger)) {
+            registry,
+            new PaperPulseStreamsConfig(
+                Map.of(PaperPulseStreamsConfig.BUCKET_BY_CONFIG, BucketDate.FEATURED.label())),
+            tagger)) {
       featuredHarness.upsert(future, TopologyHarness.NOW);
       assertThat(featuredHarness.deadLetters())
           .singleElement()

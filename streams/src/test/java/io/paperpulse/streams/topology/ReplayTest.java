@@ -8,6 +8,7 @@ import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTags;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.RegistryTestBase;
 import io.paperpulse.streams.testing.TopologyHarness;
 import io.paperpulse.streams.testing.VocabularyTagger;
@@ -62,7 +63,7 @@ class ReplayTest extends RegistryTestBase {
   private Results replay(Instant wallClock) {
     try (TopologyHarness harness =
         new TopologyHarness(
-            registry, TopologyConfig.defaults(), new VocabularyTagger(), wallClock)) {
+            registry, new PaperPulseStreamsConfig(Map.of()), new VocabularyTagger(), wallClock)) {
       for (PaperEvent paper : log()) {
         harness.upsert(paper, WRITTEN);
       }

@@ -8,6 +8,7 @@ import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.testing.TopologyHarness;
 import io.paperpulse.streams.testing.TopologyTestBase;
@@ -203,7 +204,8 @@ class TagCountsTopologyTest extends TopologyTestBase {
 
     Map<TagCountKey, TagCount> first = null;
     for (long seed = 1; seed <= 4; seed++) {
-      try (TopologyHarness run = new TopologyHarness(registry, TopologyConfig.defaults(), tagger)) {
+      try (TopologyHarness run =
+          new TopologyHarness(registry, new PaperPulseStreamsConfig(Map.of()), tagger)) {
         for (Event event : interleave(perPaper, new Random(seed))) {
           if (event.paper() == null) {
             run.delete(event.id());

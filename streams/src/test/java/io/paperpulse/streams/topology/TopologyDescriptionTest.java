@@ -2,11 +2,13 @@ package io.paperpulse.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.RegistryTestBase;
 import io.paperpulse.streams.testing.VocabularyTagger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class TopologyDescriptionTest extends RegistryTestBase {
   private static TopologyDescription describe(String prefix) {
     return PaperPulseTopology.build(
             new StreamsBuilder(),
-            TopologyConfig.defaults(),
+            new PaperPulseStreamsConfig(Map.of()),
             new TopicNames(prefix),
             registry.serdes(),
             new VocabularyTagger())

@@ -8,10 +8,11 @@ import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.TopologyTestBase;
-import io.paperpulse.streams.topology.TopologyConfig;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrendingTopologyTest extends TopologyTestBase {
@@ -22,10 +23,12 @@ class TrendingTopologyTest extends TopologyTestBase {
   private int nextId;
 
   @Override
-  protected TopologyConfig config() {
-    return TopologyConfig.defaults()
-        .withGranularities(List.of(Granularity.WEEK))
-        .withTrending(2, 6);
+  protected PaperPulseStreamsConfig config() {
+    return new PaperPulseStreamsConfig(
+        Map.of(
+            PaperPulseStreamsConfig.GRANULARITIES_CONFIG, List.of(Granularity.WEEK),
+            PaperPulseStreamsConfig.TRENDING_LOOKBACK_CONFIG, 2,
+            PaperPulseStreamsConfig.TOP_N_CONFIG, 6));
   }
 
   private void papers(String tag, LocalDate week, int count, int upvotes) {

@@ -4,11 +4,12 @@ import static io.paperpulse.streams.testing.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.TopologyTestBase;
-import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.streams.topology.intake.DeadLetter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.test.TestRecord;
@@ -20,8 +21,9 @@ class OversizedOutputTopologyTest extends TopologyTestBase {
   private static final int LIMIT = 2_000;
 
   @Override
-  protected TopologyConfig config() {
-    return TopologyConfig.defaults().withMaxOutputRecordBytes(LIMIT);
+  protected PaperPulseStreamsConfig config() {
+    return new PaperPulseStreamsConfig(
+        Map.of(PaperPulseStreamsConfig.MAX_OUTPUT_RECORD_BYTES_CONFIG, LIMIT));
   }
 
   @Test
