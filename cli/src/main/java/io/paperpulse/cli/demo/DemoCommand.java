@@ -131,10 +131,8 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     // The demo narrates its own progress; the components' routine INFO lines (schema registrations,
-    // topic
-    // creation), Kafka Streams' advice for production setups (state in the temp directory) and the
-    // retries of
-    // back-to-back transactions on a fresh broker would bury it.
+    // topic creation), Kafka Streams' advice for production setups (state in the temp directory)
+    // and the retries of back-to-back transactions on a fresh broker would bury it.
     Verbosity.quietUnlessVerbose(
         List.of("io.paperpulse"),
         List.of("org.apache.kafka.streams", "org.apache.kafka.clients.producer.internals.Sender"));

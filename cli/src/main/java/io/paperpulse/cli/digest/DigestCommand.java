@@ -202,8 +202,8 @@ public final class DigestCommand implements Callable<Integer> {
     int sent = 0;
     boolean interrupted = false;
     // Rounds run on their own thread so that a stop request is answered at once even while a
-    // connection
-    // hangs; the thread is a daemon, so an abandoned round cannot keep the process alive.
+    // connection hangs; the thread is a daemon, so an abandoned round cannot keep the process
+    // alive.
     ExecutorService worker =
         Executors.newSingleThreadExecutor(
             runnable -> {

@@ -272,8 +272,7 @@ public final class PaperPulseTopology {
     Set<StoreBuilder<?>> stores =
         inOrder(
             // derived from paper-tags and rebuilt from it on start: no changelog; not cached, since
-            // it is
-            // read by prefix scans
+            // it is read by prefix scans
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.PAPER_RANKS),
                     Serdes.Bytes(),
@@ -308,8 +307,7 @@ public final class PaperPulseTopology {
                     Count.serde())
                 .withCachingEnabled(),
             // derived from the counts and rebuilt from them on start: no changelog; not cached, as
-            // a
-            // prefix scan of a cached store first copies every cached key of the range
+            // a prefix scan of a cached store first copies every cached key of the range
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.SCORE_INDEX),
                     Serdes.Bytes(),
