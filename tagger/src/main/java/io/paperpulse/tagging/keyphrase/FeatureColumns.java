@@ -93,6 +93,7 @@ final class FeatureColumns {
   private int[] stems = new int[0];
   private int[] lowers = new int[0];
   private int[] singulars = new int[0];
+  private double[] everydayFactors = new double[0];
 
   /** Makes room for word numbers below {@code size}. */
   void cover(int size) {
@@ -102,6 +103,7 @@ final class FeatureColumns {
       stems = Arrays.copyOf(stems, capacity);
       lowers = Arrays.copyOf(lowers, capacity);
       singulars = Arrays.copyOf(singulars, capacity);
+      everydayFactors = Arrays.copyOf(everydayFactors, capacity);
     }
   }
 
@@ -120,6 +122,18 @@ final class FeatureColumns {
     stems[word] = stem;
     lowers[word] = lower;
     singulars[word] = singular;
+  }
+
+  /**
+   * Sets the factor by which the word's score is scaled for its use in everyday English ({@link
+   * KeyphraseSettings#everydayWordExponent()}).
+   */
+  void setEverydayFactor(int word, double factor) {
+    everydayFactors[word] = factor;
+  }
+
+  double everydayFactor(int word) {
+    return everydayFactors[word];
   }
 
   int flags(int word) {

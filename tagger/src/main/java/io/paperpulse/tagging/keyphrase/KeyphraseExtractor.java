@@ -1,6 +1,7 @@
 package io.paperpulse.tagging.keyphrase;
 
 import io.paperpulse.tagging.partofspeech.PartOfSpeechLexicon;
+import io.paperpulse.tagging.partofspeech.WordReading;
 import io.paperpulse.tagging.text.LongIntMap;
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.TokenizedText;
@@ -128,7 +129,11 @@ public final class KeyphraseExtractor {
           defaultTable
               ? stems.defaultIdf(s, words.lexicon())
               : frequencies.idf(stems.stem(s, words.lexicon()));
-      stemScores[s] = stems.weight(s) * idf;
+      double frequency = stems.weight(s);
+      if (settings.termFrequencyExponent() != 1) {
+        frequency = Math.pow(frequency, settings.termFrequencyExponent());
+      }
+      stemScores[s] = frequency * idf * words.everydayFactor(s);
     }
     if (settings.graphWeight() != 0) {
       double[] ranks = words.cooccurrenceRanks(GRAPH_WINDOW, GRAPH_ITERATIONS);
@@ -405,7 +410,9 @@ public final class KeyphraseExtractor {
    * at {@code at}.
    */
   private void derive(String lower, String singular, Lexicon lexicon, FeatureColumns into, int at) {
-    if (isStop(lower)) {
+    // The plural of a listed word is listed too: a candidate's name ends on the singular, and
+    // "privacy concerns" would otherwise be named with the stop word "concern".
+    if (isStop(lower) || (!singular.equals(lower) && stopWords.contains(singular))) {
       int flags = FeatureColumns.KNOWN | FeatureColumns.STOP;
       if (lower.equals("of")) {
         int of = lexicon.spelling(lower);
@@ -420,7 +427,8 @@ public final class KeyphraseExtractor {
       return;
     }
     String stem = stems.stem(lower);
-    int flags = FeatureColumns.KNOWN | PartOfSpeechFlags.of(partsOfSpeech.read(lower), lower);
+    WordReading reading = partsOfSpeech.read(lower);
+    int flags = FeatureColumns.KNOWN | PartOfSpeechFlags.of(reading, lower);
     if (!lower.equals(singular)) {
       flags |= FeatureColumns.PLURAL;
     }
@@ -436,6 +444,25 @@ public final class KeyphraseExtractor {
         lexicon.stem(stem, defaultFrequencies.idf(stem)),
         lexicon.spelling(lower),
         lexicon.spelling(singular));
+    into.setEverydayFactor(at, everydayFactor(reading));
+  }
+
+  /**
+   * How much a word keeps of its score given how common it is in everyday English: SemCor counts
+   * stand in for the frequencies of a large general corpus, which the document frequencies of a
+   * thousand abstracts cannot give for rare words.
+   */
+  private double everydayFactor(WordReading reading) {
+    if (settings.everydayWordExponent() == 0) {
+      return 1.0;
+    }
+    double weight =
+        1.0
+            + reading.nounWeight()
+            + reading.verbWeight()
+            + reading.adjectiveWeight()
+            + reading.adverbWeight();
+    return Math.pow(1.0 + Math.log(weight), -settings.everydayWordExponent());
   }
 
   private boolean isStop(String lower) {

@@ -19,6 +19,7 @@ final class Workspace {
   private boolean[] breakBefore = new boolean[256];
   private int[] stemIndex = new int[256];
   private double[] stemScores = new double[128];
+  private double[] stemEverydayFactors = new double[128];
   private double[] candidateScores = new double[256];
   private int size;
 
@@ -72,6 +73,16 @@ final class Workspace {
       stemIndex[size] = -1;
     } else {
       int stem = stems.indexOf(features.stem(word), lexicon);
+      if (stems.weight(stem) == 0) {
+        // The stem's first occurrence in the paper speaks for all its forms ("models",
+        // "modeling"), so the factor does not depend on which forms the thread met before.
+        if (stem >= stemEverydayFactors.length) {
+          stemEverydayFactors =
+              Arrays.copyOf(
+                  stemEverydayFactors, Math.max(stem + 1, stemEverydayFactors.length * 2));
+        }
+        stemEverydayFactors[stem] = features.everydayFactor(word);
+      }
       stems.addWeight(stem, weight);
       stemIndex[size] = stem;
     }
@@ -126,6 +137,13 @@ final class Workspace {
    */
   String spelling(int i) {
     return lexicon.spellingOf(lowers[i]);
+  }
+
+  /**
+   * The everyday-English factor of the paper's stem {@code stem}, taken from its first occurrence.
+   */
+  double everydayFactor(int stem) {
+    return stemEverydayFactors[stem];
   }
 
   /** Scratch array for one score per stem of the paper. */

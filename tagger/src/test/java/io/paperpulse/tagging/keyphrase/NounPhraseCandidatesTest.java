@@ -92,6 +92,14 @@ class NounPhraseCandidatesTest {
   }
 
   @Test
+  void thePluralOfAStopWordIsOneToo() {
+    // "concern" is listed; its plural would name the phrase "privacy concern" after it.
+    List<String> names =
+        names("", "Sharing graph data raises privacy concerns and regulatory restrictions.");
+    assertThat(names).contains("regulatory restriction").noneMatch(n -> n.contains("concern"));
+  }
+
+  @Test
   void pluralNounsBeforeAVerbStayNouns() {
     List<String> names =
         names("", "Graph neural networks predict binding affinity of small molecules.");
