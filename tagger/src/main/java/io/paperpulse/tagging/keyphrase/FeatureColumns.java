@@ -80,6 +80,15 @@ final class FeatureColumns {
    */
   static final int PLURAL = 262144;
 
+  /**
+   * An -ing form with a verb reading ("training", "scaling"): before an adjective ("training large
+   * models") it is the verb of a gerund with its object, not a noun modifier.
+   */
+  static final int ING_FORM = 524288;
+
+  /** Counted more often as an adjective than as a noun ("large", "deep", "neural"). */
+  static final int ADJECTIVE = 1048576;
+
   /** The word "of", which joins two noun phrases into one keyphrase. */
   static final int OF = 256;
 

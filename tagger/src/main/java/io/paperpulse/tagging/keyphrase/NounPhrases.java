@@ -39,7 +39,9 @@ final class NounPhrases {
       if (runStart >= 0) {
         while (runStart < i - 1
             && (words.has(runStart, FeatureColumns.BARE_PARTICIPLE)
-                || words.has(runStart, FeatureColumns.VERBAL_ING))) {
+                || words.has(runStart, FeatureColumns.VERBAL_ING)
+                || (words.has(runStart, FeatureColumns.ING_FORM)
+                    && words.has(runStart + 1, FeatureColumns.ADJECTIVE)))) {
           runStart++;
         }
         int end = nounPhraseEnd(words, runStart, i);

@@ -74,6 +74,12 @@ final class PartOfSpeechFlags {
         && reading.verbWeight() >= STRONG_VERB_RATIO * reading.nounWeight()) {
       flags |= FeatureColumns.VERBAL_ING;
     }
+    if (reading.adjectiveWeight() > reading.nounWeight()) {
+      flags |= FeatureColumns.ADJECTIVE;
+    }
+    if (reading.participle() && lower.endsWith("ing") && reading.verbWeight() > 0) {
+      flags |= FeatureColumns.ING_FORM;
+    }
     if (verbOnly && reading.participle() && !lower.endsWith("ing")) {
       flags |= FeatureColumns.BARE_PARTICIPLE;
     }

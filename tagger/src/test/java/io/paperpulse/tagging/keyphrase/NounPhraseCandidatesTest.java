@@ -92,6 +92,18 @@ class NounPhraseCandidatesTest {
   }
 
   @Test
+  void aGerundBeforeAnAdjectiveIsAVerbWithItsObject() {
+    List<String> names =
+        names(
+            "",
+            "Training large language models on shared clusters costs energy. Scaling deep "
+                + "networks stays hard, while training data and scaling laws are well studied.");
+    assertThat(names)
+        .contains("large language model", "deep network", "training data", "scaling law")
+        .noneMatch(n -> n.startsWith("training large") || n.startsWith("scaling deep"));
+  }
+
+  @Test
   void thePluralOfAStopWordIsOneToo() {
     // "concern" is listed; its plural would name the phrase "privacy concern" after it.
     List<String> names =
