@@ -62,7 +62,10 @@ final class FeatureColumns {
   /** The stop word "to", after which a common verb reads as a verb. */
   static final int TO_CUE = 16384;
 
-  /** A pronoun or modal verb ("we", "can"), after which a base-form verb reads as a verb. */
+  /**
+   * A pronoun, a modal verb or an adverb ("we", "can", "only", "jointly"), after which a base-form
+   * verb reads as a verb.
+   */
   static final int SUBJECT_CUE = 32768;
 
   /** An -ing form far more often a verb than a noun ("serving", "motivating"). */

@@ -422,6 +422,9 @@ public final class KeyphraseExtractor {
       if (verbCues.contains(lower) || isAdverb(lower)) {
         flags |= FeatureColumns.VERB_CUE;
       }
+      if (isAdverb(lower)) {
+        flags |= FeatureColumns.SUBJECT_CUE; // "jointly train", "directly exchange"
+      }
       flags |= PartOfSpeechFlags.ofStopWord(lower);
       into.set(at, flags, -1, -1, -1);
       return;

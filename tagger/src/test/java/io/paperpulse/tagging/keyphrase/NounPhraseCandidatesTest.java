@@ -104,6 +104,17 @@ class NounPhraseCandidatesTest {
   }
 
   @Test
+  void aBaseFormVerbAfterAnAdverbIsAVerb() {
+    List<String> names =
+        names(
+            "",
+            "Worker machines only exchange scalar gradients and jointly train compact decoders.");
+    assertThat(names)
+        .contains("scalar gradient", "compact decoder")
+        .noneMatch(n -> n.contains("exchange") || n.contains("train"));
+  }
+
+  @Test
   void thePluralOfAStopWordIsOneToo() {
     // "concern" is listed; its plural would name the phrase "privacy concern" after it.
     List<String> names =
