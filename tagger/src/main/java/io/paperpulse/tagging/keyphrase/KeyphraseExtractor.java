@@ -166,7 +166,7 @@ public final class KeyphraseExtractor {
       double position = 1.0 + settings.positionDecay() * (1.0 - (double) from / total);
       scores[c] = sum * position * shapeFactor(words, from, candidates.length(c));
     }
-    return top(words, scores, limit, settings.nesting());
+    return top(words, scores, limit, settings);
   }
 
   /**
@@ -189,7 +189,8 @@ public final class KeyphraseExtractor {
    * collapse, a few more are named so that the dropped ones can be replaced.
    */
   private static List<Keyphrase> top(
-      Workspace words, double[] scores, int limit, KeyphraseSettings.Nesting nesting) {
+      Workspace words, double[] scores, int limit, KeyphraseSettings settings) {
+    KeyphraseSettings.Nesting nesting = settings.nesting();
     CandidateTable candidates = words.candidates;
     int named = nesting == KeyphraseSettings.Nesting.KEEP ? limit : 2 * limit + 2;
     double threshold = limitThBest(scores, candidates.size(), named);
@@ -213,7 +214,7 @@ public final class KeyphraseExtractor {
       if (out.size() == limit) {
         break;
       }
-      if (nesting != KeyphraseSettings.Nesting.KEEP && nestedInKept(words, r, kept, nesting)) {
+      if (nesting != KeyphraseSettings.Nesting.KEEP && nestedInKept(words, r, kept, settings)) {
         continue;
       }
       kept.add(r);
@@ -224,12 +225,21 @@ public final class KeyphraseExtractor {
 
   private record Ranked(Keyphrase keyphrase, int start, int length) {}
 
-  /** True when {@code r} lies inside, or contains, a better ranked candidate already kept. */
+  /**
+   * True when {@code r} lies inside, or contains, a better ranked candidate already kept, or is a
+   * near duplicate of one (see {@link KeyphraseSettings#nearDuplicateShare()}).
+   */
   private static boolean nestedInKept(
-      Workspace words, Ranked r, List<Ranked> kept, KeyphraseSettings.Nesting nesting) {
+      Workspace words, Ranked r, List<Ranked> kept, KeyphraseSettings settings) {
+    KeyphraseSettings.Nesting nesting = settings.nesting();
     for (Ranked k : kept) {
       Ranked shorter = r.length() <= k.length() ? r : k;
       Ranked longer = shorter == r ? k : r;
+      if (shorter.length() > 1
+          && sharedStems(words, shorter, longer)
+              >= settings.nearDuplicateShare() * shorter.length()) {
+        return true;
+      }
       if (shorter.length() == longer.length()) {
         continue; // distinct candidates of equal length never contain one another
       }
@@ -241,6 +251,21 @@ public final class KeyphraseExtractor {
       }
     }
     return false;
+  }
+
+  /** How many words of {@code a} have their stem somewhere in {@code b}. */
+  private static int sharedStems(Workspace words, Ranked a, Ranked b) {
+    int shared = 0;
+    for (int x = 0; x < a.length(); x++) {
+      int stem = words.stemIndex(a.start() + x);
+      for (int y = 0; y < b.length(); y++) {
+        if (stem >= 0 && words.stemIndex(b.start() + y) == stem) {
+          shared++;
+          break;
+        }
+      }
+    }
+    return shared;
   }
 
   private static final Comparator<Keyphrase> BY_SCORE_THEN_NAME =

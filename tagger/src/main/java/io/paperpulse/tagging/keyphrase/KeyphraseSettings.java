@@ -29,6 +29,11 @@ package io.paperpulse.tagging.keyphrase;
  *     before it is multiplied by its inverse document frequency: below 1, a word repeated many
  *     times does not drown the rarer words of the paper, and longer texts do not favour their few
  *     most repeated words
+ * @param nearDuplicateShare unless nesting is {@link Nesting#KEEP}, a phrase that shares at least
+ *     this share of the stems of the shorter of it and a better ranked phrase, in any order, gives
+ *     way to that phrase: at 0.75, "attention kernel sparse" to "sparse attention kernel" and "fast
+ *     graph neural network" to "graph neural network training" (3 of 4), while "quantum zeno
+ *     effect" and "quantum zeno subspace" (2 of 3) both stay; above 1, only nesting counts
  * @param nesting what happens to a candidate whose words lie inside, or contain, a better ranked
  *     one of the same paper
  */
@@ -44,10 +49,11 @@ public record KeyphraseSettings(
     Nesting nesting,
     double graphWeight,
     double everydayWordExponent,
-    double termFrequencyExponent) {
+    double termFrequencyExponent,
+    double nearDuplicateShare) {
   public static final KeyphraseSettings DEFAULT =
       new KeyphraseSettings(
-          5, 2.0, 3.0, 0.15, 1.0, 0.2, false, 0.3, Nesting.COLLAPSE_ALL, 0.0, 1.0, 0.6);
+          5, 2.0, 3.0, 0.15, 1.0, 0.2, false, 0.3, Nesting.COLLAPSE_ALL, 0.0, 1.0, 0.6, 0.75);
 
   /** Treatment of nested candidates ("quantum walk" inside "quantum walk search"). */
   public enum Nesting {
@@ -81,6 +87,10 @@ public record KeyphraseSettings(
 
   public KeyphraseSettings withTermFrequencyExponent(double exponent) {
     return edit(c -> c.termFrequencyExponent = exponent);
+  }
+
+  public KeyphraseSettings withNearDuplicateShare(double share) {
+    return edit(c -> c.nearDuplicateShare = share);
   }
 
   public KeyphraseSettings withMaxWords(int words) {
@@ -126,7 +136,8 @@ public record KeyphraseSettings(
         copy.nesting,
         copy.graphWeight,
         copy.everydayWordExponent,
-        copy.termFrequencyExponent);
+        copy.termFrequencyExponent,
+        copy.nearDuplicateShare);
   }
 
   /** The fields of settings being changed. */
@@ -143,6 +154,7 @@ public record KeyphraseSettings(
     private double graphWeight;
     private double everydayWordExponent;
     private double termFrequencyExponent;
+    private double nearDuplicateShare;
 
     private Copy(KeyphraseSettings from) {
       maxWords = from.maxWords;
@@ -157,6 +169,7 @@ public record KeyphraseSettings(
       graphWeight = from.graphWeight;
       everydayWordExponent = from.everydayWordExponent;
       termFrequencyExponent = from.termFrequencyExponent;
+      nearDuplicateShare = from.nearDuplicateShare;
     }
   }
 }

@@ -123,6 +123,27 @@ class NounPhraseCandidatesTest {
   }
 
   @Test
+  void nearDuplicatesCollapseToTheBetterRankedOne() {
+    String body =
+        "We study graph neural network training, on large graphs, with a fast graph neural "
+            + "network; graph neural network training on shards. Quantum zeno effect, and "
+            + "quantum zeno subspace.";
+    List<String> collapsed = names("", body);
+    List<String> apart =
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withNearDuplicateShare(2))
+            .extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30)
+            .stream()
+            .map(Keyphrase::name)
+            .toList();
+    assertThat(apart).contains("graph neural network training", "fast graph neural network");
+    // 3 of 4 stems shared: one concept; 2 of 3 ("quantum zeno"): two.
+    assertThat(collapsed)
+        .contains("graph neural network training")
+        .doesNotContain("fast graph neural network");
+    assertThat(collapsed).contains("quantum zeno effect", "quantum zeno subspace");
+  }
+
+  @Test
   void pluralNounsBeforeAVerbStayNouns() {
     List<String> names =
         names("", "Graph neural networks predict binding affinity of small molecules.");
