@@ -72,6 +72,14 @@ class NounPhraseCandidatesTest {
                     || List.of(n.split(" ")).stream()
                         .anyMatch(w -> List.of("cm", "min", "hat", "rho", "m").contains(w)));
     assertThat(names).anyMatch(n -> n.endsWith("lightweight model"));
+    List<String> markup =
+        names(
+            "",
+            "The critical point x/sub c/ separates phases; Na/sup +/ ions pass the ion channel.");
+    assertThat(markup)
+        .contains("critical point", "ion channel")
+        .noneMatch(
+            n -> List.of(n.split(" ")).contains("sub") || List.of(n.split(" ")).contains("sup"));
   }
 
   @Test
