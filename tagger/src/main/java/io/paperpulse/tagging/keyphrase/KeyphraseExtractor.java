@@ -253,19 +253,52 @@ public final class KeyphraseExtractor {
     return false;
   }
 
-  /** How many words of {@code a} have their stem somewhere in {@code b}. */
+  /**
+   * How many words of {@code a} have their stem somewhere in {@code b}. An acronym defined in the
+   * text stands for its long form: "KV" of "KV cache" is found in "key-value cache" and "key-value"
+   * in "KV cache compression".
+   */
   private static int sharedStems(Workspace words, Ranked a, Ranked b) {
     int shared = 0;
     for (int x = 0; x < a.length(); x++) {
       int stem = words.stemIndex(a.start() + x);
-      for (int y = 0; y < b.length(); y++) {
-        if (stem >= 0 && words.stemIndex(b.start() + y) == stem) {
-          shared++;
-          break;
+      if (stem < 0) {
+        continue;
+      }
+      boolean found = in(words, stem, b);
+      if (!found && words.linkedAcronym(stem)) {
+        found = true;
+        int from = words.longFormStart(stem);
+        for (int k = 0; k < words.longFormLength(stem) && found; k++) {
+          found = in(words, words.stemIndex(from + k), b);
         }
+      }
+      if (found) {
+        shared++;
       }
     }
     return shared;
+  }
+
+  /**
+   * True when {@code stem} is one of the stems of {@code r}, or of the long forms of its acronyms.
+   */
+  private static boolean in(Workspace words, int stem, Ranked r) {
+    for (int y = 0; y < r.length(); y++) {
+      int other = words.stemIndex(r.start() + y);
+      if (other == stem) {
+        return true;
+      }
+      if (words.linkedAcronym(other)) {
+        int from = words.longFormStart(other);
+        for (int k = 0; k < words.longFormLength(other); k++) {
+          if (words.stemIndex(from + k) == stem) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static final Comparator<Keyphrase> BY_SCORE_THEN_NAME =

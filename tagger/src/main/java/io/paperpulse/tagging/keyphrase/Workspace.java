@@ -24,6 +24,8 @@ final class Workspace {
   private int size;
 
   private boolean[] linkedAcronyms = new boolean[128];
+  private int[] longFormStarts = new int[128];
+  private int[] longFormLengths = new int[128];
 
   /** Forgets the previous paper; starts a new lexicon when the old one is full. */
   void clear() {
@@ -120,16 +122,31 @@ final class Workspace {
    * Marks the paper's stem {@code stem} as an acronym defined in the text, which stands for its
    * long form.
    */
-  void linkAcronym(int stem) {
+  void linkAcronym(int stem, int longFormStart, int longFormLength) {
     if (stem >= linkedAcronyms.length) {
-      linkedAcronyms = Arrays.copyOf(linkedAcronyms, Math.max(stem + 1, linkedAcronyms.length * 2));
+      int grown = Math.max(stem + 1, linkedAcronyms.length * 2);
+      linkedAcronyms = Arrays.copyOf(linkedAcronyms, grown);
+      longFormStarts = Arrays.copyOf(longFormStarts, grown);
+      longFormLengths = Arrays.copyOf(longFormLengths, grown);
     }
     linkedAcronyms[stem] = true;
+    longFormStarts[stem] = longFormStart;
+    longFormLengths[stem] = longFormLength;
     acronymsLinked = true;
   }
 
   boolean linkedAcronym(int stem) {
     return stem >= 0 && stem < linkedAcronyms.length && linkedAcronyms[stem];
+  }
+
+  /** Position of the first word of the long form of the linked acronym {@code stem}. */
+  int longFormStart(int stem) {
+    return longFormStarts[stem];
+  }
+
+  /** Number of words of the long form of the linked acronym {@code stem}. */
+  int longFormLength(int stem) {
+    return longFormLengths[stem];
   }
 
   /**

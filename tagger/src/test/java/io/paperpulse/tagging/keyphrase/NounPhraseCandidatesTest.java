@@ -177,6 +177,23 @@ class NounPhraseCandidatesTest {
   }
 
   @Test
+  void aPhraseWithADefinedAcronymIsANearDuplicateOfTheLongForm() {
+    String body =
+        "The key-value (KV) cache of a decoder grows with the context. The KV cache is paged; "
+            + "a KV cache stays on the GPU, and the key-value cache of idle sequences is evicted.";
+    List<String> names = names("", body);
+    List<String> apart =
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withNearDuplicateShare(2))
+            .extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30)
+            .stream()
+            .map(Keyphrase::name)
+            .toList();
+    assertThat(apart).contains("kv cache", "key-value cache");
+    assertThat(names).containsAnyOf("kv cache", "key-value cache");
+    assertThat(names.contains("kv cache") && names.contains("key-value cache")).isFalse();
+  }
+
+  @Test
   void anAcronymWhoseLastLetterIsSIsNotReadAsAPlural() {
     String body =
         "Receivers of the global positioning system (GPS) drift. GPS fixes, GPS traces and GPS "
