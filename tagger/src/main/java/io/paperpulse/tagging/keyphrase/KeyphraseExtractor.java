@@ -73,6 +73,7 @@ public final class KeyphraseExtractor {
   private final KeyphraseSettings settings;
 
   private final NounPhrases nounPhrases;
+  private final double[] dampedFrequencies = new double[64];
   private final Acronyms acronyms = new Acronyms();
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
@@ -101,6 +102,9 @@ public final class KeyphraseExtractor {
     this.defaultFrequencies = defaultFrequencies;
     this.settings = settings;
     this.nounPhrases = new NounPhrases(settings);
+    for (int w = 0; w < dampedFrequencies.length; w++) {
+      dampedFrequencies[w] = Math.pow(w, settings.termFrequencyExponent());
+    }
   }
 
   public List<Keyphrase> extract(TokenizedText title, TokenizedText body, int limit) {
@@ -129,10 +133,7 @@ public final class KeyphraseExtractor {
           defaultTable
               ? stems.defaultIdf(s, words.lexicon())
               : frequencies.idf(stems.stem(s, words.lexicon()));
-      double frequency = stems.weight(s);
-      if (settings.termFrequencyExponent() != 1) {
-        frequency = Math.pow(frequency, settings.termFrequencyExponent());
-      }
+      double frequency = dampedFrequency(stems.weight(s));
       stemScores[s] = frequency * idf * words.everydayFactor(s);
     }
     if (settings.graphWeight() != 0) {
@@ -167,6 +168,19 @@ public final class KeyphraseExtractor {
       scores[c] = sum * position * shapeFactor(words, from, candidates.length(c));
     }
     return top(words, scores, limit, settings);
+  }
+
+  /**
+   * {@code weight} to the power {@link KeyphraseSettings#termFrequencyExponent()}. Weights are sums
+   * of 1 (abstract) and 1 + titleBoost (title), whole numbers with the default boost, so the small
+   * ones come from a table computed at construction: the same values without a pow per stem.
+   */
+  private double dampedFrequency(double weight) {
+    int whole = (int) weight;
+    if (whole == weight && whole < dampedFrequencies.length) {
+      return dampedFrequencies[whole];
+    }
+    return Math.pow(weight, settings.termFrequencyExponent());
   }
 
   /**
