@@ -29,7 +29,7 @@ import java.util.List;
  * one instance serves any number of threads.
  */
 public final class PaperTagger implements Tagger {
-  static final String KEYPHRASE_VERSION = "keyphrase-3";
+  static final String KEYPHRASE_VERSION = "keyphrase-4";
 
   /**
    * Keyphrases extracted beyond the limit, to take the place of those that turn out to name a

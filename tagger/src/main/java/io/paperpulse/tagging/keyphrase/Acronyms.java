@@ -53,7 +53,7 @@ final class Acronyms {
       if (words.linkedAcronym(acronym)) {
         continue; // defined twice: the first definition counts
       }
-      words.linkAcronym(acronym);
+      words.linkAcronym(acronym, longFormStart, i - longFormStart);
       for (int p = i + 1; p < size; p++) {
         if (words.stemIndex(p) == acronym) {
           double weight = words.inTitle(p) ? titleWeight : 1.0;

@@ -62,7 +62,10 @@ final class FeatureColumns {
   /** The stop word "to", after which a common verb reads as a verb. */
   static final int TO_CUE = 16384;
 
-  /** A pronoun or modal verb ("we", "can"), after which a base-form verb reads as a verb. */
+  /**
+   * A pronoun, a modal verb or an adverb ("we", "can", "only", "jointly"), after which a base-form
+   * verb reads as a verb.
+   */
   static final int SUBJECT_CUE = 32768;
 
   /** An -ing form far more often a verb than a noun ("serving", "motivating"). */
@@ -80,6 +83,15 @@ final class FeatureColumns {
    */
   static final int PLURAL = 262144;
 
+  /**
+   * An -ing form with a verb reading ("training", "scaling"): before an adjective ("training large
+   * models") it is the verb of a gerund with its object, not a noun modifier.
+   */
+  static final int ING_FORM = 524288;
+
+  /** Counted more often as an adjective than as a noun ("large", "deep", "neural"). */
+  static final int ADJECTIVE = 1048576;
+
   /** The word "of", which joins two noun phrases into one keyphrase. */
   static final int OF = 256;
 
@@ -93,6 +105,7 @@ final class FeatureColumns {
   private int[] stems = new int[0];
   private int[] lowers = new int[0];
   private int[] singulars = new int[0];
+  private double[] everydayFactors = new double[0];
 
   /** Makes room for word numbers below {@code size}. */
   void cover(int size) {
@@ -102,6 +115,7 @@ final class FeatureColumns {
       stems = Arrays.copyOf(stems, capacity);
       lowers = Arrays.copyOf(lowers, capacity);
       singulars = Arrays.copyOf(singulars, capacity);
+      everydayFactors = Arrays.copyOf(everydayFactors, capacity);
     }
   }
 
@@ -120,6 +134,18 @@ final class FeatureColumns {
     stems[word] = stem;
     lowers[word] = lower;
     singulars[word] = singular;
+  }
+
+  /**
+   * Sets the factor by which the word's score is scaled for its use in everyday English ({@link
+   * KeyphraseSettings#everydayWordExponent()}).
+   */
+  void setEverydayFactor(int word, double factor) {
+    everydayFactors[word] = factor;
+  }
+
+  double everydayFactor(int word) {
+    return everydayFactors[word];
   }
 
   int flags(int word) {

@@ -1,6 +1,7 @@
 package io.paperpulse.tagging.keyphrase;
 
 import io.paperpulse.tagging.partofspeech.PartOfSpeechLexicon;
+import io.paperpulse.tagging.partofspeech.WordReading;
 import io.paperpulse.tagging.text.LongIntMap;
 import io.paperpulse.tagging.text.PorterStems;
 import io.paperpulse.tagging.text.TokenizedText;
@@ -72,6 +73,7 @@ public final class KeyphraseExtractor {
   private final KeyphraseSettings settings;
 
   private final NounPhrases nounPhrases;
+  private final double[] dampedFrequencies = new double[64];
   private final Acronyms acronyms = new Acronyms();
   private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
@@ -100,6 +102,9 @@ public final class KeyphraseExtractor {
     this.defaultFrequencies = defaultFrequencies;
     this.settings = settings;
     this.nounPhrases = new NounPhrases(settings);
+    for (int w = 0; w < dampedFrequencies.length; w++) {
+      dampedFrequencies[w] = Math.pow(w, settings.termFrequencyExponent());
+    }
   }
 
   public List<Keyphrase> extract(TokenizedText title, TokenizedText body, int limit) {
@@ -128,7 +133,8 @@ public final class KeyphraseExtractor {
           defaultTable
               ? stems.defaultIdf(s, words.lexicon())
               : frequencies.idf(stems.stem(s, words.lexicon()));
-      stemScores[s] = stems.weight(s) * idf;
+      double frequency = dampedFrequency(stems.weight(s));
+      stemScores[s] = frequency * idf * words.everydayFactor(s);
     }
     if (settings.graphWeight() != 0) {
       double[] ranks = words.cooccurrenceRanks(GRAPH_WINDOW, GRAPH_ITERATIONS);
@@ -161,7 +167,20 @@ public final class KeyphraseExtractor {
       double position = 1.0 + settings.positionDecay() * (1.0 - (double) from / total);
       scores[c] = sum * position * shapeFactor(words, from, candidates.length(c));
     }
-    return top(words, scores, limit, settings.nesting());
+    return top(words, scores, limit, settings);
+  }
+
+  /**
+   * {@code weight} to the power {@link KeyphraseSettings#termFrequencyExponent()}. Weights are sums
+   * of 1 (abstract) and 1 + titleBoost (title), whole numbers with the default boost, so the small
+   * ones come from a table computed at construction: the same values without a pow per stem.
+   */
+  private double dampedFrequency(double weight) {
+    int whole = (int) weight;
+    if (whole == weight && whole < dampedFrequencies.length) {
+      return dampedFrequencies[whole];
+    }
+    return Math.pow(weight, settings.termFrequencyExponent());
   }
 
   /**
@@ -184,7 +203,8 @@ public final class KeyphraseExtractor {
    * collapse, a few more are named so that the dropped ones can be replaced.
    */
   private static List<Keyphrase> top(
-      Workspace words, double[] scores, int limit, KeyphraseSettings.Nesting nesting) {
+      Workspace words, double[] scores, int limit, KeyphraseSettings settings) {
+    KeyphraseSettings.Nesting nesting = settings.nesting();
     CandidateTable candidates = words.candidates;
     int named = nesting == KeyphraseSettings.Nesting.KEEP ? limit : 2 * limit + 2;
     double threshold = limitThBest(scores, candidates.size(), named);
@@ -208,7 +228,7 @@ public final class KeyphraseExtractor {
       if (out.size() == limit) {
         break;
       }
-      if (nesting != KeyphraseSettings.Nesting.KEEP && nestedInKept(words, r, kept, nesting)) {
+      if (nesting != KeyphraseSettings.Nesting.KEEP && nestedInKept(words, r, kept, settings)) {
         continue;
       }
       kept.add(r);
@@ -219,12 +239,21 @@ public final class KeyphraseExtractor {
 
   private record Ranked(Keyphrase keyphrase, int start, int length) {}
 
-  /** True when {@code r} lies inside, or contains, a better ranked candidate already kept. */
+  /**
+   * True when {@code r} lies inside, or contains, a better ranked candidate already kept, or is a
+   * near duplicate of one (see {@link KeyphraseSettings#nearDuplicateShare()}).
+   */
   private static boolean nestedInKept(
-      Workspace words, Ranked r, List<Ranked> kept, KeyphraseSettings.Nesting nesting) {
+      Workspace words, Ranked r, List<Ranked> kept, KeyphraseSettings settings) {
+    KeyphraseSettings.Nesting nesting = settings.nesting();
     for (Ranked k : kept) {
       Ranked shorter = r.length() <= k.length() ? r : k;
       Ranked longer = shorter == r ? k : r;
+      if (shorter.length() > 1
+          && sharedStems(words, shorter, longer)
+              >= settings.nearDuplicateShare() * shorter.length()) {
+        return true;
+      }
       if (shorter.length() == longer.length()) {
         continue; // distinct candidates of equal length never contain one another
       }
@@ -233,6 +262,54 @@ public final class KeyphraseExtractor {
       }
       if (words.containsStems(longer.start(), longer.length(), shorter.start(), shorter.length())) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How many words of {@code a} have their stem somewhere in {@code b}. An acronym defined in the
+   * text stands for its long form: "KV" of "KV cache" is found in "key-value cache" and "key-value"
+   * in "KV cache compression".
+   */
+  private static int sharedStems(Workspace words, Ranked a, Ranked b) {
+    int shared = 0;
+    for (int x = 0; x < a.length(); x++) {
+      int stem = words.stemIndex(a.start() + x);
+      if (stem < 0) {
+        continue;
+      }
+      boolean found = in(words, stem, b);
+      if (!found && words.linkedAcronym(stem)) {
+        found = true;
+        int from = words.longFormStart(stem);
+        for (int k = 0; k < words.longFormLength(stem) && found; k++) {
+          found = in(words, words.stemIndex(from + k), b);
+        }
+      }
+      if (found) {
+        shared++;
+      }
+    }
+    return shared;
+  }
+
+  /**
+   * True when {@code stem} is one of the stems of {@code r}, or of the long forms of its acronyms.
+   */
+  private static boolean in(Workspace words, int stem, Ranked r) {
+    for (int y = 0; y < r.length(); y++) {
+      int other = words.stemIndex(r.start() + y);
+      if (other == stem) {
+        return true;
+      }
+      if (words.linkedAcronym(other)) {
+        int from = words.longFormStart(other);
+        for (int k = 0; k < words.longFormLength(other); k++) {
+          if (words.stemIndex(from + k) == stem) {
+            return true;
+          }
+        }
       }
     }
     return false;
@@ -405,7 +482,9 @@ public final class KeyphraseExtractor {
    * at {@code at}.
    */
   private void derive(String lower, String singular, Lexicon lexicon, FeatureColumns into, int at) {
-    if (isStop(lower)) {
+    // The plural of a listed word is listed too: a candidate's name ends on the singular, and
+    // "privacy concerns" would otherwise be named with the stop word "concern".
+    if (isStop(lower) || (!singular.equals(lower) && stopWords.contains(singular))) {
       int flags = FeatureColumns.KNOWN | FeatureColumns.STOP;
       if (lower.equals("of")) {
         int of = lexicon.spelling(lower);
@@ -415,12 +494,16 @@ public final class KeyphraseExtractor {
       if (verbCues.contains(lower) || isAdverb(lower)) {
         flags |= FeatureColumns.VERB_CUE;
       }
+      if (isAdverb(lower)) {
+        flags |= FeatureColumns.SUBJECT_CUE; // "jointly train", "directly exchange"
+      }
       flags |= PartOfSpeechFlags.ofStopWord(lower);
       into.set(at, flags, -1, -1, -1);
       return;
     }
     String stem = stems.stem(lower);
-    int flags = FeatureColumns.KNOWN | PartOfSpeechFlags.of(partsOfSpeech.read(lower), lower);
+    WordReading reading = partsOfSpeech.read(lower);
+    int flags = FeatureColumns.KNOWN | PartOfSpeechFlags.of(reading, lower);
     if (!lower.equals(singular)) {
       flags |= FeatureColumns.PLURAL;
     }
@@ -436,6 +519,25 @@ public final class KeyphraseExtractor {
         lexicon.stem(stem, defaultFrequencies.idf(stem)),
         lexicon.spelling(lower),
         lexicon.spelling(singular));
+    into.setEverydayFactor(at, everydayFactor(reading));
+  }
+
+  /**
+   * How much a word keeps of its score given how common it is in everyday English: SemCor counts
+   * stand in for the frequencies of a large general corpus, which the document frequencies of a
+   * thousand abstracts cannot give for rare words.
+   */
+  private double everydayFactor(WordReading reading) {
+    if (settings.everydayWordExponent() == 0) {
+      return 1.0;
+    }
+    double weight =
+        1.0
+            + reading.nounWeight()
+            + reading.verbWeight()
+            + reading.adjectiveWeight()
+            + reading.adverbWeight();
+    return Math.pow(1.0 + Math.log(weight), -settings.everydayWordExponent());
   }
 
   private boolean isStop(String lower) {

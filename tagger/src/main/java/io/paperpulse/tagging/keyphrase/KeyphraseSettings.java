@@ -20,6 +20,20 @@ package io.paperpulse.tagging.keyphrase;
  * @param graphWeight exponent of a word's co-occurrence rank (SingleRank: PageRank over the graph
  *     of words within a window of each other, ranks near 1 on average) in its score; 0 leaves the
  *     score to frequency and IDF
+ * @param everydayWordExponent a word's score is divided by (1 + ln w) raised to this power, where w
+ *     is 1 plus its SemCor weights over all parts of speech (WordNet's counts of general English):
+ *     a second corpus frequency beside the document frequencies, so that words of everyday English
+ *     ("result", "condition", "simple") weigh less than terms WordNet rarely or never saw
+ *     ("decoherence", "lyapunov"); 0 turns it off
+ * @param termFrequencyExponent a word's weighted frequency in the paper is raised to this power
+ *     before it is multiplied by its inverse document frequency: below 1, a word repeated many
+ *     times does not drown the rarer words of the paper, and longer texts do not favour their few
+ *     most repeated words
+ * @param nearDuplicateShare unless nesting is {@link Nesting#KEEP}, a phrase that shares at least
+ *     this share of the stems of the shorter of it and a better ranked phrase, in any order, gives
+ *     way to that phrase: at 0.75, "attention kernel sparse" to "sparse attention kernel" and "fast
+ *     graph neural network" to "graph neural network training" (3 of 4), while "quantum zeno
+ *     effect" and "quantum zeno subspace" (2 of 3) both stay; above 1, only nesting counts
  * @param nesting what happens to a candidate whose words lie inside, or contain, a better ranked
  *     one of the same paper
  */
@@ -33,9 +47,13 @@ public record KeyphraseSettings(
     boolean ofPhrases,
     double lengthExponent,
     Nesting nesting,
-    double graphWeight) {
+    double graphWeight,
+    double everydayWordExponent,
+    double termFrequencyExponent,
+    double nearDuplicateShare) {
   public static final KeyphraseSettings DEFAULT =
-      new KeyphraseSettings(5, 2.0, 3.0, 0.15, 1.0, 0.2, false, 0.3, Nesting.COLLAPSE_ALL, 0.0);
+      new KeyphraseSettings(
+          5, 2.0, 3.0, 0.15, 1.0, 0.2, false, 0.3, Nesting.COLLAPSE_ALL, 0.0, 1.0, 0.6, 0.75);
 
   /** Treatment of nested candidates ("quantum walk" inside "quantum walk search"). */
   public enum Nesting {
@@ -61,6 +79,18 @@ public record KeyphraseSettings(
 
   public KeyphraseSettings withGraphWeight(double weight) {
     return edit(c -> c.graphWeight = weight);
+  }
+
+  public KeyphraseSettings withEverydayWordExponent(double exponent) {
+    return edit(c -> c.everydayWordExponent = exponent);
+  }
+
+  public KeyphraseSettings withTermFrequencyExponent(double exponent) {
+    return edit(c -> c.termFrequencyExponent = exponent);
+  }
+
+  public KeyphraseSettings withNearDuplicateShare(double share) {
+    return edit(c -> c.nearDuplicateShare = share);
   }
 
   public KeyphraseSettings withMaxWords(int words) {
@@ -104,7 +134,10 @@ public record KeyphraseSettings(
         copy.ofPhrases,
         copy.lengthExponent,
         copy.nesting,
-        copy.graphWeight);
+        copy.graphWeight,
+        copy.everydayWordExponent,
+        copy.termFrequencyExponent,
+        copy.nearDuplicateShare);
   }
 
   /** The fields of settings being changed. */
@@ -119,6 +152,9 @@ public record KeyphraseSettings(
     private double lengthExponent;
     private Nesting nesting;
     private double graphWeight;
+    private double everydayWordExponent;
+    private double termFrequencyExponent;
+    private double nearDuplicateShare;
 
     private Copy(KeyphraseSettings from) {
       maxWords = from.maxWords;
@@ -131,6 +167,9 @@ public record KeyphraseSettings(
       lengthExponent = from.lengthExponent;
       nesting = from.nesting;
       graphWeight = from.graphWeight;
+      everydayWordExponent = from.everydayWordExponent;
+      termFrequencyExponent = from.termFrequencyExponent;
+      nearDuplicateShare = from.nearDuplicateShare;
     }
   }
 }

@@ -39,7 +39,9 @@ final class NounPhrases {
       if (runStart >= 0) {
         while (runStart < i - 1
             && (words.has(runStart, FeatureColumns.BARE_PARTICIPLE)
-                || words.has(runStart, FeatureColumns.VERBAL_ING))) {
+                || words.has(runStart, FeatureColumns.VERBAL_ING)
+                || (words.has(runStart, FeatureColumns.ING_FORM)
+                    && words.has(runStart + 1, FeatureColumns.ADJECTIVE)))) {
           runStart++;
         }
         int end = nounPhraseEnd(words, runStart, i);
@@ -61,11 +63,12 @@ final class NounPhrases {
 
   /**
    * True when the content word at {@code i} reads as a verb here: a finite verb ("lowers"); a
-   * base-form verb right after "to", a pronoun, a modal or a plural noun ("to call", "we exchange",
-   * "nodes exchange"; a plural rarely modifies a noun); an -s form with a verb reading before
-   * another content word ("supports mixed precision"); an -s form that is more often a verb than a
-   * noun, after a content word and before what follows verbs (a determiner, a pronoun, an adverb,
-   * or for the mostly-verb forms also punctuation or a stop word: "the sample rises.").
+   * base-form verb right after "to", a pronoun, a modal, an adverb or a plural noun ("to call", "we
+   * exchange", "only exchange", "nodes exchange"; a plural rarely modifies a noun); an -s form with
+   * a verb reading before another content word ("supports mixed precision"); an -s form that is
+   * more often a verb than a noun, after a content word and before what follows verbs (a
+   * determiner, a pronoun, an adverb, or for the mostly-verb forms also punctuation or a stop word:
+   * "the sample rises.").
    */
   private static boolean isVerb(Workspace words, int i, boolean afterContentWord) {
     if (words.has(i, FeatureColumns.FINITE_VERB)) {

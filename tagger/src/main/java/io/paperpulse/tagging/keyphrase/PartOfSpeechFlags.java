@@ -24,6 +24,13 @@ final class PartOfSpeechFlags {
           "we", "they", "i", "you", "can", "could", "will", "would", "may", "might", "must",
           "should", "cannot", "shall", "which", "who", "that");
 
+  /**
+   * Adverbs that stand before a verb rather than a noun ("machines only exchange gradients", "we
+   * also train"), like the -ly adverbs.
+   */
+  private static final Set<String> VERB_ADVERBS =
+      Set.of("also", "only", "then", "often", "thus", "hence", "still", "always", "never");
+
   /** SemCor weight from which a verb counts as common. */
   private static final int COMMON_VERB_WEIGHT = 10;
 
@@ -42,7 +49,9 @@ final class PartOfSpeechFlags {
     if (lower.equals("to")) {
       return FeatureColumns.TO_CUE;
     }
-    return SUBJECTS_AND_MODALS.contains(lower) ? FeatureColumns.SUBJECT_CUE : 0;
+    return SUBJECTS_AND_MODALS.contains(lower) || VERB_ADVERBS.contains(lower)
+        ? FeatureColumns.SUBJECT_CUE
+        : 0;
   }
 
   /**
@@ -73,6 +82,12 @@ final class PartOfSpeechFlags {
         && lower.endsWith("ing")
         && reading.verbWeight() >= STRONG_VERB_RATIO * reading.nounWeight()) {
       flags |= FeatureColumns.VERBAL_ING;
+    }
+    if (reading.adjectiveWeight() > reading.nounWeight()) {
+      flags |= FeatureColumns.ADJECTIVE;
+    }
+    if (reading.participle() && lower.endsWith("ing") && reading.verbWeight() > 0) {
+      flags |= FeatureColumns.ING_FORM;
     }
     if (verbOnly && reading.participle() && !lower.endsWith("ing")) {
       flags |= FeatureColumns.BARE_PARTICIPLE;

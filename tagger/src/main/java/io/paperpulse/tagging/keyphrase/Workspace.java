@@ -19,10 +19,13 @@ final class Workspace {
   private boolean[] breakBefore = new boolean[256];
   private int[] stemIndex = new int[256];
   private double[] stemScores = new double[128];
+  private double[] stemEverydayFactors = new double[128];
   private double[] candidateScores = new double[256];
   private int size;
 
   private boolean[] linkedAcronyms = new boolean[128];
+  private int[] longFormStarts = new int[128];
+  private int[] longFormLengths = new int[128];
 
   /** Forgets the previous paper; starts a new lexicon when the old one is full. */
   void clear() {
@@ -72,6 +75,16 @@ final class Workspace {
       stemIndex[size] = -1;
     } else {
       int stem = stems.indexOf(features.stem(word), lexicon);
+      if (stems.weight(stem) == 0) {
+        // The stem's first occurrence in the paper speaks for all its forms ("models",
+        // "modeling"), so the factor does not depend on which forms the thread met before.
+        if (stem >= stemEverydayFactors.length) {
+          stemEverydayFactors =
+              Arrays.copyOf(
+                  stemEverydayFactors, Math.max(stem + 1, stemEverydayFactors.length * 2));
+        }
+        stemEverydayFactors[stem] = features.everydayFactor(word);
+      }
       stems.addWeight(stem, weight);
       stemIndex[size] = stem;
     }
@@ -109,11 +122,16 @@ final class Workspace {
    * Marks the paper's stem {@code stem} as an acronym defined in the text, which stands for its
    * long form.
    */
-  void linkAcronym(int stem) {
+  void linkAcronym(int stem, int longFormStart, int longFormLength) {
     if (stem >= linkedAcronyms.length) {
-      linkedAcronyms = Arrays.copyOf(linkedAcronyms, Math.max(stem + 1, linkedAcronyms.length * 2));
+      int grown = Math.max(stem + 1, linkedAcronyms.length * 2);
+      linkedAcronyms = Arrays.copyOf(linkedAcronyms, grown);
+      longFormStarts = Arrays.copyOf(longFormStarts, grown);
+      longFormLengths = Arrays.copyOf(longFormLengths, grown);
     }
     linkedAcronyms[stem] = true;
+    longFormStarts[stem] = longFormStart;
+    longFormLengths[stem] = longFormLength;
     acronymsLinked = true;
   }
 
@@ -121,11 +139,28 @@ final class Workspace {
     return stem >= 0 && stem < linkedAcronyms.length && linkedAcronyms[stem];
   }
 
+  /** Position of the first word of the long form of the linked acronym {@code stem}. */
+  int longFormStart(int stem) {
+    return longFormStarts[stem];
+  }
+
+  /** Number of words of the long form of the linked acronym {@code stem}. */
+  int longFormLength(int stem) {
+    return longFormLengths[stem];
+  }
+
   /**
    * The lower-case spelling of the word at {@code i}, for the rare checks that need its letters.
    */
   String spelling(int i) {
     return lexicon.spellingOf(lowers[i]);
+  }
+
+  /**
+   * The everyday-English factor of the paper's stem {@code stem}, taken from its first occurrence.
+   */
+  double everydayFactor(int stem) {
+    return stemEverydayFactors[stem];
   }
 
   /** Scratch array for one score per stem of the paper. */

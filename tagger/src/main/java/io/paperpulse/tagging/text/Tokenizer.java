@@ -78,6 +78,16 @@ public final class Tokenizer {
         i++;
         continue;
       }
+      if (startsUrl(text, i, n)) {
+        // A web address ("https://github.com/x/fast-attn") names no words of the text: its parts
+        // would read as topics and keyphrases ("com x fast"). It ends at the next space.
+        while (i < n && !Character.isWhitespace(text[i])) {
+          i++;
+        }
+        pendingBreak = true;
+        pendingHyphen = false;
+        continue;
+      }
       int start = i;
       int hash = 0; // String.hashCode of the token, computed while scanning it
       while (i < n) {
@@ -118,6 +128,27 @@ public final class Tokenizer {
       pendingHyphen = false;
     }
     return new TokenizedText(cache.vocabulary(), tokens, breakBefore, hyphenBefore, count);
+  }
+
+  /** True when {@code text[i, n)} starts with "http://", "https://" or "www.", in any case. */
+  private static boolean startsUrl(char[] text, int i, int n) {
+    char first = text[i];
+    if (first == 'h' || first == 'H') {
+      return startsWith(text, i, n, "https://") || startsWith(text, i, n, "http://");
+    }
+    return (first == 'w' || first == 'W') && startsWith(text, i, n, "www.");
+  }
+
+  private static boolean startsWith(char[] text, int i, int n, String prefix) {
+    if (n - i < prefix.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (Character.toLowerCase(text[i + k]) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

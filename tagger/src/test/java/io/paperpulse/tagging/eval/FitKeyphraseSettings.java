@@ -13,7 +13,7 @@ import java.util.Locale;
  * half; the odd half stays held out). Arguments: the archive, then one variant per argument,
  * changes to the defaults separated by commas, e.g. {@code
  * of=true,length=0.5,nesting=COLLAPSE_PHRASES} (keys: of, length, nesting, single, position, words,
- * title, modifier, graph, acronym).
+ * title, modifier, graph, acronym, everyday, tf, duplicate).
  */
 public final class FitKeyphraseSettings {
   private FitKeyphraseSettings() {}
@@ -38,6 +38,9 @@ public final class FitKeyphraseSettings {
               case "graph" -> settings.withGraphWeight(Double.parseDouble(kv[1]));
               case "words" -> settings.withMaxWords(Integer.parseInt(kv[1]));
               case "title" -> settings.withTitleBoost(Double.parseDouble(kv[1]));
+              case "everyday" -> settings.withEverydayWordExponent(Double.parseDouble(kv[1]));
+              case "tf" -> settings.withTermFrequencyExponent(Double.parseDouble(kv[1]));
+              case "duplicate" -> settings.withNearDuplicateShare(Double.parseDouble(kv[1]));
               case "modifier" -> settings.withModifierEndFactor(Double.parseDouble(kv[1]));
               default -> throw new IllegalArgumentException("unknown setting " + kv[0]);
             };

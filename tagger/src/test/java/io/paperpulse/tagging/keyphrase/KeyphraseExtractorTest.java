@@ -131,6 +131,34 @@ class KeyphraseExtractorTest {
     assertThat(rankedRatio).isGreaterThan(plainRatio * 1.5);
   }
 
+  @Test
+  void wordsOfEverydayEnglishWeighLessThanTerms() {
+    // Same place, same frequency; "house" and "party" are common in SemCor, "decoherence" and
+    // "qubit" absent from it.
+    String body = "Decoherence qubit and house party. Decoherence qubit; house party.";
+    KeyphraseExtractor without =
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withEverydayWordExponent(0));
+    List<Keyphrase> plain = without.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
+    List<Keyphrase> weighed = extract("", body, 20);
+    double plainRatio = score(plain, "decoherence qubit") / score(plain, "house party");
+    double weighedRatio = score(weighed, "decoherence qubit") / score(weighed, "house party");
+    assertThat(weighedRatio).isGreaterThan(plainRatio * 2);
+  }
+
+  @Test
+  void aRepeatedWordGainsLessThanItsCount() {
+    String body =
+        "Lattice gauge theory. Lattice sites, lattice spacing, lattice models and lattice "
+            + "sums. Sparse solver.";
+    KeyphraseExtractor linear =
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withTermFrequencyExponent(1));
+    List<Keyphrase> plain = linear.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
+    List<Keyphrase> damped = extract("", body, 20);
+    double plainRatio = score(plain, "lattice gauge theory") / score(plain, "sparse solver");
+    double dampedRatio = score(damped, "lattice gauge theory") / score(damped, "sparse solver");
+    assertThat(dampedRatio).isLessThan(plainRatio * 0.9);
+  }
+
   private static double score(List<Keyphrase> phrases, String name) {
     return phrases.stream()
         .filter(k -> k.name().equals(name))

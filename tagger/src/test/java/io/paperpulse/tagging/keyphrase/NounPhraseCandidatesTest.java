@@ -72,6 +72,14 @@ class NounPhraseCandidatesTest {
                     || List.of(n.split(" ")).stream()
                         .anyMatch(w -> List.of("cm", "min", "hat", "rho", "m").contains(w)));
     assertThat(names).anyMatch(n -> n.endsWith("lightweight model"));
+    List<String> markup =
+        names(
+            "",
+            "The critical point x/sub c/ separates phases; Na/sup +/ ions pass the ion channel.");
+    assertThat(markup)
+        .contains("critical point", "ion channel")
+        .noneMatch(
+            n -> List.of(n.split(" ")).contains("sub") || List.of(n.split(" ")).contains("sup"));
   }
 
   @Test
@@ -89,6 +97,58 @@ class NounPhraseCandidatesTest {
       }
     }
     assertThat(names).contains("quantum walk search");
+  }
+
+  @Test
+  void aGerundBeforeAnAdjectiveIsAVerbWithItsObject() {
+    List<String> names =
+        names(
+            "",
+            "Training large language models on shared clusters costs energy. Scaling deep "
+                + "networks stays hard, while training data and scaling laws are well studied.");
+    assertThat(names)
+        .contains("large language model", "deep network", "training data", "scaling law")
+        .noneMatch(n -> n.startsWith("training large") || n.startsWith("scaling deep"));
+  }
+
+  @Test
+  void aBaseFormVerbAfterAnAdverbIsAVerb() {
+    List<String> names =
+        names(
+            "",
+            "Worker machines only exchange scalar gradients and jointly train compact decoders.");
+    assertThat(names)
+        .contains("scalar gradient", "compact decoder")
+        .noneMatch(n -> n.contains("exchange") || n.contains("train"));
+  }
+
+  @Test
+  void thePluralOfAStopWordIsOneToo() {
+    // "concern" is listed; its plural would name the phrase "privacy concern" after it.
+    List<String> names =
+        names("", "Sharing graph data raises privacy concerns and regulatory restrictions.");
+    assertThat(names).contains("regulatory restriction").noneMatch(n -> n.contains("concern"));
+  }
+
+  @Test
+  void nearDuplicatesCollapseToTheBetterRankedOne() {
+    String body =
+        "We study graph neural network training, on large graphs, with a fast graph neural "
+            + "network; graph neural network training on shards. Quantum zeno effect, and "
+            + "quantum zeno subspace.";
+    List<String> collapsed = names("", body);
+    List<String> apart =
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withNearDuplicateShare(2))
+            .extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30)
+            .stream()
+            .map(Keyphrase::name)
+            .toList();
+    assertThat(apart).contains("graph neural network training", "fast graph neural network");
+    // 3 of 4 stems shared: one concept; 2 of 3 ("quantum zeno"): two.
+    assertThat(collapsed)
+        .contains("graph neural network training")
+        .doesNotContain("fast graph neural network");
+    assertThat(collapsed).contains("quantum zeno effect", "quantum zeno subspace");
   }
 
   @Test
@@ -114,6 +174,23 @@ class NounPhraseCandidatesTest {
     assertThat(score(linked, "large language model"))
         .isGreaterThan(score(plain, "large language model"));
     assertThat(plain).extracting(Keyphrase::name).contains("llm");
+  }
+
+  @Test
+  void aPhraseWithADefinedAcronymIsANearDuplicateOfTheLongForm() {
+    String body =
+        "The key-value (KV) cache of a decoder grows with the context. The KV cache is paged; "
+            + "a KV cache stays on the GPU, and the key-value cache of idle sequences is evicted.";
+    List<String> names = names("", body);
+    List<String> apart =
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withNearDuplicateShare(2))
+            .extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 30)
+            .stream()
+            .map(Keyphrase::name)
+            .toList();
+    assertThat(apart).contains("kv cache", "key-value cache");
+    assertThat(names).containsAnyOf("kv cache", "key-value cache");
+    assertThat(names.contains("kv cache") && names.contains("key-value cache")).isFalse();
   }
 
   @Test

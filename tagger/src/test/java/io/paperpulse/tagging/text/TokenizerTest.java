@@ -28,4 +28,19 @@ class TokenizerTest {
     assertThat(t.phraseBreakBefore(6)).isTrue();
     assertThat(t.surface(6)).isEqualTo("LLMs");
   }
+
+  @Test
+  void webAddressesAreSkippedAndBreakThePhrase() {
+    TokenizedText t =
+        tokenizer.tokenize(
+            "Code at https://github.com/x/fast-attn and (HTTP://Example.org/a) or www.lab.io/b "
+                + "sparse kernels; http servers stay.");
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < t.size(); i++) {
+      words.append(i == 0 ? "" : " ").append(t.surface(i));
+    }
+    assertThat(words.toString()).isEqualTo("Code at and or sparse kernels http servers stay");
+    assertThat(t.phraseBreakBefore(2)).isTrue();
+    assertThat(t.phraseBreakBefore(4)).isTrue();
+  }
 }
