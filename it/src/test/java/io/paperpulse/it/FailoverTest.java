@@ -2,11 +2,9 @@ package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.TagCount;
@@ -14,10 +12,13 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * SIGKILL, and the survivor takes over all tasks and answers tag-count queries from its own stores
  * with the exact counts, including papers published after the kill.
  */
-class FailoverTest extends SingleBrokerFaultTest {
+class FailoverTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(FailoverTest.class);
   private static final String APP_ID = "failover-test";
@@ -153,14 +154,12 @@ class FailoverTest extends SingleBrokerFaultTest {
           ExactCounts.verify(client, registry.client(), topics, tagger, GRANULARITIES);
       assertThat(verdict.differences()).as("tag-counts topic against recomputation").isEmpty();
       List<String> wrongAnswers = new ArrayList<>();
-      for (Map.Entry<TagCountKey, ExactCounts.Totals> expected : verdict.expected().entrySet()) {
+      for (Map.Entry<TagCountKey, ExpectedCounts.Totals> expected : verdict.expected().entrySet()) {
         TagCountKey key = expected.getKey();
         Optional<TagCount> answer =
             survivor.queries().tagCount(key.getTag(), Granularity.MONTH, key.getBucketStart());
-        ExactCounts.Totals got =
-            answer
-                .map(count -> new ExactCounts.Totals(count.getPaperCount(), count.getUpvoteSum()))
-                .orElse(null);
+        ExpectedCounts.Totals got =
+            answer.map(count -> ExpectedCounts.Totals.of(count)).orElse(null);
         if (!expected.getValue().equals(got)) {
           wrongAnswers.add(key + ": expected " + expected.getValue() + ", answered " + got);
         }

@@ -3,18 +3,19 @@ package io.paperpulse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.it.support.ExactCounts;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
-import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.registry.serde.SpecificAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.streams.topology.intake.DeadLetter;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
+import io.paperpulse.testsupport.TopicContents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * max.message.bytes} of papers-tagged) is caught by the size check before the sink: a dead letter
  * of stage production carrying the output key and no value, the paper still counted.
  */
-class PoisonPillTest extends SingleBrokerFaultTest {
+class PoisonPillTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(PoisonPillTest.class);
   private static final int MAX_ABSTRACT_CHARS = 5_000;
@@ -255,7 +256,7 @@ class PoisonPillTest extends SingleBrokerFaultTest {
           header(letter, DeadLetter.HEADER_MESSAGE));
     }
     // the too-large paper is valid: only its papers-tagged record is missing, its tags count
-    var expected = ExactCounts.recompute(List.of(before, huge, after), tagger, granularities);
+    var expected = ExpectedCounts.recompute(List.of(before, huge, after), tagger, granularities);
     assertThat(TopicContents.readCommitted(client, topics.papersTagged()))
         .as("papers-tagged records")
         .hasSize(2);

@@ -3,11 +3,11 @@ package io.paperpulse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
-import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
+import io.paperpulse.testsupport.TopicContents;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * then run again on the same file: read_committed consumers never see the killed run's records, and
  * afterwards see every paper exactly once with the file's content.
  */
-class ProducerInterruptedTest extends SingleBrokerFaultTest {
+class ProducerInterruptedTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(ProducerInterruptedTest.class);
   private static final int PAPERS = 5_000;

@@ -2,13 +2,13 @@ package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * without the group waiting out the killed member's session (45 s), and under exactly-once it
  * restores its stores from their changelogs and rebuilds the score index.
  */
-class RestartAfterKillTest extends SingleBrokerFaultTest {
+class RestartAfterKillTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(RestartAfterKillTest.class);
   private static final String APP_ID = "restart-test";

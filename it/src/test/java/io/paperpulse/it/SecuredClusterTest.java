@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.GroupProgress;
-import io.paperpulse.it.support.TestRegistry;
 import io.paperpulse.local.EmbeddedKafkaBroker;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.TestRegistry;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

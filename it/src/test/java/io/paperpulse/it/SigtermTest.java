@@ -6,14 +6,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.paperpulse.it.support.ChildJvm;
-import io.paperpulse.it.support.ChildJvm.Terminated;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
-import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.ChildJvm.Terminated;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
+import io.paperpulse.testsupport.TopicContents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * code 0 within 2 s of the signal, print its one-line summary, and log no ERROR. The children log
  * with the application's own logging configuration, so their output is what a user sees.
  */
-class SigtermTest extends SingleBrokerFaultTest {
+class SigtermTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(SigtermTest.class);
   private static final Duration LIMIT = Duration.ofSeconds(2);

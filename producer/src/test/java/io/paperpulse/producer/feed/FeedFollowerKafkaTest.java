@@ -6,9 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.TransactionalIds;
-import io.paperpulse.producer.testing.KafkaAndRegistry;
 import io.paperpulse.producer.testing.ManualStop;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.testsupport.TestCluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -36,7 +36,7 @@ class FeedFollowerKafkaTest {
   private static final RetryBackoff FAST =
       new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(40), 3);
   private static final AtomicInteger TOPICS = new AtomicInteger();
-  private static KafkaAndRegistry env;
+  private static TestCluster env;
 
   /** Answers queued (status, body) pairs in order; the last one repeats. */
   private final Deque<Object[]> answers = new ArrayDeque<>();
@@ -47,7 +47,7 @@ class FeedFollowerKafkaTest {
 
   @BeforeAll
   static void start() throws Exception {
-    env = KafkaAndRegistry.start();
+    env = TestCluster.start();
   }
 
   @AfterAll
@@ -113,7 +113,7 @@ class FeedFollowerKafkaTest {
       FeedRound changed = follower.pollOnce();
       assertThat(changed.sent()).isEqualTo(1);
     }
-    List<ConsumerRecord<String, PaperEvent>> records = env.readCommitted(topic);
+    List<ConsumerRecord<String, PaperEvent>> records = env.readPapers(topic);
     assertThat(records).hasSize(4);
     assertThat(records.get(3).key()).isEqualTo("2401.02954");
     assertThat(records.get(3).value().getUpvotes()).isEqualTo(57);
@@ -130,7 +130,7 @@ class FeedFollowerKafkaTest {
       assertThat(round.sent()).isEqualTo(3);
     }
     assertThat(requests.get()).isEqualTo(2);
-    assertThat(env.readCommitted(topic)).hasSize(3);
+    assertThat(env.readPapers(topic)).hasSize(3);
   }
 
   @Test
@@ -147,7 +147,7 @@ class FeedFollowerKafkaTest {
       assertThat(down.fetchError()).contains("failed 3 times").contains("HTTP 503");
       assertThat(follower.pollOnce().sent()).isEqualTo(3);
     }
-    assertThat(env.readCommitted(topic)).hasSize(3);
+    assertThat(env.readPapers(topic)).hasSize(3);
   }
 
   @Test
@@ -189,7 +189,7 @@ class FeedFollowerKafkaTest {
     }
     assertThat(follower.rounds()).isEqualTo(1);
     assertThat(follower.published()).isEqualTo(3);
-    assertThat(env.readCommitted(topic)).hasSize(3);
+    assertThat(env.readPapers(topic)).hasSize(3);
   }
 
   @Test
@@ -246,8 +246,8 @@ class FeedFollowerKafkaTest {
         env.clientProperties(),
         topic,
         TransactionalIds.forFeed(topic, feedUrl.toString()),
-        env.keySerializer(),
-        env.valueSerializer());
+        env.paperIdSerializer(),
+        env.paperSerializer());
   }
 
   private void answer(int status, String body) {

@@ -2,9 +2,9 @@ package io.paperpulse.producer.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.producer.testing.KafkaAndRegistry;
 import io.paperpulse.producer.testing.ManualStop;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.testsupport.TestCluster;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 class GenerateJobKafkaTest {
 
   private static final AtomicInteger TOPICS = new AtomicInteger();
-  private static KafkaAndRegistry env;
+  private static TestCluster env;
 
   @BeforeAll
   static void start() throws Exception {
-    env = KafkaAndRegistry.start();
+    env = TestCluster.start();
   }
 
   @AfterAll
@@ -57,7 +57,7 @@ class GenerateJobKafkaTest {
         .isNotEmpty()
         .allSatisfy(line -> assertThat(line).startsWith("generate: sent "));
 
-    List<ConsumerRecord<String, PaperEvent>> records = env.readCommitted(topic);
+    List<ConsumerRecord<String, PaperEvent>> records = env.readPapers(topic);
     assertThat(records).hasSize(300);
     Map<String, PaperEvent> latest = new HashMap<>();
     Set<String> deleted = new HashSet<>();
@@ -84,7 +84,7 @@ class GenerateJobKafkaTest {
     // 60 events at 100/s: the first is free, the other 59 wait for 10 ms tokens each.
     assertThat(result.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(550));
     assertThat(result.eventsPerSecond()).isLessThan(110);
-    assertThat(env.readCommitted(topic)).hasSize(60);
+    assertThat(env.readPapers(topic)).hasSize(60);
   }
 
   @Test
@@ -107,14 +107,14 @@ class GenerateJobKafkaTest {
     assertThat(result.interrupted()).isTrue();
     assertThat(result.events()).isEqualTo(1);
     assertThat(result.summary()).endsWith("stopped before the requested count");
-    assertThat(env.readCommitted(topic)).hasSize(1);
+    assertThat(env.readPapers(topic)).hasSize(1);
   }
 
   @Test
   void unreachableClusterIsAFailureWithExitCode1() {
     Map<String, Object> props = Map.of("bootstrap.servers", "127.0.0.1:1", "max.block.ms", 1000);
     GenerateResult result =
-        new GenerateJob(props, env.keySerializer(), env.valueSerializer())
+        new GenerateJob(props, env.paperIdSerializer(), env.paperSerializer())
             .run(GenerateOptions.of("papers", 10, 1));
 
     assertThat(result.exitCode()).isEqualTo(1);
@@ -123,7 +123,7 @@ class GenerateJobKafkaTest {
   }
 
   private static GenerateJob job() {
-    return new GenerateJob(env.clientProperties(), env.keySerializer(), env.valueSerializer());
+    return new GenerateJob(env.clientProperties(), env.paperIdSerializer(), env.paperSerializer());
   }
 
   private static String newTopic() throws Exception {

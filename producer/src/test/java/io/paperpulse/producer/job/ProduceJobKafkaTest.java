@@ -10,8 +10,8 @@ import io.paperpulse.producer.format.ParseResult;
 import io.paperpulse.producer.paper.PaperIds;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.PublishReport;
-import io.paperpulse.producer.testing.KafkaAndRegistry;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.testsupport.TestCluster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,13 +40,13 @@ class ProduceJobKafkaTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2024-12-11T10:00:00Z"), ZoneOffset.UTC);
   private static final AtomicInteger TOPICS = new AtomicInteger();
-  private static KafkaAndRegistry env;
+  private static TestCluster env;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    env = KafkaAndRegistry.start();
+    env = TestCluster.start();
   }
 
   @AfterAll
@@ -68,7 +68,7 @@ class ProduceJobKafkaTest {
               assertThat(r.published()).isEqualTo(3);
               assertThat(r.tombstones()).isEqualTo(1);
             });
-    List<ConsumerRecord<String, PaperEvent>> records = env.readCommitted(topic);
+    List<ConsumerRecord<String, PaperEvent>> records = env.readPapers(topic);
     assertThat(records)
         .extracting(ConsumerRecord::key)
         .containsExactly(
@@ -95,7 +95,7 @@ class ProduceJobKafkaTest {
             "invalid: "
                 + dir.resolve("papers-bad.jsonl")
                 + ":2:39: field 'publishedAt': not a date: '2024-13-45'");
-    assertThat(env.readCommitted(topic)).isEmpty();
+    assertThat(env.readPapers(topic)).isEmpty();
   }
 
   @Test
@@ -113,9 +113,7 @@ class ProduceJobKafkaTest {
     assertThat(result.lines())
         .contains(
             "skipped: " + dir.resolve("papers-bad.jsonl") + ":4: field 'upvotes': negative: -1");
-    assertThat(env.readCommitted(topic))
-        .extracting(r -> r.value().getTitle())
-        .containsExactly("Good");
+    assertThat(env.readPapers(topic)).extracting(r -> r.value().getTitle()).containsExactly("Good");
   }
 
   @Test
@@ -133,7 +131,7 @@ class ProduceJobKafkaTest {
 
     assertThat(result.published()).isEqualTo(2);
     assertThat(result.duplicates()).isEqualTo(1);
-    assertThat(env.readCommitted(topic))
+    assertThat(env.readPapers(topic))
         .extracting(r -> r.key() + "=" + r.value().getTitle())
         .containsExactly("2401.00002=Other", "2401.00001=Second version");
   }
@@ -153,7 +151,7 @@ class ProduceJobKafkaTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.tombstones()).isEqualTo(2);
-    assertThat(env.readCommitted(topic))
+    assertThat(env.readPapers(topic))
         .allSatisfy(r -> assertThat(r.value()).isNull())
         .extracting(ConsumerRecord::key)
         .containsExactly("2401.00001", "t:0123456789abcdef");
@@ -174,7 +172,7 @@ class ProduceJobKafkaTest {
         .extracting(PublishReport::input)
         .containsExactly("stdin", "daily-papers.txt");
     assertThat(result.published()).isEqualTo(49);
-    assertThat(env.readCommitted(topic)).hasSize(49);
+    assertThat(env.readPapers(topic)).hasSize(49);
   }
 
   @Test
@@ -205,7 +203,7 @@ class ProduceJobKafkaTest {
         .last()
         .isEqualTo(
             "total: published 48, tombstones 0, skipped 0, duplicates 0, blocks not in record form 2");
-    assertThat(env.readCommitted(topic))
+    assertThat(env.readPapers(topic))
         .hasSize(48)
         .allSatisfy(r -> assertThat(r.value().getAuthorCount()).isPositive());
   }
@@ -217,7 +215,7 @@ class ProduceJobKafkaTest {
     Map<String, Object> props = new HashMap<>(env.clientProperties());
     props.put("transactional.id", transactionalId);
     KafkaProducer<String, PaperEvent> killed =
-        new KafkaProducer<>(props, env.keySerializer(), env.valueSerializer());
+        new KafkaProducer<>(props, env.paperIdSerializer(), env.paperSerializer());
     killed.initTransactions();
     killed.beginTransaction();
     killed
@@ -229,8 +227,8 @@ class ProduceJobKafkaTest {
             env.clientProperties(),
             topic,
             transactionalId,
-            env.keySerializer(),
-            env.valueSerializer())) {
+            env.paperIdSerializer(),
+            env.paperSerializer())) {
       PublishReport report =
           restarted.publish(
               InputReader.read(
@@ -244,9 +242,7 @@ class ProduceJobKafkaTest {
       assertThat(report.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
     }
 
-    assertThat(env.readCommitted(topic))
-        .extracting(ConsumerRecord::key)
-        .containsExactly("2401.00001");
+    assertThat(env.readPapers(topic)).extracting(ConsumerRecord::key).containsExactly("2401.00001");
     assertThatThrownBy(killed::commitTransaction).isInstanceOf(ProducerFencedException.class);
     killed.close();
   }
@@ -265,15 +261,15 @@ class ProduceJobKafkaTest {
                 env.clientProperties(),
                 topic,
                 transactionalId,
-                env.keySerializer(),
-                env.valueSerializer());
+                env.paperIdSerializer(),
+                env.paperSerializer());
         PaperPublisher newer =
             new PaperPublisher(
                 env.clientProperties(),
                 topic,
                 transactionalId,
-                env.keySerializer(),
-                env.valueSerializer())) {
+                env.paperIdSerializer(),
+                env.paperSerializer())) {
       assertThat(old.publish(input, false).outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
       assertThat(newer.publish(input, false).outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
       PublishReport fenced = old.publish(input, false);
@@ -285,14 +281,14 @@ class ProduceJobKafkaTest {
       assertThat(old.publish(input, false).failure())
           .startsWith("producer stopped after an earlier fatal error");
     }
-    assertThat(env.readCommitted(topic)).hasSize(2);
+    assertThat(env.readPapers(topic)).hasSize(2);
   }
 
   @Test
   void unreachableClusterIsARuntimeFailureWithExitCode1() throws Exception {
     Map<String, Object> props = Map.of("bootstrap.servers", "127.0.0.1:1", "max.block.ms", 1500);
     ProduceResult result =
-        new ProduceJob(props, env.keySerializer(), env.valueSerializer(), CLOCK)
+        new ProduceJob(props, env.paperIdSerializer(), env.paperSerializer(), CLOCK)
             .run(
                 ProduceOptions.of(
                     "papers", List.of(fixture("papers.jsonl"), fixture("daily-papers.json"))));
@@ -304,7 +300,7 @@ class ProduceJobKafkaTest {
 
   private ProduceJob job() {
     return new ProduceJob(
-        env.clientProperties(), env.keySerializer(), env.valueSerializer(), CLOCK);
+        env.clientProperties(), env.paperIdSerializer(), env.paperSerializer(), CLOCK);
   }
 
   private static String newTopic() throws Exception {

@@ -13,11 +13,11 @@ import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.testing.ExpectedCounts;
-import io.paperpulse.streams.testing.TestRegistry;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.streams.topology.TopologyConfig;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,50 +39,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real application, exactly-once, on an in-JVM KRaft broker and an HTTP schema registry. */
-class StreamsAppIntegrationTest {
+class StreamsAppIntegrationTest extends SingleBrokerTestBase {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final Tagger TAGGER = PaperTagger.withDefaultTaxonomy();
-  private static KafkaClusterTestKit cluster;
-  private static TestRegistry registry;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
-            .setConfigProp("group.initial.rebalance.delay.ms", "0")
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    registry = new TestRegistry();
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    registry.close();
-    cluster.close();
-  }
 
   /** Without a crash both guarantees give the same, exact counts. */
   @ParameterizedTest

@@ -18,7 +18,7 @@ class TopologyDescriptionTest extends RegistryTestBase {
             new StreamsBuilder(),
             TopologyConfig.defaults(),
             new TopicNames(prefix),
-            registry.serdes(),
+            new RegistryTopologySerdes(registry.client()),
             new VocabularyTagger())
         .describe();
   }
