@@ -1,6 +1,7 @@
 package io.paperpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import io.paperpulse.schema.Tag;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
 import java.io.InputStream;
@@ -37,7 +39,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -115,7 +116,7 @@ class StreamsPipelineTest extends LocalClusterTestBase {
               deleted.get(1));
       assertThat(produce.exitCode()).as(produce.err()).isZero();
       assertThat(produce.err()).contains("total: published 51, tombstones 2");
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
     }
 
     Map<CountKey, Totals> actual = latestCounts(consume("exact.", "tag-counts"));
@@ -161,7 +162,7 @@ class StreamsPipelineTest extends LocalClusterTestBase {
               "--burst",
               phrase + ":2024-03-04:2024-03-17:0.3");
       assertThat(generate.exitCode()).as(generate.err()).isZero();
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
     }
 
     Map<LocalDate, List<String>> topThree = new HashMap<>();
@@ -235,11 +236,16 @@ class StreamsPipelineTest extends LocalClusterTestBase {
     assertThat(produce.exitCode()).as(produce.err()).isZero();
 
     CountKey year = new CountKey("quantum error correction", "year", "2024-01-01");
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    Map<CountKey, Totals> counts = Map.of();
-    while (!counts.containsKey(year) && System.nanoTime() < deadline && !exit.isDone()) {
-      counts = latestCounts(consume("cmd.", "tag-counts"));
-    }
+    Map<CountKey, Totals> counts =
+        await("the year's count")
+            .atMost(TIMEOUT)
+            .pollInSameThread()
+            .until(
+                () -> {
+                  assertThat(exit).as("streams command still running: %s", err).isNotDone();
+                  return latestCounts(consume("cmd.", "tag-counts"));
+                },
+                latest -> latest.containsKey(year));
     assertThat(counts).containsEntry(year, new Totals(1, 4));
     assertThat(counts.keySet()).allSatisfy(key -> assertThat(key.granularity()).isEqualTo("year"));
 
@@ -368,26 +374,17 @@ class StreamsPipelineTest extends LocalClusterTestBase {
     return json.toString();
   }
 
-  private static void awaitCaughtUp(PaperPulseStreamsApp app) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!app.isCaughtUp()) {
-      assertThat(app.state()).isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
-      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
-
   /**
    * The streams application creates its topics; producing earlier would auto-create a plain one.
    */
-  private static void awaitTopic(String topic, CompletableFuture<Integer> command)
-      throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!admin.listTopics().names().get().contains(topic)) {
-      assertThat(command).as("streams command still running").isNotDone();
-      assertThat(System.nanoTime()).as("topic %s within %s", topic, TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
+  private static void awaitTopic(String topic, CompletableFuture<Integer> command) {
+    await("topic " + topic)
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              assertThat(command).as("streams command still running").isNotDone();
+              return admin.listTopics().names().get().contains(topic);
+            });
   }
 
   private static List<JsonNode> consume(String prefix, String topic) throws Exception {

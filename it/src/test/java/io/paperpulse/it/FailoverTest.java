@@ -1,6 +1,7 @@
 package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.GroupProgress;
@@ -12,6 +13,7 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.TopicNames;
@@ -27,9 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.junit.jupiter.api.Test;
@@ -122,7 +126,7 @@ class FailoverTest extends SingleBrokerTestBase {
                   client, registry.client(), GenerateOptions.of(topics.papers(), 300, 7L))
               .get(2, TimeUnit.MINUTES);
       progress.awaitCaughtUp(Duration.ofMinutes(2), child::isAlive);
-      awaitRunning(survivor, Duration.ofMinutes(1));
+      AppWait.running(survivor, Duration.ofMinutes(1));
       int activeShared = activeTasks(survivor);
       int standbys = standbyTasks(survivor);
       int totalTasks = totalTasks(survivor, tagger);
@@ -138,14 +142,13 @@ class FailoverTest extends SingleBrokerTestBase {
           PaperStreamGenerator.start(
                   client, registry.client(), GenerateOptions.of(topics.papers(), 200, 8L))
               .get(2, TimeUnit.MINUTES);
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (!(survivor.state() == KafkaStreams.State.RUNNING
-          && activeTasks(survivor) == totalTasks)) {
-        assertThat(System.nanoTime())
-            .as("survivor took over every task in time")
-            .isLessThan(deadline);
-        Thread.sleep(200);
-      }
+      await("survivor took over every task")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  survivor.state() == KafkaStreams.State.RUNNING
+                      && activeTasks(survivor) == totalTasks);
       long takeoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
       progress.awaitCaughtUp(
           Duration.ofMinutes(2), () -> survivor.state().isRunningOrRebalancing());
@@ -182,30 +185,17 @@ class FailoverTest extends SingleBrokerTestBase {
     }
   }
 
-  private static void awaitMembers(Admin admin, int members, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        var group = admin.describeConsumerGroups(Set.of(APP_ID)).all().get().get(APP_ID);
-        if (group.groupState() == org.apache.kafka.common.GroupState.STABLE
-            && group.members().size() == members) {
-          return;
-        }
-      } catch (java.util.concurrent.ExecutionException notYet) {
+  private static void awaitMembers(Admin admin, int members, Duration timeout) {
+    await(APP_ID + " with " + members + " members")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
         // no group until the first member joins
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(APP_ID + " did not reach " + members + " members within " + timeout);
-  }
-
-  private static void awaitRunning(PaperPulseStreamsApp app, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (app.state() != KafkaStreams.State.RUNNING) {
-      assertThat(System.nanoTime()).as("running in time").isLessThan(deadline);
-      Thread.sleep(200);
-    }
+        .ignoreExceptionsInstanceOf(ExecutionException.class)
+        .until(
+            () -> {
+              var group = admin.describeConsumerGroups(Set.of(APP_ID)).all().get().get(APP_ID);
+              return group.groupState() == GroupState.STABLE && group.members().size() == members;
+            });
   }
 
   private static int activeTasks(PaperPulseStreamsApp app) {

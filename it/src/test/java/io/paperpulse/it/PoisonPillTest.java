@@ -9,6 +9,7 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.streams.topology.intake.DeadLetter;
@@ -18,6 +19,7 @@ import io.paperpulse.testsupport.SingleBrokerTestBase;
 import io.paperpulse.testsupport.TopicContents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -213,11 +215,7 @@ class PoisonPillTest extends SingleBrokerTestBase {
     List<ConsumerRecord<byte[], byte[]>> letters;
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       app.start();
-      long deadline = System.nanoTime() + 120_000_000_000L;
-      while (!app.isCaughtUp()) {
-        assertThat(System.nanoTime()).as("caught up in time").isLessThan(deadline);
-        Thread.sleep(250);
-      }
+      AppWait.caughtUp(app, Duration.ofMinutes(2));
       assertThat(app.state().isRunningOrRebalancing()).as("still running after all pills").isTrue();
     }
     letters = TopicContents.readCommitted(client, topics.papersDlq());

@@ -13,6 +13,7 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
@@ -25,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -171,11 +173,7 @@ class SchemaEvolutionTest extends SingleBrokerTestBase {
             .withTopology(defaults.topology().withGranularities(GRANULARITIES));
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       app.start();
-      long deadline = System.nanoTime() + 120_000_000_000L;
-      while (!app.isCaughtUp()) {
-        assertThat(System.nanoTime()).as("caught up in time").isLessThan(deadline);
-        Thread.sleep(250);
-      }
+      AppWait.caughtUp(app, Duration.ofMinutes(2));
     }
     var expected = ExpectedCounts.recompute(live.values(), tagger, GRANULARITIES);
     assertThat(expected).isNotEmpty();

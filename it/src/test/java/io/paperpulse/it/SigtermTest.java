@@ -1,6 +1,7 @@
 package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -662,17 +663,16 @@ class SigtermTest extends SingleBrokerTestBase {
   }
 
   private static void awaitTrue(
-      java.util.function.BooleanSupplier condition, String what, Process child, Path childLog)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(child.isAlive())
-          .as("child still running while waiting for %s, see %s", what, childLog)
-          .isTrue();
-      assertThat(System.nanoTime())
-          .as("%s within %s, see %s", what, STARTUP, childLog)
-          .isLessThan(deadline);
-      Thread.sleep(100);
-    }
+      java.util.function.BooleanSupplier condition, String what, Process child, Path childLog) {
+    await(what + ", see " + childLog)
+        .atMost(STARTUP)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              assertThat(child.isAlive())
+                  .as("child still running while waiting for %s, see %s", what, childLog)
+                  .isTrue();
+              return condition.getAsBoolean();
+            });
   }
 }

@@ -2,6 +2,7 @@ package io.paperpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.paperpulse.registry.client.RestSchemaRegistryClient;
 import io.paperpulse.registry.client.SchemaRegistryClient;
@@ -128,13 +129,20 @@ class LocalClusterTest {
       TopicPartition partition = new TopicPartition(TOPIC, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (texts.size() < 2 && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
-          assertThat(record.key()).isEqualTo(record.value().get("text").toString());
-          texts.add(record.value().get("text").toString());
-        }
-      }
+      await("two records")
+          .atMost(Duration.ofSeconds(20))
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(1))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, GenericRecord> record :
+                    consumer.poll(Duration.ofMillis(200))) {
+                  assertThat(record.key()).isEqualTo(record.value().get("text").toString());
+                  texts.add(record.value().get("text").toString());
+                }
+                return texts.size() >= 2;
+              });
     }
     return texts;
   }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperpulse.local.LocalCluster;
 import io.paperpulse.streams.app.TopicProvisioner;
+import io.paperpulse.testsupport.Consumers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,11 +61,7 @@ class StreamsResetToolTest {
     try (KafkaConsumer<byte[], byte[]> running =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       running.subscribe(List.of("tool.papers"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (running.assignment().isEmpty() && System.nanoTime() < deadline) {
-        running.poll(Duration.ofMillis(200));
-      }
-      assertThat(running.assignment()).as("member joined").isNotEmpty();
+      Consumers.awaitAssignment(running, Duration.ofSeconds(30));
 
       StreamsResetTool tool = new StreamsResetTool(cluster.clientProperties());
 

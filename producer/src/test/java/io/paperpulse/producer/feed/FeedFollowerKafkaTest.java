@@ -1,6 +1,7 @@
 package io.paperpulse.producer.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.paperpulse.producer.format.InputFormat;
@@ -175,11 +176,10 @@ class FeedFollowerKafkaTest {
       // Rounds a minute apart: the stop lands in the wait, which must end at once.
       Thread thread = new Thread(() -> result[0] = follower.run(Duration.ofMinutes(1), stop));
       thread.start();
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (follower.rounds() < 1) {
-        assertThat(System.nanoTime()).as("first round done in time").isLessThan(deadline);
-        Thread.sleep(20);
-      }
+      await("first round done")
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> follower.rounds() >= 1);
       long asked = System.nanoTime();
       stop.request();
       thread.join(10_000);
@@ -228,12 +228,11 @@ class FeedFollowerKafkaTest {
     }
   }
 
-  private void awaitRequests(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (requests.get() < count) {
-      assertThat(System.nanoTime()).as("%d feed requests in time", count).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  private void awaitRequests(int count) {
+    await(count + " feed requests")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> requests.get() >= count);
   }
 
   private FeedFollower follower(PaperPublisher publisher) {

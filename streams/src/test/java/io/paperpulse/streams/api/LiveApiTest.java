@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.streams.testing.HttpJson;
 import io.paperpulse.streams.testing.PrometheusText;
 import io.paperpulse.streams.testing.SseListener;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,7 +183,7 @@ class LiveApiTest {
     try (PaperPulseStreamsApp app =
         new PaperPulseStreamsApp(other, new VocabularyTagger(), registry)) {
       app.start();
-      awaitRunning(app);
+      AppWait.running(app, Duration.ofSeconds(60));
       firstRun = kafkaMeterNames(registry);
       assertThat(firstRun).isNotEmpty();
     }
@@ -191,20 +191,12 @@ class LiveApiTest {
     try (PaperPulseStreamsApp app =
         new PaperPulseStreamsApp(other, new VocabularyTagger(), registry)) {
       app.start();
-      awaitRunning(app);
+      AppWait.running(app, Duration.ofSeconds(60));
       // The number of per-task meters depends on when tasks are assigned, so the check is on what
       // is bound: the same kinds of meters again after a restart, and none left after each close.
       assertThat(kafkaMeterNames(registry)).containsAll(firstRun);
     }
     assertThat(kafkaMeterNames(registry)).isEmpty();
-  }
-
-  private static void awaitRunning(PaperPulseStreamsApp app) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (app.state() != KafkaStreams.State.RUNNING) {
-      assertThat(System.nanoTime()).as("app RUNNING within 60 s").isLessThan(deadline);
-      Thread.sleep(100);
-    }
   }
 
   private static Set<String> kafkaMeterNames(SimpleMeterRegistry registry) {
@@ -230,12 +222,6 @@ class LiveApiTest {
   }
 
   private static void awaitCaughtUp() throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!node.app().isCaughtUp()) {
-      assertThat(node.app().state())
-          .isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
-      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
+    AppWait.caughtUp(node.app(), TIMEOUT);
   }
 }

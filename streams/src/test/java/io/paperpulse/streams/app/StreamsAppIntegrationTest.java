@@ -3,8 +3,6 @@ package io.paperpulse.streams.app;
 import static io.paperpulse.streams.testing.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.registry.serde.SpecificAvroSerde;
-import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.Tag;
 import io.paperpulse.schema.TagCount;
@@ -12,6 +10,7 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.streams.topology.TopologyConfig;
@@ -32,14 +31,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +61,7 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
       List<KeyValue<String, PaperEvent>> events = history(new Random(5));
-      publish(topics, events);
+      cluster.publish(topics.papers(), events);
       for (KeyValue<String, PaperEvent> event : events) {
         if (event.value == null) {
           live.remove(event.key);
@@ -78,12 +69,13 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
           live.put(event.key, event.value);
         }
       }
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
 
       Map<TagCountKey, ExpectedCounts.Totals> expected =
           ExpectedCounts.recompute(live.values(), TAGGER, Granularity.DEFAULTS);
       assertThat(expected).isNotEmpty();
-      assertThat(ExpectedCounts.fromTopic(readCommitted(topics.tagCounts()))).isEqualTo(expected);
+      assertThat(ExpectedCounts.fromTopic(cluster.readTagCounts(topics.tagCounts())))
+          .isEqualTo(expected);
 
       // interactive queries see the same state
       TagCountKey someKey = expected.keySet().iterator().next();
@@ -127,14 +119,14 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
       new TopicProvisioner(admin).createMissing(topics, 1, (short) 1);
     }
-    publish(topics, papers);
+    cluster.publish(topics.papers(), papers);
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
     }
     TagCountKey year = new TagCountKey("diffusion models", "year", LocalDate.of(2024, 1, 1));
     List<KeyValue<TagCountKey, TagCount>> written =
-        readCommitted(topics.tagCounts()).stream()
+        cluster.readTagCounts(topics.tagCounts()).stream()
             .filter(record -> record.key.equals(year))
             .toList();
     assertThat(written)
@@ -166,8 +158,8 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
     Map<String, Long> before;
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
-      publish(topics, history(new Random(7)));
-      awaitCaughtUp(app);
+      cluster.publish(topics.papers(), history(new Random(7)));
+      AppWait.caughtUp(app, TIMEOUT);
       before = paperCounts(app.queries().trending(Granularity.MONTH, january).orElseThrow());
     }
     // fewer tags than the top N, so a new paper displaces none of them
@@ -190,8 +182,8 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
     try (PaperPulseStreamsApp app =
         new PaperPulseStreamsApp(config.withStateDir(secondStateDir), TAGGER)) {
       app.start();
-      publish(topics, List.of(KeyValue.pair(added.getId(), added)));
-      awaitCaughtUp(app);
+      cluster.publish(topics.papers(), List.of(KeyValue.pair(added.getId(), added)));
+      AppWait.caughtUp(app, TIMEOUT);
       Map<String, Long> after =
           paperCounts(app.queries().trending(Granularity.MONTH, january).orElseThrow());
 
@@ -209,15 +201,6 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
   private static Map<String, Long> paperCounts(TrendingTags ranking) {
     return ranking.getTags().stream()
         .collect(Collectors.toMap(TrendingTag::getTag, TrendingTag::getPaperCount));
-  }
-
-  private static void publish(TopicNames topics, List<KeyValue<String, PaperEvent>> events) {
-    try (KafkaProducer<String, PaperEvent> producer = producer()) {
-      for (KeyValue<String, PaperEvent> event : events) {
-        producer.send(new ProducerRecord<>(topics.papers(), event.key, event.value));
-      }
-      producer.flush();
-    }
   }
 
   /** Thirty papers over two months, then updates of text, date and upvotes, and deletes. */
@@ -257,68 +240,5 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
       events.add(KeyValue.pair("2401." + (10000 + i), null));
     }
     return events;
-  }
-
-  private static KafkaProducer<String, PaperEvent> producer() {
-    Map<String, Object> props =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            cluster.bootstrapServers(),
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.ACKS_CONFIG,
-            "all");
-    return new KafkaProducer<>(
-        props,
-        StringAvroSerde.of(registryClient(), true).serializer(),
-        SpecificAvroSerde.of(PaperEvent.class, registryClient(), false).serializer());
-  }
-
-  private static io.paperpulse.registry.client.SchemaRegistryClient registryClient() {
-    return new io.paperpulse.registry.client.RestSchemaRegistryClient(registry.url());
-  }
-
-  private static void awaitCaughtUp(PaperPulseStreamsApp app) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!app.isCaughtUp()) {
-      assertThat(app.state()).isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
-      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
-
-  private static List<KeyValue<TagCountKey, TagCount>> readCommitted(String topic) {
-    Map<String, Object> props =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            cluster.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
-    List<KeyValue<TagCountKey, TagCount>> records = new ArrayList<>();
-    try (KafkaConsumer<TagCountKey, TagCount> consumer =
-        new KafkaConsumer<>(
-            props,
-            SpecificAvroSerde.of(TagCountKey.class, registryClient(), true).deserializer(),
-            SpecificAvroSerde.of(TagCount.class, registryClient(), false).deserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .collect(Collectors.toList());
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        for (ConsumerRecord<TagCountKey, TagCount> record : consumer.poll(Duration.ofMillis(200))) {
-          records.add(KeyValue.pair(record.key(), record.value()));
-        }
-      }
-    }
-    return records;
   }
 }
