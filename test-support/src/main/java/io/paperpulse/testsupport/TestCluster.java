@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,6 +33,7 @@ public final class TestCluster implements AutoCloseable {
 
   private final KafkaClusterTestKit kafka;
   private final TestRegistry registry;
+  private final AtomicInteger topics = new AtomicInteger();
 
   private TestCluster(KafkaClusterTestKit kafka, TestRegistry registry) {
     this.kafka = kafka;
@@ -82,6 +84,13 @@ public final class TestCluster implements AutoCloseable {
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     return props;
+  }
+
+  /** Creates a topic of one partition named {@code prefix} and a number new on this cluster. */
+  public String newTopic(String prefix) throws Exception {
+    String topic = prefix + "-" + topics.incrementAndGet();
+    createTopic(topic);
+    return topic;
   }
 
   /** Creates a topic of one partition. */
