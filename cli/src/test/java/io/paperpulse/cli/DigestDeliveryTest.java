@@ -642,12 +642,4 @@ class DigestDeliveryTest extends LocalClusterTestBase {
               return err.toString().contains(text);
             });
   }
-
-  private static Map<String, String> connection() {
-    return Map.of(
-        "PAPERPULSE_BOOTSTRAP_SERVERS",
-        cluster.bootstrapServers(),
-        "PAPERPULSE_SCHEMA_REGISTRY",
-        cluster.schemaRegistryUrl());
-  }
 }

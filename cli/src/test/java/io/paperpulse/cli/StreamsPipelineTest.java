@@ -388,30 +388,7 @@ class StreamsPipelineTest extends LocalClusterTestBase {
   }
 
   private static List<JsonNode> consume(String prefix, String topic) throws Exception {
-    CliRun consume =
-        CliRun.run(
-            connection(),
-            "consume",
-            "--topic-prefix",
-            prefix,
-            "--topic",
-            topic,
-            "--from-beginning",
-            "--idle-timeout",
-            "3s");
-    assertThat(consume.exitCode()).as(consume.err()).isZero();
-    List<JsonNode> records = new ArrayList<>();
-    for (String line : consume.outLines()) {
-      records.add(JSON.readTree(line));
-    }
-    return records;
-  }
-
-  private static Map<String, String> connection() {
-    return Map.of(
-        "PAPERPULSE_BOOTSTRAP_SERVERS",
-        cluster.bootstrapServers(),
-        "PAPERPULSE_SCHEMA_REGISTRY",
-        cluster.schemaRegistryUrl());
+    return CliRun.consume(
+        connection(), "--topic-prefix", prefix, "--topic", topic, "--idle-timeout", "3s");
   }
 }
