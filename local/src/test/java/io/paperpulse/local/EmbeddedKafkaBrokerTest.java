@@ -1,8 +1,8 @@
 package io.paperpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.paperpulse.testsupport.Consumers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,19 +98,10 @@ class EmbeddedKafkaBrokerTest {
           List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      await(expected + " committed records")
-          .atMost(Duration.ofSeconds(60))
-          .pollInSameThread()
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(1))
-          .until(
-              () -> {
-                for (ConsumerRecord<String, String> record :
-                    consumer.poll(Duration.ofMillis(200))) {
-                  values.add(record.value());
-                }
-                return values.size() >= expected;
-              });
+      for (ConsumerRecord<String, String> record :
+          Consumers.pollAtLeast(consumer, expected, Duration.ofSeconds(60))) {
+        values.add(record.value());
+      }
     }
     return values;
   }

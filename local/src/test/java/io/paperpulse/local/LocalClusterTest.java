@@ -2,13 +2,13 @@ package io.paperpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.paperpulse.registry.client.RestSchemaRegistryClient;
 import io.paperpulse.registry.client.SchemaRegistryClient;
 import io.paperpulse.registry.client.SchemaRegistryException;
 import io.paperpulse.registry.serde.GenericAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
+import io.paperpulse.testsupport.Consumers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,20 +129,11 @@ class LocalClusterTest {
       TopicPartition partition = new TopicPartition(TOPIC, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
-      await("two records")
-          .atMost(Duration.ofSeconds(20))
-          .pollInSameThread()
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(1))
-          .until(
-              () -> {
-                for (ConsumerRecord<String, GenericRecord> record :
-                    consumer.poll(Duration.ofMillis(200))) {
-                  assertThat(record.key()).isEqualTo(record.value().get("text").toString());
-                  texts.add(record.value().get("text").toString());
-                }
-                return texts.size() >= 2;
-              });
+      for (ConsumerRecord<String, GenericRecord> record :
+          Consumers.pollAtLeast(consumer, 2, Duration.ofSeconds(20))) {
+        assertThat(record.key()).isEqualTo(record.value().get("text").toString());
+        texts.add(record.value().get("text").toString());
+      }
     }
     return texts;
   }

@@ -3,9 +3,12 @@ package io.paperpulse.testsupport;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Waiting on a subscribed consumer of a test. */
+/** Waiting on a consumer of a test, polling on the calling thread. */
 public final class Consumers {
 
   private Consumers() {}
@@ -25,5 +28,25 @@ public final class Consumers {
               consumer.poll(Duration.ofMillis(200));
               return !consumer.assignment().isEmpty();
             });
+  }
+
+  /**
+   * Polls the assigned {@code consumer} until it has returned at least {@code count} records, and
+   * returns them all in the order polled; fails after {@code timeout}.
+   */
+  public static <K, V> List<ConsumerRecord<K, V>> pollAtLeast(
+      Consumer<K, V> consumer, int count, Duration timeout) {
+    List<ConsumerRecord<K, V>> records = new ArrayList<>();
+    await(count + " records")
+        .atMost(timeout)
+        .pollInSameThread()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1))
+        .until(
+            () -> {
+              consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+              return records.size() >= count;
+            });
+    return records;
   }
 }
