@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionFactory;
 
 /** Waiting on a consumer of a test, polling on the calling thread. */
 public final class Consumers {
@@ -18,11 +19,7 @@ public final class Consumers {
    * member; fails after {@code timeout}.
    */
   public static void awaitAssignment(Consumer<?, ?> consumer, Duration timeout) {
-    await("member joined")
-        .atMost(timeout)
-        .pollInSameThread()
-        .pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofMillis(1))
+    polling("member joined", timeout)
         .until(
             () -> {
               consumer.poll(Duration.ofMillis(200));
@@ -37,16 +34,24 @@ public final class Consumers {
   public static <K, V> List<ConsumerRecord<K, V>> pollAtLeast(
       Consumer<K, V> consumer, int count, Duration timeout) {
     List<ConsumerRecord<K, V>> records = new ArrayList<>();
-    await(count + " records")
-        .atMost(timeout)
-        .pollInSameThread()
-        .pollDelay(Duration.ZERO)
-        .pollInterval(Duration.ofMillis(1))
+    polling(count + " records", timeout)
         .until(
             () -> {
               consumer.poll(Duration.ofMillis(200)).forEach(records::add);
               return records.size() >= count;
             });
     return records;
+  }
+
+  /**
+   * An await for conditions that poll a Kafka consumer: on the calling thread (consumers are not
+   * thread-safe), one poll right after the other (each poll waits for records itself).
+   */
+  static ConditionFactory polling(String what, Duration timeout) {
+    return await(what)
+        .atMost(timeout)
+        .pollInSameThread()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(1));
   }
 }

@@ -69,11 +69,7 @@ public final class TopicContents {
       }
       // for a read_committed consumer the end offsets are the last stable offsets
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-      await("reading " + topic + " to its end " + end)
-          .atMost(READ_TIMEOUT)
-          .pollInSameThread()
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(1))
+      Consumers.polling("reading " + topic + " to its end " + end, READ_TIMEOUT)
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
