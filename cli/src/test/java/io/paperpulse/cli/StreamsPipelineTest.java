@@ -14,11 +14,11 @@ import io.paperpulse.producer.format.ParseResult;
 import io.paperpulse.producer.format.ParsedInput;
 import io.paperpulse.producer.sample.BundledSample;
 import io.paperpulse.schema.PaperEvent;
-import io.paperpulse.schema.Tag;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.StreamsAppConfig;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.testing.AppWait;
+import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
 import java.io.InputStream;
@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -313,27 +312,16 @@ class StreamsPipelineTest extends LocalClusterTestBase {
     return latest;
   }
 
-  /**
-   * Counts straight from the definition: live papers carrying the tag, per calendar bucket of their
-   * date.
-   */
+  /** Counts straight from the definition (the streams module's recount), keyed as consumed. */
   private static Map<CountKey, Totals> recompute(Iterable<PaperEvent> livePapers) {
     Map<CountKey, Totals> totals = new HashMap<>();
-    for (PaperEvent paper : livePapers) {
-      LocalDate day = LocalDate.ofInstant(paper.getPublishedAt(), ZoneOffset.UTC);
-      Set<String> tags = new LinkedHashSet<>();
-      for (Tag tag : TAGGER.tag(paper.getTitle(), paper.getAbstract$())) {
-        tags.add(tag.getName());
-      }
-      for (String tag : tags) {
-        for (Granularity granularity : Granularity.DEFAULTS) {
-          CountKey key =
-              new CountKey(tag, granularity.label(), granularity.bucketStart(day).toString());
-          Totals before = totals.getOrDefault(key, new Totals(0, 0));
-          totals.put(key, new Totals(before.papers() + 1, before.upvotes() + paper.getUpvotes()));
-        }
-      }
-    }
+    ExpectedCounts.recompute(livePapers, TAGGER, Granularity.DEFAULTS)
+        .forEach(
+            (key, count) ->
+                totals.put(
+                    new CountKey(
+                        key.getTag(), key.getGranularity(), key.getBucketStart().toString()),
+                    new Totals(count.papers(), count.upvotes())));
     return totals;
   }
 
