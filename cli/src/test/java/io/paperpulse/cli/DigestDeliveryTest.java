@@ -1,6 +1,7 @@
 package io.paperpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import io.paperpulse.cli.digest.DigestCommand;
 import io.paperpulse.streams.api.StreamsNode;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.tagging.PaperTagger;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -38,7 +40,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,13 +112,7 @@ class DigestDeliveryTest extends LocalClusterTestBase {
             "--burst",
             BURST + ":" + BURST_WEEK + ":2024-03-17:0.3");
     assertThat(generate.exitCode()).as(generate.err()).isZero();
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!node.app().isCaughtUp()) {
-      assertThat(node.app().state())
-          .isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
-      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
+    AppWait.caughtUp(node.app(), TIMEOUT);
   }
 
   @AfterAll
@@ -598,18 +593,20 @@ class DigestDeliveryTest extends LocalClusterTestBase {
           .append('=')
           .append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8).replace("+", "%20"));
     }
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (true) {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(uri.toString())).build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 503 || System.nanoTime() > deadline) {
-        assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-      }
-      Thread.sleep(500);
-    }
+    HttpResponse<String> response =
+        await("GET " + uri + " settled")
+            .atMost(TIMEOUT)
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(500))
+            .pollInSameThread()
+            .until(
+                () ->
+                    HTTP.send(
+                        HttpRequest.newBuilder(URI.create(uri.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                answer -> answer.statusCode() != 503);
+    assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
   }
 
   private GreenMail startSmtp(int port, GreenMailConfiguration configuration) {
@@ -635,23 +632,16 @@ class DigestDeliveryTest extends LocalClusterTestBase {
     }
   }
 
-  private static void awaitText(StringWriter err, String text, CompletableFuture<Integer> command)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!err.toString().contains(text)) {
-      assertThat(command).as("command still running; its output so far: %s", err).isNotDone();
-      assertThat(System.nanoTime())
-          .as("'%s' within 30 s; output so far: %s", text, err)
-          .isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
-
-  private static Map<String, String> connection() {
-    return Map.of(
-        "PAPERPULSE_BOOTSTRAP_SERVERS",
-        cluster.bootstrapServers(),
-        "PAPERPULSE_SCHEMA_REGISTRY",
-        cluster.schemaRegistryUrl());
+  private static void awaitText(StringWriter err, String text, CompletableFuture<Integer> command) {
+    await("'" + text + "' in the output")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              assertThat(command)
+                  .as("command still running; its output so far: %s", err)
+                  .isNotDone();
+              return err.toString().contains(text);
+            });
   }
 }

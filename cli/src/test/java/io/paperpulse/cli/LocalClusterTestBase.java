@@ -2,6 +2,7 @@ package io.paperpulse.cli;
 
 import io.paperpulse.local.LocalCluster;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,17 +12,22 @@ import org.junit.jupiter.api.io.TempDir;
  * Base of command tests against one local cluster (broker and registry) per test class, with an
  * admin client.
  */
-abstract class LocalClusterTestBase {
+public abstract class LocalClusterTestBase {
 
-  @TempDir static Path workDir;
+  @TempDir protected static Path workDir;
 
-  static LocalCluster cluster;
-  static Admin admin;
+  protected static LocalCluster cluster;
+  protected static Admin admin;
 
   @BeforeAll
   static void startCluster() {
     cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
     admin = Admin.create(cluster.clientProperties());
+  }
+
+  /** The connection to the cluster as the commands read it from their environment. */
+  protected static Map<String, String> connection() {
+    return CliRun.connection(cluster);
   }
 
   @AfterAll

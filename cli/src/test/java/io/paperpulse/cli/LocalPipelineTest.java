@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,32 +248,11 @@ class LocalPipelineTest {
 
   /** Connection settings through the environment, as a deployment would pass them. */
   private static Map<String, String> connection() {
-    return Map.of(
-        "PAPERPULSE_BOOTSTRAP_SERVERS",
-        cluster.bootstrapServers(),
-        "PAPERPULSE_SCHEMA_REGISTRY",
-        cluster.schemaRegistryUrl());
+    return CliRun.connection(cluster);
   }
 
   private static List<JsonNode> consume(String topic) throws Exception {
-    CliRun consume =
-        CliRun.run(
-            "consume",
-            "--bootstrap-servers",
-            cluster.bootstrapServers(),
-            "--schema-registry",
-            cluster.schemaRegistryUrl(),
-            "--topic",
-            topic,
-            "--from-beginning",
-            "--idle-timeout",
-            "2s");
-    assertThat(consume.exitCode()).as(consume.err()).isZero();
-    List<JsonNode> records = new ArrayList<>();
-    for (String line : consume.outLines()) {
-      records.add(JSON.readTree(line));
-    }
-    return records;
+    return CliRun.consume(connection(), "--topic", topic, "--idle-timeout", "2s");
   }
 
   private static String paperJson(String id, String publishedAt) {

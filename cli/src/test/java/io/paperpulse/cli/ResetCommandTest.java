@@ -1,6 +1,7 @@
 package io.paperpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +9,10 @@ import io.paperpulse.producer.sample.BundledSample;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.app.TopicProvisioner;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
+import io.paperpulse.testsupport.Consumers;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,7 +34,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,11 +112,7 @@ class ResetCommandTest extends LocalClusterTestBase {
     leaveFootprint("app-c", stateDir);
     try (KafkaConsumer<byte[], byte[]> running = consumer("app-c")) {
       running.subscribe(List.of("app-c.papers"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (running.assignment().isEmpty() && System.nanoTime() < deadline) {
-        running.poll(Duration.ofMillis(200));
-      }
-      assertThat(running.assignment()).as("member joined").isNotEmpty();
+      Consumers.awaitAssignment(running, Duration.ofSeconds(30));
 
       CliRun reset = reset("app-c", stateDir, "--yes");
 
@@ -189,7 +186,7 @@ class ResetCommandTest extends LocalClusterTestBase {
               BundledSample.asOf().toString(),
               sample.toString());
       assertThat(produce.exitCode()).as(produce.err()).isZero();
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
     }
     List<JsonNode> firstRun = consume("app-e.", "tag-counts");
     Map<String, JsonNode> counts = latest(firstRun);
@@ -231,7 +228,7 @@ class ResetCommandTest extends LocalClusterTestBase {
 
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
       app.start();
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
     }
     Map<Integer, Long> firstRunEnd = new HashMap<>();
     firstRun.forEach(
@@ -323,29 +320,19 @@ class ResetCommandTest extends LocalClusterTestBase {
   }
 
   /** Topic deletion completes asynchronously on the broker. */
-  private static void awaitTopics(Predicate<Set<String>> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (!condition.test(topics())) {
-      assertThat(System.nanoTime()).as("topics deleted in time: " + topics()).isLessThan(deadline);
-      Thread.sleep(100);
-    }
+  private static void awaitTopics(Predicate<Set<String>> condition) {
+    await("topics deleted")
+        .atMost(Duration.ofSeconds(15))
+        .until(ResetCommandTest::topics, condition);
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> awaitOffsets(
-      String groupId, Predicate<Map<TopicPartition, OffsetAndMetadata>> condition)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (true) {
-      Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-      if (condition.test(offsets)) {
-        return offsets;
-      }
-      assertThat(System.nanoTime())
-          .as("offsets of %s in time: %s", groupId, offsets)
-          .isLessThan(deadline);
-      Thread.sleep(100);
-    }
+      String groupId, Predicate<Map<TopicPartition, OffsetAndMetadata>> condition) {
+    return await("offsets of " + groupId)
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(),
+            condition);
   }
 
   /** Kafka Streams keeps a task's stores in a directory named by its task id, such as 0_1. */
@@ -358,33 +345,9 @@ class ResetCommandTest extends LocalClusterTestBase {
     }
   }
 
-  private static void awaitCaughtUp(PaperPulseStreamsApp app) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!app.isCaughtUp()) {
-      assertThat(app.state()).isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
-      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
-
   private static List<JsonNode> consume(String prefix, String topic) throws Exception {
-    CliRun consume =
-        CliRun.run(
-            connection(),
-            "consume",
-            "--topic-prefix",
-            prefix,
-            "--topic",
-            topic,
-            "--from-beginning",
-            "--idle-timeout",
-            "3s");
-    assertThat(consume.exitCode()).as(consume.err()).isZero();
-    List<JsonNode> records = new ArrayList<>();
-    for (String line : consume.outLines()) {
-      records.add(JSON.readTree(line));
-    }
-    return records;
+    return CliRun.consume(
+        connection(), "--topic-prefix", prefix, "--topic", topic, "--idle-timeout", "3s");
   }
 
   /** The latest value of every key, as the upsert topic means it. */
@@ -392,13 +355,5 @@ class ResetCommandTest extends LocalClusterTestBase {
     Map<String, JsonNode> latest = new HashMap<>();
     records.forEach(record -> latest.put(record.get("key").toString(), record.get("value")));
     return latest;
-  }
-
-  private static Map<String, String> connection() {
-    return Map.of(
-        "PAPERPULSE_BOOTSTRAP_SERVERS",
-        cluster.bootstrapServers(),
-        "PAPERPULSE_SCHEMA_REGISTRY",
-        cluster.schemaRegistryUrl());
   }
 }

@@ -1,6 +1,7 @@
 package io.paperpulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +14,11 @@ import io.paperpulse.producer.format.ParseResult;
 import io.paperpulse.producer.format.ParsedInput;
 import io.paperpulse.producer.sample.BundledSample;
 import io.paperpulse.schema.PaperEvent;
-import io.paperpulse.schema.Tag;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
+import io.paperpulse.streams.testing.AppWait;
+import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
 import java.io.InputStream;
@@ -27,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +38,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -118,7 +118,7 @@ class StreamsPipelineTest extends LocalClusterTestBase {
               deleted.get(1));
       assertThat(produce.exitCode()).as(produce.err()).isZero();
       assertThat(produce.err()).contains("total: published 51, tombstones 2");
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
     }
 
     Map<CountKey, Totals> actual = latestCounts(consume("exact.", "tag-counts"));
@@ -166,7 +166,7 @@ class StreamsPipelineTest extends LocalClusterTestBase {
               "--burst",
               phrase + ":2024-03-04:2024-03-17:0.3");
       assertThat(generate.exitCode()).as(generate.err()).isZero();
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
     }
 
     Map<LocalDate, List<String>> topThree = new HashMap<>();
@@ -240,11 +240,16 @@ class StreamsPipelineTest extends LocalClusterTestBase {
     assertThat(produce.exitCode()).as(produce.err()).isZero();
 
     CountKey year = new CountKey("quantum error correction", "year", "2024-01-01");
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    Map<CountKey, Totals> counts = Map.of();
-    while (!counts.containsKey(year) && System.nanoTime() < deadline && !exit.isDone()) {
-      counts = latestCounts(consume("cmd.", "tag-counts"));
-    }
+    Map<CountKey, Totals> counts =
+        await("the year's count")
+            .atMost(TIMEOUT)
+            .pollInSameThread()
+            .until(
+                () -> {
+                  assertThat(exit).as("streams command still running: %s", err).isNotDone();
+                  return latestCounts(consume("cmd.", "tag-counts"));
+                },
+                latest -> latest.containsKey(year));
     assertThat(counts).containsEntry(year, new Totals(1, 4));
     assertThat(counts.keySet()).allSatisfy(key -> assertThat(key.granularity()).isEqualTo("year"));
 
@@ -312,27 +317,16 @@ class StreamsPipelineTest extends LocalClusterTestBase {
     return latest;
   }
 
-  /**
-   * Counts straight from the definition: live papers carrying the tag, per calendar bucket of their
-   * date.
-   */
+  /** Counts straight from the definition (the streams module's recount), keyed as consumed. */
   private static Map<CountKey, Totals> recompute(Iterable<PaperEvent> livePapers) {
     Map<CountKey, Totals> totals = new HashMap<>();
-    for (PaperEvent paper : livePapers) {
-      LocalDate day = LocalDate.ofInstant(paper.getPublishedAt(), ZoneOffset.UTC);
-      Set<String> tags = new LinkedHashSet<>();
-      for (Tag tag : TAGGER.tag(paper.getTitle(), paper.getAbstract$())) {
-        tags.add(tag.getName());
-      }
-      for (String tag : tags) {
-        for (Granularity granularity : Granularity.DEFAULTS) {
-          CountKey key =
-              new CountKey(tag, granularity.label(), granularity.bucketStart(day).toString());
-          Totals before = totals.getOrDefault(key, new Totals(0, 0));
-          totals.put(key, new Totals(before.papers() + 1, before.upvotes() + paper.getUpvotes()));
-        }
-      }
-    }
+    ExpectedCounts.recompute(livePapers, TAGGER, Granularity.DEFAULTS)
+        .forEach(
+            (key, count) ->
+                totals.put(
+                    new CountKey(
+                        key.getTag(), key.getGranularity(), key.getBucketStart().toString()),
+                    new Totals(count.papers(), count.upvotes())));
     return totals;
   }
 
@@ -373,53 +367,21 @@ class StreamsPipelineTest extends LocalClusterTestBase {
     return json.toString();
   }
 
-  private static void awaitCaughtUp(PaperPulseStreamsApp app) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!app.isCaughtUp()) {
-      assertThat(app.state()).isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
-      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
-
   /**
    * The streams application creates its topics; producing earlier would auto-create a plain one.
    */
-  private static void awaitTopic(String topic, CompletableFuture<Integer> command)
-      throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!admin.listTopics().names().get().contains(topic)) {
-      assertThat(command).as("streams command still running").isNotDone();
-      assertThat(System.nanoTime()).as("topic %s within %s", topic, TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
+  private static void awaitTopic(String topic, CompletableFuture<Integer> command) {
+    await("topic " + topic)
+        .atMost(TIMEOUT)
+        .until(
+            () -> {
+              assertThat(command).as("streams command still running").isNotDone();
+              return admin.listTopics().names().get().contains(topic);
+            });
   }
 
   private static List<JsonNode> consume(String prefix, String topic) throws Exception {
-    CliRun consume =
-        CliRun.run(
-            connection(),
-            "consume",
-            "--topic-prefix",
-            prefix,
-            "--topic",
-            topic,
-            "--from-beginning",
-            "--idle-timeout",
-            "3s");
-    assertThat(consume.exitCode()).as(consume.err()).isZero();
-    List<JsonNode> records = new ArrayList<>();
-    for (String line : consume.outLines()) {
-      records.add(JSON.readTree(line));
-    }
-    return records;
-  }
-
-  private static Map<String, String> connection() {
-    return Map.of(
-        "PAPERPULSE_BOOTSTRAP_SERVERS",
-        cluster.bootstrapServers(),
-        "PAPERPULSE_SCHEMA_REGISTRY",
-        cluster.schemaRegistryUrl());
+    return CliRun.consume(
+        connection(), "--topic-prefix", prefix, "--topic", topic, "--idle-timeout", "3s");
   }
 }

@@ -1,13 +1,12 @@
 package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.TagCount;
@@ -15,10 +14,14 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
+import io.paperpulse.streams.testing.AppWait;
+import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.junit.jupiter.api.Tag;
@@ -44,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * with the exact counts, including papers published after the kill.
  */
 @Tag(FaultTests.TAG)
-class FailoverTest extends SingleBrokerFaultTest {
+class FailoverTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(FailoverTest.class);
   private static final String APP_ID = "failover-test";
@@ -129,7 +134,7 @@ class FailoverTest extends SingleBrokerFaultTest {
                   client, registry.client(), GenerateOptions.of(topics.papers(), 300, 7L))
               .get(2, TimeUnit.MINUTES);
       progress.awaitCaughtUp(Duration.ofMinutes(2), child::isAlive);
-      awaitRunning(survivor, Duration.ofMinutes(1));
+      AppWait.running(survivor, Duration.ofMinutes(1));
       int activeShared = activeTasks(survivor);
       int standbys = standbyTasks(survivor);
       int totalTasks = totalTasks(survivor, tagger);
@@ -145,14 +150,13 @@ class FailoverTest extends SingleBrokerFaultTest {
           PaperStreamGenerator.start(
                   client, registry.client(), GenerateOptions.of(topics.papers(), 200, 8L))
               .get(2, TimeUnit.MINUTES);
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (!(survivor.state() == KafkaStreams.State.RUNNING
-          && activeTasks(survivor) == totalTasks)) {
-        assertThat(System.nanoTime())
-            .as("survivor took over every task in time")
-            .isLessThan(deadline);
-        Thread.sleep(200);
-      }
+      await("survivor took over every task")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  survivor.state() == KafkaStreams.State.RUNNING
+                      && activeTasks(survivor) == totalTasks);
       long takeoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
       progress.awaitCaughtUp(
           Duration.ofMinutes(2), () -> survivor.state().isRunningOrRebalancing());
@@ -161,14 +165,12 @@ class FailoverTest extends SingleBrokerFaultTest {
           ExactCounts.verify(client, registry.client(), topics, tagger, GRANULARITIES);
       assertThat(verdict.differences()).as("tag-counts topic against recomputation").isEmpty();
       List<String> wrongAnswers = new ArrayList<>();
-      for (Map.Entry<TagCountKey, ExactCounts.Totals> expected : verdict.expected().entrySet()) {
+      for (Map.Entry<TagCountKey, ExpectedCounts.Totals> expected : verdict.expected().entrySet()) {
         TagCountKey key = expected.getKey();
         Optional<TagCount> answer =
             survivor.queries().tagCount(key.getTag(), Granularity.MONTH, key.getBucketStart());
-        ExactCounts.Totals got =
-            answer
-                .map(count -> new ExactCounts.Totals(count.getPaperCount(), count.getUpvoteSum()))
-                .orElse(null);
+        ExpectedCounts.Totals got =
+            answer.map(count -> ExpectedCounts.Totals.of(count)).orElse(null);
         if (!expected.getValue().equals(got)) {
           wrongAnswers.add(key + ": expected " + expected.getValue() + ", answered " + got);
         }
@@ -191,30 +193,17 @@ class FailoverTest extends SingleBrokerFaultTest {
     }
   }
 
-  private static void awaitMembers(Admin admin, int members, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        var group = admin.describeConsumerGroups(Set.of(APP_ID)).all().get().get(APP_ID);
-        if (group.groupState() == org.apache.kafka.common.GroupState.STABLE
-            && group.members().size() == members) {
-          return;
-        }
-      } catch (java.util.concurrent.ExecutionException notYet) {
+  private static void awaitMembers(Admin admin, int members, Duration timeout) {
+    await(APP_ID + " with " + members + " members")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
         // no group until the first member joins
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(APP_ID + " did not reach " + members + " members within " + timeout);
-  }
-
-  private static void awaitRunning(PaperPulseStreamsApp app, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (app.state() != KafkaStreams.State.RUNNING) {
-      assertThat(System.nanoTime()).as("running in time").isLessThan(deadline);
-      Thread.sleep(200);
-    }
+        .ignoreExceptionsInstanceOf(ExecutionException.class)
+        .until(
+            () -> {
+              var group = admin.describeConsumerGroups(Set.of(APP_ID)).all().get().get(APP_ID);
+              return group.groupState() == GroupState.STABLE && group.members().size() == members;
+            });
   }
 
   private static int activeTasks(PaperPulseStreamsApp app) {

@@ -1,17 +1,19 @@
 package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.FaultTests;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
-import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
+import io.paperpulse.testsupport.TopicContents;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * afterwards see every paper exactly once with the file's content.
  */
 @Tag(FaultTests.TAG)
-class ProducerInterruptedTest extends SingleBrokerFaultTest {
+class ProducerInterruptedTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(ProducerInterruptedTest.class);
   private static final int PAPERS = 5_000;
@@ -109,15 +111,17 @@ class ProducerInterruptedTest extends SingleBrokerFaultTest {
     try (Admin admin = Admin.create(client)) {
       admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
       Process first = ChildJvm.start(childLog, args);
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
       // kill as soon as part of the file is in the log, uncommitted
-      while ((writtenAtKill = endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED)) == 0) {
-        assertThat(first.isAlive())
-            .as("produce still running before any record was written")
-            .isTrue();
-        assertThat(System.nanoTime()).as("first records written in time").isLessThan(deadline);
-        Thread.sleep(5);
-      }
+      await("first records written")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(5))
+          .until(
+              () -> {
+                assertThat(first.isAlive())
+                    .as("produce still running before any record was written")
+                    .isTrue();
+                return endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED) > 0;
+              });
       assertThat(first.isAlive()).as("produce still running at the kill").isTrue();
       ChildJvm.kill(first);
       writtenAtKill = endOffsets(admin, topic, IsolationLevel.READ_UNCOMMITTED);

@@ -2,14 +2,14 @@ package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * restores its stores from their changelogs and rebuilds the score index.
  */
 @Tag(FaultTests.TAG)
-class RestartAfterKillTest extends SingleBrokerFaultTest {
+class RestartAfterKillTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(RestartAfterKillTest.class);
   private static final String APP_ID = "restart-test";

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
-import io.paperpulse.it.support.TestRegistry;
 import io.paperpulse.local.EmbeddedKafkaBroker;
+import io.paperpulse.registry.testing.SelfSignedCertificate;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.TestRegistry;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,72 +55,6 @@ class SecuredClusterTest {
 
   @TempDir Path workDir;
 
-  private static void run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor()).as("%s: %s", command, output).isZero();
-  }
-
-  /**
-   * A PKCS12 key store with a self-signed certificate for 127.0.0.1, and a trust store holding it.
-   */
-  private static void makeCertificates(Path keyStore, Path trustStore, Path certificate)
-      throws Exception {
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(
-        List.of(
-            keytool,
-            "-genkeypair",
-            "-alias",
-            "broker",
-            "-keyalg",
-            "RSA",
-            "-keysize",
-            "2048",
-            "-validity",
-            "2",
-            "-dname",
-            "CN=localhost",
-            "-ext",
-            "SAN=ip:127.0.0.1,dns:localhost",
-            "-storetype",
-            "PKCS12",
-            "-keystore",
-            keyStore.toString(),
-            "-storepass",
-            STORE_PASSWORD,
-            "-keypass",
-            STORE_PASSWORD));
-    run(
-        List.of(
-            keytool,
-            "-exportcert",
-            "-alias",
-            "broker",
-            "-rfc",
-            "-keystore",
-            keyStore.toString(),
-            "-storepass",
-            STORE_PASSWORD,
-            "-file",
-            certificate.toString()));
-    run(
-        List.of(
-            keytool,
-            "-importcert",
-            "-noprompt",
-            "-alias",
-            "broker",
-            "-file",
-            certificate.toString(),
-            "-storetype",
-            "PKCS12",
-            "-keystore",
-            trustStore.toString(),
-            "-storepass",
-            STORE_PASSWORD));
-  }
-
   private static String plainJaas(String user, String password) {
     return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
         + user
@@ -152,7 +87,7 @@ class SecuredClusterTest {
       throws Exception {
     Path keyStore = workDir.resolve("broker.p12");
     Path trustStore = workDir.resolve("trust.p12");
-    makeCertificates(keyStore, trustStore, workDir.resolve("broker.pem"));
+    SelfSignedCertificate.create(keyStore, trustStore, "broker", STORE_PASSWORD);
     Map<String, String> security = clientSecurity(trustStore, PASSWORD);
 
     Map<String, String> broker = new LinkedHashMap<>();

@@ -1,20 +1,21 @@
 package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.paperpulse.it.support.ChildJvm;
-import io.paperpulse.it.support.ChildJvm.Terminated;
 import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
-import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.ChildJvm.Terminated;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
+import io.paperpulse.testsupport.TopicContents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * with the application's own logging configuration, so their output is what a user sees.
  */
 @Tag(FaultTests.TAG)
-class SigtermTest extends SingleBrokerFaultTest {
+class SigtermTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(SigtermTest.class);
   private static final Duration LIMIT = Duration.ofSeconds(2);
@@ -665,17 +666,16 @@ class SigtermTest extends SingleBrokerFaultTest {
   }
 
   private static void awaitTrue(
-      java.util.function.BooleanSupplier condition, String what, Process child, Path childLog)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(child.isAlive())
-          .as("child still running while waiting for %s, see %s", what, childLog)
-          .isTrue();
-      assertThat(System.nanoTime())
-          .as("%s within %s, see %s", what, STARTUP, childLog)
-          .isLessThan(deadline);
-      Thread.sleep(100);
-    }
+      java.util.function.BooleanSupplier condition, String what, Process child, Path childLog) {
+    await(what + ", see " + childLog)
+        .atMost(STARTUP)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              assertThat(child.isAlive())
+                  .as("child still running while waiting for %s, see %s", what, childLog)
+                  .isTrue();
+              return condition.getAsBoolean();
+            });
   }
 }

@@ -2,14 +2,11 @@ package io.paperpulse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.it.support.ChildJvm;
 import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.ExactRankings;
 import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
-import io.paperpulse.it.support.SingleBrokerFaultTest;
-import io.paperpulse.it.support.TopicContents;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.PaperEvent;
@@ -19,6 +16,9 @@ import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.ExpectedRankings;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
+import io.paperpulse.testsupport.ChildJvm;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
+import io.paperpulse.testsupport.TopicContents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * and nothing missing, and the ranking index, rebuilt per ranking after every restart, agrees.
  */
 @Tag(FaultTests.TAG)
-class StreamsCrashTest extends SingleBrokerFaultTest {
+class StreamsCrashTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(StreamsCrashTest.class);
   private static final String APP_ID = "crash-test";
@@ -154,7 +154,7 @@ class StreamsCrashTest extends SingleBrokerFaultTest {
     assertThat(verdict.differences()).as("tag-counts against recomputation").isEmpty();
     assertThat(verdict.actual()).isNotEmpty();
     Map<TrendingKey, List<ExpectedRankings.Ranked>> expectedRankings =
-        ExactRankings.recompute(
+        ExpectedRankings.recompute(
             verdict.expected(),
             PaperPulseStreamsConfig.TRENDING_LOOKBACK_DEFAULT,
             PaperPulseStreamsConfig.TOP_N_DEFAULT);

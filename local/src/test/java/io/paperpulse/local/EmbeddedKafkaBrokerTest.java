@@ -2,6 +2,7 @@ package io.paperpulse.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpulse.testsupport.Consumers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,11 +98,9 @@ class EmbeddedKafkaBrokerTest {
           List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (values.size() < expected && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          values.add(record.value());
-        }
+      for (ConsumerRecord<String, String> record :
+          Consumers.pollAtLeast(consumer, expected, Duration.ofSeconds(60))) {
+        values.add(record.value());
       }
     }
     return values;

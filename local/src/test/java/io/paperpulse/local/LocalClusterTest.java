@@ -8,6 +8,7 @@ import io.paperpulse.registry.client.SchemaRegistryClient;
 import io.paperpulse.registry.client.SchemaRegistryException;
 import io.paperpulse.registry.serde.GenericAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
+import io.paperpulse.testsupport.Consumers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,12 +129,10 @@ class LocalClusterTest {
       TopicPartition partition = new TopicPartition(TOPIC, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (texts.size() < 2 && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
-          assertThat(record.key()).isEqualTo(record.value().get("text").toString());
-          texts.add(record.value().get("text").toString());
-        }
+      for (ConsumerRecord<String, GenericRecord> record :
+          Consumers.pollAtLeast(consumer, 2, Duration.ofSeconds(20))) {
+        assertThat(record.key()).isEqualTo(record.value().get("text").toString());
+        texts.add(record.value().get("text").toString());
       }
     }
     return texts;

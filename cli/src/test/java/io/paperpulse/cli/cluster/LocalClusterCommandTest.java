@@ -1,6 +1,7 @@
 package io.paperpulse.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.paperpulse.cli.PaperPulse;
 import java.io.PrintWriter;
@@ -112,16 +113,9 @@ class LocalClusterCommandTest {
     assertThat(err.toString()).contains("--registry-auth must be USER:PASSWORD");
   }
 
-  private static List<String> awaitLines(StringWriter out, int count, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<String> lines = out.toString().lines().toList();
-      if (lines.size() >= count) {
-        return lines;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no " + count + " lines within " + timeout + ", got: " + out);
+  private static List<String> awaitLines(StringWriter out, int count, Duration timeout) {
+    return await(count + " lines of output")
+        .atMost(timeout)
+        .until(() -> out.toString().lines().toList(), lines -> lines.size() >= count);
   }
 }

@@ -3,48 +3,22 @@ package io.paperpulse.cli.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paperpulse.local.LocalCluster;
+import io.paperpulse.cli.LocalClusterTestBase;
 import io.paperpulse.streams.app.TopicProvisioner;
+import io.paperpulse.testsupport.Consumers;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How Kafka's reset tool, run in-process, reports its failures, on a real in-JVM broker. */
-class StreamsResetToolTest {
-
-  @TempDir static Path workDir;
-
-  private static LocalCluster cluster;
-  private static Admin admin;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = LocalCluster.builder(workDir.resolve("cluster")).build().start();
-    admin = Admin.create(cluster.clientProperties());
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (admin != null) {
-      admin.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+class StreamsResetToolTest extends LocalClusterTestBase {
 
   @Test
   void aRefusalOfTheToolBecomesOneLineAndTheStandardStreamsAreGivenBack() throws Exception {
@@ -61,11 +35,7 @@ class StreamsResetToolTest {
     try (KafkaConsumer<byte[], byte[]> running =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       running.subscribe(List.of("tool.papers"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (running.assignment().isEmpty() && System.nanoTime() < deadline) {
-        running.poll(Duration.ofMillis(200));
-      }
-      assertThat(running.assignment()).as("member joined").isNotEmpty();
+      Consumers.awaitAssignment(running, Duration.ofSeconds(30));
 
       StreamsResetTool tool = new StreamsResetTool(cluster.clientProperties());
 

@@ -4,17 +4,16 @@ import io.paperpulse.registry.client.SchemaRegistryClient;
 import io.paperpulse.registry.serde.SpecificAvroSerde;
 import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
-import io.paperpulse.schema.Tag;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.testing.ExpectedCounts;
+import io.paperpulse.streams.testing.ExpectedCounts.Totals;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.Tagger;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import io.paperpulse.testsupport.TopicContents;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,13 +23,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The verifier of every fault test: reads the final papers and {@code tag-counts} as a {@code
  * read_committed} consumer and compares the counts with counts recomputed from scratch from the
- * final papers, straight from the definition (live papers whose tags include the tag and whose date
- * falls in the bucket).
+ * final papers by the streams module's {@link ExpectedCounts}.
  */
 public final class ExactCounts {
-
-  /** Paper count and upvote sum of one (tag, granularity, bucket). */
-  public record Totals(long papers, long upvotes) {}
 
   /**
    * @param finalPapers the live papers by id, as the papers topic says
@@ -83,7 +78,7 @@ public final class ExactCounts {
     Map<String, PaperEvent> papers = finalPapers(clientProperties, registry, topics.papers());
     return new Verdict(
         papers,
-        recompute(papers.values(), tagger, granularities),
+        ExpectedCounts.recompute(papers.values(), tagger, granularities),
         tagCounts(clientProperties, registry, topics));
   }
 
@@ -103,7 +98,7 @@ public final class ExactCounts {
         if (count == null || count.getPaperCount() == 0) {
           actual.remove(key);
         } else {
-          actual.put(key, new Totals(count.getPaperCount(), count.getUpvoteSum()));
+          actual.put(key, Totals.of(count));
         }
       }
     }
@@ -127,26 +122,5 @@ public final class ExactCounts {
       }
     }
     return papers;
-  }
-
-  public static Map<TagCountKey, Totals> recompute(
-      Iterable<PaperEvent> livePapers, Tagger tagger, List<Granularity> granularities) {
-    Map<TagCountKey, Totals> totals = new HashMap<>();
-    for (PaperEvent paper : livePapers) {
-      LocalDate day = LocalDate.ofInstant(paper.getPublishedAt(), ZoneOffset.UTC);
-      Set<String> names = new HashSet<>();
-      for (Tag tag : tagger.tag(paper.getTitle(), paper.getAbstract$())) {
-        names.add(tag.getName());
-      }
-      for (String name : names) {
-        for (Granularity granularity : granularities) {
-          TagCountKey key =
-              new TagCountKey(name, granularity.label(), granularity.bucketStart(day));
-          Totals before = totals.getOrDefault(key, new Totals(0, 0));
-          totals.put(key, new Totals(before.papers() + 1, before.upvotes() + paper.getUpvotes()));
-        }
-      }
-    }
-    return totals;
   }
 }

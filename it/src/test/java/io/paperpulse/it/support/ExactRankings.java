@@ -1,16 +1,13 @@
 package io.paperpulse.it.support;
 
-import io.paperpulse.it.support.ExactCounts.Totals;
 import io.paperpulse.registry.client.SchemaRegistryClient;
 import io.paperpulse.registry.serde.SpecificAvroSerde;
-import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TrendingKey;
-import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
-import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.testing.ExpectedRankings;
 import io.paperpulse.streams.testing.ExpectedRankings.Ranked;
 import io.paperpulse.streams.topology.TopicNames;
+import io.paperpulse.testsupport.TopicContents;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,29 +18,17 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Verifies {@code trending-tags} against rankings recomputed from exact counts with the streams
- * module's {@link ExpectedRankings}.
+ * Reads {@code trending-tags} in the form the streams module's {@link ExpectedRankings} recomputes
+ * from exact counts, and tells the differences.
  */
 public final class ExactRankings {
 
   private ExactRankings() {}
 
-  /**
-   * The top {@code topN} of every bucket with a live paper, from exact counts (docs/trending.md).
-   */
-  public static Map<TrendingKey, List<Ranked>> recompute(
-      Map<TagCountKey, Totals> counts, int lookback, int topN) {
-    Map<TagCountKey, ExpectedCounts.Totals> totals = new HashMap<>();
-    counts.forEach(
-        (key, count) ->
-            totals.put(key, new ExpectedCounts.Totals(count.papers(), count.upvotes())));
-    return ExpectedRankings.recompute(totals, lookback, topN);
-  }
-
   /** The latest ranking per bucket on trending-tags, read committed; tombstones remove buckets. */
   public static Map<TrendingKey, List<Ranked>> published(
       Map<String, Object> clientProperties, SchemaRegistryClient registry, TopicNames topics) {
-    Map<TrendingKey, List<Ranked>> rankings = new HashMap<>();
+    Map<TrendingKey, TrendingTags> latest = new HashMap<>();
     try (var keys = SpecificAvroSerde.of(TrendingKey.class, registry, true);
         var values = SpecificAvroSerde.of(TrendingTags.class, registry, false)) {
       for (ConsumerRecord<byte[], byte[]> record :
@@ -54,23 +39,13 @@ public final class ExactRankings {
                 ? null
                 : values.deserializer().deserialize(record.topic(), record.value());
         if (value == null) {
-          rankings.remove(key);
+          latest.remove(key);
         } else {
-          List<Ranked> ranked = new ArrayList<>();
-          for (TrendingTag tag : value.getTags()) {
-            ranked.add(
-                new Ranked(
-                    tag.getTag(),
-                    tag.getPaperCount(),
-                    tag.getUpvoteSum(),
-                    tag.getScore(),
-                    tag.getRank()));
-          }
-          rankings.put(key, ranked);
+          latest.put(key, value);
         }
       }
     }
-    return rankings;
+    return ExpectedRankings.of(latest);
   }
 
   /** Readable differences between two sets of rankings, empty when they are equal. */

@@ -1,15 +1,21 @@
 package io.paperpulse.it.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
@@ -146,36 +152,32 @@ public final class GroupProgress {
    * Waits until the committed input offsets exceed {@code floor}, proof that a (new) instance is
    * processing.
    */
-  public long awaitCommittedBeyond(long floor, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      long committed = committedInput();
-      if (committed > floor) {
-        return committed;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        applicationId + " committed nothing beyond " + floor + " within " + timeout);
+  public long awaitCommittedBeyond(long floor, Duration timeout) {
+    return await(applicationId + " committed beyond " + floor)
+        .atMost(timeout)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(200))
+        .until(this::committedInput, committed -> committed > floor);
   }
 
   /** Waits until the application's consumer group has members with assigned partitions. */
-  public void awaitGroupStable(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        var group =
-            admin.describeConsumerGroups(Set.of(applicationId)).all().get().get(applicationId);
-        if (group.groupState() == org.apache.kafka.common.GroupState.STABLE
-            && !group.members().isEmpty()) {
-          return;
-        }
-      } catch (ExecutionException notYet) {
+  public void awaitGroupStable(Duration timeout) {
+    await(applicationId + " joined its group")
+        .atMost(timeout)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(200))
         // the group does not exist until the first member joins
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(applicationId + " did not join its group within " + timeout);
+        .ignoreExceptionsInstanceOf(ExecutionException.class)
+        .until(
+            () -> {
+              var group =
+                  admin
+                      .describeConsumerGroups(Set.of(applicationId))
+                      .all()
+                      .get()
+                      .get(applicationId);
+              return group.groupState() == GroupState.STABLE && !group.members().isEmpty();
+            });
   }
 
   /**
@@ -184,28 +186,30 @@ public final class GroupProgress {
    * show: rankings are re-scored up to one ranking interval after their input was committed, and
    * become readable with the next commit.
    */
-  public void awaitCaughtUp(Duration timeout, BooleanSupplier stillAlive)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Positions quiet = null;
-    long quietSince = 0;
-    while (true) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(applicationId + " did not catch up within " + timeout);
-      }
-      if (!stillAlive.getAsBoolean()) {
-        throw new AssertionError(applicationId + " stopped before catching up");
-      }
-      Positions now = positions();
-      if (now == null || !now.caughtUp()) {
-        quiet = null;
-      } else if (!now.equals(quiet)) {
-        quiet = now;
-        quietSince = System.nanoTime();
-      } else if (System.nanoTime() - quietSince >= SETTLE.toNanos()) {
-        return;
-      }
-      Thread.sleep(300);
-    }
+  public void awaitCaughtUp(Duration timeout, BooleanSupplier stillAlive) {
+    AtomicReference<Positions> quiet = new AtomicReference<>();
+    AtomicLong quietSince = new AtomicLong();
+    await(applicationId + " caught up")
+        .atMost(timeout)
+        .pollInSameThread()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              assertThat(stillAlive.getAsBoolean())
+                  .as(applicationId + " stopped before catching up")
+                  .isTrue();
+              Positions now = positions();
+              if (now == null || !now.caughtUp()) {
+                quiet.set(null);
+                return false;
+              }
+              if (!now.equals(quiet.get())) {
+                quiet.set(now);
+                quietSince.set(System.nanoTime());
+                return false;
+              }
+              return System.nanoTime() - quietSince.get() >= SETTLE.toNanos();
+            });
   }
 }

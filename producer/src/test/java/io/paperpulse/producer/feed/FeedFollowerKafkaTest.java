@@ -1,14 +1,15 @@
 package io.paperpulse.producer.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.TransactionalIds;
-import io.paperpulse.producer.testing.KafkaAndRegistry;
 import io.paperpulse.producer.testing.ManualStop;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -25,18 +26,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FeedFollowerKafkaTest {
+class FeedFollowerKafkaTest extends SingleBrokerTestBase {
 
   private static final RetryBackoff FAST =
       new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(40), 3);
-  private static final AtomicInteger TOPICS = new AtomicInteger();
-  private static KafkaAndRegistry env;
 
   /** Answers queued (status, body) pairs in order; the last one repeats. */
   private final Deque<Object[]> answers = new ArrayDeque<>();
@@ -44,16 +41,6 @@ class FeedFollowerKafkaTest {
   private final AtomicInteger requests = new AtomicInteger();
   private HttpServer server;
   private URI feedUrl;
-
-  @BeforeAll
-  static void start() throws Exception {
-    env = KafkaAndRegistry.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    env.close();
-  }
 
   @BeforeEach
   void serveFeed() throws IOException {
@@ -91,7 +78,7 @@ class FeedFollowerKafkaTest {
 
   @Test
   void publishesNewAndChangedPapersOnly() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("feed");
     String feed = fixture("daily-papers.json");
     answer(200, feed);
     try (PaperPublisher publisher = publisher(topic)) {
@@ -113,7 +100,7 @@ class FeedFollowerKafkaTest {
       FeedRound changed = follower.pollOnce();
       assertThat(changed.sent()).isEqualTo(1);
     }
-    List<ConsumerRecord<String, PaperEvent>> records = env.readCommitted(topic);
+    List<ConsumerRecord<String, PaperEvent>> records = cluster.readPapers(topic);
     assertThat(records).hasSize(4);
     assertThat(records.get(3).key()).isEqualTo("2401.02954");
     assertThat(records.get(3).value().getUpvotes()).isEqualTo(57);
@@ -121,7 +108,7 @@ class FeedFollowerKafkaTest {
 
   @Test
   void serverErrorIsRetriedWithinTheRound() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("feed");
     answer(500, "busy");
     answer(200, fixture("daily-papers.json"));
     try (PaperPublisher publisher = publisher(topic)) {
@@ -130,12 +117,12 @@ class FeedFollowerKafkaTest {
       assertThat(round.sent()).isEqualTo(3);
     }
     assertThat(requests.get()).isEqualTo(2);
-    assertThat(env.readCommitted(topic)).hasSize(3);
+    assertThat(cluster.readPapers(topic)).hasSize(3);
   }
 
   @Test
   void aFeedDownForAWholeRoundIsReportedAndTheNextRoundRecovers() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("feed");
     answer(503, "down");
     answer(503, "down");
     answer(503, "down");
@@ -147,12 +134,12 @@ class FeedFollowerKafkaTest {
       assertThat(down.fetchError()).contains("failed 3 times").contains("HTTP 503");
       assertThat(follower.pollOnce().sent()).isEqualTo(3);
     }
-    assertThat(env.readCommitted(topic)).hasSize(3);
+    assertThat(cluster.readPapers(topic)).hasSize(3);
   }
 
   @Test
   void invalidEntriesAreSkippedAndReported() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("feed");
     answer(200, fixture("daily-papers-bad.json"));
     try (PaperPublisher publisher = publisher(topic)) {
       FeedRound round = follower(publisher).pollOnce();
@@ -165,7 +152,7 @@ class FeedFollowerKafkaTest {
 
   @Test
   void runStopsWhenAskedBetweenRounds() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("feed");
     answer(200, fixture("daily-papers.json"));
     ManualStop stop = new ManualStop();
     FeedFollower follower;
@@ -175,11 +162,10 @@ class FeedFollowerKafkaTest {
       // Rounds a minute apart: the stop lands in the wait, which must end at once.
       Thread thread = new Thread(() -> result[0] = follower.run(Duration.ofMinutes(1), stop));
       thread.start();
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (follower.rounds() < 1) {
-        assertThat(System.nanoTime()).as("first round done in time").isLessThan(deadline);
-        Thread.sleep(20);
-      }
+      await("first round done")
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> follower.rounds() >= 1);
       long asked = System.nanoTime();
       stop.request();
       thread.join(10_000);
@@ -189,12 +175,12 @@ class FeedFollowerKafkaTest {
     }
     assertThat(follower.rounds()).isEqualTo(1);
     assertThat(follower.published()).isEqualTo(3);
-    assertThat(env.readCommitted(topic)).hasSize(3);
+    assertThat(cluster.readPapers(topic)).hasSize(3);
   }
 
   @Test
   void aStopAbandonsADownloadInFlight() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("feed");
     CountDownLatch release = new CountDownLatch(1);
     server.removeContext("/api/daily_papers");
     server.createContext(
@@ -228,12 +214,11 @@ class FeedFollowerKafkaTest {
     }
   }
 
-  private void awaitRequests(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (requests.get() < count) {
-      assertThat(System.nanoTime()).as("%d feed requests in time", count).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  private void awaitRequests(int count) {
+    await(count + " feed requests")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> requests.get() >= count);
   }
 
   private FeedFollower follower(PaperPublisher publisher) {
@@ -243,23 +228,17 @@ class FeedFollowerKafkaTest {
 
   private PaperPublisher publisher(String topic) {
     return new PaperPublisher(
-        env.clientProperties(),
+        cluster.clientProperties(),
         topic,
         TransactionalIds.forFeed(topic, feedUrl.toString()),
-        env.keySerializer(),
-        env.valueSerializer());
+        cluster.paperIdSerializer(),
+        cluster.paperSerializer());
   }
 
   private void answer(int status, String body) {
     synchronized (answers) {
       answers.add(new Object[] {status, body});
     }
-  }
-
-  private static String newTopic() throws Exception {
-    String topic = "feed-" + TOPICS.incrementAndGet();
-    env.createTopic(topic);
-    return topic;
   }
 
   private static String fixture(String name) throws IOException {

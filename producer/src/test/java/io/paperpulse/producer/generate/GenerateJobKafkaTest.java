@@ -2,9 +2,9 @@ package io.paperpulse.producer.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.producer.testing.KafkaAndRegistry;
 import io.paperpulse.producer.testing.ManualStop;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,30 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class GenerateJobKafkaTest {
-
-  private static final AtomicInteger TOPICS = new AtomicInteger();
-  private static KafkaAndRegistry env;
-
-  @BeforeAll
-  static void start() throws Exception {
-    env = KafkaAndRegistry.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    env.close();
-  }
+class GenerateJobKafkaTest extends SingleBrokerTestBase {
 
   @Test
   void publishedEventsReadBackWithTheRegistrySerdesAsTheExpectedFinalState() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("generated");
     GeneratorSettings settings =
         GeneratorSettings.defaults(17)
             .withSpan(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31))
@@ -57,7 +41,7 @@ class GenerateJobKafkaTest {
         .isNotEmpty()
         .allSatisfy(line -> assertThat(line).startsWith("generate: sent "));
 
-    List<ConsumerRecord<String, PaperEvent>> records = env.readCommitted(topic);
+    List<ConsumerRecord<String, PaperEvent>> records = cluster.readPapers(topic);
     assertThat(records).hasSize(300);
     Map<String, PaperEvent> latest = new HashMap<>();
     Set<String> deleted = new HashSet<>();
@@ -77,19 +61,19 @@ class GenerateJobKafkaTest {
 
   @Test
   void aRateIsHeldByPacingTheSends() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("generated");
     GenerateResult result = job().run(GenerateOptions.of(topic, 60, 1).withRate(100));
 
     assertThat(result.exitCode()).isZero();
     // 60 events at 100/s: the first is free, the other 59 wait for 10 ms tokens each.
     assertThat(result.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(550));
     assertThat(result.eventsPerSecond()).isLessThan(110);
-    assertThat(env.readCommitted(topic)).hasSize(60);
+    assertThat(cluster.readPapers(topic)).hasSize(60);
   }
 
   @Test
   void aStopRequestEndsASlowRateAtOnceAndEverythingSentIsOnTheTopic() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("generated");
     ManualStop stop = new ManualStop();
     List<String> progress = new ArrayList<>();
     // One event every two seconds: the stop lands while the pacing waits for the next token.
@@ -107,14 +91,14 @@ class GenerateJobKafkaTest {
     assertThat(result.interrupted()).isTrue();
     assertThat(result.events()).isEqualTo(1);
     assertThat(result.summary()).endsWith("stopped before the requested count");
-    assertThat(env.readCommitted(topic)).hasSize(1);
+    assertThat(cluster.readPapers(topic)).hasSize(1);
   }
 
   @Test
   void unreachableClusterIsAFailureWithExitCode1() {
     Map<String, Object> props = Map.of("bootstrap.servers", "127.0.0.1:1", "max.block.ms", 1000);
     GenerateResult result =
-        new GenerateJob(props, env.keySerializer(), env.valueSerializer())
+        new GenerateJob(props, cluster.paperIdSerializer(), cluster.paperSerializer())
             .run(GenerateOptions.of("papers", 10, 1));
 
     assertThat(result.exitCode()).isEqualTo(1);
@@ -123,12 +107,7 @@ class GenerateJobKafkaTest {
   }
 
   private static GenerateJob job() {
-    return new GenerateJob(env.clientProperties(), env.keySerializer(), env.valueSerializer());
-  }
-
-  private static String newTopic() throws Exception {
-    String topic = "generated-" + TOPICS.incrementAndGet();
-    env.createTopic(topic);
-    return topic;
+    return new GenerateJob(
+        cluster.clientProperties(), cluster.paperIdSerializer(), cluster.paperSerializer());
   }
 }

@@ -10,8 +10,8 @@ import io.paperpulse.producer.format.ParseResult;
 import io.paperpulse.producer.paper.PaperIds;
 import io.paperpulse.producer.publish.PaperPublisher;
 import io.paperpulse.producer.publish.PublishReport;
-import io.paperpulse.producer.testing.KafkaAndRegistry;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,38 +25,23 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProduceJobKafkaTest {
+class ProduceJobKafkaTest extends SingleBrokerTestBase {
 
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2024-12-11T10:00:00Z"), ZoneOffset.UTC);
-  private static final AtomicInteger TOPICS = new AtomicInteger();
-  private static KafkaAndRegistry env;
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void start() throws Exception {
-    env = KafkaAndRegistry.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    env.close();
-  }
-
   @Test
   void goodFileIsCommittedInOneTransactionAndReadBack() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("papers");
     ProduceResult result = job().run(ProduceOptions.of(topic, List.of(fixture("papers.jsonl"))));
 
     assertThat(result.exitCode()).isZero();
@@ -68,7 +53,7 @@ class ProduceJobKafkaTest {
               assertThat(r.published()).isEqualTo(3);
               assertThat(r.tombstones()).isEqualTo(1);
             });
-    List<ConsumerRecord<String, PaperEvent>> records = env.readCommitted(topic);
+    List<ConsumerRecord<String, PaperEvent>> records = cluster.readPapers(topic);
     assertThat(records)
         .extracting(ConsumerRecord::key)
         .containsExactly(
@@ -82,7 +67,7 @@ class ProduceJobKafkaTest {
 
   @Test
   void fileWithOneBadRecordPublishesNothingAndFailsWithExitCode2() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("papers");
     ProduceResult result =
         job().run(ProduceOptions.of(topic, List.of(fixture("papers-bad.jsonl"))));
 
@@ -95,12 +80,12 @@ class ProduceJobKafkaTest {
             "invalid: "
                 + dir.resolve("papers-bad.jsonl")
                 + ":2:39: field 'publishedAt': not a date: '2024-13-45'");
-    assertThat(env.readCommitted(topic)).isEmpty();
+    assertThat(cluster.readPapers(topic)).isEmpty();
   }
 
   @Test
   void skipInvalidPublishesTheValidRecordsAndReportsEachSkippedOne() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("papers");
     ProduceResult result =
         job()
             .run(
@@ -113,14 +98,14 @@ class ProduceJobKafkaTest {
     assertThat(result.lines())
         .contains(
             "skipped: " + dir.resolve("papers-bad.jsonl") + ":4: field 'upvotes': negative: -1");
-    assertThat(env.readCommitted(topic))
+    assertThat(cluster.readPapers(topic))
         .extracting(r -> r.value().getTitle())
         .containsExactly("Good");
   }
 
   @Test
   void sameIdTwiceInOneFileKeepsTheLastAndCountsADuplicate() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("papers");
     Path file =
         Files.writeString(
             dir.resolve("dup.jsonl"),
@@ -133,14 +118,14 @@ class ProduceJobKafkaTest {
 
     assertThat(result.published()).isEqualTo(2);
     assertThat(result.duplicates()).isEqualTo(1);
-    assertThat(env.readCommitted(topic))
+    assertThat(cluster.readPapers(topic))
         .extracting(r -> r.key() + "=" + r.value().getTitle())
         .containsExactly("2401.00002=Other", "2401.00001=Second version");
   }
 
   @Test
   void deletesArePublishedAsTombstones() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("papers");
     ProduceOptions options =
         new ProduceOptions(
             topic,
@@ -153,7 +138,7 @@ class ProduceJobKafkaTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.tombstones()).isEqualTo(2);
-    assertThat(env.readCommitted(topic))
+    assertThat(cluster.readPapers(topic))
         .allSatisfy(r -> assertThat(r.value()).isNull())
         .extracting(ConsumerRecord::key)
         .containsExactly("2401.00001", "t:0123456789abcdef");
@@ -161,7 +146,7 @@ class ProduceJobKafkaTest {
 
   @Test
   void stdinAndTheBundledSampleAreInputsToo() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("papers");
     String line = "{\"title\": \"From stdin\", \"publishedAt\": \"2024-02-02\"}\n";
     InputSource stdin =
         InputSource.fromArgument(
@@ -174,12 +159,12 @@ class ProduceJobKafkaTest {
         .extracting(PublishReport::input)
         .containsExactly("stdin", "daily-papers.txt");
     assertThat(result.published()).isEqualTo(49);
-    assertThat(env.readCommitted(topic)).hasSize(49);
+    assertThat(cluster.readPapers(topic)).hasSize(49);
   }
 
   @Test
   void bundledSamplePublishesItsFortyEightPapersAndNamesTheBlocksItSkipped() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("papers");
     ProduceResult result =
         job().run(ProduceOptions.of(topic, List.of(InputSource.bundledSample())));
 
@@ -205,19 +190,19 @@ class ProduceJobKafkaTest {
         .last()
         .isEqualTo(
             "total: published 48, tombstones 0, skipped 0, duplicates 0, blocks not in record form 2");
-    assertThat(env.readCommitted(topic))
+    assertThat(cluster.readPapers(topic))
         .hasSize(48)
         .allSatisfy(r -> assertThat(r.value().getAuthorCount()).isPositive());
   }
 
   @Test
   void aRestartedProducerFencesTheKilledOneAndAbortsItsOpenTransaction() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("papers");
     String transactionalId = "paperpulse-produce-" + topic + "-restart";
-    Map<String, Object> props = new HashMap<>(env.clientProperties());
+    Map<String, Object> props = new HashMap<>(cluster.clientProperties());
     props.put("transactional.id", transactionalId);
     KafkaProducer<String, PaperEvent> killed =
-        new KafkaProducer<>(props, env.keySerializer(), env.valueSerializer());
+        new KafkaProducer<>(props, cluster.paperIdSerializer(), cluster.paperSerializer());
     killed.initTransactions();
     killed.beginTransaction();
     killed
@@ -226,11 +211,11 @@ class ProduceJobKafkaTest {
 
     try (PaperPublisher restarted =
         new PaperPublisher(
-            env.clientProperties(),
+            cluster.clientProperties(),
             topic,
             transactionalId,
-            env.keySerializer(),
-            env.valueSerializer())) {
+            cluster.paperIdSerializer(),
+            cluster.paperSerializer())) {
       PublishReport report =
           restarted.publish(
               InputReader.read(
@@ -244,7 +229,7 @@ class ProduceJobKafkaTest {
       assertThat(report.outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
     }
 
-    assertThat(env.readCommitted(topic))
+    assertThat(cluster.readPapers(topic))
         .extracting(ConsumerRecord::key)
         .containsExactly("2401.00001");
     assertThatThrownBy(killed::commitTransaction).isInstanceOf(ProducerFencedException.class);
@@ -253,7 +238,7 @@ class ProduceJobKafkaTest {
 
   @Test
   void aFencedPublisherReportsTheFatalErrorAndStops() throws Exception {
-    String topic = newTopic();
+    String topic = cluster.newTopic("papers");
     String transactionalId = "paperpulse-produce-" + topic + "-fenced";
     var input =
         InputReader.read(
@@ -262,18 +247,18 @@ class ProduceJobKafkaTest {
             new ParseContext("x.jsonl", LocalDate.of(2024, 12, 11), CLOCK.instant()));
     try (PaperPublisher old =
             new PaperPublisher(
-                env.clientProperties(),
+                cluster.clientProperties(),
                 topic,
                 transactionalId,
-                env.keySerializer(),
-                env.valueSerializer());
+                cluster.paperIdSerializer(),
+                cluster.paperSerializer());
         PaperPublisher newer =
             new PaperPublisher(
-                env.clientProperties(),
+                cluster.clientProperties(),
                 topic,
                 transactionalId,
-                env.keySerializer(),
-                env.valueSerializer())) {
+                cluster.paperIdSerializer(),
+                cluster.paperSerializer())) {
       assertThat(old.publish(input, false).outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
       assertThat(newer.publish(input, false).outcome()).isEqualTo(PublishReport.Outcome.COMMITTED);
       PublishReport fenced = old.publish(input, false);
@@ -285,14 +270,14 @@ class ProduceJobKafkaTest {
       assertThat(old.publish(input, false).failure())
           .startsWith("producer stopped after an earlier fatal error");
     }
-    assertThat(env.readCommitted(topic)).hasSize(2);
+    assertThat(cluster.readPapers(topic)).hasSize(2);
   }
 
   @Test
   void unreachableClusterIsARuntimeFailureWithExitCode1() throws Exception {
     Map<String, Object> props = Map.of("bootstrap.servers", "127.0.0.1:1", "max.block.ms", 1500);
     ProduceResult result =
-        new ProduceJob(props, env.keySerializer(), env.valueSerializer(), CLOCK)
+        new ProduceJob(props, cluster.paperIdSerializer(), cluster.paperSerializer(), CLOCK)
             .run(
                 ProduceOptions.of(
                     "papers", List.of(fixture("papers.jsonl"), fixture("daily-papers.json"))));
@@ -304,13 +289,7 @@ class ProduceJobKafkaTest {
 
   private ProduceJob job() {
     return new ProduceJob(
-        env.clientProperties(), env.keySerializer(), env.valueSerializer(), CLOCK);
-  }
-
-  private static String newTopic() throws Exception {
-    String topic = "papers-" + TOPICS.incrementAndGet();
-    env.createTopic(topic);
-    return topic;
+        cluster.clientProperties(), cluster.paperIdSerializer(), cluster.paperSerializer(), CLOCK);
   }
 
   private InputSource fixture(String name) throws IOException {

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import java.io.IOException;
+import io.paperpulse.registry.testing.SelfSignedCertificate;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -35,57 +33,10 @@ class TlsClientTest {
   @TempDir static Path dir;
   private HttpsServer https;
 
-  /**
-   * keytool runs in its own JVM, which is slow on a busy machine: generate the stores once per
-   * class.
-   */
   @BeforeAll
   static void generateStores() throws Exception {
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "registry",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "2",
-        "-dname",
-        "CN=localhost",
-        "-ext",
-        "SAN=ip:127.0.0.1,dns:localhost",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        dir.resolve("server.p12").toString(),
-        "-storepass",
-        PASSWORD,
-        "-keypass",
-        PASSWORD);
-    keytool(
-        "-exportcert",
-        "-alias",
-        "registry",
-        "-keystore",
-        dir.resolve("server.p12").toString(),
-        "-storepass",
-        PASSWORD,
-        "-file",
-        dir.resolve("server.crt").toString());
-    keytool(
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "registry",
-        "-file",
-        dir.resolve("server.crt").toString(),
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        dir.resolve("trust.p12").toString(),
-        "-storepass",
-        PASSWORD);
+    SelfSignedCertificate.create(
+        dir.resolve("server.p12"), dir.resolve("trust.p12"), "registry", PASSWORD);
   }
 
   @BeforeEach
@@ -156,16 +107,5 @@ class TlsClientTest {
                         "schema.registry.ssl.truststore.type", "PKCS12")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot set up TLS");
-  }
-
-  private static void keytool(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("keytool failed: " + output);
-    }
   }
 }

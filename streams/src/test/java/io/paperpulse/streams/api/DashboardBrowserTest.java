@@ -12,11 +12,12 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.streams.testing.HeadlessChromium;
 import io.paperpulse.streams.testing.HttpJson;
 import io.paperpulse.streams.testing.Papers;
-import io.paperpulse.streams.testing.TestCluster;
 import io.paperpulse.tagging.PaperTagger;
+import io.paperpulse.testsupport.TestCluster;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,13 +78,7 @@ class DashboardBrowserTest {
     sample = sample();
     cluster.publish(
         config.topics().papers(), sample.stream().map(p -> KeyValue.pair(p.getId(), p)).toList());
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!node.app().isCaughtUp()) {
-      assertThat(node.app().state())
-          .isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
-      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
+    AppWait.caughtUp(node.app(), TIMEOUT);
   }
 
   @AfterAll

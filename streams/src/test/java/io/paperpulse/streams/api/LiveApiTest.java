@@ -8,11 +8,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.streams.testing.HttpJson;
 import io.paperpulse.streams.testing.PrometheusText;
 import io.paperpulse.streams.testing.SseListener;
-import io.paperpulse.streams.testing.TestCluster;
 import io.paperpulse.streams.testing.VocabularyTagger;
+import io.paperpulse.testsupport.TestCluster;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,7 +196,7 @@ class LiveApiTest {
     try (PaperPulseStreamsApp app =
         new PaperPulseStreamsApp(other, new VocabularyTagger(), registry)) {
       app.start();
-      awaitRunning(app);
+      AppWait.running(app, Duration.ofSeconds(60));
       firstRun = kafkaMeterNames(registry);
       assertThat(firstRun).isNotEmpty();
     }
@@ -204,20 +204,12 @@ class LiveApiTest {
     try (PaperPulseStreamsApp app =
         new PaperPulseStreamsApp(other, new VocabularyTagger(), registry)) {
       app.start();
-      awaitRunning(app);
+      AppWait.running(app, Duration.ofSeconds(60));
       // The number of per-task meters depends on when tasks are assigned, so the check is on what
       // is bound: the same kinds of meters again after a restart, and none left after each close.
       assertThat(kafkaMeterNames(registry)).containsAll(firstRun);
     }
     assertThat(kafkaMeterNames(registry)).isEmpty();
-  }
-
-  private static void awaitRunning(PaperPulseStreamsApp app) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (app.state() != KafkaStreams.State.RUNNING) {
-      assertThat(System.nanoTime()).as("app RUNNING within 60 s").isLessThan(deadline);
-      Thread.sleep(100);
-    }
   }
 
   private static Set<String> kafkaMeterNames(SimpleMeterRegistry registry) {
@@ -243,12 +235,6 @@ class LiveApiTest {
   }
 
   private static void awaitCaughtUp() throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!node.app().isCaughtUp()) {
-      assertThat(node.app().state())
-          .isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
-      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
+    AppWait.caughtUp(node.app(), TIMEOUT);
   }
 }

@@ -2,6 +2,7 @@ package io.paperpulse.streams.api;
 
 import static io.paperpulse.streams.testing.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
@@ -15,8 +16,8 @@ import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.testing.HttpJson;
-import io.paperpulse.streams.testing.TestCluster;
 import io.paperpulse.streams.testing.VocabularyTagger;
+import io.paperpulse.testsupport.TestCluster;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -240,27 +241,15 @@ class TwoInstancesApiTest {
         .isEqualTo(404);
 
     // the top-papers topic ends with each bucket's top 20 merged from every partition
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
     Map<String, List<String>> expected = new TreeMap<>();
     buckets.forEach(
         (key, papers) ->
             expected.put(
                 key, papers.stream().sorted(rankOrder).limit(20).map(PaperEvent::getId).toList()));
-    Map<String, List<String>> published = Map.of();
-    while (!published.equals(expected) && System.nanoTime() < deadline) {
-      Map<String, List<String>> latestRecords = new TreeMap<>();
-      for (KeyValue<TrendingKey, TopPapers> record :
-          cluster.read(config.topics().topPapers(), TrendingKey.class, TopPapers.class)) {
-        String key = record.key.getGranularity() + "/" + record.key.getBucketStart();
-        if (record.value == null) {
-          latestRecords.remove(key);
-        } else {
-          latestRecords.put(key, record.value.getPapers().stream().map(TopPaper::getId).toList());
-        }
-      }
-      published = latestRecords;
-    }
-    assertThat(published).isEqualTo(expected);
+    await("top-papers merged")
+        .atMost(TIMEOUT)
+        .pollInSameThread()
+        .untilAsserted(() -> assertThat(publishedTopPapers()).isEqualTo(expected));
   }
 
   @Test
@@ -397,16 +386,30 @@ class TwoInstancesApiTest {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static void awaitCaughtUp() throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!(first.app().state() == KafkaStreams.State.RUNNING
-        && second.app().state() == KafkaStreams.State.RUNNING
-        && first.app().isCaughtUp())) {
-      assertThat(System.nanoTime())
-          .as("both instances caught up within %s", TIMEOUT)
-          .isLessThan(deadline);
-      Thread.sleep(200);
+  /** The latest top papers per bucket on the top-papers topic, by "granularity/bucket". */
+  private static Map<String, List<String>> publishedTopPapers() {
+    Map<String, List<String>> latestRecords = new TreeMap<>();
+    for (KeyValue<TrendingKey, TopPapers> record :
+        cluster.read(config.topics().topPapers(), TrendingKey.class, TopPapers.class)) {
+      String key = record.key.getGranularity() + "/" + record.key.getBucketStart();
+      if (record.value == null) {
+        latestRecords.remove(key);
+      } else {
+        latestRecords.put(key, record.value.getPapers().stream().map(TopPaper::getId).toList());
+      }
     }
+    return latestRecords;
+  }
+
+  private static void awaitCaughtUp() {
+    await("both instances caught up")
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                first.app().state() == KafkaStreams.State.RUNNING
+                    && second.app().state() == KafkaStreams.State.RUNNING
+                    && first.app().isCaughtUp());
   }
 
   /** Sixty papers over three months from a small vocabulary, then updates and deletes. */

@@ -3,8 +3,6 @@ package io.paperpulse.streams.app;
 import static io.paperpulse.streams.testing.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.registry.serde.SpecificAvroSerde;
-import io.paperpulse.registry.serde.StringAvroSerde;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.Tag;
 import io.paperpulse.schema.TagCount;
@@ -13,11 +11,12 @@ import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
+import io.paperpulse.streams.testing.AppWait;
 import io.paperpulse.streams.testing.ExpectedCounts;
-import io.paperpulse.streams.testing.TestRegistry;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.PaperTagger;
 import io.paperpulse.tagging.Tagger;
+import io.paperpulse.testsupport.SingleBrokerTestBase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,57 +31,17 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real application, exactly-once, on an in-JVM KRaft broker and an HTTP schema registry. */
-class StreamsAppIntegrationTest {
+class StreamsAppIntegrationTest extends SingleBrokerTestBase {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final Tagger TAGGER = PaperTagger.withDefaultTaxonomy();
-  private static KafkaClusterTestKit cluster;
-  private static TestRegistry registry;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
-            .setConfigProp("group.initial.rebalance.delay.ms", "0")
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-    registry = new TestRegistry();
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    registry.close();
-    cluster.close();
-  }
 
   /** Without a crash both guarantees give the same, exact counts. */
   @ParameterizedTest
@@ -110,7 +69,7 @@ class StreamsAppIntegrationTest {
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
       List<KeyValue<String, PaperEvent>> events = history(new Random(5));
-      publish(topics, events);
+      cluster.publish(topics.papers(), events);
       for (KeyValue<String, PaperEvent> event : events) {
         if (event.value == null) {
           live.remove(event.key);
@@ -118,12 +77,13 @@ class StreamsAppIntegrationTest {
           live.put(event.key, event.value);
         }
       }
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
 
       Map<TagCountKey, ExpectedCounts.Totals> expected =
           ExpectedCounts.recompute(live.values(), TAGGER, Granularity.DEFAULTS);
       assertThat(expected).isNotEmpty();
-      assertThat(ExpectedCounts.fromTopic(readCommitted(topics.tagCounts()))).isEqualTo(expected);
+      assertThat(ExpectedCounts.fromTopic(cluster.readTagCounts(topics.tagCounts())))
+          .isEqualTo(expected);
 
       // interactive queries see the same state
       TagCountKey someKey = expected.keySet().iterator().next();
@@ -175,14 +135,14 @@ class StreamsAppIntegrationTest {
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
       new TopicProvisioner(admin).createMissing(topics, 1, (short) 1);
     }
-    publish(topics, papers);
+    cluster.publish(topics.papers(), papers);
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
-      awaitCaughtUp(app);
+      AppWait.caughtUp(app, TIMEOUT);
     }
     TagCountKey year = new TagCountKey("diffusion models", "year", LocalDate.of(2024, 1, 1));
     List<KeyValue<TagCountKey, TagCount>> written =
-        readCommitted(topics.tagCounts()).stream()
+        cluster.readTagCounts(topics.tagCounts()).stream()
             .filter(record -> record.key.equals(year))
             .toList();
     assertThat(written)
@@ -221,8 +181,8 @@ class StreamsAppIntegrationTest {
     Map<String, Long> before;
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
-      publish(topics, history(new Random(7)));
-      awaitCaughtUp(app);
+      cluster.publish(topics.papers(), history(new Random(7)));
+      AppWait.caughtUp(app, TIMEOUT);
       before = paperCounts(app.queries().trending(Granularity.MONTH, january).orElseThrow());
     }
     // fewer tags than the top N, so a new paper displaces none of them
@@ -248,8 +208,8 @@ class StreamsAppIntegrationTest {
                 Map.of(PaperPulseStreamsConfig.STATE_DIR_CONFIG, secondStateDir.toString())),
             TAGGER)) {
       app.start();
-      publish(topics, List.of(KeyValue.pair(added.getId(), added)));
-      awaitCaughtUp(app);
+      cluster.publish(topics.papers(), List.of(KeyValue.pair(added.getId(), added)));
+      AppWait.caughtUp(app, TIMEOUT);
       Map<String, Long> after =
           paperCounts(app.queries().trending(Granularity.MONTH, january).orElseThrow());
 
@@ -267,15 +227,6 @@ class StreamsAppIntegrationTest {
   private static Map<String, Long> paperCounts(TrendingTags ranking) {
     return ranking.getTags().stream()
         .collect(Collectors.toMap(TrendingTag::getTag, TrendingTag::getPaperCount));
-  }
-
-  private static void publish(TopicNames topics, List<KeyValue<String, PaperEvent>> events) {
-    try (KafkaProducer<String, PaperEvent> producer = producer()) {
-      for (KeyValue<String, PaperEvent> event : events) {
-        producer.send(new ProducerRecord<>(topics.papers(), event.key, event.value));
-      }
-      producer.flush();
-    }
   }
 
   /** Thirty papers over two months, then updates of text, date and upvotes, and deletes. */
@@ -315,68 +266,5 @@ class StreamsAppIntegrationTest {
       events.add(KeyValue.pair("2401." + (10000 + i), null));
     }
     return events;
-  }
-
-  private static KafkaProducer<String, PaperEvent> producer() {
-    Map<String, Object> props =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            cluster.bootstrapServers(),
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.ACKS_CONFIG,
-            "all");
-    return new KafkaProducer<>(
-        props,
-        StringAvroSerde.of(registryClient(), true).serializer(),
-        SpecificAvroSerde.of(PaperEvent.class, registryClient(), false).serializer());
-  }
-
-  private static io.paperpulse.registry.client.SchemaRegistryClient registryClient() {
-    return new io.paperpulse.registry.client.RestSchemaRegistryClient(registry.url());
-  }
-
-  private static void awaitCaughtUp(PaperPulseStreamsApp app) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!app.isCaughtUp()) {
-      assertThat(app.state()).isNotIn(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR);
-      assertThat(System.nanoTime()).as("caught up within %s", TIMEOUT).isLessThan(deadline);
-      Thread.sleep(200);
-    }
-  }
-
-  private static List<KeyValue<TagCountKey, TagCount>> readCommitted(String topic) {
-    Map<String, Object> props =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            cluster.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
-    List<KeyValue<TagCountKey, TagCount>> records = new ArrayList<>();
-    try (KafkaConsumer<TagCountKey, TagCount> consumer =
-        new KafkaConsumer<>(
-            props,
-            SpecificAvroSerde.of(TagCountKey.class, registryClient(), true).deserializer(),
-            SpecificAvroSerde.of(TagCount.class, registryClient(), false).deserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .collect(Collectors.toList());
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        for (ConsumerRecord<TagCountKey, TagCount> record : consumer.poll(Duration.ofMillis(200))) {
-          records.add(KeyValue.pair(record.key(), record.value()));
-        }
-      }
-    }
-    return records;
   }
 }

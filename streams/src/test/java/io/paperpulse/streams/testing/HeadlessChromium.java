@@ -1,5 +1,6 @@
 package io.paperpulse.streams.testing;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,9 +26,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -191,16 +194,18 @@ public final class HeadlessChromium implements AutoCloseable {
    * seen.
    */
   public String awaitDom(Predicate<String> condition, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String dom = dom();
-    while (!condition.test(dom)) {
-      if (System.nanoTime() > deadline) {
-        fail("the page did not reach the expected state within " + timeout + "; DOM:\n" + dom);
-      }
-      Thread.sleep(100);
-      dom = dom();
+    AtomicReference<String> last = new AtomicReference<>("");
+    try {
+      return await("page state")
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(100))
+          .pollInSameThread()
+          .until(this::dom, dom -> condition.test(last.updateAndGet(previous -> dom)));
+    } catch (ConditionTimeoutException e) {
+      return fail(
+          "the page did not reach the expected state within " + timeout + "; DOM:\n" + last);
     }
-    return dom;
   }
 
   /** Writes a PNG of the viewport. */

@@ -1,6 +1,7 @@
 package io.paperpulse.streams.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,8 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * A small HTTP client for API tests: GETs, and waits out 503 answers (rebalancing) until a
- * deadline.
+ * A small HTTP client for API tests: GETs, and waits out 503 answers (rebalancing) for up to a
+ * minute.
  */
 public final class HttpJson {
 
@@ -30,21 +31,23 @@ public final class HttpJson {
   }
 
   /** GETs until the answer is not 503, which must carry Retry-After while it lasts. */
-  public HttpResponse<String> getSettled(String url) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      HttpResponse<String> response = get(url);
-      if (response.statusCode() != 503) {
-        return response;
-      }
-      assertThat(response.headers().firstValue("Retry-After"))
-          .as("Retry-After on 503 from %s", url)
-          .isPresent();
-      assertThat(System.nanoTime())
-          .as("%s settled within %s: %s", url, PATIENCE, response.body())
-          .isLessThan(deadline);
-      Thread.sleep(250);
-    }
+  public HttpResponse<String> getSettled(String url) {
+    return await(url + " settled")
+        .atMost(PATIENCE)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(250))
+        .pollInSameThread()
+        .until(
+            () -> {
+              HttpResponse<String> response = get(url);
+              if (response.statusCode() == 503) {
+                assertThat(response.headers().firstValue("Retry-After"))
+                    .as("Retry-After on 503 from %s: %s", url, response.body())
+                    .isPresent();
+              }
+              return response;
+            },
+            response -> response.statusCode() != 503);
   }
 
   /** The settled 200 answer's JSON. */

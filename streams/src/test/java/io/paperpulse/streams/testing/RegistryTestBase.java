@@ -1,5 +1,6 @@
 package io.paperpulse.streams.testing;
 
+import io.paperpulse.testsupport.TestRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

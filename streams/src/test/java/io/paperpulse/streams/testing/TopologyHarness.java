@@ -15,6 +15,7 @@ import io.paperpulse.streams.topology.PaperPulseTopology;
 import io.paperpulse.streams.topology.RegistryTopologySerdes;
 import io.paperpulse.streams.topology.TopicNames;
 import io.paperpulse.tagging.Tagger;
+import io.paperpulse.testsupport.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public final class TopologyHarness implements AutoCloseable {
   public static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
 
   private final TestRegistry registry;
+  private final RegistryTopologySerdes serdes;
   private final TopicNames topics;
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, PaperEvent> papers;
@@ -70,7 +72,7 @@ public final class TopologyHarness implements AutoCloseable {
     this.registry = registry;
     this.topics = new TopicNames("test.");
     this.emitInterval = config.emitInterval();
-    RegistryTopologySerdes serdes = registry.serdes();
+    this.serdes = new RegistryTopologySerdes(registry.client());
     Topology topology =
         PaperPulseTopology.build(new StreamsBuilder(), config, topics, serdes, tagger);
     try {
@@ -133,7 +135,7 @@ public final class TopologyHarness implements AutoCloseable {
   }
 
   public RegistryTopologySerdes serdes() {
-    return registry.serdes();
+    return serdes;
   }
 
   public void upsert(PaperEvent paper) {

@@ -20,7 +20,7 @@ class TopologyDescriptionTest extends RegistryTestBase {
             new StreamsBuilder(),
             new PaperPulseStreamsConfig(Map.of()),
             new TopicNames(prefix),
-            registry.serdes(),
+            new RegistryTopologySerdes(registry.client()),
             new VocabularyTagger())
         .describe();
   }

@@ -1,27 +1,28 @@
-package io.paperpulse.it.support;
+package io.paperpulse.testsupport;
 
 import io.paperpulse.registry.client.RestSchemaRegistryClient;
-import io.paperpulse.registry.client.SchemaRegistryClient;
 import io.paperpulse.registry.server.InMemorySchemaStore;
 import io.paperpulse.registry.server.SchemaRegistryServer;
-import java.util.Map;
 
-/** An embedded schema registry over HTTP for one test class, plus a client of it. */
+/**
+ * The embedded schema registry over HTTP on an ephemeral port, schemas in memory, plus a client of
+ * it: what a test needs to speak Confluent's REST API without a broker.
+ */
 public final class TestRegistry implements AutoCloseable {
 
   private final SchemaRegistryServer server;
-  private final SchemaRegistryClient client;
+  private final RestSchemaRegistryClient client;
 
   public TestRegistry() {
     server = SchemaRegistryServer.builder().store(new InMemorySchemaStore()).build().start();
-    client = RestSchemaRegistryClient.fromConfig(Map.of("schema.registry.url", server.url()));
+    client = new RestSchemaRegistryClient(server.url());
   }
 
   public String url() {
     return server.url();
   }
 
-  public SchemaRegistryClient client() {
+  public RestSchemaRegistryClient client() {
     return client;
   }
 

@@ -1,4 +1,4 @@
-package io.paperpulse.it.support;
+package io.paperpulse.testsupport;
 
 import java.io.File;
 import java.io.IOException;
