@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.registry.client.RegisteredSchema;
 import io.paperpulse.registry.client.RestSchemaRegistryClient;
-import io.paperpulse.registry.server.InMemorySchemaStore;
-import io.paperpulse.registry.server.SchemaRegistryServer;
-import io.paperpulse.registry.testing.RawHttp;
+import io.paperpulse.registry.testing.InMemoryRegistryTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * schema with the referenced type by name only, and the client must fetch the reference to parse
  * it.
  */
-class ReferencedSchemaSerdeTest {
+class ReferencedSchemaSerdeTest extends InMemoryRegistryTest {
 
   static final String ADDRESS =
       """
@@ -43,16 +41,12 @@ class ReferencedSchemaSerdeTest {
              "fields":[{"name":"id","type":"string"},{"name":"authors","type":{"type":"array","items":"io.example.Author"}},
                        {"name":"lead","type":"io.example.Author"}]}""";
 
-  private SchemaRegistryServer server;
-  private RawHttp http;
   private RestSchemaRegistryClient client;
   private Schema inlined;
   private int paperId;
 
   @BeforeEach
   void registerChain() {
-    server = new SchemaRegistryServer(0, new InMemorySchemaStore()).start();
-    http = new RawHttp(server.url());
     client = new RestSchemaRegistryClient(server.url());
     http.post("/subjects/affiliation/versions", schemaBody(ADDRESS));
     // two levels: Paper -> Author -> Affiliation, each only by name
@@ -94,7 +88,6 @@ class ReferencedSchemaSerdeTest {
   @AfterEach
   void stop() {
     client.close();
-    server.close();
   }
 
   private GenericRecord samplePaper() {

@@ -6,34 +6,18 @@ import static io.paperpulse.registry.server.RegistryServerTest.assertError;
 import static io.paperpulse.registry.testing.RawHttp.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperpulse.registry.testing.RawHttp;
+import io.paperpulse.registry.testing.InMemoryRegistryTest;
 import io.paperpulse.registry.testing.RawHttp.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Subject listings with prefix and deleted filters, {@code GET /schemas}, and deleting single
  * versions.
  */
-class RegistryListingAndDeleteTest {
+class RegistryListingAndDeleteTest extends InMemoryRegistryTest {
 
   static final String OTHER =
       "{\"type\":\"record\",\"name\":\"Other\",\"namespace\":\"t\",\"fields\":[]}";
-
-  private SchemaRegistryServer server;
-  private RawHttp http;
-
-  @BeforeEach
-  void start() {
-    server = new SchemaRegistryServer(0, new InMemorySchemaStore()).start();
-    http = new RawHttp(server.url());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private int register(String subject, String schema) {
     Answer answer = http.post("/subjects/" + subject + "/versions", schemaBody(schema));

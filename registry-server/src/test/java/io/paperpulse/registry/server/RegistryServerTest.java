@@ -4,6 +4,7 @@ import static io.paperpulse.registry.testing.RawHttp.CONFLUENT_TYPE;
 import static io.paperpulse.registry.testing.RawHttp.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpulse.registry.testing.InMemoryRegistryTest;
 import io.paperpulse.registry.testing.RawHttp;
 import io.paperpulse.registry.testing.RawHttp.Answer;
 import java.util.ArrayList;
@@ -17,11 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RegistryServerTest {
+class RegistryServerTest extends InMemoryRegistryTest {
 
   static final String V1 =
       """
@@ -38,20 +37,6 @@ class RegistryServerTest {
       """
             {"type":"record","name":"Paper","namespace":"t","fields":[{"name":"id","type":"string"},
              {"name":"title","type":"string"}]}""";
-
-  private SchemaRegistryServer server;
-  private RawHttp http;
-
-  @BeforeEach
-  void start() {
-    server = new SchemaRegistryServer(0, new InMemorySchemaStore()).start();
-    http = new RawHttp(server.url());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void registersAndReadsBackLikeConfluent() {

@@ -4,20 +4,19 @@ import static io.paperpulse.registry.server.RegistryServerTest.assertError;
 import static io.paperpulse.registry.testing.RawHttp.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperpulse.registry.testing.InMemoryRegistryTest;
 import io.paperpulse.registry.testing.RawHttp;
 import io.paperpulse.registry.testing.RawHttp.Answer;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Schemas that use named types defined in other registered schemas (Confluent's references, since
  * 5.5).
  */
-class SchemaReferencesTest {
+class SchemaReferencesTest extends InMemoryRegistryTest {
 
   static final String AUTHOR =
       """
@@ -40,20 +39,6 @@ class SchemaReferencesTest {
       """
             {"type":"record","name":"Paper","namespace":"io.example","fields":[{"name":"id","type":"string"},
              {"name":"authors","type":{"type":"array","items":"io.example.Author"}}]}""";
-
-  private SchemaRegistryServer server;
-  private RawHttp http;
-
-  @BeforeEach
-  void start() {
-    server = new SchemaRegistryServer(0, new InMemorySchemaStore()).start();
-    http = new RawHttp(server.url());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   static Map<String, Object> withReference(String schema, String subject, int version) {
     return Map.of(

@@ -4,39 +4,29 @@ import static io.paperpulse.registry.testing.RawHttp.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.registry.testing.RawHttp;
+import io.paperpulse.testsupport.TestCluster;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The registry on a real in-JVM Kafka broker: state survives a restart because it lives in the
- * topic.
+ * topic. Here rather than beside the server, because the shared broker harness (test-support)
+ * depends on the server module.
  */
 class KafkaSchemaStoreTest {
 
-  static KafkaClusterTestKit cluster;
+  static TestCluster cluster;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
+    cluster = TestCluster.start();
   }
 
   @AfterAll
