@@ -36,8 +36,7 @@ class DemoCommandTest {
             "published 49 papers",
             "waiting for the topology to catch up");
     // The sample's papers are mostly from 2024; the extra paper adds 2025. Each year comes with its
-    // top
-    // papers; no table of months, which would hold one paper each.
+    // top papers; no table of months, which would hold one paper each.
     assertThat(run.out())
         .contains(
             "Trending tags, year 2024 (2024-01-01 to 2024-12-31)",

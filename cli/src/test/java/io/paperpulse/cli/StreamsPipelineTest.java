@@ -145,6 +145,9 @@ class StreamsPipelineTest extends LocalClusterTestBase {
                 List.of(Granularity.WEEK)));
     try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, TAGGER)) {
       app.start();
+      // the generator starts once the application has joined and set up its transactions, so
+      // that the two do not contend for the broker at the same moment
+      AppWait.running(app, TIMEOUT);
       CliRun generate =
           CliRun.run(
               connection(),

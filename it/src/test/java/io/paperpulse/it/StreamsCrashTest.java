@@ -75,8 +75,7 @@ class StreamsCrashTest extends SingleBrokerTestBase {
     Path streamsLog = Path.of("target", "crash-test-streams.log");
     Files.deleteIfExists(streamsLog);
     // The application's default commit interval, spelled out: it sets how much uncommitted work
-    // each
-    // kill leaves to lose or double.
+    // each kill leaves to lose or double.
     Path clientConfig =
         Files.writeString(workDir.resolve("client.properties"), "commit.interval.ms=1000\n");
     List<String> args =
