@@ -25,7 +25,13 @@ import java.util.Set;
  * positive when its stemmed words equal those of one of the paper's uncontrolled gold keys, as the
  * benchmark matches them. Document frequencies are leave-one-out, as in the benchmark. Features are
  * standardised for the fit (the penalty then weighs them alike) and the weights written back on the
- * raw values. Arguments: the archive, the output file, optionally the penalty (default 1). Prints
+ * raw values; the fit is Newton's method, deterministic, so a refit reproduces the shipped file.
+ *
+ * <p>Arguments: the archive, then any of {@code out=FILE} (write the weights there; without it they
+ * are only printed), {@code penalty=1} (the L2 penalty), {@code drop=a,b} (features left out: their
+ * values are zeroed, their weights stay 0), {@code score-weight=W} (the weight of {@code log_score}
+ * held at W instead of fitted), {@code cv} (no fit of the whole half: two-fold cross-validation
+ * inside it, ids 0 and 2 mod 4, printing F1@5 and F1@10 of the variant). Without {@code cv}, prints
  * the weights and the scores of the fit half with the fitted ranker.
  */
 public final class FitKeyphraseRanker {
@@ -109,7 +115,7 @@ public final class FitKeyphraseRanker {
       System.out.printf(
           Locale.ROOT,
           "2-fold on the fit half, score weight %s penalty %s drop %s: F1@5 %.4f  F1@10 %.4f%n",
-          scoreWeight,
+          Double.isNaN(scoreWeight) ? "fitted" : scoreWeight,
           penalty,
           dropped,
           f5,
