@@ -24,7 +24,9 @@ import java.util.Set;
  * a reference corpus; a candidate scores the sum of its words, damped by its length and scaled up
  * when it appears early. Variants of a phrase (plurals, "modeling"/"models") share a Porter-stem
  * key. Candidates made only of generic words ("method", "results", "performance") are dropped, and
- * a candidate inside a better ranked one (or containing it) gives way to it.
+ * a candidate inside a better ranked one (or containing it) gives way to it. With a {@link
+ * KeyphraseRanker} (the shipped tagger has one) the ranking is the ranker's probability over that
+ * score and a few other features of the candidate (occurrences, spread, title, shape).
  *
  * <p>Fast path: what the extractor derives from a word (stem, stop, generic, modifier and
  * part-of-speech flags, spellings) is computed once per distinct word and kept in {@link
