@@ -5,6 +5,7 @@ import io.paperpulse.schema.TagKind;
 import io.paperpulse.tagging.keyphrase.DocumentFrequencyTable;
 import io.paperpulse.tagging.keyphrase.Keyphrase;
 import io.paperpulse.tagging.keyphrase.KeyphraseExtractor;
+import io.paperpulse.tagging.keyphrase.KeyphraseRanker;
 import io.paperpulse.tagging.keyphrase.KeyphraseSettings;
 import io.paperpulse.tagging.partofspeech.PartOfSpeechLexicon;
 import io.paperpulse.tagging.text.PorterStems;
@@ -29,7 +30,7 @@ import java.util.List;
  * one instance serves any number of threads.
  */
 public final class PaperTagger implements Tagger {
-  static final String KEYPHRASE_VERSION = "keyphrase-4";
+  static final String KEYPHRASE_VERSION = "keyphrase-5";
 
   /**
    * Keyphrases extracted beyond the limit, to take the place of those that turn out to name a
@@ -189,6 +190,15 @@ public final class PaperTagger implements Tagger {
    * A keyphrase extractor with the shipped word lists and document frequencies and other settings.
    */
   public static KeyphraseExtractor keyphraseExtractor(KeyphraseSettings settings) {
+    return keyphraseExtractor(settings, KeyphraseRanker.loadDefault());
+  }
+
+  /**
+   * As {@link #keyphraseExtractor(KeyphraseSettings)} with another candidate ranker; {@code null}
+   * ranks candidates by the hand-fitted score alone (keyphrase-4).
+   */
+  public static KeyphraseExtractor keyphraseExtractor(
+      KeyphraseSettings settings, KeyphraseRanker ranker) {
     return new KeyphraseExtractor(
         new PorterStems(),
         PartOfSpeechLexicon.shared(),
@@ -197,7 +207,8 @@ public final class PaperTagger implements Tagger {
         WordList.load("/io/paperpulse/tagging/verb-cues.txt"),
         WordList.load("/io/paperpulse/tagging/generic-words.txt"),
         DocumentFrequencyTable.loadDefault(),
-        settings);
+        settings,
+        ranker);
   }
 
   /** Loaded on first use and shared: the word lists and the frequency table are read-only. */

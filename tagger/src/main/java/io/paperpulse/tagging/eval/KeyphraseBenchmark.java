@@ -97,11 +97,17 @@ public final class KeyphraseBenchmark {
    * Scores of the even-numbered Inspec documents only, leave-one-out: what settings are fitted on.
    */
   public EvalReport.Row evaluateFitHalf(Path inspec) throws IOException {
-    List<InspecDocument> documents = InspecCorpus.read(inspec);
+    return evaluateLeaveOneOut(
+        InspecCorpus.read(inspec), "even ids (tuning half)", id -> id % 2 == 0);
+  }
+
+  /** Scores of the documents whose id passes {@code include}, leave-one-out over all documents. */
+  public EvalReport.Row evaluateLeaveOneOut(
+      List<InspecDocument> documents, String setName, IntPredicate include) {
     List<Set<String>> documentStems = documentStems(documents);
     return score(
-        "even ids (tuning half)",
-        id -> id % 2 == 0,
+        setName,
+        include,
         documents,
         documentStems,
         DocumentFrequencyTable.count(documentStems),
@@ -112,7 +118,7 @@ public final class KeyphraseBenchmark {
     return corpus.name().equalsIgnoreCase("inspec");
   }
 
-  private List<Set<String>> documentStems(List<InspecDocument> documents) {
+  List<Set<String>> documentStems(List<InspecDocument> documents) {
     List<Set<String>> documentStems = new ArrayList<>();
     for (InspecDocument d : documents) {
       documentStems.add(
@@ -204,7 +210,7 @@ public final class KeyphraseBenchmark {
     return out.toString();
   }
 
-  private static DocumentFrequencies leaveOut(DocumentFrequencyTable table, Set<String> ownStems) {
+  static DocumentFrequencies leaveOut(DocumentFrequencyTable table, Set<String> ownStems) {
     return new DocumentFrequencies() {
       @Override
       public int documentCount() {

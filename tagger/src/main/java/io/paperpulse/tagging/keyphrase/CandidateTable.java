@@ -15,6 +15,8 @@ final class CandidateTable {
   private int[] hashes = new int[256];
   private boolean[] allGeneric = new boolean[256];
   private int[] firstSpelling = new int[256];
+  private int[] last = new int[256];
+  private int[] occurrences = new int[256];
   private int size;
 
   // Spellings: a linked list per candidate of (occurrence position, count).
@@ -45,6 +47,24 @@ final class CandidateTable {
     return allGeneric[candidate];
   }
 
+  /** Position of the candidate's last occurrence. */
+  int last(int candidate) {
+    return last[candidate];
+  }
+
+  /** How many times the candidate occurs, in any spelling. */
+  int occurrences(int candidate) {
+    return occurrences[candidate];
+  }
+
+  private static int hash(Workspace words, int from, int len) {
+    int hash = len;
+    for (int k = 0; k < len; k++) {
+      hash = hash * 31 + words.stemIndex(from + k);
+    }
+    return hash;
+  }
+
   int firstSpelling(int candidate) {
     return firstSpelling[candidate];
   }
@@ -66,10 +86,7 @@ final class CandidateTable {
    * same stems (or creates it, first occurrence here) and counts the spelling.
    */
   void add(Workspace words, int from, int len) {
-    int hash = len;
-    for (int k = 0; k < len; k++) {
-      hash = hash * 31 + words.stemIndex(from + k);
-    }
+    int hash = hash(words, from, len);
     int mask = slots.length - 1;
     int slot = spread(hash) & mask;
     while (true) {
@@ -80,6 +97,10 @@ final class CandidateTable {
       }
       int c = entry - 1;
       if (hashes[c] == hash && length[c] == len && words.sameStems(start[c], from, len)) {
+        if (from > last[c]) {
+          last[c] = from;
+        }
+        occurrences[c]++;
         countSpelling(c, words, from, len);
         return;
       }
@@ -95,9 +116,13 @@ final class CandidateTable {
       hashes = Arrays.copyOf(hashes, grown);
       allGeneric = Arrays.copyOf(allGeneric, grown);
       firstSpelling = Arrays.copyOf(firstSpelling, grown);
+      last = Arrays.copyOf(last, grown);
+      occurrences = Arrays.copyOf(occurrences, grown);
     }
     int c = size++;
     start[c] = from;
+    last[c] = from;
+    occurrences[c] = 1;
     length[c] = len;
     hashes[c] = hash;
     boolean generic = true;

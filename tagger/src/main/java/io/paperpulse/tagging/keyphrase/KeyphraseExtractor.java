@@ -24,7 +24,9 @@ import java.util.Set;
  * a reference corpus; a candidate scores the sum of its words, damped by its length and scaled up
  * when it appears early. Variants of a phrase (plurals, "modeling"/"models") share a Porter-stem
  * key. Candidates made only of generic words ("method", "results", "performance") are dropped, and
- * a candidate inside a better ranked one (or containing it) gives way to it.
+ * a candidate inside a better ranked one (or containing it) gives way to it. With a {@link
+ * KeyphraseRanker} (the shipped tagger has one) the ranking is the ranker's probability over that
+ * score and a few other features of the candidate (occurrences, spread, title, shape).
  *
  * <p>Fast path: what the extractor derives from a word (stem, stop, generic, modifier and
  * part-of-speech flags, spellings) is computed once per distinct word and kept in {@link
@@ -71,6 +73,7 @@ public final class KeyphraseExtractor {
   private final Set<String> genericWords;
   private final DocumentFrequencies defaultFrequencies;
   private final KeyphraseSettings settings;
+  private final KeyphraseRanker ranker;
 
   private final NounPhrases nounPhrases;
   private final double[] dampedFrequencies = new double[64];
@@ -93,6 +96,33 @@ public final class KeyphraseExtractor {
       Set<String> genericWords,
       DocumentFrequencies defaultFrequencies,
       KeyphraseSettings settings) {
+    this(
+        stems,
+        partsOfSpeech,
+        stopWords,
+        notationWords,
+        verbCues,
+        genericWords,
+        defaultFrequencies,
+        settings,
+        null);
+  }
+
+  /**
+   * As above, with candidates ranked by {@code ranker} on their features, the hand-fitted score
+   * being one of them; {@code null} ranks them by the hand-fitted score alone.
+   */
+  public KeyphraseExtractor(
+      PorterStems stems,
+      PartOfSpeechLexicon partsOfSpeech,
+      Set<String> stopWords,
+      Set<String> notationWords,
+      Set<String> verbCues,
+      Set<String> genericWords,
+      DocumentFrequencies defaultFrequencies,
+      KeyphraseSettings settings,
+      KeyphraseRanker ranker) {
+    this.ranker = ranker;
     this.stems = stems;
     this.partsOfSpeech = partsOfSpeech;
     this.stopWords = Set.copyOf(stopWords);
@@ -114,12 +144,66 @@ public final class KeyphraseExtractor {
   /** As {@link #extract(TokenizedText, TokenizedText, int)} with other document frequencies. */
   public List<Keyphrase> extract(
       TokenizedText title, TokenizedText body, int limit, DocumentFrequencies frequencies) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    Workspace words = score(title, body, frequencies);
+    if (words == null) {
+      return List.of();
+    }
+    double[] scores = words.candidateScores();
+    if (ranker != null) {
+      for (int c = 0; c < words.candidates.size(); c++) {
+        if (scores[c] != Double.NEGATIVE_INFINITY) {
+          features(words, c, scores[c], words.features);
+          scores[c] = ranker.probability(words.features);
+        }
+      }
+    }
+    return top(words, scores, limit, settings);
+  }
+
+  /**
+   * A candidate of a paper, named as a keyphrase would be, and its {@link KeyphraseRanker}
+   * features.
+   */
+  public record CandidateFeatures(String name, double[] features) {}
+
+  /**
+   * Every candidate of the paper that can become a keyphrase, with the features the ranker reads:
+   * what a ranker is fitted on.
+   */
+  public List<CandidateFeatures> candidateFeatures(
+      TokenizedText title, TokenizedText body, DocumentFrequencies frequencies) {
+    Workspace words = score(title, body, frequencies);
+    if (words == null) {
+      return List.of();
+    }
+    double[] scores = words.candidateScores();
+    List<CandidateFeatures> out = new ArrayList<>();
+    for (int c = 0; c < words.candidates.size(); c++) {
+      if (scores[c] != Double.NEGATIVE_INFINITY) {
+        double[] features = new double[KeyphraseRanker.FEATURES.size()];
+        features(words, c, scores[c], features);
+        out.add(new CandidateFeatures(bestName(words, c), features));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the paper into the thread's workspace and gives each candidate its hand-fitted score
+   * ({@link Workspace#candidateScores()}; minus infinity for those that cannot be keyphrases), or
+   * returns null for a paper without words.
+   */
+  private Workspace score(
+      TokenizedText title, TokenizedText body, DocumentFrequencies frequencies) {
     Workspace words = workspaces.get();
     words.clear();
     collectWords(title, true, words);
     collectWords(body, false, words);
-    if (words.size() == 0 || limit <= 0) {
-      return List.of();
+    if (words.size() == 0) {
+      return null;
     }
     StemTable stems = words.stems;
     CandidateTable candidates = words.candidates;
@@ -167,7 +251,28 @@ public final class KeyphraseExtractor {
       double position = 1.0 + settings.positionDecay() * (1.0 - (double) from / total);
       scores[c] = sum * position * shapeFactor(words, from, candidates.length(c));
     }
-    return top(words, scores, limit, settings);
+    return words;
+  }
+
+  /** The {@link KeyphraseRanker#FEATURES} of candidate {@code c} into {@code out}. */
+  private static void features(Workspace words, int c, double score, double[] out) {
+    CandidateTable candidates = words.candidates;
+    double total = words.size();
+    int from = candidates.start(c);
+    int len = candidates.length(c);
+    int head = words.stemIndex(from + len - 1);
+    out[KeyphraseRanker.LOG_SCORE] = Math.log(Math.max(score, 1e-9));
+    out[KeyphraseRanker.LOG_OCCURRENCES] = Math.log(candidates.occurrences(c));
+    out[KeyphraseRanker.FIRST_POSITION] = from / total;
+    out[KeyphraseRanker.SPREAD] = (candidates.last(c) - from) / total;
+    out[KeyphraseRanker.WORDS] = len;
+    out[KeyphraseRanker.SINGLE_WORD] = len == 1 ? 1 : 0;
+    out[KeyphraseRanker.LONG_PHRASE] = len >= 4 ? 1 : 0;
+    out[KeyphraseRanker.IN_TITLE] = words.inTitle(from) ? 1 : 0;
+    out[KeyphraseRanker.HEAD_EVERYDAY] = head >= 0 ? words.everydayFactor(head) : 1;
+    out[KeyphraseRanker.ACRONYM] = len == 1 && words.has(from, FeatureColumns.ACRONYM) ? 1 : 0;
+    out[KeyphraseRanker.ADJECTIVE_FIRST] = words.has(from, FeatureColumns.ADJECTIVE) ? 1 : 0;
+    out[KeyphraseRanker.MODIFIER_END] = words.modifier(from + len - 1) ? 1 : 0;
   }
 
   /**

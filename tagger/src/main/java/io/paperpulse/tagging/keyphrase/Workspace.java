@@ -171,6 +171,9 @@ final class Workspace {
     return stemScores;
   }
 
+  /** Scratch array for the ranker's features of one candidate. */
+  final double[] features = new double[KeyphraseRanker.FEATURES.size()];
+
   private int[] edgeFrom = new int[1024];
   private int[] edgeTo = new int[1024];
   private double[] ranks = new double[128];

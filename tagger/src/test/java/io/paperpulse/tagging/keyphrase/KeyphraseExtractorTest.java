@@ -14,6 +14,13 @@ class KeyphraseExtractorTest {
   private final Tokenizer tokenizer = new Tokenizer(new Singularizer());
   private final KeyphraseExtractor extractor = PaperTagger.defaultKeyphraseExtractor();
 
+  /**
+   * Candidates ranked by the hand-fitted score alone (keyphrase-4), the first feature of the
+   * learned ranker: the tests of the word score read it.
+   */
+  private final KeyphraseExtractor handFitted =
+      PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT, null);
+
   private List<Keyphrase> extract(String title, String body, int limit) {
     return extractor.extract(tokenizer.tokenize(title), tokenizer.tokenize(body), limit);
   }
@@ -122,8 +129,9 @@ class KeyphraseExtractorTest {
             + filler
             + "lattice.";
     KeyphraseExtractor graph =
-        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withGraphWeight(1));
-    List<Keyphrase> plain = extractor.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withGraphWeight(1), null);
+    List<Keyphrase> plain =
+        handFitted.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
     List<Keyphrase> ranked = graph.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
     assertThat(ranked).allMatch(k -> Double.isFinite(k.score()) && k.score() > 0);
     double plainRatio = score(plain, "kernel regression") / score(plain, "lattice");
@@ -137,9 +145,10 @@ class KeyphraseExtractorTest {
     // "qubit" absent from it.
     String body = "Decoherence qubit and house party. Decoherence qubit; house party.";
     KeyphraseExtractor without =
-        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withEverydayWordExponent(0));
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withEverydayWordExponent(0), null);
     List<Keyphrase> plain = without.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
-    List<Keyphrase> weighed = extract("", body, 20);
+    List<Keyphrase> weighed =
+        handFitted.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
     double plainRatio = score(plain, "decoherence qubit") / score(plain, "house party");
     double weighedRatio = score(weighed, "decoherence qubit") / score(weighed, "house party");
     assertThat(weighedRatio).isGreaterThan(plainRatio * 2);
@@ -151,9 +160,11 @@ class KeyphraseExtractorTest {
         "Lattice gauge theory. Lattice sites, lattice spacing, lattice models and lattice "
             + "sums. Sparse solver.";
     KeyphraseExtractor linear =
-        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT.withTermFrequencyExponent(1));
+        PaperTagger.keyphraseExtractor(
+            KeyphraseSettings.DEFAULT.withTermFrequencyExponent(1), null);
     List<Keyphrase> plain = linear.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
-    List<Keyphrase> damped = extract("", body, 20);
+    List<Keyphrase> damped =
+        handFitted.extract(tokenizer.tokenize(""), tokenizer.tokenize(body), 20);
     double plainRatio = score(plain, "lattice gauge theory") / score(plain, "sparse solver");
     double dampedRatio = score(damped, "lattice gauge theory") / score(damped, "sparse solver");
     assertThat(dampedRatio).isLessThan(plainRatio * 0.9);
