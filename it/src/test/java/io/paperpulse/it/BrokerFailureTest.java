@@ -128,7 +128,7 @@ class BrokerFailureTest {
           PaperStreamGenerator.start(
               client,
               registry.client(),
-              GenerateOptions.of(topics.papers(), EVENTS, 42L).withRate(30));
+              GenerateOptions.of(topics.papers(), EVENTS, 42L).withRate(60));
 
       progress.awaitCommittedBeyond(0, Duration.ofMinutes(2));
       // the broker leading most partitions of papers, so the failure moves leadership under load

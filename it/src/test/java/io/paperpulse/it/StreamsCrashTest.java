@@ -48,7 +48,7 @@ class StreamsCrashTest extends SingleBrokerTestBase {
   private static final Logger log = LoggerFactory.getLogger(StreamsCrashTest.class);
   private static final String APP_ID = "crash-test";
   private static final int EVENTS = 6_000;
-  private static final double EVENTS_PER_SECOND = 120;
+  private static final double EVENTS_PER_SECOND = 200;
   private static final int KILLS = 2;
 
   /**

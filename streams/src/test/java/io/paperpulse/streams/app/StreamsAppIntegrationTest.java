@@ -32,6 +32,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,7 +108,10 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
   void aCountChangedManyTimesBetweenCommitsIsWrittenOnce(@TempDir Path stateDir) throws Exception {
     // all papers are on the topic before the start, so they are processed within the first
     // interval; a stream thread processes one record in its first loop and more in later ones, so
-    // the interval must outlast the start-up, or the first paper is committed on its own
+    // the interval must outlast the start-up, or the first paper is committed on its own. The
+    // record cache writes a key once per commit under either guarantee; at-least-once passes the
+    // deltas on at once instead of at the upstream stage's commit, so the test waits one interval,
+    // not one per stage.
     PaperPulseStreamsConfig config =
         PaperPulseStreamsConfig.of(
             cluster.bootstrapServers(),
@@ -120,6 +124,8 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
                 "paperpulse-it-once",
                 PaperPulseStreamsConfig.TOPIC_PARTITIONS_CONFIG,
                 1,
+                PaperPulseStreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                StreamsConfig.AT_LEAST_ONCE,
                 "commit.interval.ms",
                 "10000"));
     TopicNames topics = config.topics();
