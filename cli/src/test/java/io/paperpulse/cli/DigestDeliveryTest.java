@@ -147,17 +147,12 @@ class DigestDeliveryTest extends LocalClusterTestBase {
 
     CliRun run =
         CliRun.run(
-            "digest",
-            "--url",
-            node.url(),
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            Integer.toString(smtpPort()),
-            "--to",
-            "alice@example.org,bob@example.org",
-            "--from",
-            "digest@paperpulse.test");
+            digest(
+                node.url(),
+                smtpPort(),
+                "alice@example.org,bob@example.org",
+                "--from",
+                "digest@paperpulse.test"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err())
@@ -244,21 +239,16 @@ class DigestDeliveryTest extends LocalClusterTestBase {
     // any day of the week names it
     CliRun run =
         CliRun.run(
-            "digest",
-            "--url",
-            node.url(),
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            Integer.toString(smtpPort()),
-            "--to",
-            "carol@example.org",
-            "--bucket",
-            "2024-03-06",
-            "--tags",
-            BURST + "," + other,
-            "--papers",
-            "6");
+            digest(
+                node.url(),
+                smtpPort(),
+                "carol@example.org",
+                "--bucket",
+                "2024-03-06",
+                "--tags",
+                BURST + "," + other,
+                "--papers",
+                "6"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     MimeMessage[] received = smtp.getReceivedMessages();
@@ -291,19 +281,14 @@ class DigestDeliveryTest extends LocalClusterTestBase {
         CompletableFuture.supplyAsync(
             () ->
                 commandLine.execute(
-                    "digest",
-                    "--url",
-                    node.url(),
-                    "--smtp-host",
-                    "127.0.0.1",
-                    "--smtp-port",
-                    Integer.toString(port),
-                    "--to",
-                    "dave@example.org",
-                    "--send-attempts",
-                    "8",
-                    "--retry-delay",
-                    "300ms"));
+                    digest(
+                        node.url(),
+                        port,
+                        "dave@example.org",
+                        "--send-attempts",
+                        "8",
+                        "--retry-delay",
+                        "300ms")));
     awaitText(err, "attempt 1 of 8 at sending failed", exit);
 
     smtp = startSmtp(port, null);
@@ -320,19 +305,14 @@ class DigestDeliveryTest extends LocalClusterTestBase {
 
     CliRun run =
         CliRun.run(
-            "digest",
-            "--url",
-            node.url(),
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            Integer.toString(port),
-            "--to",
-            "erin@example.org",
-            "--send-attempts",
-            "3",
-            "--retry-delay",
-            "100ms");
+            digest(
+                node.url(),
+                port,
+                "erin@example.org",
+                "--send-attempts",
+                "3",
+                "--retry-delay",
+                "100ms"));
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.err())
@@ -351,23 +331,17 @@ class DigestDeliveryTest extends LocalClusterTestBase {
             0,
             GreenMailConfiguration.aConfig()
                 .withUser("digest@paperpulse.test", "digest", "s3cret"));
-    String[] args = {
-      "digest",
-      "--url",
-      node.url(),
-      "--smtp-host",
-      "127.0.0.1",
-      "--smtp-port",
-      Integer.toString(smtpPort()),
-      "--to",
-      "frank@example.org",
-      "--smtp-user",
-      "digest",
-      "--send-attempts",
-      "3",
-      "--retry-delay",
-      "100ms"
-    };
+    String[] args =
+        digest(
+            node.url(),
+            smtpPort(),
+            "frank@example.org",
+            "--smtp-user",
+            "digest",
+            "--send-attempts",
+            "3",
+            "--retry-delay",
+            "100ms");
 
     CliRun refused = CliRun.run(Map.of("PAPERPULSE_SMTP_PASSWORD", "wrong"), args);
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILURE);
@@ -387,18 +361,7 @@ class DigestDeliveryTest extends LocalClusterTestBase {
     // GreenMail's SMTP does not offer STARTTLS: the digest must not fall back to a clear connection
     smtp = startSmtp(0, null);
 
-    CliRun run =
-        CliRun.run(
-            "digest",
-            "--url",
-            node.url(),
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            Integer.toString(smtpPort()),
-            "--to",
-            "grace@example.org",
-            "--starttls");
+    CliRun run = CliRun.run(digest(node.url(), smtpPort(), "grace@example.org", "--starttls"));
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.err()).contains("STARTTLS", "(STARTTLS)").doesNotContain("retrying");
@@ -416,25 +379,17 @@ class DigestDeliveryTest extends LocalClusterTestBase {
         CompletableFuture.supplyAsync(
             () ->
                 commandLine.execute(
-                    "digest",
-                    "--url",
-                    node.url(),
-                    "--smtp-host",
-                    "127.0.0.1",
-                    "--smtp-port",
-                    Integer.toString(smtpPort()),
-                    "--to",
-                    "heidi@example.org",
-                    "--every",
-                    "1s"));
+                    digest(node.url(), smtpPort(), "heidi@example.org", "--every", "1s")));
     assertThat(smtp.waitForIncomingEmail(30_000, 2)).as(err.toString()).isTrue();
     // the server has a mail a moment before the command has heard back; stop between rounds, not
     // inside one
     awaitText(err, "digest: sent", exit);
-    while (err.toString().split("digest: sent", -1).length - 1
-        < smtp.getReceivedMessages().length) {
-      Thread.sleep(20);
-    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                err.toString().split("digest: sent", -1).length - 1
+                    >= smtp.getReceivedMessages().length);
 
     DigestCommand command = commandLine.getSubcommands().get("digest").getCommand();
     long start = System.nanoTime();
@@ -458,19 +413,14 @@ class DigestDeliveryTest extends LocalClusterTestBase {
 
     CliRun run =
         CliRun.run(
-            "digest",
-            "--url",
-            url,
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            Integer.toString(smtpPort()),
-            "--to",
-            "ivan@example.org",
-            "--send-attempts",
-            "2",
-            "--retry-delay",
-            "100ms");
+            digest(
+                url,
+                smtpPort(),
+                "ivan@example.org",
+                "--send-attempts",
+                "2",
+                "--retry-delay",
+                "100ms"));
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.err())
@@ -485,18 +435,7 @@ class DigestDeliveryTest extends LocalClusterTestBase {
     smtp = startSmtp(0, null);
 
     CliRun run =
-        CliRun.run(
-            "digest",
-            "--url",
-            node.url(),
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            Integer.toString(smtpPort()),
-            "--to",
-            "judy@example.org",
-            "--bucket",
-            "2019-06-05");
+        CliRun.run(digest(node.url(), smtpPort(), "judy@example.org", "--bucket", "2019-06-05"));
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.err())
@@ -617,6 +556,24 @@ class DigestDeliveryTest extends LocalClusterTestBase {
     }
     server.start();
     return server;
+  }
+
+  /** The digest command sending {@code url}'s digest through the local SMTP port to {@code to}. */
+  private static String[] digest(String url, int smtpPort, String to, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "digest",
+                "--url",
+                url,
+                "--smtp-host",
+                "127.0.0.1",
+                "--smtp-port",
+                Integer.toString(smtpPort),
+                "--to",
+                to));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   private int smtpPort() {
