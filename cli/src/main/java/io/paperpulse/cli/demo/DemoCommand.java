@@ -3,9 +3,8 @@ package io.paperpulse.cli.demo;
 import io.paperpulse.cli.ExitCodes;
 import io.paperpulse.cli.StopSignal;
 import io.paperpulse.cli.Verbosity;
-import io.paperpulse.cli.produce.InputFormatConverter;
+import io.paperpulse.cli.produce.InputParsingOptions;
 import io.paperpulse.local.LocalCluster;
-import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.job.InputSource;
 import io.paperpulse.producer.job.ProduceJob;
 import io.paperpulse.producer.job.ProduceOptions;
@@ -23,13 +22,13 @@ import io.paperpulse.tagging.PaperTagger;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,6 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Mixin private InputParsingOptions input;
+
   @Option(
       names = "--input",
       paramLabel = "FILE",
@@ -70,23 +71,6 @@ public final class DemoCommand implements Callable<Integer> {
           "Keep the cluster data and streams state here (default: a temporary directory, "
               + "deleted on exit).")
   private Path dataDir;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "auto",
-      converter = InputFormatConverter.class,
-      completionCandidates = InputFormatConverter.Names.class,
-      description =
-          "Format of the --input files: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  private InputFormat format;
-
-  @Option(
-      names = "--as-of",
-      paramLabel = "YYYY-MM-DD",
-      description =
-          "Capture date of --input page dumps, for dates without a year (default: today, UTC).")
-  private LocalDate asOf;
 
   @Option(
       names = "--top",
@@ -301,7 +285,12 @@ public final class DemoCommand implements Callable<Integer> {
       ProduceJob job = new ProduceJob(kafka, keys.serializer(), values.serializer());
       return job.run(
           new ProduceOptions(
-              TopicNames.unprefixed().papers(), format, asOf, List.of(), false, sources));
+              TopicNames.unprefixed().papers(),
+              input.format(),
+              input.asOf(),
+              List.of(),
+              false,
+              sources));
     }
   }
 

@@ -6,6 +6,7 @@ import io.paperpulse.cli.ExitCodes;
 import io.paperpulse.cli.StopSignal;
 import io.paperpulse.cli.api.ApiClient;
 import io.paperpulse.cli.api.ApiException;
+import io.paperpulse.cli.api.ApiUrlOption;
 import io.paperpulse.streams.buckets.Granularity;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,13 +60,7 @@ public final class DigestCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      defaultValue = "http://localhost:8080",
-      description =
-          "Base URL of a streams or demo instance's HTTP API (default: ${DEFAULT-VALUE}).")
-  private String url;
+  @Mixin private ApiUrlOption apiUrl;
 
   @Option(
       names = "--smtp-host",
@@ -196,7 +192,7 @@ public final class DigestCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Settings settings = validate();
     PrintWriter err = spec.commandLine().getErr();
-    ApiClient api = new ApiClient(url);
+    ApiClient api = new ApiClient(apiUrl.url());
     DigestSource source = new DigestSource(api, granularity, bucket, tags, limit, papers);
     SmtpMailer mailer = new SmtpMailer(settings.smtp());
     int sent = 0;
@@ -288,7 +284,7 @@ public final class DigestCommand implements Callable<Integer> {
         Optional<Digest> read = source.read();
         if (read.isEmpty()) {
           return new Round.Empty(
-              url
+              apiUrl.url()
                   + " has no trending tags "
                   + (bucket == null
                       ? "for any " + granularity + " yet"
@@ -299,13 +295,13 @@ public final class DigestCommand implements Callable<Integer> {
         if (attempt >= attempts) {
           return new Round.Failed(
               "could not read the digest from "
-                  + url
+                  + apiUrl.url()
                   + " after "
                   + attempts
                   + (attempts == 1 ? " attempt: " : " attempts: ")
                   + e.getMessage());
         }
-        if (waitBeforeRetry("reading " + url, e, attempt, signal, err)) {
+        if (waitBeforeRetry("reading " + apiUrl.url(), e, attempt, signal, err)) {
           return new Round.Stopped();
         }
       }
@@ -313,7 +309,7 @@ public final class DigestCommand implements Callable<Integer> {
     for (String missing : unserved(digest)) {
       err.println(
           "digest: "
-              + url
+              + apiUrl.url()
               + " does not serve "
               + missing
               + " (an older version); the mail says so");

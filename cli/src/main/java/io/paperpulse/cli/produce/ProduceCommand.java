@@ -4,7 +4,6 @@ import io.paperpulse.cli.DurationConverter;
 import io.paperpulse.cli.ExitCodes;
 import io.paperpulse.cli.StopSignal;
 import io.paperpulse.cli.kafka.KafkaOptions;
-import io.paperpulse.producer.format.InputFormat;
 import io.paperpulse.producer.job.FollowOptions;
 import io.paperpulse.producer.job.FollowResult;
 import io.paperpulse.producer.job.InputSource;
@@ -19,7 +18,6 @@ import io.paperpulse.schema.PaperEvent;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +47,8 @@ public final class ProduceCommand implements Callable<Integer> {
 
   @Mixin private KafkaOptions kafka;
 
+  @Mixin private InputParsingOptions input;
+
   @Option(
       names = "--topic",
       paramLabel = "TOPIC",
@@ -56,22 +56,6 @@ public final class ProduceCommand implements Callable<Integer> {
       description =
           "Topic to publish to (default: ${DEFAULT-VALUE}; the --topic-prefix is prepended).")
   private String topic;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "auto",
-      converter = InputFormatConverter.class,
-      completionCandidates = InputFormatConverter.Names.class,
-      description =
-          "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: detected per input).")
-  private InputFormat format;
-
-  @Option(
-      names = "--as-of",
-      paramLabel = "YYYY-MM-DD",
-      description = "Capture date of page dumps, for dates without a year (default: today, UTC).")
-  private LocalDate asOf;
 
   @Option(
       names = "--delete",
@@ -147,7 +131,9 @@ public final class ProduceCommand implements Callable<Integer> {
           new InputSource(url.toString(), () -> url.toURL().openStream(), null, url.toString()));
     }
     ProduceResult result =
-        job.run(new ProduceOptions(kafka.topic(topic), format, asOf, deletes, skipInvalid, inputs));
+        job.run(
+            new ProduceOptions(
+                kafka.topic(topic), input.format(), input.asOf(), deletes, skipInvalid, inputs));
     PrintWriter err = spec.commandLine().getErr();
     result.lines().forEach(err::println);
     err.flush();
@@ -164,7 +150,7 @@ public final class ProduceCommand implements Callable<Integer> {
    * line goes to stderr.
    */
   private int follow(ProduceJob job) {
-    FollowOptions options = new FollowOptions(kafka.topic(topic), url, every, format);
+    FollowOptions options = new FollowOptions(kafka.topic(topic), url, every, input.format());
     FollowResult result;
     try (StopSignal signal = stop.watchShutdown()) {
       result = job.follow(options, signal);

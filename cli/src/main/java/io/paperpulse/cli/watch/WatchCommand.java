@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperpulse.cli.ExitCodes;
 import io.paperpulse.cli.StopSignal;
 import io.paperpulse.cli.api.ApiClient;
+import io.paperpulse.cli.api.ApiUrlOption;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +22,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,13 +48,7 @@ public final class WatchCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      defaultValue = "http://localhost:8080",
-      description =
-          "Base URL of a streams or demo instance's HTTP API (default: ${DEFAULT-VALUE}).")
-  private String url;
+  @Mixin private ApiUrlOption apiUrl;
 
   @Option(
       names = "--granularity",
@@ -93,7 +89,7 @@ public final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    ApiClient api = new ApiClient(url);
+    ApiClient api = new ApiClient(apiUrl.url());
     URI stream = api.uri("/api/trending/stream", Map.of("granularity", granularity));
     // redraw in place only on a terminal; piped output gets one block per update
     boolean redraw = !noClear && System.console() != null;
@@ -195,7 +191,7 @@ public final class WatchCommand implements Callable<Integer> {
                     : ended.failure();
             err.println(
                 "watch: cannot reach "
-                    + url
+                    + apiUrl.url()
                     + " ("
                     + cause.getClass().getSimpleName()
                     + "); retrying in "
