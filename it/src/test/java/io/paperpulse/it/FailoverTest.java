@@ -86,12 +86,8 @@ class FailoverTest extends SingleBrokerTestBase {
     Files.deleteIfExists(childLog);
     // no --num-standby-replicas: the command's default is what is under test
     List<String> childArgs =
-        List.of(
+        connected(
             "streams",
-            "--bootstrap-servers",
-            cluster.bootstrapServers(),
-            "--schema-registry",
-            registry.url(),
             "--config",
             clientConfig.toString(),
             "--application-id",

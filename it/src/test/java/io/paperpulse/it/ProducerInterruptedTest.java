@@ -94,17 +94,7 @@ class ProducerInterruptedTest extends SingleBrokerTestBase {
     Path childLog = Path.of("target", "producer-interrupted.log");
     Files.deleteIfExists(childLog);
     List<String> args =
-        List.of(
-            "produce",
-            "--bootstrap-servers",
-            cluster.bootstrapServers(),
-            "--schema-registry",
-            registry.url(),
-            "--topic",
-            topic,
-            "--format",
-            "jsonl",
-            input.toString());
+        connected("produce", "--topic", topic, "--format", "jsonl", input.toString());
 
     long writtenAtKill;
     long visibleAfterKill;

@@ -62,12 +62,8 @@ class RestartAfterKillTest extends SingleBrokerTestBase {
     Path streamsLog = Path.of("target", "restart-test-streams.log");
     Files.deleteIfExists(streamsLog);
     List<String> args =
-        List.of(
+        connected(
             "streams",
-            "--bootstrap-servers",
-            cluster.bootstrapServers(),
-            "--schema-registry",
-            registry.url(),
             "--application-id",
             APP_ID,
             "--instance-id",

@@ -99,18 +99,7 @@ class SigtermTest extends SingleBrokerTestBase {
         ChildJvm.start(
             childLog,
             APP_LOGGING,
-            List.of(
-                "produce",
-                "--bootstrap-servers",
-                cluster.bootstrapServers(),
-                "--schema-registry",
-                registry.url(),
-                "--topic",
-                topic,
-                "--url",
-                feed,
-                "--every",
-                "5s"));
+            connected("produce", "--topic", topic, "--url", feed, "--every", "5s"));
     awaitCommitted(topic, 3, child, childLog);
 
     Terminated stopped = ChildJvm.terminate(child, PATIENCE);
@@ -132,18 +121,7 @@ class SigtermTest extends SingleBrokerTestBase {
         ChildJvm.start(
             childLog,
             APP_LOGGING,
-            List.of(
-                "produce",
-                "--bootstrap-servers",
-                cluster.bootstrapServers(),
-                "--schema-registry",
-                registry.url(),
-                "--topic",
-                topic,
-                "--url",
-                feed,
-                "--every",
-                "1s"));
+            connected("produce", "--topic", topic, "--url", feed, "--every", "1s"));
     awaitCommitted(topic, 2, child, childLog);
     // the second round's download is the one the feed never answers
     awaitTrue(() -> requests.get() >= 2, "a second download under way", child, childLog);
@@ -166,18 +144,7 @@ class SigtermTest extends SingleBrokerTestBase {
         ChildJvm.start(
             childLog,
             APP_LOGGING,
-            List.of(
-                "generate",
-                "--bootstrap-servers",
-                cluster.bootstrapServers(),
-                "--schema-registry",
-                registry.url(),
-                "--topic",
-                topic,
-                "--count",
-                "100000",
-                "--rate",
-                "40"));
+            connected("generate", "--topic", topic, "--count", "100000", "--rate", "40"));
     awaitCommitted(topic, 20, child, childLog);
 
     Terminated stopped = ChildJvm.terminate(child, PATIENCE);
@@ -208,12 +175,8 @@ class SigtermTest extends SingleBrokerTestBase {
         ChildJvm.start(
             childLog,
             APP_LOGGING,
-            List.of(
+            connected(
                 "streams",
-                "--bootstrap-servers",
-                cluster.bootstrapServers(),
-                "--schema-registry",
-                registry.url(),
                 "--topic-prefix",
                 prefix,
                 "--application-id",

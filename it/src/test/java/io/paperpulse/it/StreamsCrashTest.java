@@ -79,12 +79,8 @@ class StreamsCrashTest extends SingleBrokerTestBase {
     Path clientConfig =
         Files.writeString(workDir.resolve("client.properties"), "commit.interval.ms=1000\n");
     List<String> args =
-        List.of(
+        connected(
             "streams",
-            "--bootstrap-servers",
-            cluster.bootstrapServers(),
-            "--schema-registry",
-            registry.url(),
             "--config",
             clientConfig.toString(),
             "--application-id",

@@ -1,5 +1,7 @@
 package io.paperpulse.testsupport;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -16,6 +18,23 @@ public abstract class SingleBrokerTestBase {
   static void startCluster() throws Exception {
     cluster = TestCluster.start();
     registry = cluster.registry();
+  }
+
+  /**
+   * The arguments of a {@code paperpulse} command connected to this class's broker and registry,
+   * for a child JVM.
+   */
+  protected static List<String> connected(String command, String... more) {
+    List<String> args = new ArrayList<>();
+    args.add(command);
+    args.addAll(
+        List.of(
+            "--bootstrap-servers",
+            cluster.bootstrapServers(),
+            "--schema-registry",
+            registry.url()));
+    args.addAll(List.of(more));
+    return List.copyOf(args);
   }
 
   @AfterAll
