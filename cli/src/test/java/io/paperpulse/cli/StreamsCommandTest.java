@@ -254,7 +254,7 @@ class StreamsCommandTest {
     CliRun inFile =
         CliRun.run(with(UNREACHABLE, "streams", "--config", file.toString(), "--print-config"));
     assertThat(inFile.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(inFile.err()).contains("paperpulse.bucket.by", "listed", "published or featured");
+    assertThat(inFile.err()).contains("paperpulse.bucket.by", "listed", "published, featured");
 
     CliRun option = CliRun.run(with(UNREACHABLE, "streams", "--alert-min-papers", "0"));
     assertThat(option.exitCode()).isEqualTo(ExitCodes.USAGE);

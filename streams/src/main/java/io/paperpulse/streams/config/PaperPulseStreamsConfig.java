@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -332,7 +333,8 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
         BUCKET_BY_CONFIG,
         Type.STRING,
         BUCKET_BY_DEFAULT,
-        new BucketByValidator(),
+        ConfigDef.ValidString.in(
+            Stream.of(BucketDate.values()).map(BucketDate::label).toArray(String[]::new)),
         Importance.HIGH,
         "Date that places a paper in its buckets: published (publishedAt) or featured (the day"
             + " Daily Papers featured it, featuredAt; papers without one use publishedAt). Like the"
@@ -642,25 +644,6 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
           + List.of(Granularity.values()).stream()
               .map(Granularity::label)
               .collect(Collectors.joining(", "));
-    }
-  }
-
-  private static final class BucketByValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      for (BucketDate date : BucketDate.values()) {
-        if (date.label().equals(value)) {
-          return;
-        }
-      }
-      throw new ConfigException(name, value, "expected " + this);
-    }
-
-    @Override
-    public String toString() {
-      return List.of(BucketDate.values()).stream()
-          .map(BucketDate::label)
-          .collect(Collectors.joining(" or "));
     }
   }
 

@@ -78,7 +78,7 @@ class PaperPulseStreamsConfigTest {
         "paperpulse.granularities | day,fortnight | fortnight",
         "paperpulse.granularities | ''            | no granularity",
         "processing.guarantee     | exactly_twice | exactly_once_v2",
-        "paperpulse.bucket.by     | listed        | published or featured",
+        "paperpulse.bucket.by     | listed        | published, featured",
         "paperpulse.top.n         | 0             | at least 1",
         "paperpulse.topic.partitions | many       | INT",
         "paperpulse.http.port     | 70000         | no more than 65535",
