@@ -3,16 +3,21 @@ package io.paperpulse.streams.trending;
 import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
+import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -127,52 +132,76 @@ public final class LocalRankings {
     if (changes.isEmpty() && unchecked.isEmpty()) {
       return;
     }
-    // counts read in this pass, null included, so that each is read from the store at most once
-    Map<CountKey, Count> unchanged = new HashMap<>();
-    Function<CountKey, Count> now =
-        key -> {
-          Change change = changes.get(key);
-          if (change != null) {
-            return change.now;
-          }
-          if (!unchanged.containsKey(key)) {
-            unchanged.put(key, counts.get(key.bytes()));
-          }
-          return unchanged.get(key);
-        };
-    Function<CountKey, Count> then =
-        key -> {
-          Change change = changes.get(key);
-          return change != null ? change.before : now.apply(key);
-        };
-    Set<CountKey> moved = new LinkedHashSet<>();
-    for (CountKey changed : changes.keySet()) {
-      CountKey entry = changed;
-      for (int i = 0; i <= lookback; i++) {
-        moved.add(entry);
-        entry = entry.shifted(1);
-      }
-    }
-    Set<Bytes> buckets = new LinkedHashSet<>();
-    for (CountKey entry : moved) {
-      TrendingTag was = scored(entry, then);
-      TrendingTag is = scored(entry, now);
-      if (!Objects.equals(was, is)) {
-        if (was != null) {
-          index.delete(TrendingStoreKeys.indexKey(entry.granularity(), entry.bucketStart(), was));
-        }
-        if (is != null) {
-          index.put(
-              TrendingStoreKeys.indexKey(entry.granularity(), entry.bucketStart(), is),
-              TrendingStoreKeys.indexValue(is));
-        }
-        buckets.add(TrendingStoreKeys.bucketPrefix(entry.granularity(), entry.bucketStart()));
-      }
-    }
+    Map<Series, NavigableMap<LocalDate, Change>> bySeries = new HashMap<>();
+    changes.forEach(
+        (key, change) ->
+            bySeries
+                .computeIfAbsent(new Series(key.granularity(), key.tag()), s -> new TreeMap<>())
+                .put(key.bucketStart(), change));
     changes.clear();
+    Set<Bytes> buckets = new LinkedHashSet<>();
+    bySeries.forEach((series, changed) -> rescore(series, changed, buckets));
     buckets.addAll(unchecked);
     unchecked.clear();
     buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
+  }
+
+  /** One tag in one granularity: the counts one score reads. */
+  private record Series(Granularity granularity, String tag) {
+    CountKey key(LocalDate bucket) {
+      return new CountKey(granularity, tag, bucket);
+    }
+  }
+
+  /**
+   * Moves the index entries of one series whose scores the changed counts moved, and adds their
+   * buckets to {@code buckets}. The series' counts around the changes are read with one range scan
+   * (the store already holds the new counts; the old ones are the changes' before values).
+   */
+  private void rescore(Series series, NavigableMap<LocalDate, Change> changed, Set<Bytes> buckets) {
+    Granularity granularity = series.granularity();
+    LocalDate from = series.key(changed.firstKey()).shifted(-lookback).bucketStart();
+    LocalDate to = series.key(changed.lastKey()).shifted(lookback).bucketStart();
+    NavigableMap<LocalDate, Count> now = new TreeMap<>();
+    try (KeyValueIterator<Bytes, Count> it =
+        counts.range(series.key(from).bytes(), series.key(to).bytes())) {
+      it.forEachRemaining(count -> now.put(CountKey.of(count.key).bucketStart(), count.value));
+    }
+    NavigableMap<LocalDate, Count> then = new TreeMap<>(now);
+    changed.forEach(
+        (bucket, change) -> {
+          if (change.before == null) {
+            then.remove(bucket);
+          } else {
+            then.put(bucket, change.before);
+          }
+        });
+    Set<LocalDate> moved = new TreeSet<>();
+    for (LocalDate bucket : changed.keySet()) {
+      LocalDate entry = bucket;
+      for (int i = 0; i <= lookback; i++) {
+        if (now.containsKey(entry) || then.containsKey(entry)) {
+          moved.add(entry);
+        }
+        entry = granularity.next(entry);
+      }
+    }
+    for (LocalDate bucket : moved) {
+      CountKey entry = series.key(bucket);
+      TrendingTag was = scored(entry, then::get);
+      TrendingTag is = scored(entry, now::get);
+      if (!Objects.equals(was, is)) {
+        if (was != null) {
+          index.delete(TrendingStoreKeys.indexKey(granularity, bucket, was));
+        }
+        if (is != null) {
+          index.put(
+              TrendingStoreKeys.indexKey(granularity, bucket, is),
+              TrendingStoreKeys.indexValue(is));
+        }
+        buckets.add(TrendingStoreKeys.bucketPrefix(granularity, bucket));
+      }
+    }
   }
 
   /**
@@ -204,9 +233,9 @@ public final class LocalRankings {
             scored(
                 key,
                 next.value,
-                k -> {
+                bucket -> {
                   for (KeyValue<CountKey, Count> seen : recent) {
-                    if (seen.key.bucketStart().equals(k.bucketStart())) {
+                    if (seen.key.bucketStart().equals(bucket)) {
                       return seen.value;
                     }
                   }
@@ -236,16 +265,17 @@ public final class LocalRankings {
   }
 
   /** The entry of {@code key} as the counts in {@code view} score it; null when it has no paper. */
-  private TrendingTag scored(CountKey key, Function<CountKey, Count> view) {
-    Count count = view.apply(key);
+  private TrendingTag scored(CountKey key, Function<LocalDate, Count> view) {
+    Count count = view.apply(key.bucketStart());
     return count == null ? null : scored(key, count, view);
   }
 
-  private TrendingTag scored(CountKey key, Count count, Function<CountKey, Count> view) {
+  /** The entry of {@code key} with {@code count}, its baseline read from {@code view} by bucket. */
+  private TrendingTag scored(CountKey key, Count count, Function<LocalDate, Count> view) {
     long[] history = new long[lookback];
-    CountKey past = key;
+    LocalDate past = key.bucketStart();
     for (int i = 0; i < lookback; i++) {
-      past = past.shifted(-1);
+      past = key.granularity().previous(past);
       Count pastCount = view.apply(past);
       history[i] = pastCount == null ? 0 : pastCount.papers();
     }
