@@ -7,6 +7,7 @@ import io.paperpulse.schema.TopPapersPart;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,7 +90,7 @@ public final class LocalTopPapers {
         continue;
       }
       if (oldKey != null) {
-        index.delete(oldKey);
+        BlindDeletes.delete(index, oldKey);
         markIfInTop(oldKey);
       }
       if (newKey != null) {
@@ -143,7 +144,7 @@ public final class LocalTopPapers {
     lastOfTop.clear();
     // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
     try (KeyValueIterator<Bytes, TopPaper> it = index.all()) {
-      it.forEachRemaining(stale -> index.delete(stale.key));
+      it.forEachRemaining(stale -> BlindDeletes.delete(index, stale.key));
     }
     long entries = 0;
     try (KeyValueIterator<String, TaggedPaper> it = papers.all()) {
@@ -201,7 +202,7 @@ public final class LocalTopPapers {
     }
     TopPapersPart part = new TopPapersPart(partition, top);
     if (top.isEmpty()) {
-      published.delete(bucket);
+      BlindDeletes.delete(published, bucket);
     } else {
       published.put(bucket, part);
     }

@@ -4,6 +4,7 @@ import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
 import java.time.LocalDate;
@@ -192,7 +193,7 @@ public final class LocalRankings {
       TrendingTag is = scored(entry, now::get);
       if (!Objects.equals(was, is)) {
         if (was != null) {
-          index.delete(TrendingStoreKeys.indexKey(granularity, bucket, was));
+          BlindDeletes.delete(index, TrendingStoreKeys.indexKey(granularity, bucket, was));
         }
         if (is != null) {
           index.put(
@@ -215,7 +216,7 @@ public final class LocalRankings {
     changes.clear();
     // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
     try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
-      it.forEachRemaining(stale -> index.delete(stale.key));
+      it.forEachRemaining(stale -> BlindDeletes.delete(index, stale.key));
     }
     Set<Bytes> buckets = new LinkedHashSet<>();
     ArrayDeque<KeyValue<CountKey, Count>> recent = new ArrayDeque<>(lookback + 1);
@@ -303,7 +304,7 @@ public final class LocalRankings {
     }
     RankingPart part = new RankingPart(partition, top);
     if (top.isEmpty()) {
-      published.delete(bucket);
+      BlindDeletes.delete(published, bucket);
     } else {
       published.put(bucket, part);
     }

@@ -9,6 +9,7 @@ import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.alerts.AlertThreshold;
 import io.paperpulse.streams.alerts.TrendAlerts;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.topology.counts.CountingOutput.ChangedCount;
 import io.paperpulse.streams.topology.counts.CountingOutput.ChangedRankingPart;
 import io.paperpulse.streams.topology.counts.CountingOutput.RaisedAlert;
@@ -107,7 +108,7 @@ public final class CountTagsProcessor
         Count next = Count.apply(current, delta);
         rankings.changed(key, current, next);
         if (next == null) {
-          counts.delete(key.bytes());
+          BlindDeletes.delete(counts, key.bytes());
         } else {
           counts.put(key.bytes(), next);
         }

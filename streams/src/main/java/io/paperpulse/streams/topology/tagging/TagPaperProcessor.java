@@ -5,6 +5,7 @@ import io.paperpulse.schema.Tag;
 import io.paperpulse.schema.TaggedPaper;
 import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.metrics.PipelineMetrics.PaperOutcome;
+import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.topology.intake.PaperIntake;
 import io.paperpulse.tagging.Tagger;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class TagPaperProcessor
     TaggedPaper before = store.get(id);
     if (accepted.isDelete()) {
       if (before != null) {
-        store.delete(id);
+        BlindDeletes.delete(store, id);
         context.forward(record.withValue(new PaperChange(before, null)));
       }
       metrics.paperProcessed(before == null ? PaperOutcome.UNCHANGED : PaperOutcome.DELETED);
