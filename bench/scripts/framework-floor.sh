@@ -22,9 +22,7 @@ java -Xmx512m ${JAVA_OPTS:-} -cp "$work/floor-classes:$jar" FrameworkFloor "loca
   "http://localhost:$registry_port" "$work/state" "$guarantee" "${OUTPUTS:-26}" "${STATE:-29}" \
   >> "$work/floor.log" 2>&1 &
 app=$!
-while [[ "$(progress | awk '/^lag/ {print $2}')" != "0" ]]; do
-  sleep 2
-done
+progress --await-no-lag 1000 > /dev/null
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 
 ticks=0

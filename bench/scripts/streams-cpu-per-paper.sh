@@ -6,9 +6,9 @@
 #     bench/scripts/streams-cpu-per-paper.sh [JAR] [EVENTS] [WORK_DIR]
 #
 # Publishes EVENTS synthetic events (default 5000, seed 1) before the application starts, then
-# starts it and polls the group's lag every two seconds. The time is from the start of the JVM to the
-# first poll that finds everything committed (JVM start, group join and up to two seconds of polling
-# included). Then prints the CPU seconds of the stream threads (from /proc, matched by name
+# starts it and polls the group's lag every second (one client). The time is from the start of the
+# JVM to the first poll that finds everything committed (JVM start, group join and up to a second of
+# polling included). Then prints the CPU seconds of the stream threads (from /proc, matched by name
 # through jcmd) and of the whole application JVM (GC, RocksDB and client threads too), heap after a forced full GC and RSS, and, per topic, the records written (end
 # offsets, which under exactly-once also count one transaction marker per partition and commit)
 # and their number per event.
@@ -25,9 +25,7 @@ if [[ -n "${COMMIT_MS:-}" ]]; then echo "commit.interval.ms=$COMMIT_MS" >> "$wor
 
 started=$(date +%s.%N)
 start_streams "$guarantee"
-while [[ "$(progress | awk '/^lag/ {print $2}')" != "0" ]]; do
-  sleep 2
-done
+progress --await-no-lag 1000 > /dev/null
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 
 ticks=0

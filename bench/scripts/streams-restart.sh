@@ -8,7 +8,8 @@
 # Publishes EVENTS synthetic events (default 100000), runs the application until the group has
 # committed everything, kills it with SIGKILL, publishes 100 more events, starts it again and
 # prints the seconds until the group has committed those too (JVM start, restore of the stores
-# from their changelogs and rebuild of the score index included; polled every second), and what
+# from their changelogs and rebuild of the score index included; polled every 200 ms by one
+# client), and what
 # the restarted process logged about its restore and rebuild.
 set -euo pipefail
 
@@ -17,14 +18,14 @@ STREAMS_ARGS="--instance-id restart-bench-1"
 source "$(dirname "${BASH_SOURCE[0]}")/local-run.sh" "$@"
 
 await_no_lag() {
-  while [[ "$(progress | awk '/^lag/ {print $2}')" != "0" ]]; do sleep "$1"; done
+  progress --await-no-lag "$1" > /dev/null
 }
 
 start_cluster
 publish_events "$events"
 : > "$work/client.properties"
 start_streams exactly_once_v2
-await_no_lag 5
+await_no_lag 5000
 echo "processed $events events; SIGKILL"
 kill -9 "$app"
 wait "$app" 2>/dev/null || true
@@ -32,7 +33,7 @@ publish_events 100 2
 echo "--- restart" >> "$work/streams.log"
 started=$(date +%s.%N)
 start_streams exactly_once_v2
-await_no_lag 1
+await_no_lag 200
 printf 'restart to the 100 new events committed: %.1f s (load %s)\n' \
   "$(echo "$(date +%s.%N) - $started" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 sed -n '/--- restart/,$p' "$work/streams.log" | grep -E 'score index rebuilt|Restoration|restor|State transition from (REBALANCING|PARTITIONS_ASSIGNED) to RUNNING' | head -20

@@ -64,6 +64,9 @@ public final class LocalTopPapers {
 
   private static final Bytes NOT_FULL = Bytes.wrap(new byte[0]);
 
+  /** Index entries written per batch while rebuilding. */
+  private static final int REBUILD_BATCH = 10_000;
+
   public LocalTopPapers(
       KeyValueStore<Bytes, TopPaper> index,
       KeyValueStore<Bytes, TopPapersPart> published,
@@ -147,12 +150,26 @@ public final class LocalTopPapers {
       it.forEachRemaining(stale -> BlindDeletes.delete(index, stale.key));
     }
     long entries = 0;
+    // written in batches (one RocksDB write batch each), and every bucket is compared with its
+    // part at the next publication anyway, so nothing needs to be marked per entry
+    List<KeyValue<Bytes, TopPaper>> batch = new ArrayList<>(REBUILD_BATCH);
     try (KeyValueIterator<String, TaggedPaper> it = papers.all()) {
       while (it.hasNext()) {
-        changed(null, it.next().value);
+        TaggedPaper paper = it.next().value;
+        TopPaper entry = entry(paper);
+        for (Granularity granularity : granularities) {
+          Bytes key = indexKey(granularity, paper, entry);
+          batch.add(KeyValue.pair(key, entry));
+          changed.add(TrendingStoreKeys.bucketPrefix(key));
+        }
+        if (batch.size() >= REBUILD_BATCH) {
+          index.putAll(batch);
+          batch.clear();
+        }
         entries++;
       }
     }
+    index.putAll(batch);
     try (KeyValueIterator<Bytes, TopPapersPart> it = published.all()) {
       it.forEachRemaining(part -> changed.add(part.key));
     }

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -77,6 +78,14 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  */
 public final class PaperPulseTopology {
+
+  /**
+   * The counts changelog rolls a new segment every 16 MB. The broker compacts closed segments only,
+   * and a restore reads whatever compaction has left: with the broker's 1 GB default, a restarted
+   * instance would read every count update since the start instead of about one record per count.
+   */
+  static final Map<String, String> COUNTS_CHANGELOG =
+      Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
 
   private PaperPulseTopology() {}
 
@@ -305,7 +314,8 @@ public final class PaperPulseTopology {
                     Stores.persistentKeyValueStore(StoreNames.BUCKET_COUNTS),
                     Serdes.Bytes(),
                     Count.serde())
-                .withCachingEnabled(),
+                .withCachingEnabled()
+                .withLoggingEnabled(COUNTS_CHANGELOG),
             // derived from the counts and rebuilt from them on start: no changelog; not cached, as
             // a prefix scan of a cached store first copies every cached key of the range
             Stores.keyValueStoreBuilder(

@@ -66,6 +66,9 @@ public final class LocalRankings {
   private final int topN;
   private final int partition;
 
+  /** Index entries written per batch while rebuilding. */
+  private static final int REBUILD_BATCH = 10_000;
+
   /**
    * Counts changed since the index last saw them: the value it saw, and the current one (the
    * counting task is their only writer, so the store need not be asked). Null: no paper.
@@ -221,6 +224,8 @@ public final class LocalRankings {
     Set<Bytes> buckets = new LinkedHashSet<>();
     ArrayDeque<KeyValue<CountKey, Count>> recent = new ArrayDeque<>(lookback + 1);
     long entries = 0;
+    // one RocksDB write batch per REBUILD_BATCH entries instead of one write each
+    List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(REBUILD_BATCH);
     try (KeyValueIterator<Bytes, Count> it = counts.all()) {
       while (it.hasNext()) {
         KeyValue<Bytes, Count> next = it.next();
@@ -242,9 +247,14 @@ public final class LocalRankings {
                   }
                   return null;
                 });
-        index.put(
-            TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
-            TrendingStoreKeys.indexValue(entry));
+        batch.add(
+            KeyValue.pair(
+                TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
+                TrendingStoreKeys.indexValue(entry)));
+        if (batch.size() >= REBUILD_BATCH) {
+          index.putAll(batch);
+          batch.clear();
+        }
         buckets.add(TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart()));
         recent.addLast(KeyValue.pair(key, next.value));
         if (recent.size() > lookback) {
@@ -253,6 +263,7 @@ public final class LocalRankings {
         entries++;
       }
     }
+    index.putAll(batch);
     try (KeyValueIterator<Bytes, RankingPart> it = published.all()) {
       it.forEachRemaining(part -> buckets.add(part.key));
     }

@@ -30,7 +30,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -194,6 +197,19 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
     }
     // fewer tags than the top N, so a new paper displaces none of them
     assertThat(before).hasSizeBetween(2, PaperPulseStreamsConfig.TOP_N_DEFAULT - 2);
+    // the counts changelog rolls small segments, so the broker can compact what a restore reads
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+      ConfigResource changelog =
+          new ConfigResource(
+              ConfigResource.Type.TOPIC, "paperpulse-it-restore-bucket-counts-changelog");
+      Config configs = admin.describeConfigs(List.of(changelog)).all().get().get(changelog);
+      assertThat(configs.get(TopicConfig.SEGMENT_BYTES_CONFIG).value())
+          .isEqualTo(String.valueOf(16 * 1024 * 1024));
+      assertThat(configs.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+          .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
 
     // A fresh state directory: the second instance restores the changelogged stores; the ranking
     // index has no changelog and must be rebuilt, or the ranking would only hold the new paper's
