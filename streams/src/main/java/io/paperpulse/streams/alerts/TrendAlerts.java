@@ -1,9 +1,9 @@
 package io.paperpulse.streams.alerts;
 
 import io.paperpulse.schema.TrendAlert;
-import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
+import io.paperpulse.streams.topology.counts.TagSeries;
 import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
 import io.paperpulse.streams.trending.TrendScore;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -58,10 +60,7 @@ public final class TrendAlerts {
    * Counts of the buckets before a scored bucket, per tag series, as last read: a bucket's baseline
    * is read again only after a change to an earlier bucket of the same tag, which drops it here.
    */
-  private final Map<Series, Map<LocalDate, long[]>> histories = new HashMap<>();
-
-  /** One tag in one granularity. */
-  private record Series(Granularity granularity, String tag) {}
+  private final Map<TagSeries, NavigableMap<LocalDate, long[]>> histories = new HashMap<>();
 
   public TrendAlerts(KeyValueStore<Bytes, byte[]> state, AlertThreshold threshold, int lookback) {
     this.state = state;
@@ -85,11 +84,11 @@ public final class TrendAlerts {
    */
   public TrendAlert changed(
       CountKey key, Count before, Count after, Function<CountKey, Count> counts) {
-    Series series = new Series(key.granularity(), key.tag());
-    Map<LocalDate, long[]> known = histories.get(series);
+    TagSeries series = key.series();
+    NavigableMap<LocalDate, long[]> known = histories.get(series);
     if (known != null) {
       // this bucket is part of the baseline of the buckets after it
-      known.keySet().removeIf(bucket -> bucket.isAfter(key.bucketStart()));
+      known.tailMap(key.bucketStart(), false).clear();
     }
     boolean mayBeAbove = after != null && after.papers() >= threshold.minPapers();
     boolean mayHaveBeenAbove = before != null && before.papers() >= threshold.minPapers();
@@ -115,7 +114,7 @@ public final class TrendAlerts {
         Count count = counts.apply(past);
         history[i] = count == null ? 0 : count.papers();
       }
-      histories.computeIfAbsent(series, s -> new HashMap<>()).put(key.bucketStart(), history);
+      histories.computeIfAbsent(series, s -> new TreeMap<>()).put(key.bucketStart(), history);
     }
     long sum = 0;
     for (long papers : history) {

@@ -7,6 +7,7 @@ import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
+import io.paperpulse.streams.topology.counts.TagSeries;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -136,11 +137,11 @@ public final class LocalRankings {
     if (changes.isEmpty() && unchecked.isEmpty()) {
       return;
     }
-    Map<Series, NavigableMap<LocalDate, Change>> bySeries = new HashMap<>();
+    Map<TagSeries, NavigableMap<LocalDate, Change>> bySeries = new HashMap<>();
     changes.forEach(
         (key, change) ->
             bySeries
-                .computeIfAbsent(new Series(key.granularity(), key.tag()), s -> new TreeMap<>())
+                .computeIfAbsent(key.series(), s -> new TreeMap<>())
                 .put(key.bucketStart(), change));
     changes.clear();
     Set<Bytes> buckets = new LinkedHashSet<>();
@@ -150,19 +151,13 @@ public final class LocalRankings {
     buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
   }
 
-  /** One tag in one granularity: the counts one score reads. */
-  private record Series(Granularity granularity, String tag) {
-    CountKey key(LocalDate bucket) {
-      return new CountKey(granularity, tag, bucket);
-    }
-  }
-
   /**
    * Moves the index entries of one series whose scores the changed counts moved, and adds their
    * buckets to {@code buckets}. The series' counts around the changes are read with one range scan
    * (the store already holds the new counts; the old ones are the changes' before values).
    */
-  private void rescore(Series series, NavigableMap<LocalDate, Change> changed, Set<Bytes> buckets) {
+  private void rescore(
+      TagSeries series, NavigableMap<LocalDate, Change> changed, Set<Bytes> buckets) {
     Granularity granularity = series.granularity();
     LocalDate from = series.key(changed.firstKey()).shifted(-lookback).bucketStart();
     LocalDate to = series.key(changed.lastKey()).shifted(lookback).bucketStart();

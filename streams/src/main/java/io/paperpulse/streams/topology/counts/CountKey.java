@@ -45,6 +45,11 @@ public record CountKey(Granularity granularity, String tag, LocalDate bucketStar
     return Bytes.wrap(prefix(granularity, tag.getBytes(StandardCharsets.UTF_8), 0).array());
   }
 
+  /** The series this count belongs to. */
+  public TagSeries series() {
+    return new TagSeries(granularity, tag);
+  }
+
   /** The same tag in the bucket {@code steps} buckets later (earlier when negative). */
   public CountKey shifted(int steps) {
     LocalDate start = bucketStart;
