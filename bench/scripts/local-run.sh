@@ -12,6 +12,11 @@
 scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="${1:-$scripts_dir/../../cli/target/paperpulse.jar}"
 work="${3:-$(mktemp -d "/tmp/paperpulse-$(basename "$0" .sh).XXXXXX")}"
+if [[ -e "$work/data" || -e "$work/state" ]]; then
+  # a second run would start on the first one's broker data and application state
+  echo "$work holds an earlier run's data; give a new or empty WORK_DIR" >&2
+  exit 2
+fi
 kafka_port=$((19800 + RANDOM % 100)); registry_port=$((kafka_port + 100)); http_port=$((kafka_port + 200))
 
 # compiled once: launching the source file compiles it on every call, a CPU second beside the measured JVM
