@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * <p>Between publications the counting processor reads counts through this class and reports each
  * change ({@link #changed}); the value the index last saw is remembered, so that each moved entry's
  * old index key is computed from the old counts instead of being stored, and the current value too,
- * so that hot counts are read from memory rather than through the record cache.
+ * so that hot counts are read from memory rather than through the record cache. A publication reads
+ * the counts of each changed series (one tag in one granularity) around its changes with one range
+ * scan, since most of a baseline's buckets hold no count and a point read of an absent key goes
+ * through the cache to RocksDB.
  */
 public final class LocalRankings {
 
