@@ -4,7 +4,7 @@
 # else) in its own JVM (-Xmx512m, one stream thread) against a local cluster, measured like
 # streams-cpu-per-paper.sh.
 #
-#   [GUARANTEE=exactly_once_v2|at_least_once] [OUTPUTS=26] [STATE=29] \
+#   [GUARANTEE=exactly_once_v2|at_least_once] [OUTPUTS=25] [STATE=27] \
 #     bench/scripts/framework-floor.sh [JAR] [EVENTS] [WORK_DIR]
 set -euo pipefail
 
@@ -19,19 +19,14 @@ javac -d "$work/floor-classes" -cp "$jar" "$scripts_dir/FrameworkFloor.java"
 
 started=$(date +%s.%N)
 java -Xmx512m ${JAVA_OPTS:-} -cp "$work/floor-classes:$jar" FrameworkFloor "localhost:$kafka_port" \
-  "http://localhost:$registry_port" "$work/state" "$guarantee" "${OUTPUTS:-26}" "${STATE:-29}" \
+  "http://localhost:$registry_port" "$work/state" "$guarantee" "${OUTPUTS:-25}" "${STATE:-27}" \
   >> "$work/floor.log" 2>&1 &
 app=$!
 progress --await-no-lag 1000 > /dev/null
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 
-ticks=0
-for nid in $(jcmd "$app" Thread.print | grep -- '-StreamThread-' | sed -E 's/.*nid=(0x[0-9a-f]+).*/\1/'); do
-  ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$app/task/$((nid))/stat")))
-done
-jvm_ticks=$(awk '{print $14 + $15}' "/proc/$app/stat")
+cpu_ticks
 printf 'floor %s, %s outputs and %s state writes per paper: %d events in %.1f s, %.0f papers/s; stream threads %.3f ms per event; whole JVM %.3f ms per event; load %s\n' \
-  "$guarantee" "${OUTPUTS:-26}" "${STATE:-29}" "$events" "$elapsed" "$(echo "$events / $elapsed" | bc -l)" \
-  "$(echo "$ticks * 10 / $events" | bc -l)" "$(echo "$jvm_ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-progress --ends | awk -v n="$events" '!/^lag/ {printf "%-50s %9d %7.2f\n", $1, $2, $2 / n; total += $2}
-  END {printf "%-50s %9d %7.2f\n", "total", total, total / n}'
+  "$guarantee" "${OUTPUTS:-25}" "${STATE:-27}" "$events" "$elapsed" "$(echo "$events / $elapsed" | bc -l)" \
+  "$(echo "$stream_ticks * 10 / $events" | bc -l)" "$(echo "$jvm_ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+records_written "$events"

@@ -8,6 +8,9 @@
 #                            client properties from $work/client.properties, more options from
 #                            $STREAMS_ARGS); sets $app
 #   progress [--ends]        the group's lag (and the end offset of every topic)
+#   cpu_ticks                $stream_ticks and $jvm_ticks: CPU ticks (1/100 s) of $app's stream threads
+#                            (with their producers' network threads) and of its whole JVM
+#   records_written N        the records written to every topic, in all and per event of N
 
 scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="${1:-$scripts_dir/../../cli/target/paperpulse.jar}"
@@ -52,4 +55,17 @@ start_streams() {
     --partitions "${PARTITIONS:-1}" --processing-guarantee "$1" --config "$work/client.properties" ${STREAMS_ARGS:-} \
     >> "$work/streams.log" 2>&1 &
   app=$!
+}
+
+cpu_ticks() {
+  stream_ticks=0
+  for nid in $(jcmd "$app" Thread.print | grep -- '-StreamThread-' | sed -E 's/.*nid=(0x[0-9a-f]+).*/\1/'); do
+    stream_ticks=$((stream_ticks + $(awk '{print $14 + $15}' "/proc/$app/task/$((nid))/stat")))
+  done
+  jvm_ticks=$(awk '{print $14 + $15}' "/proc/$app/stat")
+}
+
+records_written() {
+  progress --ends | awk -v n="$1" '!/^lag/ {printf "%-50s %9d %7.2f\n", $1, $2, $2 / n; total += $2}
+    END {printf "%-50s %9d %7.2f\n", "total", total, total / n}'
 }

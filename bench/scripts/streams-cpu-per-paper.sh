@@ -28,18 +28,13 @@ start_streams "$guarantee"
 progress --await-no-lag 1000 > /dev/null
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 
-ticks=0
-for nid in $(jcmd "$app" Thread.print | grep -- '-StreamThread-' | sed -E 's/.*nid=(0x[0-9a-f]+).*/\1/'); do
-  ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$app/task/$((nid))/stat")))
-done
-jvm_ticks=$(awk '{print $14 + $15}' "/proc/$app/stat")
+cpu_ticks
 printf '%s, commit interval %s: %d events in %.1f s, %.0f papers/s; stream threads %.1f CPU s, %.3f ms per event; whole JVM %.1f CPU s, %.3f ms per event; load %s\n' \
   "$guarantee" "${COMMIT_MS:-default}" "$events" "$elapsed" "$(echo "$events / $elapsed" | bc -l)" \
-  "$(echo "$ticks / 100" | bc -l)" "$(echo "$ticks * 10 / $events" | bc -l)" \
+  "$(echo "$stream_ticks / 100" | bc -l)" "$(echo "$stream_ticks * 10 / $events" | bc -l)" \
   "$(echo "$jvm_ticks / 100" | bc -l)" "$(echo "$jvm_ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 jcmd "$app" GC.run > /dev/null
 printf 'heap after a full GC %s MB, RSS %s MB\n' \
   "$(( $(jcmd "$app" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+') / 1024 ))" \
   "$(( $(awk '/VmRSS/ {print $2}' "/proc/$app/status") / 1024 ))"
-progress --ends | awk -v n="$events" '!/^lag/ {printf "%-50s %9d %7.2f\n", $1, $2, $2 / n; total += $2}
-  END {printf "%-50s %9d %7.2f\n", "total", total, total / n}'
+records_written "$events"
