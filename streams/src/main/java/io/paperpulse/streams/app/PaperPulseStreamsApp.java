@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,11 +103,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
         (next, previous) -> log.info("streams state {} -> {}", previous, next));
     caughtUp =
         new CaughtUpDetector(
-            admin,
-            config.applicationId(),
-            streams::state,
-            () -> sources,
-            settleTime(props, config));
+            admin, config.applicationId(), streams::state, () -> sources, settleTime(config));
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meterRegistry);
     adminMetrics = new KafkaClientMetrics(adminClient);
@@ -155,14 +150,11 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
 
   /**
    * How long offsets must stay still at the end before the outputs are complete. Counts are written
-   * with the commit of their input, but changed rankings wait up to one ranking interval in the
+   * with the commit of their input, but changed rankings wait up to one emit interval in the
    * counting task, then for the next commit, and a second of slack for a busy stream thread.
    */
-  private static Duration settleTime(Properties props, PaperPulseStreamsConfig config) {
-    Duration settle = config.emitInterval().plusSeconds(1);
-    // the properties always hold a commit interval (StreamsProperties sets a default)
-    return settle.plusMillis(
-        Long.parseLong(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).toString()));
+  private static Duration settleTime(PaperPulseStreamsConfig config) {
+    return config.emitInterval().plusSeconds(1).plusMillis(config.commitIntervalMs());
   }
 
   public KafkaStreams.State state() {

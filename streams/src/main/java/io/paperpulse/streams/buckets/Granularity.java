@@ -64,7 +64,7 @@ public enum Granularity {
   /** The granularities used when none are configured. */
   public static final List<Granularity> DEFAULTS = List.of(DAY, WEEK, MONTH, YEAR);
 
-  private static final Granularity[] BY_CODE = byCode();
+  private static final Granularity[] VALUES = values();
 
   private final String label;
   private final byte code;
@@ -107,22 +107,10 @@ public enum Granularity {
   /** The granularity whose {@link #code()} this is. */
   public static Granularity fromCode(byte code) {
     // read for every store key decoded; values() would copy the array each time
-    if (code >= 0 && code < BY_CODE.length && BY_CODE[code] != null) {
-      return BY_CODE[code];
+    if (code >= 0 && code < VALUES.length && VALUES[code].code == code) {
+      return VALUES[code];
     }
     throw new IllegalArgumentException("unknown granularity code " + code);
-  }
-
-  private static Granularity[] byCode() {
-    int largest = 0;
-    for (Granularity g : values()) {
-      largest = Math.max(largest, g.code);
-    }
-    Granularity[] byCode = new Granularity[largest + 1];
-    for (Granularity g : values()) {
-      byCode[g.code] = g;
-    }
-    return byCode;
   }
 
   /** The granularity with this label, case-insensitive. */

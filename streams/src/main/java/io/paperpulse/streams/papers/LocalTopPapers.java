@@ -7,6 +7,7 @@ import io.paperpulse.schema.TopPapersPart;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.BatchedWrites;
 import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.util.ArrayList;
@@ -63,9 +64,6 @@ public final class LocalTopPapers {
   private final Map<Bytes, Bytes> lastOfTop = new HashMap<>();
 
   private static final Bytes NOT_FULL = Bytes.wrap(new byte[0]);
-
-  /** Index entries written per batch while rebuilding. */
-  private static final int REBUILD_BATCH = 10_000;
 
   public LocalTopPapers(
       KeyValueStore<Bytes, TopPaper> index,
@@ -145,31 +143,27 @@ public final class LocalTopPapers {
     long started = System.nanoTime();
     changed.clear();
     lastOfTop.clear();
-    // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
-    try (KeyValueIterator<Bytes, TopPaper> it = index.all()) {
-      it.forEachRemaining(stale -> BlindDeletes.delete(index, stale.key));
-    }
     long entries = 0;
-    // written in batches (one RocksDB write batch each), and every bucket is compared with its
-    // part at the next publication anyway, so nothing needs to be marked per entry
-    List<KeyValue<Bytes, TopPaper>> batch = new ArrayList<>(REBUILD_BATCH);
-    try (KeyValueIterator<String, TaggedPaper> it = papers.all()) {
-      while (it.hasNext()) {
-        TaggedPaper paper = it.next().value;
-        TopPaper entry = entry(paper);
-        for (Granularity granularity : granularities) {
-          Bytes key = indexKey(granularity, paper, entry);
-          batch.add(KeyValue.pair(key, entry));
-          changed.add(TrendingStoreKeys.bucketPrefix(key));
+    try (BatchedWrites<Bytes, TopPaper> writes = new BatchedWrites<>(index)) {
+      // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
+      try (KeyValueIterator<Bytes, TopPaper> it = index.all()) {
+        it.forEachRemaining(stale -> writes.put(stale.key, null));
+      }
+      // every bucket is compared with its part at the next publication anyway, so nothing needs
+      // to be marked per entry
+      try (KeyValueIterator<String, TaggedPaper> it = papers.all()) {
+        while (it.hasNext()) {
+          TaggedPaper paper = it.next().value;
+          TopPaper entry = entry(paper);
+          for (Granularity granularity : granularities) {
+            Bytes key = indexKey(granularity, paper, entry);
+            writes.put(key, entry);
+            changed.add(TrendingStoreKeys.bucketPrefix(key));
+          }
+          entries++;
         }
-        if (batch.size() >= REBUILD_BATCH) {
-          index.putAll(batch);
-          batch.clear();
-        }
-        entries++;
       }
     }
-    index.putAll(batch);
     try (KeyValueIterator<Bytes, TopPapersPart> it = published.all()) {
       it.forEachRemaining(part -> changed.add(part.key));
     }

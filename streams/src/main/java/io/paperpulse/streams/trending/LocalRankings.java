@@ -4,6 +4,7 @@ import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.BatchedWrites;
 import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
@@ -70,12 +71,10 @@ public final class LocalRankings {
   private final int topN;
   private final int partition;
 
-  /** Index entries written per batch while rebuilding. */
-  private static final int REBUILD_BATCH = 10_000;
-
   /**
-   * Counts changed since the index last saw them: the value it saw, and the current one (the
-   * counting task is their only writer, so the store need not be asked). Null: no paper.
+   * Counts changed since the index last saw them: the value it saw, which the next publication
+   * scores the old entries from, and the current one, which answers the counting task's reads until
+   * then (it is their only writer). Null: no paper.
    */
   private final Map<CountKey, Change> changes = new HashMap<>();
 
@@ -148,41 +147,59 @@ public final class LocalRankings {
                 .put(key.bucketStart(), change));
     changes.clear();
     Set<Bytes> buckets = new LinkedHashSet<>();
-    bySeries.forEach((series, changed) -> rescore(series, changed, buckets));
+    bySeries.forEach(
+        (series, changed) -> runs(series, changed).forEach(run -> rescore(series, run, buckets)));
     buckets.addAll(unchecked);
     unchecked.clear();
     buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
   }
 
   /**
+   * The changed buckets of a series in runs: a gap of more than two lookbacks starts a new run, so
+   * the range scan of one run never reads the buckets between changes far apart, and no entry is
+   * moved by, or scored from the changes of, two runs.
+   */
+  private List<NavigableMap<LocalDate, Change>> runs(
+      TagSeries series, NavigableMap<LocalDate, Change> changed) {
+    List<NavigableMap<LocalDate, Change>> runs = new ArrayList<>();
+    LocalDate first = changed.firstKey();
+    LocalDate last = first;
+    for (LocalDate bucket : changed.keySet()) {
+      if (bucket.isAfter(series.key(last).shifted(2 * lookback).bucketStart())) {
+        runs.add(changed.subMap(first, true, last, true));
+        first = bucket;
+      }
+      last = bucket;
+    }
+    runs.add(changed.subMap(first, true, last, true));
+    return runs;
+  }
+
+  /**
    * Moves the index entries of one series whose scores the changed counts moved, and adds their
-   * buckets to {@code buckets}. The series' counts around the changes are read with one range scan
-   * (the store already holds the new counts; the old ones are the changes' before values).
+   * buckets to {@code buckets}. The series' counts around the changes are read with one range scan:
+   * the store already holds the new counts, and the old ones are the changes' before values.
    */
   private void rescore(
       TagSeries series, NavigableMap<LocalDate, Change> changed, Set<Bytes> buckets) {
     Granularity granularity = series.granularity();
     LocalDate from = series.key(changed.firstKey()).shifted(-lookback).bucketStart();
     LocalDate to = series.key(changed.lastKey()).shifted(lookback).bucketStart();
-    NavigableMap<LocalDate, Count> now = new TreeMap<>();
+    Map<LocalDate, Count> now = new HashMap<>();
     try (KeyValueIterator<Bytes, Count> it =
         counts.range(series.key(from).bytes(), series.key(to).bytes())) {
       it.forEachRemaining(count -> now.put(CountKey.of(count.key).bucketStart(), count.value));
     }
-    NavigableMap<LocalDate, Count> then = new TreeMap<>(now);
-    changed.forEach(
-        (bucket, change) -> {
-          if (change.before == null) {
-            then.remove(bucket);
-          } else {
-            then.put(bucket, change.before);
-          }
-        });
+    Function<LocalDate, Count> then =
+        bucket -> {
+          Change change = changed.get(bucket);
+          return change != null ? change.before : now.get(bucket);
+        };
     Set<LocalDate> moved = new TreeSet<>();
     for (LocalDate bucket : changed.keySet()) {
       LocalDate entry = bucket;
       for (int i = 0; i <= lookback; i++) {
-        if (now.containsKey(entry) || then.containsKey(entry)) {
+        if (now.containsKey(entry) || then.apply(entry) != null) {
           moved.add(entry);
         }
         entry = granularity.next(entry);
@@ -190,7 +207,7 @@ public final class LocalRankings {
     }
     for (LocalDate bucket : moved) {
       CountKey entry = series.key(bucket);
-      TrendingTag was = scored(entry, then::get);
+      TrendingTag was = scored(entry, then);
       TrendingTag is = scored(entry, now::get);
       if (!Objects.equals(was, is)) {
         if (was != null) {
@@ -215,53 +232,48 @@ public final class LocalRankings {
   public void rebuild() {
     long started = System.nanoTime();
     changes.clear();
-    // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
-    try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
-      it.forEachRemaining(stale -> BlindDeletes.delete(index, stale.key));
-    }
     Set<Bytes> buckets = new LinkedHashSet<>();
     ArrayDeque<KeyValue<CountKey, Count>> recent = new ArrayDeque<>(lookback + 1);
     long entries = 0;
-    // one RocksDB write batch per REBUILD_BATCH entries instead of one write each
-    List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(REBUILD_BATCH);
-    try (KeyValueIterator<Bytes, Count> it = counts.all()) {
-      while (it.hasNext()) {
-        KeyValue<Bytes, Count> next = it.next();
-        CountKey key = CountKey.of(next.key);
-        KeyValue<CountKey, Count> last = recent.peekLast();
-        if (last != null
-            && (last.key.granularity() != key.granularity() || !last.key.tag().equals(key.tag()))) {
-          recent.clear();
-        }
-        TrendingTag entry =
-            scored(
-                key,
-                next.value,
-                bucket -> {
-                  for (KeyValue<CountKey, Count> seen : recent) {
-                    if (seen.key.bucketStart().equals(bucket)) {
-                      return seen.value;
+    try (BatchedWrites<Bytes, byte[]> writes = new BatchedWrites<>(index)) {
+      // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
+      try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
+        it.forEachRemaining(stale -> writes.put(stale.key, null));
+      }
+      try (KeyValueIterator<Bytes, Count> it = counts.all()) {
+        while (it.hasNext()) {
+          KeyValue<Bytes, Count> next = it.next();
+          CountKey key = CountKey.of(next.key);
+          KeyValue<CountKey, Count> last = recent.peekLast();
+          if (last != null
+              && (last.key.granularity() != key.granularity()
+                  || !last.key.tag().equals(key.tag()))) {
+            recent.clear();
+          }
+          TrendingTag entry =
+              scored(
+                  key,
+                  next.value,
+                  bucket -> {
+                    for (KeyValue<CountKey, Count> seen : recent) {
+                      if (seen.key.bucketStart().equals(bucket)) {
+                        return seen.value;
+                      }
                     }
-                  }
-                  return null;
-                });
-        batch.add(
-            KeyValue.pair(
-                TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
-                TrendingStoreKeys.indexValue(entry)));
-        if (batch.size() >= REBUILD_BATCH) {
-          index.putAll(batch);
-          batch.clear();
+                    return null;
+                  });
+          writes.put(
+              TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
+              TrendingStoreKeys.indexValue(entry));
+          buckets.add(TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart()));
+          recent.addLast(KeyValue.pair(key, next.value));
+          if (recent.size() > lookback) {
+            recent.removeFirst();
+          }
+          entries++;
         }
-        buckets.add(TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart()));
-        recent.addLast(KeyValue.pair(key, next.value));
-        if (recent.size() > lookback) {
-          recent.removeFirst();
-        }
-        entries++;
       }
     }
-    index.putAll(batch);
     try (KeyValueIterator<Bytes, RankingPart> it = published.all()) {
       it.forEachRemaining(part -> buckets.add(part.key));
     }
