@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -81,20 +80,5 @@ public final class TopicContents {
 
   private static KafkaConsumer<byte[], byte[]> bytesConsumer(Map<String, Object> config) {
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
-
-  /** The latest value per key (by key bytes, in partition order), tombstones removing the key. */
-  public static Map<String, ConsumerRecord<byte[], byte[]>> latestByKey(
-      List<ConsumerRecord<byte[], byte[]>> records) {
-    Map<String, ConsumerRecord<byte[], byte[]>> latest = new HashMap<>();
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      String key = HexFormat.of().formatHex(record.key());
-      if (record.value() == null) {
-        latest.remove(key);
-      } else {
-        latest.put(key, record);
-      }
-    }
-    return latest;
   }
 }

@@ -198,8 +198,8 @@ public final class StreamsCommand implements Callable<Integer> {
       names = "--print-config",
       description =
           "Print the configuration the command would run with and exit without connecting: every "
-              + "key of the reference that has a value, then the other settings given, with "
-              + "passwords and credentials hidden; properties format, usable as a --config file.")
+              + "key of the reference that has a value, then the other settings given, in properties "
+              + "format, with passwords and credentials shown as [hidden].")
   private boolean printConfig;
 
   private final StopSignal stop = new StopSignal();

@@ -160,7 +160,8 @@ public final class StreamsConfigReference {
     return text.replace("|", "\\|").replace("\n", " ").strip();
   }
 
-  private static CommandSpec streamsCommand() {
+  /** The streams command as users see it. */
+  static CommandSpec streamsCommand() {
     // Through the real command line, so inherited options (--verbose) are listed as users see them.
     PrintWriter sink = new PrintWriter(new StringWriter());
     return PaperPulse.commandLine(Map.of(), sink, sink)

@@ -258,7 +258,10 @@ final class RegistryHttpApi {
     return node.put("schema", version.schema());
   }
 
-  private static void putReferences(ObjectNode node, List<SchemaReference> references) {
+  /**
+   * Confluent's "references" array of a schema version: name, subject, version; none when empty.
+   */
+  static void putReferences(ObjectNode node, List<SchemaReference> references) {
     if (!references.isEmpty()) {
       ArrayNode array = node.putArray("references");
       references.forEach(

@@ -2,7 +2,6 @@ package io.paperpulse.registry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperpulse.registry.client.SchemaReference;
 import io.paperpulse.registry.compatibility.CompatibilityLevel;
@@ -54,18 +53,7 @@ final class StoreCodec {
           .put("id", schema.id())
           .put("schema", schema.schema())
           .put("deleted", schema.deleted());
-      if (!schema.references().isEmpty()) {
-        ArrayNode references = node.putArray("references");
-        schema
-            .references()
-            .forEach(
-                ref ->
-                    references
-                        .addObject()
-                        .put("name", ref.name())
-                        .put("subject", ref.subject())
-                        .put("version", ref.version()));
-      }
+      RegistryHttpApi.putReferences(node, schema.references());
     } else if (value instanceof StoreValue.Config config) {
       node.put("compatibilityLevel", config.level().name());
     } else if (value instanceof StoreValue.Mode mode) {

@@ -86,31 +86,8 @@ public final class KeyphraseExtractor {
    *     of a candidate either, listed apart because they are no English function words
    * @param verbCues stop words that follow verbs rather than nouns (determiners, pronouns)
    * @param genericWords words that make no keyphrase alone or together ("method", "results")
-   */
-  public KeyphraseExtractor(
-      PorterStems stems,
-      PartOfSpeechLexicon partsOfSpeech,
-      Set<String> stopWords,
-      Set<String> notationWords,
-      Set<String> verbCues,
-      Set<String> genericWords,
-      DocumentFrequencies defaultFrequencies,
-      KeyphraseSettings settings) {
-    this(
-        stems,
-        partsOfSpeech,
-        stopWords,
-        notationWords,
-        verbCues,
-        genericWords,
-        defaultFrequencies,
-        settings,
-        null);
-  }
-
-  /**
-   * As above, with candidates ranked by {@code ranker} on their features, the hand-fitted score
-   * being one of them; {@code null} ranks them by the hand-fitted score alone.
+   * @param ranker ranks the candidates on their features, the hand-fitted score being one of them;
+   *     {@code null} ranks them by the hand-fitted score alone
    */
   public KeyphraseExtractor(
       PorterStems stems,
