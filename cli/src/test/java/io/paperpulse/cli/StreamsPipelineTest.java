@@ -378,8 +378,11 @@ class StreamsPipelineTest extends LocalClusterTestBase {
         .atMost(TIMEOUT)
         .until(
             () -> {
+              if (admin.listTopics().names().get().contains(topic)) {
+                return true;
+              }
               assertThat(command).as("streams command still running").isNotDone();
-              return admin.listTopics().names().get().contains(topic);
+              return false;
             });
   }
 

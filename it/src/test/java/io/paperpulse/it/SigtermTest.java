@@ -635,10 +635,13 @@ class SigtermTest extends SingleBrokerTestBase {
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
+              if (condition.getAsBoolean()) {
+                return true;
+              }
               assertThat(child.isAlive())
                   .as("child still running while waiting for %s, see %s", what, childLog)
                   .isTrue();
-              return condition.getAsBoolean();
+              return false;
             });
   }
 }

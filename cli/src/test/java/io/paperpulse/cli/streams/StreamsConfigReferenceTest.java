@@ -3,14 +3,10 @@ package io.paperpulse.cli.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.paperpulse.cli.PaperPulse;
 import io.paperpulse.cli.deploy.ProjectRoot;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +31,7 @@ class StreamsConfigReferenceTest {
   void theReferenceListsEveryOptionAndKey() {
     String section = StreamsConfigReference.section();
 
-    for (OptionSpec option : streamsCommand().options()) {
+    for (OptionSpec option : StreamsConfigReference.streamsCommand().options()) {
       if (!option.usageHelp() && !option.versionHelp()) {
         assertThat(section).contains("| `" + String.join("`, `", option.names()));
       }
@@ -48,7 +44,7 @@ class StreamsConfigReferenceTest {
   @Test
   void everyOptionThatSetsAKeyShowsTheKeysDefault() {
     ConfigDef definition = PaperPulseStreamsConfig.definition();
-    CommandSpec streams = streamsCommand();
+    CommandSpec streams = StreamsConfigReference.streamsCommand();
 
     StreamsOptionKeys.OPTIONS.forEach(
         (name, key) -> {
@@ -79,13 +75,5 @@ class StreamsConfigReferenceTest {
     assertThat(updated).isEqualTo("# title\n\nNEW\n\n## after\n");
     assertThatThrownBy(() -> StreamsConfigReference.withSection("# no markers\n", "NEW\n"))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static CommandSpec streamsCommand() {
-    PrintWriter sink = new PrintWriter(new StringWriter());
-    return PaperPulse.commandLine(Map.of(), sink, sink)
-        .getSubcommands()
-        .get("streams")
-        .getCommandSpec();
   }
 }

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The real application, exactly-once, on an in-JVM KRaft broker and an HTTP schema registry. */
+/** The real application, on an in-JVM KRaft broker and an HTTP schema registry. */
 class StreamsAppIntegrationTest extends SingleBrokerTestBase {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
