@@ -21,4 +21,12 @@ public record AlertThreshold(double minScore, long minPapers) {
   boolean reached(long papers, double score) {
     return papers >= minPapers && score >= minScore;
   }
+
+  /**
+   * Whether {@code papers} can still reach the threshold against a baseline of at least {@code
+   * baseline}: the score only falls as the baseline rises.
+   */
+  boolean reachable(long papers, double baseline) {
+    return reached(papers, (papers - baseline) / Math.sqrt(baseline + 1.0));
+  }
 }

@@ -107,12 +107,13 @@ public final class TrendAlerts {
     }
     long[] history = known == null ? null : known.get(key.bucketStart());
     if (history == null) {
-      history = new long[lookback];
-      CountKey past = key;
-      for (int i = 0; i < lookback; i++) {
-        past = past.shifted(-1);
-        Count count = counts.apply(past);
-        history[i] = count == null ? 0 : count.papers();
+      history = baseline(key, after.papers(), counts);
+      if (history == null) {
+        // the buckets read so far already hold the score below the threshold
+        if (alerted) {
+          fellBelow(alertKey);
+        }
+        return null;
       }
       histories.computeIfAbsent(series, s -> new TreeMap<>()).put(key.bucketStart(), history);
     }
@@ -146,6 +147,28 @@ public final class TrendAlerts {
       fellBelow(alertKey);
     }
     return null;
+  }
+
+  /**
+   * The paper counts of the {@code lookback} buckets before {@code key}, nearest first, or null as
+   * soon as those read so far decide that {@code papers} cannot reach the score threshold: the
+   * score falls as the baseline rises, and the buckets not yet read can only raise it. A tag with
+   * papers in the bucket before is usually decided by that one read.
+   */
+  private long[] baseline(CountKey key, long papers, Function<CountKey, Count> counts) {
+    long[] history = new long[lookback];
+    long sum = 0;
+    CountKey past = key;
+    for (int i = 0; i < lookback; i++) {
+      past = past.shifted(-1);
+      Count count = counts.apply(past);
+      history[i] = count == null ? 0 : count.papers();
+      sum += history[i];
+      if (i < lookback - 1 && !threshold.reachable(papers, (double) sum / lookback)) {
+        return null;
+      }
+    }
+    return history;
   }
 
   /**
