@@ -20,8 +20,6 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -177,39 +175,54 @@ public final class LocalRankings {
 
   /**
    * Moves the index entries of one series whose scores the changed counts moved, and adds their
-   * buckets to {@code buckets}. The series' counts around the changes are read with one range scan:
-   * the store already holds the new counts, and the old ones are the changes' before values.
+   * buckets to {@code buckets}. The run's buckets, from {@code lookback} before its first change to
+   * {@code lookback} after its last, are slots of two arrays, the counts now and the counts the
+   * index last saw, so an entry's baseline is the slots right before it. The counts now are read
+   * with one range scan: the store already holds them; the old ones are the changes' before values.
    */
   private void rescore(
       TagSeries series, NavigableMap<LocalDate, Change> changed, Set<Bytes> buckets) {
     Granularity granularity = series.granularity();
-    LocalDate from = series.key(changed.firstKey()).shifted(-lookback).bucketStart();
+    List<LocalDate> slots = new ArrayList<>();
     LocalDate to = series.key(changed.lastKey()).shifted(lookback).bucketStart();
-    Map<LocalDate, Count> now = new HashMap<>();
-    try (KeyValueIterator<Bytes, Count> it =
-        counts.range(series.key(from).bytes(), series.key(to).bytes())) {
-      it.forEachRemaining(count -> now.put(CountKey.of(count.key).bucketStart(), count.value));
+    for (LocalDate bucket = series.key(changed.firstKey()).shifted(-lookback).bucketStart();
+        !bucket.isAfter(to);
+        bucket = granularity.next(bucket)) {
+      slots.add(bucket);
     }
-    Function<LocalDate, Count> then =
-        bucket -> {
-          Change change = changed.get(bucket);
-          return change != null ? change.before : now.get(bucket);
-        };
-    Set<LocalDate> moved = new TreeSet<>();
-    for (LocalDate bucket : changed.keySet()) {
-      LocalDate entry = bucket;
-      for (int i = 0; i <= lookback; i++) {
-        if (now.containsKey(entry) || then.apply(entry) != null) {
-          moved.add(entry);
+    Count[] now = new Count[slots.size()];
+    try (KeyValueIterator<Bytes, Count> it =
+        counts.range(series.key(slots.get(0)).bytes(), series.key(to).bytes())) {
+      int slot = 0;
+      while (it.hasNext()) {
+        KeyValue<Bytes, Count> next = it.next();
+        LocalDate bucket = CountKey.of(next.key).bucketStart();
+        while (slots.get(slot).isBefore(bucket)) {
+          slot++;
         }
-        entry = granularity.next(entry);
+        now[slot] = next.value;
       }
     }
-    for (LocalDate bucket : moved) {
-      CountKey entry = series.key(bucket);
-      TrendingTag was = scored(entry, then);
-      TrendingTag is = scored(entry, now::get);
+    Count[] then = now.clone();
+    boolean[] moved = new boolean[slots.size()];
+    for (int slot = lookback; slot < slots.size() - lookback; slot++) {
+      Change change = changed.get(slots.get(slot));
+      if (change != null) {
+        then[slot] = change.before;
+        // a count is its bucket's entry and part of the baseline of the next lookback buckets
+        for (int entry = slot; entry <= slot + lookback; entry++) {
+          moved[entry] = true;
+        }
+      }
+    }
+    for (int slot = lookback; slot < slots.size(); slot++) {
+      if (!moved[slot]) {
+        continue;
+      }
+      TrendingTag was = scored(series.tag(), then, slot);
+      TrendingTag is = scored(series.tag(), now, slot);
       if (!Objects.equals(was, is)) {
+        LocalDate bucket = slots.get(slot);
         if (was != null) {
           BlindDeletes.delete(index, TrendingStoreKeys.indexKey(granularity, bucket, was));
         }
@@ -221,6 +234,22 @@ public final class LocalRankings {
         buckets.add(TrendingStoreKeys.bucketPrefix(granularity, bucket));
       }
     }
+  }
+
+  /**
+   * The entry of {@code tag} in slot {@code slot} of {@code counts}, its baseline the {@code
+   * lookback} slots before; null when it has no paper.
+   */
+  private TrendingTag scored(String tag, Count[] counts, int slot) {
+    if (counts[slot] == null) {
+      return null;
+    }
+    long[] history = new long[lookback];
+    for (int i = 0; i < lookback; i++) {
+      Count past = counts[slot - 1 - i];
+      history[i] = past == null ? 0 : past.papers();
+    }
+    return entry(tag, counts[slot], history);
   }
 
   /**
@@ -250,18 +279,17 @@ public final class LocalRankings {
                   || !last.key.tag().equals(key.tag()))) {
             recent.clear();
           }
-          TrendingTag entry =
-              scored(
-                  key,
-                  next.value,
-                  bucket -> {
-                    for (KeyValue<CountKey, Count> seen : recent) {
-                      if (seen.key.bucketStart().equals(bucket)) {
-                        return seen.value;
-                      }
-                    }
-                    return null;
-                  });
+          long[] history = new long[lookback];
+          LocalDate past = key.bucketStart();
+          for (int i = 0; i < lookback; i++) {
+            past = key.granularity().previous(past);
+            for (KeyValue<CountKey, Count> seen : recent) {
+              if (seen.key.bucketStart().equals(past)) {
+                history[i] = seen.value.papers();
+              }
+            }
+          }
+          TrendingTag entry = entry(key.tag(), next.value, history);
           writes.put(
               TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
               TrendingStoreKeys.indexValue(entry));
@@ -286,24 +314,11 @@ public final class LocalRankings {
         (System.nanoTime() - started) / 1_000_000);
   }
 
-  /** The entry of {@code key} as the counts in {@code view} score it; null when it has no paper. */
-  private TrendingTag scored(CountKey key, Function<LocalDate, Count> view) {
-    Count count = view.apply(key.bucketStart());
-    return count == null ? null : scored(key, count, view);
-  }
-
-  /** The entry of {@code key} with {@code count}, its baseline read from {@code view} by bucket. */
-  private TrendingTag scored(CountKey key, Count count, Function<LocalDate, Count> view) {
-    long[] history = new long[lookback];
-    LocalDate past = key.bucketStart();
-    for (int i = 0; i < lookback; i++) {
-      past = key.granularity().previous(past);
-      Count pastCount = view.apply(past);
-      history[i] = pastCount == null ? 0 : pastCount.papers();
-    }
+  /** The entry of {@code tag} with {@code count} and the paper counts of its baseline. */
+  private static TrendingTag entry(String tag, Count count, long[] history) {
     // rank is positional and assigned when the ranking is merged
     return new TrendingTag(
-        key.tag(),
+        tag,
         count.kind(),
         count.papers(),
         count.upvotes(),
