@@ -124,17 +124,7 @@ public final class TrendAlerts {
     double score = TrendScore.score(after.papers(), history);
     boolean reached = threshold.reached(after.papers(), score);
     if (reached && !alerted) {
-      TrendAlert alert =
-          new TrendAlert(
-              key.tag(),
-              after.kind(),
-              key.granularity().label(),
-              key.bucketStart(),
-              key.granularity().bucketEnd(key.bucketStart()),
-              after.papers(),
-              after.upvotes(),
-              (double) sum / lookback,
-              score);
+      TrendAlert alert = alert(key, after, (double) sum / lookback, score);
       byte[] encoded = AVRO.serializer().serialize(null, alert);
       byte[] value = new byte[encoded.length + 1];
       value[0] = ABOVE;
@@ -169,6 +159,20 @@ public final class TrendAlerts {
       }
     }
     return history;
+  }
+
+  /** The alert for the count under {@code key}, scored against a mean of {@code baseline}. */
+  static TrendAlert alert(CountKey key, Count count, double baseline, double score) {
+    return new TrendAlert(
+        key.tag(),
+        count.kind(),
+        key.granularity().label(),
+        key.bucketStart(),
+        key.granularity().bucketEnd(key.bucketStart()),
+        count.papers(),
+        count.upvotes(),
+        baseline,
+        score);
   }
 
   /**

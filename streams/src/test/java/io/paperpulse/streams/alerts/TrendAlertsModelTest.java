@@ -117,16 +117,7 @@ class TrendAlertsModelTest {
       boolean reached = THRESHOLD.reached(after.papers(), score);
       if (reached && !alerted) {
         above.add(key);
-        return new TrendAlert(
-            key.tag(),
-            after.kind(),
-            key.granularity().label(),
-            key.bucketStart(),
-            key.granularity().bucketEnd(key.bucketStart()),
-            after.papers(),
-            after.upvotes(),
-            (double) sum / LOOKBACK,
-            score);
+        return TrendAlerts.alert(key, after, (double) sum / LOOKBACK, score);
       }
       if (!reached) {
         above.remove(key);
