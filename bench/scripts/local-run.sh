@@ -30,12 +30,23 @@ progress() {
   java -XX:TieredStopAtLevel=1 -cp "$work/classes:$jar" GroupProgress "localhost:$kafka_port" paperpulse "$@"
 }
 
+# the application first, while the broker is still there for its clean close; both are waited for,
+# so that a run started right after this script does not share the cores with their shutdown
+stop_all() {
+  if [[ -n "${app:-}" ]]; then
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+  fi
+  kill "$cluster" 2>/dev/null || true
+  wait "$cluster" 2>/dev/null || true
+}
+
 start_cluster() {
   mkdir -p "$work"
   java -jar "$jar" local-cluster --data-dir "$work/data" --kafka-port "$kafka_port" --registry-port "$registry_port" \
     > "$work/cluster.log" 2>&1 &
   cluster=$!
-  trap 'kill ${app:-} $cluster 2>/dev/null || true' EXIT
+  trap stop_all EXIT
   for _ in $(seq 60); do
     (echo > "/dev/tcp/localhost/$registry_port") 2>/dev/null && (echo > "/dev/tcp/localhost/$kafka_port") 2>/dev/null && break
     sleep 1
