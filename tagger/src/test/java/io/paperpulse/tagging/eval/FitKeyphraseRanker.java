@@ -104,10 +104,7 @@ public final class FitKeyphraseRanker {
         List<Paper> train = papers.stream().filter(p -> p.id() % 4 != scored).toList();
         KeyphraseRanker ranker = fit(train, penalty, scoreWeight);
         EvalReport.Row row =
-            new KeyphraseBenchmark(
-                    tokenizer,
-                    new PorterStems(),
-                    PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT, ranker))
+            benchmarkWith(tokenizer, ranker)
                 .evaluateLeaveOneOut(documents, "fold", id -> id % 4 == scored);
         f5 += row.f1At5() / 2;
         f10 += row.f1At10() / 2;
@@ -146,10 +143,7 @@ public final class FitKeyphraseRanker {
     }
     System.out.print(text);
     EvalReport.Row row =
-        new KeyphraseBenchmark(
-                tokenizer,
-                new PorterStems(),
-                PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT, ranker))
+        benchmarkWith(tokenizer, ranker)
             .evaluateLeaveOneOut(documents, "fit half", id -> id % 2 == 0);
     System.out.printf(
         Locale.ROOT,
@@ -158,6 +152,14 @@ public final class FitKeyphraseRanker {
         row.f1At10(),
         row.precisionAt10(),
         row.recallAt10());
+  }
+
+  /** The benchmark of the default extractor with {@code ranker} on top. */
+  private static KeyphraseBenchmark benchmarkWith(Tokenizer tokenizer, KeyphraseRanker ranker) {
+    return new KeyphraseBenchmark(
+        tokenizer,
+        new PorterStems(),
+        PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT, ranker));
   }
 
   private static KeyphraseRanker fit(List<Paper> papers, double penalty, double scoreWeight) {
