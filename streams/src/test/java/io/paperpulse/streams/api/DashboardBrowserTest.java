@@ -55,8 +55,13 @@ class DashboardBrowserTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final Duration STEP = Duration.ofSeconds(30);
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  /** Debian's paths, or those of $CHROMIUM and $CHROMEDRIVER. */
+  private static final Path CHROMIUM =
+      Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
   /**
    * The dashboard's FEW_PAPERS: a default bucket holds at least this many papers when one of the
@@ -236,8 +241,8 @@ class DashboardBrowserTest {
   }
 
   /**
-   * Debian's chromium through Debian's chromedriver, both named so that Selenium looks nothing up
-   * or downloads. CI installs them, so there their absence fails the test; elsewhere it skips.
+   * Chromium through its chromedriver, both named so that Selenium looks nothing up or downloads.
+   * CI installs them, so there their absence fails the test; elsewhere it skips.
    */
   private static ChromeDriver startChromium() {
     for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
