@@ -1,5 +1,7 @@
 package io.paperpulse.streams.alerts;
 
+import io.paperpulse.streams.trending.TrendScore;
+
 /**
  * When a tag counts as taking off in a bucket: its trend score is at least {@code minScore} and it
  * has at least {@code minPapers} papers there (a score alone would fire on the first papers of
@@ -27,6 +29,6 @@ public record AlertThreshold(double minScore, long minPapers) {
    * baseline}: the score only falls as the baseline rises.
    */
   boolean reachable(long papers, double baseline) {
-    return reached(papers, (papers - baseline) / Math.sqrt(baseline + 1.0));
+    return reached(papers, TrendScore.score(papers, baseline));
   }
 }

@@ -121,10 +121,11 @@ public final class TrendAlerts {
     for (long papers : history) {
       sum += papers;
     }
-    double score = TrendScore.score(after.papers(), history);
+    double baseline = (double) sum / lookback;
+    double score = TrendScore.score(after.papers(), baseline);
     boolean reached = threshold.reached(after.papers(), score);
     if (reached && !alerted) {
-      TrendAlert alert = alert(key, after, (double) sum / lookback, score);
+      TrendAlert alert = alert(key, after, baseline, score);
       byte[] encoded = AVRO.serializer().serialize(null, alert);
       byte[] value = new byte[encoded.length + 1];
       value[0] = ABOVE;

@@ -28,7 +28,14 @@ public final class TrendScore {
     for (long previous : previousCounts) {
       sum += previous;
     }
-    double baseline = (double) sum / previousCounts.length;
+    return score(count, (double) sum / previousCounts.length);
+  }
+
+  /**
+   * @param count papers with the tag in the bucket
+   * @param baseline mean paper count of the previous buckets
+   */
+  public static double score(long count, double baseline) {
     double score = (count - baseline) / Math.sqrt(baseline + 1.0);
     // -0.0 and 0.0 must rank as the same score
     return score == 0.0 ? 0.0 : score;
