@@ -22,7 +22,7 @@ java -Xmx512m ${JAVA_OPTS:-} -cp "$work/floor-classes:$jar" FrameworkFloor "loca
   "http://localhost:$registry_port" "$work/state" "$guarantee" "${OUTPUTS:-25}" "${STATE:-27}" \
   >> "$work/floor.log" 2>&1 &
 app=$!
-progress --await-no-lag 1000 > /dev/null
+await_caught_up 1000
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 
 cpu_ticks

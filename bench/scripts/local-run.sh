@@ -8,6 +8,8 @@
 #                            client properties from $work/client.properties, more options from
 #                            $STREAMS_ARGS); sets $app
 #   progress [--ends]        the group's lag (and the end offset of every topic)
+#   await_caught_up MILLIS   returns once the group's lag is 0 (polled every MILLIS ms); exits with
+#                            an error if $app ends first, instead of waiting for ever
 #   cpu_ticks                $stream_ticks and $jvm_ticks: CPU ticks (1/100 s) of $app's stream threads
 #                            (with their producers' network threads) and of its whole JVM
 #   records_written N        the records written to every topic, in all and per event of N
@@ -28,6 +30,18 @@ progress() {
     mkdir -p "$work/classes" && javac -d "$work/classes" -cp "$jar" "$scripts_dir/GroupProgress.java"
   fi
   java -XX:TieredStopAtLevel=1 -cp "$work/classes:$jar" GroupProgress "localhost:$kafka_port" paperpulse "$@"
+}
+
+await_caught_up() {
+  progress --await-no-lag "$1" > /dev/null &
+  local poller=$!
+  wait -n "$poller" "$app" || true
+  if kill -0 "$poller" 2>/dev/null; then
+    kill "$poller"
+    echo "the application (pid $app) exited before it caught up; its log is in $work" >&2
+    exit 1
+  fi
+  wait "$poller"
 }
 
 # the application first, while the broker is still there for its clean close; both are waited for,

@@ -25,7 +25,7 @@ if [[ -n "${COMMIT_MS:-}" ]]; then echo "commit.interval.ms=$COMMIT_MS" >> "$wor
 
 started=$(date +%s.%N)
 start_streams "$guarantee"
-progress --await-no-lag 1000 > /dev/null
+await_caught_up 1000
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 
 cpu_ticks

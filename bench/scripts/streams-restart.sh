@@ -17,15 +17,11 @@ events="${2:-100000}"
 STREAMS_ARGS="--instance-id restart-bench-1"
 source "$(dirname "${BASH_SOURCE[0]}")/local-run.sh" "$@"
 
-await_no_lag() {
-  progress --await-no-lag "$1" > /dev/null
-}
-
 start_cluster
 publish_events "$events"
 : > "$work/client.properties"
 start_streams exactly_once_v2
-await_no_lag 5000
+await_caught_up 5000
 echo "processed $events events; SIGKILL"
 kill -9 "$app"
 wait "$app" 2>/dev/null || true
@@ -33,7 +29,7 @@ publish_events 100 2
 echo "--- restart" >> "$work/streams.log"
 started=$(date +%s.%N)
 start_streams exactly_once_v2
-await_no_lag 200
+await_caught_up 200
 printf 'restart to the 100 new events committed: %.1f s (load %s)\n' \
   "$(echo "$(date +%s.%N) - $started" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 # the log's times are the local wall clock of today, as is $started
