@@ -3,11 +3,19 @@ import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TagKind;
+import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
+import io.paperpulse.streams.topology.counts.Count;
+import io.paperpulse.streams.topology.counts.CountKey;
+import io.paperpulse.streams.topology.emit.ForwardOnFlush;
+import io.paperpulse.tagging.PaperTagger;
+import io.paperpulse.schema.Tag;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,9 +33,17 @@ import org.apache.kafka.streams.state.Stores;
  * records per paper to one output topic and puts STATE records per paper into a logged store
  * without cache (one changelog record each), and does nothing else: no tagging, no reads, no
  * ranking. With the real application's records written per paper it is the floor that no
- * topology on Kafka Streams can go below on the same machine. Run by {@code framework-floor.sh}.
+ * topology on Kafka Streams can go below on the same machine. It commits at the application's
+ * default interval (1 s) with its record cache size. Run by {@code framework-floor.sh}.
  *
- * <pre>java -cp paperpulse.jar FrameworkFloor BOOTSTRAP REGISTRY STATE_DIR GUARANTEE OUTPUTS STATE</pre>
+ * <p>With the mode {@code counting}, OUTPUTS and STATE are ignored: each paper is tagged with the
+ * application's tagger and every (tag, granularity, bucket) count of its tags is read and written
+ * through a cached, logged store with the application's key and value encoding, and forwarded when
+ * the record cache is flushed, as the application's counting step does; nothing is retracted,
+ * ranked or alerted. It is what tagging and exact counting through Kafka Streams' record cache
+ * cost, the part of the application's work that the data contract fixes.
+ *
+ * <pre>java -cp paperpulse.jar FrameworkFloor BOOTSTRAP REGISTRY STATE_DIR GUARANTEE OUTPUTS STATE [counting]</pre>
  */
 public class FrameworkFloor {
 
@@ -43,12 +59,21 @@ public class FrameworkFloor {
     SpecificAvroSerde<TagCount> counts = new SpecificAvroSerde<>(TagCount.class);
     counts.configure(serdeConfig, false);
 
+    boolean counting = args.length > 6 && args[6].equals("counting");
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("floor-state"), keys, counts)
-            .withCachingDisabled());
+    if (counting) {
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
+                  Stores.persistentKeyValueStore("floor-state"), Serdes.Bytes(), Count.serde())
+              .withCachingEnabled());
+    } else {
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("floor-state"), keys, counts)
+              .withCachingDisabled());
+    }
     builder.stream("papers", Consumed.with(Serdes.ByteArray(), papers))
-        .process(() -> new FanOut(outputs, stateWrites), "floor-state")
+        .process(
+            () -> counting ? new Counting() : new FanOut(outputs, stateWrites), "floor-state")
         .to("floor-out", Produced.with(keys, counts));
 
     Properties props = new Properties();
@@ -57,11 +82,59 @@ public class FrameworkFloor {
     props.put(StreamsConfig.STATE_DIR_CONFIG, args[2]);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, args[3]);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    // the application's defaults: counts are written at commits, de-duplicated by the record cache
+    props.put(
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+        PaperPulseStreamsConfig.COMMIT_INTERVAL_MS_DEFAULT);
+    props.put(
+        StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+        PaperPulseStreamsConfig.STATESTORE_CACHE_MAX_BYTES_DEFAULT);
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       streams.start();
       stopped.await();
+    }
+  }
+
+  /** Tags a paper and adds it to the count of each of its tags in every default granularity. */
+  static final class Counting implements Processor<byte[], PaperEvent, TagCountKey, TagCount> {
+    private final PaperTagger tagger = PaperTagger.withDefaultTaxonomy();
+    private ProcessorContext<TagCountKey, TagCount> context;
+    private KeyValueStore<Bytes, Count> store;
+
+    @Override
+    public void init(ProcessorContext<TagCountKey, TagCount> context) {
+      this.context = context;
+      this.store = context.getStateStore("floor-state");
+      ForwardOnFlush.register(
+          store,
+          context,
+          (Bytes bytes, Count count, long timestamp) -> {
+            CountKey key = CountKey.of(bytes);
+            context.forward(new Record<>(key.toAvro(), count.toTagCount(key), timestamp));
+          });
+    }
+
+    @Override
+    public void process(Record<byte[], PaperEvent> record) {
+      PaperEvent paper = record.value();
+      if (paper == null) {
+        return;
+      }
+      LocalDate day = LocalDate.ofInstant(paper.getPublishedAt(), java.time.ZoneOffset.UTC);
+      for (Tag tag : tagger.tag(paper.getTitle(), paper.getAbstract$())) {
+        for (Granularity granularity : Granularity.DEFAULTS) {
+          Bytes key = new CountKey(granularity, tag.getName(), granularity.bucketStart(day)).bytes();
+          Count current = store.get(key);
+          store.put(
+              key,
+              new Count(
+                  tag.getKind(),
+                  (current == null ? 0 : current.papers()) + 1,
+                  (current == null ? 0 : current.upvotes()) + paper.getUpvotes()));
+        }
+      }
     }
   }
 
