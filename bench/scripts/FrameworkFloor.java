@@ -97,6 +97,10 @@ public class FrameworkFloor {
     }
   }
 
+  static LocalDate publicationDay(PaperEvent paper) {
+    return LocalDate.ofInstant(paper.getPublishedAt(), java.time.ZoneOffset.UTC);
+  }
+
   /** Tags a paper and adds it to the count of each of its tags in every default granularity. */
   static final class Counting implements Processor<byte[], PaperEvent, TagCountKey, TagCount> {
     private final PaperTagger tagger = PaperTagger.withDefaultTaxonomy();
@@ -118,11 +122,12 @@ public class FrameworkFloor {
 
     @Override
     public void process(Record<byte[], PaperEvent> record) {
-      PaperEvent paper = record.value();
-      if (paper == null) {
-        return;
+      if (record.value() != null) {
+        process(record, record.value(), publicationDay(record.value()));
       }
-      LocalDate day = LocalDate.ofInstant(paper.getPublishedAt(), java.time.ZoneOffset.UTC);
+    }
+
+    private void process(Record<byte[], PaperEvent> record, PaperEvent paper, LocalDate day) {
       for (Tag tag : tagger.tag(paper.getTitle(), paper.getAbstract$())) {
         for (Granularity granularity : Granularity.DEFAULTS) {
           Bytes key = new CountKey(granularity, tag.getName(), granularity.bucketStart(day)).bytes();
@@ -159,11 +164,12 @@ public class FrameworkFloor {
 
     @Override
     public void process(Record<byte[], PaperEvent> record) {
-      PaperEvent paper = record.value();
-      if (paper == null) {
-        return;
+      if (record.value() != null) {
+        process(record, record.value(), publicationDay(record.value()));
       }
-      LocalDate day = LocalDate.ofInstant(paper.getPublishedAt(), java.time.ZoneOffset.UTC);
+    }
+
+    private void process(Record<byte[], PaperEvent> record, PaperEvent paper, LocalDate day) {
       for (int i = 0; i < Math.max(outputs, stateWrites); i++) {
         TagCountKey key =
             new TagCountKey(
