@@ -6,6 +6,7 @@ import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
+import io.paperpulse.it.support.PapersTopic;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.PaperEvent;
@@ -25,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
@@ -91,15 +91,8 @@ class BrokerFailureTest {
       throws Exception {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
-    try (Admin admin = Admin.create(client)) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(topics.papers(), 3, (short) 3)
-                      .configs(Map.of("cleanup.policy", "compact", "min.insync.replicas", "2"))))
-          .all()
-          .get();
-    }
+    PapersTopic.create(
+        cluster.bootstrapServers(), topics, 3, 3, Map.of("min.insync.replicas", "2"));
     Tagger tagger = PaperTagger.withDefaultTaxonomy();
     PaperPulseStreamsConfig config =
         PaperPulseStreamsConfig.of(

@@ -7,6 +7,7 @@ import io.paperpulse.it.support.ExactCounts;
 import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
+import io.paperpulse.it.support.PapersTopic;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.TagCount;
@@ -33,7 +34,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -69,15 +69,7 @@ class FailoverTest extends SingleBrokerTestBase {
   void survivorTakesOverTheKilledInstancesTasksAndKeepsAnsweringExactCounts() throws Exception {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
-    try (Admin admin = Admin.create(client)) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(topics.papers(), PARTITIONS, (short) 1)
-                      .configs(Map.of("cleanup.policy", "compact"))))
-          .all()
-          .get();
-    }
+    PapersTopic.create(cluster.bootstrapServers(), topics, PARTITIONS);
     StringBuilder properties = new StringBuilder();
     FAST_FAILURE_DETECTION.forEach(
         (key, value) -> properties.append(key).append('=').append(value).append('\n'));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
+import io.paperpulse.it.support.PapersTopic;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.streams.topology.TopicNames;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,15 +49,7 @@ class RestartAfterKillTest extends SingleBrokerTestBase {
   void aKilledInstanceStartedAgainProcessesWithinTheBound() throws Exception {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
-    try (Admin admin = Admin.create(client)) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(topics.papers(), 1, (short) 1)
-                      .configs(Map.of("cleanup.policy", "compact"))))
-          .all()
-          .get();
-    }
+    PapersTopic.create(cluster.bootstrapServers(), topics, 1);
     publish(client, topics, EVENTS, 1L);
     Path streamsLog = Path.of("target", "restart-test-streams.log");
     Files.deleteIfExists(streamsLog);

@@ -7,6 +7,7 @@ import io.paperpulse.it.support.ExactRankings;
 import io.paperpulse.it.support.FaultTests;
 import io.paperpulse.it.support.GroupProgress;
 import io.paperpulse.it.support.PaperStreamGenerator;
+import io.paperpulse.it.support.PapersTopic;
 import io.paperpulse.producer.generate.GenerateOptions;
 import io.paperpulse.producer.generate.GenerateResult;
 import io.paperpulse.schema.PaperEvent;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,15 +63,7 @@ class StreamsCrashTest extends SingleBrokerTestBase {
   void killedTwiceWithSigkillWhilePapersFlowTheCountsStayExact() throws Exception {
     Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers());
     TopicNames topics = TopicNames.unprefixed();
-    try (Admin admin = Admin.create(client)) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(topics.papers(), 3, (short) 1)
-                      .configs(Map.of("cleanup.policy", "compact"))))
-          .all()
-          .get();
-    }
+    PapersTopic.create(cluster.bootstrapServers(), topics, 3);
     Path streamsLog = Path.of("target", "crash-test-streams.log");
     Files.deleteIfExists(streamsLog);
     // The application's default commit interval, spelled out: it sets how much uncommitted work
