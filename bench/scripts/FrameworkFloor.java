@@ -1,7 +1,9 @@
 import io.paperpulse.registry.serde.SpecificAvroSerde;
 import io.paperpulse.schema.PaperEvent;
+import io.paperpulse.schema.Tag;
 import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
+import io.paperpulse.schema.TagDayDelta;
 import io.paperpulse.schema.TagKind;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
@@ -9,7 +11,6 @@ import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
 import io.paperpulse.streams.topology.emit.ForwardOnFlush;
 import io.paperpulse.tagging.PaperTagger;
-import io.paperpulse.schema.Tag;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
@@ -123,21 +124,18 @@ public class FrameworkFloor {
     @Override
     public void process(Record<byte[], PaperEvent> record) {
       if (record.value() != null) {
-        process(record, record.value(), publicationDay(record.value()));
+        count(record.value(), publicationDay(record.value()));
       }
     }
 
-    private void process(Record<byte[], PaperEvent> record, PaperEvent paper, LocalDate day) {
+    /** Adds the paper as the application adds a new paper's tags: one +1 delta per tag and day. */
+    private void count(PaperEvent paper, LocalDate day) {
       for (Tag tag : tagger.tag(paper.getTitle(), paper.getAbstract$())) {
+        TagDayDelta delta =
+            new TagDayDelta(tag.getName(), day, tag.getKind(), 1, (long) paper.getUpvotes());
         for (Granularity granularity : Granularity.DEFAULTS) {
           Bytes key = new CountKey(granularity, tag.getName(), granularity.bucketStart(day)).bytes();
-          Count current = store.get(key);
-          store.put(
-              key,
-              new Count(
-                  tag.getKind(),
-                  (current == null ? 0 : current.papers()) + 1,
-                  (current == null ? 0 : current.upvotes()) + paper.getUpvotes()));
+          store.put(key, Count.apply(store.get(key), delta));
         }
       }
     }

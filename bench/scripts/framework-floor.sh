@@ -2,9 +2,8 @@
 # The floor Kafka Streams puts under any topology: FrameworkFloor.java (read papers, write
 # OUTPUTS records per paper to a topic and STATE records per paper to a logged store, nothing
 # else; commits every second, as the application does) in its own JVM (-Xmx512m, one stream
-# thread) against a local cluster, measured like
-# streams-cpu-per-paper.sh. MODE=counting instead tags every paper and counts its tags through a
-# cached store, forwarded at each cache flush (see FrameworkFloor.java).
+# thread) against a local cluster, measured like streams-cpu-per-paper.sh. MODE=counting instead
+# tags every paper and counts its tags through a cached store, forwarded at each cache flush.
 #
 #   [GUARANTEE=exactly_once_v2|at_least_once] [OUTPUTS=25] [STATE=27] [MODE=plain|counting] \
 #     bench/scripts/framework-floor.sh [JAR] [EVENTS] [WORK_DIR]
