@@ -3,19 +3,13 @@ package io.paperpulse.streams.alerts;
 import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
-import io.paperpulse.streams.topology.counts.TagSeries;
 import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
 import io.paperpulse.streams.trending.TrendScore;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -56,12 +50,6 @@ public final class TrendAlerts {
    */
   private final Set<Bytes> above = new HashSet<>();
 
-  /**
-   * Counts of the buckets before a scored bucket, per tag series, as last read: a bucket's baseline
-   * is read again only after a change to an earlier bucket of the same tag, which drops it here.
-   */
-  private final Map<TagSeries, NavigableMap<LocalDate, long[]>> histories = new HashMap<>();
-
   public TrendAlerts(KeyValueStore<Bytes, byte[]> state, AlertThreshold threshold, int lookback) {
     this.state = state;
     this.threshold = threshold;
@@ -84,12 +72,6 @@ public final class TrendAlerts {
    */
   public TrendAlert changed(
       CountKey key, Count before, Count after, Function<CountKey, Count> counts) {
-    TagSeries series = key.series();
-    NavigableMap<LocalDate, long[]> known = histories.get(series);
-    if (known != null) {
-      // this bucket is part of the baseline of the buckets after it
-      known.tailMap(key.bucketStart(), false).clear();
-    }
     boolean mayBeAbove = after != null && after.papers() >= threshold.minPapers();
     boolean mayHaveBeenAbove = before != null && before.papers() >= threshold.minPapers();
     if (!mayBeAbove && !mayHaveBeenAbove) {
@@ -105,17 +87,13 @@ public final class TrendAlerts {
       }
       return null;
     }
-    long[] history = known == null ? null : known.get(key.bucketStart());
+    long[] history = baseline(key, after.papers(), counts);
     if (history == null) {
-      history = baseline(key, after.papers(), counts);
-      if (history == null) {
-        // the buckets read so far already hold the score below the threshold
-        if (alerted) {
-          fellBelow(alertKey);
-        }
-        return null;
+      // the buckets read so far already hold the score below the threshold
+      if (alerted) {
+        fellBelow(alertKey);
       }
-      histories.computeIfAbsent(series, s -> new TreeMap<>()).put(key.bucketStart(), history);
+      return null;
     }
     long sum = 0;
     for (long papers : history) {
@@ -174,14 +152,6 @@ public final class TrendAlerts {
         count.upvotes(),
         baseline,
         score);
-  }
-
-  /**
-   * Forgets the baselines read so far, which bounds what is kept to the tags changed since the last
-   * call.
-   */
-  public void forgetBaselines() {
-    histories.clear();
   }
 
   private void fellBelow(Bytes alertKey) {

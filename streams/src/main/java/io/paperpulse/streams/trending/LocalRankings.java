@@ -8,9 +8,9 @@ import io.paperpulse.streams.topology.BatchedWrites;
 import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
+import io.paperpulse.streams.topology.counts.CountTable;
 import io.paperpulse.streams.topology.counts.TagSeries;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,13 +44,11 @@ import org.slf4j.LoggerFactory;
  * a changelog, in the published store), so a part whose publication a crash prevented goes out
  * then.
  *
- * <p>Between publications the counting processor reads counts through this class and reports each
- * change ({@link #changed}); the value the index last saw is remembered, so that each moved entry's
- * old index key is computed from the old counts instead of being stored, and the current value too,
- * so that hot counts are read from memory rather than through the record cache. A publication reads
- * the counts of each changed series (one tag in one granularity) around its changes with one range
- * scan, since most of a baseline's buckets hold no count and a point read of an absent key goes
- * through the cache to RocksDB.
+ * <p>Between publications the counting processor reports each change of a count with the value
+ * before it ({@link #changed}); the first such value since the last publication is the one the
+ * index last saw, so each moved entry's old index key is computed from the old counts instead of
+ * being stored. The counts now, and those around each change that scores need, are read from the
+ * task's {@link CountTable}.
  */
 public final class LocalRankings {
 
@@ -62,7 +60,7 @@ public final class LocalRankings {
     void publish(TrendingKey ranking, RankingPart part);
   }
 
-  private final KeyValueStore<Bytes, Count> counts;
+  private final CountTable counts;
   private final KeyValueStore<Bytes, byte[]> index;
   private final KeyValueStore<Bytes, RankingPart> published;
   private final int lookback;
@@ -70,11 +68,10 @@ public final class LocalRankings {
   private final int partition;
 
   /**
-   * Counts changed since the index last saw them: the value it saw, which the next publication
-   * scores the old entries from, and the current one, which answers the counting task's reads until
-   * then (it is their only writer). Null: no paper.
+   * Counts changed since the index last saw them, with the value it saw, which the next publication
+   * scores the old entries from.
    */
-  private final Map<CountKey, Change> changes = new HashMap<>();
+  private final Map<CountKey, Before> changes = new HashMap<>();
 
   /**
    * Buckets whose part the next publication compares with the part last published, whether or not
@@ -83,13 +80,13 @@ public final class LocalRankings {
   private final Set<Bytes> unchecked = new LinkedHashSet<>();
 
   /**
-   * @param counts the counting store
+   * @param counts the counts of the task, which the counting processor keeps current
    * @param index the score index (no changelog)
    * @param published the parts last published, by bucket prefix
    * @param partition the partition of the counting task, which names its parts
    */
   public LocalRankings(
-      KeyValueStore<Bytes, Count> counts,
+      CountTable counts,
       KeyValueStore<Bytes, byte[]> index,
       KeyValueStore<Bytes, RankingPart> published,
       int lookback,
@@ -103,31 +100,13 @@ public final class LocalRankings {
     this.partition = partition;
   }
 
-  /**
-   * The count under {@code key}, null when it has no paper; the counting task's reads go through
-   * here, so that counts changed since the last publication are answered from memory.
-   */
-  public Count count(CountKey key) {
-    Change change = changes.get(key);
-    return change != null ? change.now : counts.get(key.bytes());
+  /** The count under {@code key} changes from {@code before} (null: no paper). */
+  public void changed(CountKey key, Count before) {
+    changes.computeIfAbsent(key, k -> new Before(before));
   }
 
-  /**
-   * The count under {@code key} changes from {@code current} to {@code next} (either may be null).
-   */
-  public void changed(CountKey key, Count current, Count next) {
-    changes.computeIfAbsent(key, k -> new Change(current)).now = next;
-  }
-
-  /** A changed count: what the index last saw, and what it is now. */
-  private static final class Change {
-    private final Count before;
-    private Count now;
-
-    private Change(Count before) {
-      this.before = before;
-    }
-  }
+  /** The value of a changed count that the index last saw. */
+  private record Before(Count count) {}
 
   /**
    * Re-scores the entries the changed counts moved (a count is its bucket's entry and part of the
@@ -137,7 +116,7 @@ public final class LocalRankings {
     if (changes.isEmpty() && unchecked.isEmpty()) {
       return;
     }
-    Map<TagSeries, NavigableMap<LocalDate, Change>> bySeries = new HashMap<>();
+    Map<TagSeries, NavigableMap<LocalDate, Before>> bySeries = new HashMap<>();
     changes.forEach(
         (key, change) ->
             bySeries
@@ -154,12 +133,12 @@ public final class LocalRankings {
 
   /**
    * The changed buckets of a series in runs: a gap of more than two lookbacks starts a new run, so
-   * the range scan of one run never reads the buckets between changes far apart, and no entry is
-   * moved by, or scored from the changes of, two runs.
+   * a run never reads the buckets between changes far apart, and no entry is moved by, or scored
+   * from the changes of, two runs.
    */
-  private List<NavigableMap<LocalDate, Change>> runs(
-      TagSeries series, NavigableMap<LocalDate, Change> changed) {
-    List<NavigableMap<LocalDate, Change>> runs = new ArrayList<>();
+  private List<NavigableMap<LocalDate, Before>> runs(
+      TagSeries series, NavigableMap<LocalDate, Before> changed) {
+    List<NavigableMap<LocalDate, Before>> runs = new ArrayList<>();
     LocalDate first = changed.firstKey();
     LocalDate last = first;
     for (LocalDate bucket : changed.keySet()) {
@@ -177,11 +156,11 @@ public final class LocalRankings {
    * Moves the index entries of one series whose scores the changed counts moved, and adds their
    * buckets to {@code buckets}. The run's buckets, from {@code lookback} before its first change to
    * {@code lookback} after its last, are slots of two arrays, the counts now and the counts the
-   * index last saw, so an entry's baseline is the slots right before it. The counts now are read
-   * with one range scan: the store already holds them; the old ones are the changes' before values.
+   * index last saw, so an entry's baseline is the slots right before it. The old counts are the
+   * counts now, but for the changed ones, which are the changes' before values.
    */
   private void rescore(
-      TagSeries series, NavigableMap<LocalDate, Change> changed, Set<Bytes> buckets) {
+      TagSeries series, NavigableMap<LocalDate, Before> changed, Set<Bytes> buckets) {
     Granularity granularity = series.granularity();
     List<LocalDate> slots = new ArrayList<>();
     LocalDate to = series.key(changed.lastKey()).shifted(lookback).bucketStart();
@@ -191,24 +170,15 @@ public final class LocalRankings {
       slots.add(bucket);
     }
     Count[] now = new Count[slots.size()];
-    try (KeyValueIterator<Bytes, Count> it =
-        counts.range(series.key(slots.get(0)).bytes(), series.key(to).bytes())) {
-      int slot = 0;
-      while (it.hasNext()) {
-        KeyValue<Bytes, Count> next = it.next();
-        LocalDate bucket = CountKey.of(next.key).bucketStart();
-        while (slots.get(slot).isBefore(bucket)) {
-          slot++;
-        }
-        now[slot] = next.value;
-      }
+    for (int slot = 0; slot < now.length; slot++) {
+      now[slot] = counts.get(series.key(slots.get(slot)));
     }
     Count[] then = now.clone();
     boolean[] moved = new boolean[slots.size()];
     for (int slot = lookback; slot < slots.size() - lookback; slot++) {
-      Change change = changed.get(slots.get(slot));
-      if (change != null) {
-        then[slot] = change.before;
+      Before before = changed.get(slots.get(slot));
+      if (before != null) {
+        then[slot] = before.count();
         // a count is its bucket's entry and part of the baseline of the next lookback buckets
         for (int entry = slot; entry <= slot + lookback; entry++) {
           moved[entry] = true;
@@ -255,52 +225,30 @@ public final class LocalRankings {
   /**
    * Makes the index exactly the scores of the counts, whatever it held, and has the next
    * publication compare every bucket's part with the one last published (a processor may not
-   * forward while it is being initialized). One pass over the counts: the store meets each tag's
-   * buckets oldest first, so each score's baseline comes from the buckets just read.
+   * forward while it is being initialized).
    */
   public void rebuild() {
     long started = System.nanoTime();
     changes.clear();
     Set<Bytes> buckets = new LinkedHashSet<>();
-    ArrayDeque<KeyValue<CountKey, Count>> recent = new ArrayDeque<>(lookback + 1);
-    long entries = 0;
     try (BatchedWrites<Bytes, byte[]> writes = new BatchedWrites<>(index)) {
       // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
       try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
         it.forEachRemaining(stale -> writes.put(stale.key, null));
       }
-      try (KeyValueIterator<Bytes, Count> it = counts.all()) {
-        while (it.hasNext()) {
-          KeyValue<Bytes, Count> next = it.next();
-          CountKey key = CountKey.of(next.key);
-          KeyValue<CountKey, Count> last = recent.peekLast();
-          if (last != null
-              && (last.key.granularity() != key.granularity()
-                  || !last.key.tag().equals(key.tag()))) {
-            recent.clear();
-          }
-          long[] history = new long[lookback];
-          LocalDate past = key.bucketStart();
-          for (int i = 0; i < lookback; i++) {
-            past = key.granularity().previous(past);
-            for (KeyValue<CountKey, Count> seen : recent) {
-              if (seen.key.bucketStart().equals(past)) {
-                history[i] = seen.value.papers();
-              }
+      counts.forEach(
+          (key, count) -> {
+            long[] history = new long[lookback];
+            for (int i = 0; i < lookback; i++) {
+              Count past = counts.get(key.shifted(-1 - i));
+              history[i] = past == null ? 0 : past.papers();
             }
-          }
-          TrendingTag entry = entry(key.tag(), next.value, history);
-          writes.put(
-              TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
-              TrendingStoreKeys.indexValue(entry));
-          buckets.add(TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart()));
-          recent.addLast(KeyValue.pair(key, next.value));
-          if (recent.size() > lookback) {
-            recent.removeFirst();
-          }
-          entries++;
-        }
-      }
+            TrendingTag entry = entry(key.tag(), count, history);
+            writes.put(
+                TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
+                TrendingStoreKeys.indexValue(entry));
+            buckets.add(TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart()));
+          });
     }
     try (KeyValueIterator<Bytes, RankingPart> it = published.all()) {
       it.forEachRemaining(part -> buckets.add(part.key));
@@ -309,7 +257,7 @@ public final class LocalRankings {
     log.info(
         "partition {}: score index rebuilt from {} counts, {} rankings, in {} ms",
         partition,
-        entries,
+        counts.size(),
         buckets.size(),
         (System.nanoTime() - started) / 1_000_000);
   }

@@ -29,11 +29,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * task's part of every ranking.
  *
  * <p>Input: signed changes of this task's tags, each on one day ({@link TagDeltas}), added to the
- * bucket of every configured granularity containing that day. The counts store is cached: each
- * changed count is forwarded once per commit with its latest value when the cache is flushed
- * ({@link ForwardOnFlush}), or null once the last paper left (the store drops the key, the topic
- * gets a tombstone). Once per ranking interval the counts changed since the last time are re-scored
- * and the ranking parts they moved are forwarded ({@link LocalRankings}). A change that makes a tag
+ * bucket of every configured granularity containing that day. Every change is written to the task's
+ * {@link CountTable}, which answers the task's reads, and to the counts store, the durable copy the
+ * table is loaded from when the task starts. The counts store is cached: each changed count is
+ * forwarded once per commit with its latest value when the cache is flushed ({@link
+ * ForwardOnFlush}), or null once the last paper left (the store drops the key, the topic gets a
+ * tombstone). Once per ranking interval the counts changed since the last time are re-scored and
+ * the ranking parts they moved are forwarded ({@link LocalRankings}). A change that makes a tag
  * take off in the current bucket is forwarded at once as an alert ({@link TrendAlerts}).
  */
 public final class CountTagsProcessor
@@ -52,6 +54,7 @@ public final class CountTagsProcessor
   private final AlertThreshold alertThreshold;
   private ProcessorContext<Void, CountingOutput> context;
   private KeyValueStore<Bytes, Count> counts;
+  private CountTable table;
   private LocalRankings rankings;
   private TrendAlerts alerts;
 
@@ -75,9 +78,10 @@ public final class CountTagsProcessor
     this.context = context;
     this.counts = context.getStateStore(storeNames.counts());
     ForwardOnFlush.register(counts, context, this::forwardCount);
+    this.table = CountTable.load(counts);
     this.rankings =
         new LocalRankings(
-            counts,
+            table,
             context.getStateStore(storeNames.index()),
             context.getStateStore(storeNames.published()),
             lookback,
@@ -89,10 +93,7 @@ public final class CountTagsProcessor
     context.schedule(
         rankingInterval,
         PunctuationType.WALL_CLOCK_TIME,
-        now -> {
-          rankings.publishChanges(this::forwardRankingPart);
-          alerts.forgetBaselines();
-        });
+        now -> rankings.publishChanges(this::forwardRankingPart));
   }
 
   @Override
@@ -104,15 +105,16 @@ public final class CountTagsProcessor
       for (Granularity granularity : granularities) {
         CountKey key =
             new CountKey(granularity, delta.getTag(), granularity.bucketStart(delta.getDay()));
-        Count current = rankings.count(key);
+        Count current = table.get(key);
         Count next = Count.apply(current, delta);
-        rankings.changed(key, current, next);
+        table.put(key, next);
+        rankings.changed(key, current);
         if (next == null) {
           BlindDeletes.delete(counts, key.bytes());
         } else {
           counts.put(key.bytes(), next);
         }
-        TrendAlert alert = alerts.changed(key, current, next, rankings::count);
+        TrendAlert alert = alerts.changed(key, current, next, table::get);
         if (alert != null) {
           context.forward(
               new Record<>(null, new RaisedAlert(key.toAvro(), alert), record.timestamp()));

@@ -1,0 +1,55 @@
+package io.paperpulse.streams.topology.counts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperpulse.schema.TagKind;
+import io.paperpulse.streams.buckets.Granularity;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CountTableTest {
+
+  @Test
+  void answersAndListsWhatWasPutUntilItIsRemoved() {
+    CountTable table = new CountTable();
+    Map<CountKey, Count> expected = new HashMap<>();
+    Random random = new Random(3);
+    String[] tags = {"agents", "diffusion", "état de l'art", "a", ""};
+    for (int step = 0; step < 20_000; step++) {
+      Granularity granularity = Granularity.values()[random.nextInt(Granularity.values().length)];
+      // days before 1970 have negative epoch days
+      LocalDate day = LocalDate.of(1900, 1, 1).plusDays(random.nextInt(60_000));
+      CountKey key =
+          new CountKey(
+              granularity, tags[random.nextInt(tags.length)], granularity.bucketStart(day));
+      Count count =
+          random.nextInt(4) == 0
+              ? null
+              : new Count(TagKind.KEYPHRASE, 1 + random.nextInt(5), random.nextInt(100));
+      table.put(key, count);
+      if (count == null) {
+        expected.remove(key);
+      } else {
+        expected.put(key, count);
+      }
+      assertThat(table.get(key)).isEqualTo(count);
+    }
+    Map<CountKey, Count> listed = new HashMap<>();
+    table.forEach(listed::put);
+    assertThat(listed).isEqualTo(expected);
+    assertThat(table.size()).isEqualTo(expected.size());
+    expected.forEach((key, count) -> assertThat(table.get(key)).isEqualTo(count));
+  }
+
+  @Test
+  void aTagNeverSeenHasNoCount() {
+    CountTable table = new CountTable();
+    CountKey key = new CountKey(Granularity.DAY, "agents", LocalDate.of(2024, 3, 1));
+    assertThat(table.get(key)).isNull();
+    table.put(key, null);
+    assertThat(table.size()).isZero();
+  }
+}
