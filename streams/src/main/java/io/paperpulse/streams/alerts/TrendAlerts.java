@@ -1,6 +1,7 @@
 package io.paperpulse.streams.alerts;
 
 import io.paperpulse.schema.TrendAlert;
+import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
 import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
@@ -45,10 +46,10 @@ public final class TrendAlerts {
   private final int lookback;
 
   /**
-   * The store keys of the tags above the threshold now: read once from the store, so that the
+   * The counts whose tags are above the threshold now: read once from the store, so that the
    * counting task's changes, most of which concern tags not alerted, never read it.
    */
-  private final Set<Bytes> above = new HashSet<>();
+  private final Set<CountKey> above = new HashSet<>();
 
   public TrendAlerts(KeyValueStore<Bytes, byte[]> state, AlertThreshold threshold, int lookback) {
     this.state = state;
@@ -58,7 +59,7 @@ public final class TrendAlerts {
       it.forEachRemaining(
           entry -> {
             if (entry.value[0] == ABOVE) {
-              above.add(entry.key);
+              above.add(countKey(alert(entry.value)));
             }
           });
     }
@@ -77,13 +78,12 @@ public final class TrendAlerts {
     if (!mayBeAbove && !mayHaveBeenAbove) {
       return null;
     }
-    Bytes alertKey = storeKey(key);
-    boolean alerted = above.contains(alertKey);
+    boolean alerted = above.contains(key);
     if (!mayBeAbove || alerted && before != null && after.papers() > before.papers()) {
       // fewer papers than the threshold needs, or more papers for a tag already above: the score
       // can only cross by a change of the baseline, which is left to the next change of this count
       if (!mayBeAbove && alerted) {
-        fellBelow(alertKey);
+        fellBelow(key);
       }
       return null;
     }
@@ -91,7 +91,7 @@ public final class TrendAlerts {
     if (history == null) {
       // the buckets read so far already hold the score below the threshold
       if (alerted) {
-        fellBelow(alertKey);
+        fellBelow(key);
       }
       return null;
     }
@@ -108,12 +108,12 @@ public final class TrendAlerts {
       byte[] value = new byte[encoded.length + 1];
       value[0] = ABOVE;
       System.arraycopy(encoded, 0, value, 1, encoded.length);
-      state.put(alertKey, value);
-      above.add(alertKey);
+      state.put(storeKey(key), value);
+      above.add(key);
       return alert;
     }
     if (!reached && alerted) {
-      fellBelow(alertKey);
+      fellBelow(key);
     }
     return null;
   }
@@ -154,11 +154,12 @@ public final class TrendAlerts {
         score);
   }
 
-  private void fellBelow(Bytes alertKey) {
+  private void fellBelow(CountKey key) {
+    Bytes alertKey = storeKey(key);
     byte[] value = state.get(alertKey).clone();
     value[0] = BELOW;
     state.put(alertKey, value);
-    above.remove(alertKey);
+    above.remove(key);
   }
 
   /** The store key of a tag's alerts in a bucket: all alerts of one bucket are one prefix scan. */
@@ -169,6 +170,11 @@ public final class TrendAlerts {
     System.arraycopy(prefix, 0, key, 0, prefix.length);
     System.arraycopy(tag, 0, key, prefix.length, tag.length);
     return Bytes.wrap(key);
+  }
+
+  private static CountKey countKey(TrendAlert alert) {
+    return new CountKey(
+        Granularity.fromLabel(alert.getGranularity()), alert.getTag(), alert.getBucketStart());
   }
 
   /** The last alert raised, from a store value. */

@@ -34,6 +34,14 @@ public final class CountTable {
   private final List<String> tags = new ArrayList<>();
   private final LongObjectHashMap<Count> counts = new LongObjectHashMap<>();
 
+  /**
+   * The tag last looked up, by identity, and its number (-1: none yet): a change is applied to
+   * every granularity and its baselines are read right after, all with the same tag object.
+   */
+  private String lastTag;
+
+  private int lastNumber = -1;
+
   /** A table of every count in {@code store}. */
   public static CountTable load(KeyValueStore<Bytes, Count> store) {
     CountTable table = new CountTable();
@@ -45,14 +53,14 @@ public final class CountTable {
 
   /** The count under {@code key}, null when it has no paper. */
   public Count get(CountKey key) {
-    int tag = tagNumbers.getOrDefault(key.tag(), -1);
+    int tag = find(key.tag());
     return tag < 0 ? null : counts.get(code(tag, key.granularity(), key.bucketStart()));
   }
 
   /** Sets the count under {@code key}; null removes it. */
   public void put(CountKey key, Count count) {
     if (count == null) {
-      int tag = tagNumbers.getOrDefault(key.tag(), -1);
+      int tag = find(key.tag());
       if (tag >= 0) {
         counts.remove(code(tag, key.granularity(), key.bucketStart()));
       }
@@ -82,7 +90,7 @@ public final class CountTable {
    * The number of {@code tag}, given to it when first seen; a tag keeps it for the table's life.
    */
   private int number(String tag) {
-    int number = tagNumbers.getOrDefault(tag, -1);
+    int number = find(tag);
     if (number < 0) {
       number = tags.size();
       if (number == MAX_TAGS) {
@@ -90,8 +98,18 @@ public final class CountTable {
       }
       tagNumbers.put(tag, number);
       tags.add(tag);
+      lastNumber = number;
     }
     return number;
+  }
+
+  /** The number of {@code tag}, -1 when it has none. */
+  private int find(String tag) {
+    if (tag != lastTag) {
+      lastNumber = tagNumbers.getOrDefault(tag, -1);
+      lastTag = tag;
+    }
+    return lastNumber;
   }
 
   private static long code(int tag, Granularity granularity, LocalDate bucketStart) {
