@@ -2,9 +2,11 @@
 # Throughput, stream-thread CPU and records written per paper, with the streams application in
 # its own JVM (-Xmx512m, one stream thread, $PARTITIONS partitions, default 1) against a local cluster.
 #
-#   [GUARANTEE=exactly_once_v2|at_least_once] [COMMIT_MS=N] \
+#   [GUARANTEE=exactly_once_v2|at_least_once] [COMMIT_MS=N] [SETTINGS="name=value ..."] \
 #     bench/scripts/streams-cpu-per-paper.sh [JAR] [EVENTS] [WORK_DIR]
 #
+# SETTINGS are more lines of the application's --config file (Kafka Streams and paperpulse
+# settings, e.g. statestore.cache.max.bytes=16777216).
 # Publishes EVENTS synthetic events (default 5000, seed 1) before the application starts, then
 # starts it and polls the group's lag every second (one client). The time is from the start of the
 # JVM to the first poll that finds everything committed (JVM start, group join and up to a second of
@@ -22,6 +24,7 @@ start_cluster
 publish_events "$events"
 : > "$work/client.properties"
 if [[ -n "${COMMIT_MS:-}" ]]; then echo "commit.interval.ms=$COMMIT_MS" >> "$work/client.properties"; fi
+for setting in ${SETTINGS:-}; do echo "$setting" >> "$work/client.properties"; done
 
 started=$(date +%s.%N)
 start_streams "$guarantee"
