@@ -23,6 +23,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the exact count of every (tag, granularity, bucket) of the tags this task owns, and this
@@ -40,6 +42,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class CountTagsProcessor
     implements Processor<Integer, TagDayDeltas, Void, CountingOutput> {
+
+  private static final Logger log = LoggerFactory.getLogger(CountTagsProcessor.class);
 
   /**
    * Store names: the counts, the score index, the ranking parts last published, the alert state.
@@ -78,7 +82,13 @@ public final class CountTagsProcessor
     this.context = context;
     this.counts = context.getStateStore(storeNames.counts());
     ForwardOnFlush.register(counts, context, this::forwardCount);
+    long started = System.nanoTime();
     this.table = CountTable.load(counts);
+    log.info(
+        "partition {}: {} counts loaded in {} ms",
+        context.taskId().partition(),
+        table.size(),
+        (System.nanoTime() - started) / 1_000_000);
     this.rankings =
         new LocalRankings(
             table,
