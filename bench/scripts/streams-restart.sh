@@ -38,4 +38,4 @@ if [[ -n "$running" ]]; then
   printf 'restart to RUNNING (processing again): %.1f s\n' \
     "$(echo "$(date -d "$running" +%s.%N) - $started" | bc)"
 fi
-sed -n '/--- restart/,$p' "$work/streams.log" | grep -E 'rebuilt|-> RUNNING' | head -20
+sed -n '/--- restart/,$p' "$work/streams.log" | grep -E 'loaded|rebuilt|-> RUNNING' | head -20
