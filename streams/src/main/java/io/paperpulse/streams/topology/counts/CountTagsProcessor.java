@@ -117,13 +117,14 @@ public final class CountTagsProcessor
             new CountKey(granularity, delta.getTag(), granularity.bucketStart(delta.getDay()));
         Count current = table.get(key);
         Count next = Count.apply(current, delta);
-        table.put(key, next);
-        rankings.changed(key, current);
+        // the store first: if its write fails, the table has not moved ahead of it
         if (next == null) {
           BlindDeletes.delete(counts, key.bytes());
         } else {
           counts.put(key.bytes(), next);
         }
+        table.put(key, next);
+        rankings.changed(key, current);
         TrendAlert alert = alerts.changed(key, current, next, table::get);
         if (alert != null) {
           context.forward(
