@@ -1,7 +1,5 @@
 package io.paperpulse.streams.alerts;
 
-import io.paperpulse.streams.trending.TrendScore;
-
 /**
  * When a tag counts as taking off in a bucket: its trend score is at least {@code minScore} and it
  * has at least {@code minPapers} papers there (a score alone would fire on the first papers of
@@ -22,13 +20,5 @@ public record AlertThreshold(double minScore, long minPapers) {
 
   boolean reached(long papers, double score) {
     return papers >= minPapers && score >= minScore;
-  }
-
-  /**
-   * Whether {@code papers} can still reach the threshold against a baseline of at least {@code
-   * baseline}: the score only falls as the baseline rises.
-   */
-  boolean reachable(long papers, double baseline) {
-    return reached(papers, TrendScore.score(papers, baseline));
   }
 }

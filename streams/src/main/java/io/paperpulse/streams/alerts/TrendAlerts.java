@@ -4,6 +4,7 @@ import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
+import io.paperpulse.streams.topology.counts.CountTable;
 import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
 import io.paperpulse.streams.trending.TrendScore;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -67,12 +67,11 @@ public final class TrendAlerts {
 
   /**
    * The count under {@code key} changed from {@code before} to {@code after} (either may be null);
-   * {@code counts} answers the tag's counts in earlier buckets, for the baseline.
+   * {@code counts} holds the tag's counts in earlier buckets, for the baseline.
    *
    * @return the alert to send, or null
    */
-  public TrendAlert changed(
-      CountKey key, Count before, Count after, Function<CountKey, Count> counts) {
+  public TrendAlert changed(CountKey key, Count before, Count after, CountTable counts) {
     boolean mayBeAbove = after != null && after.papers() >= threshold.minPapers();
     boolean mayHaveBeenAbove = before != null && before.papers() >= threshold.minPapers();
     if (!mayBeAbove && !mayHaveBeenAbove) {
@@ -87,16 +86,8 @@ public final class TrendAlerts {
       }
       return null;
     }
-    long[] history = baseline(key, after.papers(), counts);
-    if (history == null) {
-      // the buckets read so far already hold the score below the threshold
-      if (alerted) {
-        fellBelow(key);
-      }
-      return null;
-    }
     long sum = 0;
-    for (long papers : history) {
+    for (long papers : counts.history(key, lookback)) {
       sum += papers;
     }
     double baseline = (double) sum / lookback;
@@ -116,28 +107,6 @@ public final class TrendAlerts {
       fellBelow(key);
     }
     return null;
-  }
-
-  /**
-   * The paper counts of the {@code lookback} buckets before {@code key}, nearest first, or null as
-   * soon as those read so far decide that {@code papers} cannot reach the score threshold: the
-   * score falls as the baseline rises, and the buckets not yet read can only raise it. A tag with
-   * papers in the bucket before is usually decided by that one read.
-   */
-  private long[] baseline(CountKey key, long papers, Function<CountKey, Count> counts) {
-    long[] history = new long[lookback];
-    long sum = 0;
-    CountKey past = key;
-    for (int i = 0; i < lookback; i++) {
-      past = past.shifted(-1);
-      Count count = counts.apply(past);
-      history[i] = count == null ? 0 : count.papers();
-      sum += history[i];
-      if (i < lookback - 1 && !threshold.reachable(papers, (double) sum / lookback)) {
-        return null;
-      }
-    }
-    return history;
   }
 
   /** The alert for the count under {@code key}, scored against a mean of {@code baseline}. */

@@ -238,12 +238,7 @@ public final class LocalRankings {
       }
       counts.forEach(
           (key, count) -> {
-            long[] history = new long[lookback];
-            for (int i = 0; i < lookback; i++) {
-              Count past = counts.get(key.shifted(-1 - i));
-              history[i] = past == null ? 0 : past.papers();
-            }
-            TrendingTag entry = entry(key.tag(), count, history);
+            TrendingTag entry = entry(key.tag(), count, counts.history(key, lookback));
             writes.put(
                 TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
                 TrendingStoreKeys.indexValue(entry));

@@ -69,6 +69,21 @@ public final class CountTable {
     counts.put(code(number(key.tag()), key.granularity(), key.bucketStart()), count);
   }
 
+  /**
+   * The paper counts of the {@code lookback} buckets before the one of {@code key}, nearest first,
+   * 0 for a bucket without a paper: the history a trend score's baseline is the mean of.
+   */
+  public long[] history(CountKey key, int lookback) {
+    long[] history = new long[lookback];
+    CountKey past = key;
+    for (int i = 0; i < lookback; i++) {
+      past = past.shifted(-1);
+      Count count = get(past);
+      history[i] = count == null ? 0 : count.papers();
+    }
+    return history;
+  }
+
   public int size() {
     return counts.size();
   }

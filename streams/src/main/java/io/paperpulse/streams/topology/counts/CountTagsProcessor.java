@@ -125,7 +125,7 @@ public final class CountTagsProcessor
         }
         table.put(key, next);
         rankings.changed(key, current);
-        TrendAlert alert = alerts.changed(key, current, next, table::get);
+        TrendAlert alert = alerts.changed(key, current, next, table);
         if (alert != null) {
           context.forward(
               new Record<>(null, new RaisedAlert(key.toAvro(), alert), record.timestamp()));
