@@ -30,7 +30,7 @@ import java.util.List;
  * one instance serves any number of threads.
  */
 public final class PaperTagger implements Tagger {
-  static final String KEYPHRASE_VERSION = "keyphrase-5";
+  static final String KEYPHRASE_VERSION = "keyphrase-6";
 
   /**
    * Keyphrases extracted beyond the limit, to take the place of those that turn out to name a
@@ -203,6 +203,7 @@ public final class PaperTagger implements Tagger {
         new PorterStems(),
         PartOfSpeechLexicon.shared(),
         WordList.load("/io/paperpulse/tagging/stop-words.txt"),
+        WordList.load("/io/paperpulse/tagging/weak-modifiers.txt"),
         WordList.load("/io/paperpulse/tagging/notation-words.txt"),
         WordList.load("/io/paperpulse/tagging/verb-cues.txt"),
         WordList.load("/io/paperpulse/tagging/generic-words.txt"),

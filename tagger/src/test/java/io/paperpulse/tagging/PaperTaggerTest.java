@@ -131,7 +131,7 @@ class PaperTaggerTest {
 
   @Test
   void versionNamesTaxonomyAndExtractor() {
-    assertThat(TAGGER.version()).isEqualTo("taxonomy-2026.11-1/keyphrase-5");
+    assertThat(TAGGER.version()).isEqualTo("taxonomy-2026.11-1/keyphrase-6");
   }
 
   @Test

@@ -32,7 +32,7 @@ class UserTaxonomyTest {
     PaperTagger tagger =
         PaperTagger.withTaxonomyFile(file, TaxonomyMode.EXTEND, TaggerConfig.DEFAULT);
     assertThat(topics(tagger)).contains("apache kafka", "large language models");
-    assertThat(tagger.version()).isEqualTo("taxonomy-2026.11-1+acme-1/keyphrase-5");
+    assertThat(tagger.version()).isEqualTo("taxonomy-2026.11-1+acme-1/keyphrase-6");
   }
 
   @Test
@@ -51,7 +51,7 @@ class UserTaxonomyTest {
     PaperTagger tagger =
         PaperTagger.withTaxonomyFile(file, TaxonomyMode.REPLACE, TaggerConfig.DEFAULT);
     assertThat(topics(tagger)).containsExactly("apache kafka");
-    assertThat(tagger.version()).isEqualTo("user-only.tsv/keyphrase-5");
+    assertThat(tagger.version()).isEqualTo("user-only.tsv/keyphrase-6");
   }
 
   @Test

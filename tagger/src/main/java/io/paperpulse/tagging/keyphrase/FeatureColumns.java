@@ -92,6 +92,13 @@ final class FeatureColumns {
   /** Counted more often as an adjective than as a noun ("large", "deep", "neural"). */
   static final int ADJECTIVE = 1048576;
 
+  /**
+   * A weak modifier ("high", "robust"): an adjective that may open a keyphrase ("high voltage") but
+   * mostly only qualifies it ("robust method"), so a phrase it opens is also a candidate without
+   * it.
+   */
+  static final int WEAK = 2097152;
+
   /** The word "of", which joins two noun phrases into one keyphrase. */
   static final int OF = 256;
 

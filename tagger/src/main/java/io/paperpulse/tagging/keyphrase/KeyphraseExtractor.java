@@ -68,12 +68,14 @@ public final class KeyphraseExtractor {
   private final PorterStems stems;
   private final PartOfSpeechLexicon partsOfSpeech;
   private final Set<String> stopWords;
+  private final Set<String> weakModifiers;
   private final Set<String> notationWords;
   private final Set<String> verbCues;
   private final Set<String> genericWords;
   private final DocumentFrequencies defaultFrequencies;
   private final KeyphraseSettings settings;
   private final KeyphraseRanker ranker;
+  private final KeyphrasePriors priors;
 
   private final NounPhrases nounPhrases;
   private final double[] dampedFrequencies = new double[64];
@@ -82,6 +84,8 @@ public final class KeyphraseExtractor {
 
   /**
    * @param stopWords words that never enter a candidate
+   * @param weakModifiers adjectives that may open a candidate, which is then also a candidate
+   *     without them ("high voltage", "voltage")
    * @param notationWords units and mathematical notation ("cm", "min", "hat", "mathrm"): never part
    *     of a candidate either, listed apart because they are no English function words
    * @param verbCues stop words that follow verbs rather than nouns (determiners, pronouns)
@@ -93,6 +97,7 @@ public final class KeyphraseExtractor {
       PorterStems stems,
       PartOfSpeechLexicon partsOfSpeech,
       Set<String> stopWords,
+      Set<String> weakModifiers,
       Set<String> notationWords,
       Set<String> verbCues,
       Set<String> genericWords,
@@ -100,9 +105,11 @@ public final class KeyphraseExtractor {
       KeyphraseSettings settings,
       KeyphraseRanker ranker) {
     this.ranker = ranker;
+    this.priors = ranker == null ? KeyphrasePriors.NONE : ranker.priors();
     this.stems = stems;
     this.partsOfSpeech = partsOfSpeech;
     this.stopWords = Set.copyOf(stopWords);
+    this.weakModifiers = Set.copyOf(weakModifiers);
     this.notationWords = Set.copyOf(notationWords);
     this.verbCues = Set.copyOf(verbCues);
     this.genericWords = Set.copyOf(genericWords);
@@ -141,10 +148,10 @@ public final class KeyphraseExtractor {
   }
 
   /**
-   * A candidate of a paper, named as a keyphrase would be, and its {@link KeyphraseRanker}
-   * features.
+   * A candidate of a paper, named as a keyphrase would be, its stem key ({@link Keyphrase#key()})
+   * and its {@link KeyphraseRanker} features.
    */
-  public record CandidateFeatures(String name, double[] features) {}
+  public record CandidateFeatures(String name, String key, double[] features) {}
 
   /**
    * Every candidate of the paper that can become a keyphrase, with the features the ranker reads:
@@ -162,7 +169,10 @@ public final class KeyphraseExtractor {
       if (scores[c] != Double.NEGATIVE_INFINITY) {
         double[] features = new double[KeyphraseRanker.FEATURES.size()];
         features(words, c, scores[c], features);
-        out.add(new CandidateFeatures(bestName(words, c), features));
+        int from = words.candidates.start(c);
+        out.add(
+            new CandidateFeatures(
+                bestName(words, c), words.key(from, words.candidates.length(c)), features));
       }
     }
     return out;
@@ -232,7 +242,7 @@ public final class KeyphraseExtractor {
   }
 
   /** The {@link KeyphraseRanker#FEATURES} of candidate {@code c} into {@code out}. */
-  private static void features(Workspace words, int c, double score, double[] out) {
+  private void features(Workspace words, int c, double score, double[] out) {
     CandidateTable candidates = words.candidates;
     double total = words.size();
     int from = candidates.start(c);
@@ -250,6 +260,20 @@ public final class KeyphraseExtractor {
     out[KeyphraseRanker.ACRONYM] = len == 1 && words.has(from, FeatureColumns.ACRONYM) ? 1 : 0;
     out[KeyphraseRanker.ADJECTIVE_FIRST] = words.has(from, FeatureColumns.ADJECTIVE) ? 1 : 0;
     out[KeyphraseRanker.MODIFIER_END] = words.modifier(from + len - 1) ? 1 : 0;
+    out[KeyphraseRanker.WEAK_FIRST] = words.has(from, FeatureColumns.WEAK) ? 1 : 0;
+    double stemPriors = 0;
+    int stems = 0;
+    long phrase = 0;
+    for (int k = 0; k < len; k++) {
+      int stem = words.stemIndex(from + k);
+      if (stem >= 0) {
+        stemPriors += words.stems.stemPrior(stem, words.lexicon());
+        stems++;
+        phrase = KeyphrasePriors.extend(phrase, words.stems.stemHash(stem, words.lexicon()));
+      }
+    }
+    out[KeyphraseRanker.STEM_PRIOR] = stems == 0 ? 0 : stemPriors / stems;
+    out[KeyphraseRanker.PHRASE_PRIOR] = KeyphrasePriors.phrasePrior(priors.keyphrasePapers(phrase));
   }
 
   /**
@@ -566,7 +590,8 @@ public final class KeyphraseExtractor {
   private void derive(String lower, String singular, Lexicon lexicon, FeatureColumns into, int at) {
     // The plural of a listed word is listed too: a candidate's name ends on the singular, and
     // "privacy concerns" would otherwise be named with the stop word "concern".
-    if (isStop(lower) || (!singular.equals(lower) && stopWords.contains(singular))) {
+    boolean weak = weakModifiers.contains(lower);
+    if (!weak && (isStop(lower) || (!singular.equals(lower) && stopWords.contains(singular)))) {
       int flags = FeatureColumns.KNOWN | FeatureColumns.STOP;
       if (lower.equals("of")) {
         int of = lexicon.spelling(lower);
@@ -589,6 +614,9 @@ public final class KeyphraseExtractor {
     if (!lower.equals(singular)) {
       flags |= FeatureColumns.PLURAL;
     }
+    if (weak) {
+      flags |= FeatureColumns.WEAK;
+    }
     if (genericWords.contains(singular)) {
       flags |= FeatureColumns.GENERIC;
     }
@@ -598,7 +626,7 @@ public final class KeyphraseExtractor {
     into.set(
         at,
         flags,
-        lexicon.stem(stem, defaultFrequencies.idf(stem)),
+        lexicon.stem(stem, defaultFrequencies.idf(stem), priors.stemPrior(stem)),
         lexicon.spelling(lower),
         lexicon.spelling(singular));
     into.setEverydayFactor(at, everydayFactor(reading));

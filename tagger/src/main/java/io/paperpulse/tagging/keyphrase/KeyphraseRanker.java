@@ -12,12 +12,14 @@ import java.util.Locale;
  * A logistic-regression ranker of keyphrase candidates: the probability that a candidate is a
  * keyphrase, from a few features of it in its paper ({@link #FEATURES}, computed by the extractor),
  * with weights fitted on the even half of Inspec ({@code FitKeyphraseRanker} in the tests) and
- * shipped in {@code keyphrase-ranker.tsv}. The file names the version of the feature definitions it
- * was fitted with; a file of another version, or with other features, is rejected.
+ * shipped in {@code keyphrase-ranker.tsv}, and the {@link KeyphrasePriors} counted on the same
+ * papers, shipped in {@code keyphrase-priors.tsv}. The weights file names the version of the
+ * feature definitions it was fitted with; a file of another version, or with other features, is
+ * rejected.
  */
 public final class KeyphraseRanker {
   /** Version of the feature definitions below; changes whenever one of them changes. */
-  public static final String FEATURES_VERSION = "candidate-features-1";
+  public static final String FEATURES_VERSION = "candidate-features-2";
 
   /**
    * The features, in the order of a feature vector:
@@ -36,7 +38,14 @@ public final class KeyphraseRanker {
    *   <li>{@code acronym}: 1 for a single word written like an acronym;
    *   <li>{@code adjective_first}: 1 when its first word is counted more often as an adjective than
    *       as a noun ("large", "neural");
-   *   <li>{@code modifier_end}: 1 when its last word has an adjective or participle ending.
+   *   <li>{@code modifier_end}: 1 when its last word has an adjective or participle ending;
+   *   <li>{@code weak_first}: 1 when its first word is a weak modifier ("high", "robust"), which
+   *       keyphrases sometimes keep ("high voltage") and mostly do not ("robust method");
+   *   <li>{@code stem_prior}: the mean over its words of {@link KeyphrasePriors#stemPrior}, how
+   *       often the word was part of a keyphrase when it was part of a candidate in the fitting
+   *       papers;
+   *   <li>{@code phrase_prior}: {@link KeyphrasePriors#phrasePrior}, in how many fitting papers the
+   *       phrase was a keyphrase.
    * </ul>
    */
   public static final List<String> FEATURES =
@@ -52,7 +61,10 @@ public final class KeyphraseRanker {
           "head_everyday",
           "acronym",
           "adjective_first",
-          "modifier_end");
+          "modifier_end",
+          "weak_first",
+          "stem_prior",
+          "phrase_prior");
 
   static final int LOG_SCORE = 0;
   static final int LOG_OCCURRENCES = 1;
@@ -66,33 +78,46 @@ public final class KeyphraseRanker {
   static final int ACRONYM = 9;
   static final int ADJECTIVE_FIRST = 10;
   static final int MODIFIER_END = 11;
+  static final int WEAK_FIRST = 12;
+  public static final int STEM_PRIOR = 13;
+  public static final int PHRASE_PRIOR = 14;
 
   /** Where the shipped weights are, on the class path. */
   public static final String RESOURCE = "/io/paperpulse/tagging/keyphrase-ranker.tsv";
 
   private final double bias;
   private final double[] weights;
+  private final KeyphrasePriors priors;
 
   /**
    * @param bias the intercept
    * @param weights one per feature of {@link #FEATURES}, applied to the raw feature values
+   * @param priors the counts the prior features are read from
    */
-  public KeyphraseRanker(double bias, double[] weights) {
+  public KeyphraseRanker(double bias, double[] weights, KeyphrasePriors priors) {
     if (weights.length != FEATURES.size()) {
       throw new IllegalArgumentException(
           "expected " + FEATURES.size() + " weights, got " + weights.length);
     }
     this.bias = bias;
     this.weights = weights.clone();
+    this.priors = priors;
   }
 
-  /** The ranker shipped in the jar. */
+  public KeyphrasePriors priors() {
+    return priors;
+  }
+
+  /** The ranker shipped in the jar, with its priors. */
   public static KeyphraseRanker loadDefault() {
     try (InputStream in = KeyphraseRanker.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
+      return parse(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8),
+          RESOURCE,
+          KeyphrasePriors.loadDefault());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -102,7 +127,7 @@ public final class KeyphraseRanker {
    * Reads the format {@link #format} writes: {@code @features VERSION}, then one {@code name <TAB>
    * weight} line per feature in order after {@code bias}; {@code #} starts a comment line.
    */
-  public static KeyphraseRanker parse(String text, String source) {
+  public static KeyphraseRanker parse(String text, String source, KeyphrasePriors priors) {
     String version = null;
     Double bias = null;
     List<Double> weights = new ArrayList<>();
@@ -149,7 +174,8 @@ public final class KeyphraseRanker {
     if (bias == null || weights.size() != FEATURES.size()) {
       throw new IllegalArgumentException(source + ": incomplete, " + weights.size() + " weights");
     }
-    return new KeyphraseRanker(bias, weights.stream().mapToDouble(Double::doubleValue).toArray());
+    return new KeyphraseRanker(
+        bias, weights.stream().mapToDouble(Double::doubleValue).toArray(), priors);
   }
 
   /** The file {@link #parse} reads, with {@code comment} lines first. */

@@ -22,6 +22,8 @@ final class Lexicon {
   private final Map<String, Integer> compoundNumbers = new HashMap<>();
   private String[] stems = new String[1024];
   private double[] defaultIdfs = new double[1024];
+  private double[] stemPriors = new double[1024];
+  private long[] stemHashes = new long[1024];
   private String[] spellings = new String[1024];
 
   /** Features of the compounds, by compound number. */
@@ -39,9 +41,10 @@ final class Lexicon {
   }
 
   /**
-   * The number of {@code stem}, whose IDF in the extractor's default table is {@code defaultIdf}.
+   * The number of {@code stem}, whose IDF in the extractor's default table is {@code defaultIdf}
+   * and whose {@link KeyphrasePriors#stemPrior} is {@code prior}.
    */
-  int stem(String stem, double defaultIdf) {
+  int stem(String stem, double defaultIdf, double prior) {
     Integer known = stemNumbers.get(stem);
     if (known != null) {
       return known;
@@ -50,9 +53,13 @@ final class Lexicon {
     if (number == stems.length) {
       stems = Arrays.copyOf(stems, number * 2);
       defaultIdfs = Arrays.copyOf(defaultIdfs, number * 2);
+      stemPriors = Arrays.copyOf(stemPriors, number * 2);
+      stemHashes = Arrays.copyOf(stemHashes, number * 2);
     }
     stems[number] = stem;
     defaultIdfs[number] = defaultIdf;
+    stemPriors[number] = prior;
+    stemHashes[number] = KeyphrasePriors.stemHash(stem);
     stemNumbers.put(stem, number);
     return number;
   }
@@ -63,6 +70,15 @@ final class Lexicon {
 
   double defaultIdf(int stem) {
     return defaultIdfs[stem];
+  }
+
+  double stemPrior(int stem) {
+    return stemPriors[stem];
+  }
+
+  /** {@link KeyphrasePriors#stemHash} of the stem. */
+  long stemHash(int stem) {
+    return stemHashes[stem];
   }
 
   /** The number of a lower-case spelling. */

@@ -15,7 +15,8 @@ final class NounPhrases {
   /**
    * Finds the paper's noun phrases: runs of content words between stop words, punctuation and
    * verbs, cut at the front past participles and -ing forms that are verbs rather than nouns
-   * ("named", "serving") and at the back to end on a word that can be a noun. What counts as a verb
+   * ("named", "serving") and at the back to end on a word that can be a noun. A phrase opened by
+   * weak modifiers ("high", "robust") is a candidate with and without them. What counts as a verb
    * is in {@link #isVerb}. With {@link KeyphraseSettings#ofPhrases()}, two noun phrases joined by
    * "of" also form one.
    */
@@ -45,7 +46,14 @@ final class NounPhrases {
           runStart++;
         }
         int end = nounPhraseEnd(words, runStart, i);
-        if (end > runStart) {
+        int core = runStart;
+        while (core < end && words.has(core, FeatureColumns.WEAK)) {
+          core++;
+        }
+        if (core > runStart && core < end) {
+          addRun(words, core, end); // "high voltage" is also "voltage"
+        }
+        if (core < end) {
           addRun(words, runStart, end);
           if (settings.ofPhrases() && joinedByOf(words, previousEnd, runStart)) {
             int length = end - previousStart;

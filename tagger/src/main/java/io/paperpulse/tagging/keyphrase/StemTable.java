@@ -48,6 +48,16 @@ final class StemTable {
     return lexicon.defaultIdf(lexiconStems[index]);
   }
 
+  /** {@link KeyphrasePriors#stemPrior} of the stem in the extractor's priors. */
+  double stemPrior(int index, Lexicon lexicon) {
+    return lexicon.stemPrior(lexiconStems[index]);
+  }
+
+  /** {@link KeyphrasePriors#stemHash} of the stem. */
+  long stemHash(int index, Lexicon lexicon) {
+    return lexicon.stemHash(lexiconStems[index]);
+  }
+
   void addWeight(int index, double weight) {
     weights[index] += weight;
   }

@@ -5,6 +5,8 @@ import io.paperpulse.tagging.keyphrase.DocumentFrequencies;
 import io.paperpulse.tagging.keyphrase.DocumentFrequencyTable;
 import io.paperpulse.tagging.keyphrase.KeyphraseExtractor;
 import io.paperpulse.tagging.keyphrase.KeyphraseExtractor.CandidateFeatures;
+import io.paperpulse.tagging.keyphrase.KeyphrasePriors;
+import io.paperpulse.tagging.keyphrase.KeyphrasePriors.StemCounts;
 import io.paperpulse.tagging.keyphrase.KeyphraseRanker;
 import io.paperpulse.tagging.keyphrase.KeyphraseSettings;
 import io.paperpulse.tagging.text.PorterStems;
@@ -14,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,24 +31,59 @@ import java.util.Set;
  * standardised for the fit (the penalty then weighs them alike) and the weights written back on the
  * raw values; the fit is Newton's method, deterministic, so a refit reproduces the shipped file.
  *
+ * <p>The {@link KeyphrasePriors} are counted on the same papers: which stems were part of
+ * candidates and of gold keyphrases, which phrases were gold keyphrases. A paper's own rows read
+ * them without that paper's counts, as they would read them for a paper the ranker never saw; the
+ * ranker that is written or scored carries the counts of all its papers.
+ *
  * <p>Arguments: the archive, then any of {@code out=FILE} (write the weights there; without it they
- * are only printed), {@code penalty=1} (the L2 penalty), {@code drop=a,b} (features left out: their
- * values are zeroed, their weights stay 0), {@code score-weight=W} (the weight of {@code log_score}
- * held at W instead of fitted), {@code cv} (no fit of the whole half: two-fold cross-validation
- * inside it, ids 0 and 2 mod 4, printing F1@5 and F1@10 of the variant). Without {@code cv}, prints
- * the weights and the scores of the fit half with the fitted ranker.
+ * are only printed), {@code priors=FILE} (write the priors there), {@code penalty=1} (the L2
+ * penalty), {@code drop=a,b} (features left out: their values are zeroed, their weights stay 0),
+ * {@code score-weight=W} (the weight of {@code log_score} held at W instead of fitted), {@code cv}
+ * (no fit of the whole half: two-fold cross-validation inside it, ids 0 and 2 mod 4, printing F1@5
+ * and F1@10 of the variant). Without {@code cv}, prints the weights and the scores of the fit half
+ * with the fitted ranker.
  */
 public final class FitKeyphraseRanker {
   private static final int ITERATIONS = 30;
 
   private FitKeyphraseRanker() {}
 
-  /** One fit-half paper: the features of its candidates and which of them are gold keys. */
-  private record Paper(int id, List<double[]> rows, List<Boolean> labels) {}
+  /**
+   * One fit-half paper: the features of its candidates, their stem keys, which of them are gold
+   * keys.
+   */
+  private record Paper(int id, List<double[]> rows, List<String> keys, List<Boolean> labels) {
+    /** Stems of its candidates, each once. */
+    Set<String> candidateStems() {
+      Set<String> out = new HashSet<>();
+      keys.forEach(k -> out.addAll(List.of(k.split(" "))));
+      return out;
+    }
+
+    /** Keys of its candidates that are gold keys, each once. */
+    Set<String> keyphrases() {
+      Set<String> out = new HashSet<>();
+      for (int r = 0; r < keys.size(); r++) {
+        if (labels.get(r)) {
+          out.add(keys.get(r));
+        }
+      }
+      return out;
+    }
+
+    /** Stems of its candidates that are gold keys, each once. */
+    Set<String> keyphraseStems() {
+      Set<String> out = new HashSet<>();
+      keyphrases().forEach(k -> out.addAll(List.of(k.split(" "))));
+      return out;
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Path dataset = Path.of(args[0]);
     Path output = null;
+    Path priorsOutput = null;
     double penalty = 1.0;
     double scoreWeight = Double.NaN;
     boolean crossValidate = false;
@@ -53,6 +92,7 @@ public final class FitKeyphraseRanker {
       String[] kv = args[a].split("=", 2);
       switch (kv[0]) {
         case "out" -> output = Path.of(kv[1]);
+        case "priors" -> priorsOutput = Path.of(kv[1]);
         case "penalty" -> penalty = Double.parseDouble(kv[1]);
         case "score-weight" -> scoreWeight = Double.parseDouble(kv[1]);
         case "drop" -> dropped.addAll(List.of(kv[1].split(",")));
@@ -82,15 +122,12 @@ public final class FitKeyphraseRanker {
       for (String key : d.uncontrolledKeys()) {
         gold.add(benchmark.normalize(key));
       }
-      Paper paper = new Paper(d.id(), new ArrayList<>(), new ArrayList<>());
+      Paper paper = new Paper(d.id(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (CandidateFeatures c :
           extractor.candidateFeatures(
               tokenizer.tokenize(d.title()), tokenizer.tokenize(d.abstractText()), frequencies)) {
-        double[] features = c.features();
-        for (int f = 0; f < used.length; f++) {
-          features[f] = used[f] ? features[f] : 0;
-        }
-        paper.rows().add(features);
+        paper.rows().add(c.features());
+        paper.keys().add(c.key());
         paper.labels().add(gold.contains(benchmark.normalize(c.name())));
       }
       papers.add(paper);
@@ -102,7 +139,7 @@ public final class FitKeyphraseRanker {
       for (int fold = 0; fold < 4; fold += 2) {
         int scored = fold;
         List<Paper> train = papers.stream().filter(p -> p.id() % 4 != scored).toList();
-        KeyphraseRanker ranker = fit(train, penalty, scoreWeight);
+        KeyphraseRanker ranker = fit(train, used, penalty, scoreWeight);
         EvalReport.Row row =
             benchmarkWith(tokenizer, ranker)
                 .evaluateLeaveOneOut(documents, "fold", id -> id % 4 == scored);
@@ -119,7 +156,22 @@ public final class FitKeyphraseRanker {
           f10);
       return;
     }
-    KeyphraseRanker ranker = fit(papers, penalty, scoreWeight);
+    KeyphraseRanker ranker = fit(papers, used, penalty, scoreWeight);
+    if (priorsOutput != null) {
+      Files.writeString(
+          priorsOutput,
+          ranker
+              .priors()
+              .format(
+                  List.of(
+                      "Keyphrase priors: counts over the candidates of the "
+                          + papers.size()
+                          + " even-numbered Inspec abstracts,",
+                      "the papers keyphrase-ranker.tsv was fitted on (data from the Inspec"
+                          + " Database, kindly supplied by The IET).",
+                      "Refit: FitKeyphraseRanker in tagger's tests (docs/tagging.md).")),
+          StandardCharsets.UTF_8);
+    }
     long candidates = papers.stream().mapToLong(p -> p.rows().size()).sum();
     long positives =
         papers.stream().flatMap(p -> p.labels().stream()).filter(Boolean::booleanValue).count();
@@ -162,14 +214,52 @@ public final class FitKeyphraseRanker {
         PaperTagger.keyphraseExtractor(KeyphraseSettings.DEFAULT, ranker));
   }
 
-  private static KeyphraseRanker fit(List<Paper> papers, double penalty, double scoreWeight) {
+  /**
+   * The ranker of {@code papers}: their priors, and weights fitted on their rows with the prior
+   * features of each paper read without its own counts.
+   */
+  private static KeyphraseRanker fit(
+      List<Paper> papers, boolean[] used, double penalty, double scoreWeight) {
+    Map<String, int[]> stems = new HashMap<>(); // stem -> {keyphrase papers, candidate papers}
+    Map<String, Integer> phrases = new HashMap<>();
+    for (Paper p : papers) {
+      p.candidateStems().forEach(s -> stems.computeIfAbsent(s, k -> new int[2])[1]++);
+      p.keyphraseStems().forEach(s -> stems.get(s)[0]++);
+      p.keyphrases().forEach(k -> phrases.merge(k, 1, Integer::sum));
+    }
     List<double[]> rows = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
     for (Paper p : papers) {
-      rows.addAll(p.rows());
+      Set<String> ownStems = p.candidateStems();
+      Set<String> ownKeyphraseStems = p.keyphraseStems();
+      Set<String> ownKeyphrases = p.keyphrases();
+      for (int r = 0; r < p.rows().size(); r++) {
+        double[] row = p.rows().get(r).clone();
+        String key = p.keys().get(r);
+        double sum = 0;
+        String[] words = key.split(" ");
+        for (String s : words) {
+          int[] c = stems.get(s);
+          sum +=
+              KeyphrasePriors.stemPrior(
+                  c[0] - (ownKeyphraseStems.contains(s) ? 1 : 0),
+                  c[1] - (ownStems.contains(s) ? 1 : 0));
+        }
+        row[KeyphraseRanker.STEM_PRIOR] = sum / words.length;
+        row[KeyphraseRanker.PHRASE_PRIOR] =
+            KeyphrasePriors.phrasePrior(
+                phrases.getOrDefault(key, 0) - (ownKeyphrases.contains(key) ? 1 : 0));
+        for (int f = 0; f < used.length; f++) {
+          row[f] = used[f] ? row[f] : 0;
+        }
+        rows.add(row);
+      }
       labels.addAll(p.labels());
     }
-    return fit(rows, labels, penalty, scoreWeight);
+    Map<String, StemCounts> stemCounts = new HashMap<>();
+    stems.forEach((s, c) -> stemCounts.put(s, new StemCounts(c[0], c[1])));
+    KeyphrasePriors priors = new KeyphrasePriors(papers.size(), stemCounts, phrases);
+    return fit(rows, labels, penalty, scoreWeight, priors);
   }
 
   /**
@@ -177,7 +267,11 @@ public final class FitKeyphraseRanker {
    * * |w|^2 / 2} on all weights but the intercept.
    */
   static KeyphraseRanker fit(
-      List<double[]> rows, List<Boolean> labels, double penalty, double scoreWeight) {
+      List<double[]> rows,
+      List<Boolean> labels,
+      double penalty,
+      double scoreWeight,
+      KeyphrasePriors priors) {
     boolean fixedScore = !Double.isNaN(scoreWeight);
     int logScore = KeyphraseRanker.FEATURES.indexOf("log_score");
     int n = rows.size();
@@ -251,7 +345,7 @@ public final class FitKeyphraseRanker {
     if (fixedScore) {
       weights[logScore] = scoreWeight;
     }
-    return new KeyphraseRanker(bias, weights);
+    return new KeyphraseRanker(bias, weights, priors);
   }
 
   private static void standardise(double[] row, double[] mean, double[] scale, double[] x) {

@@ -22,7 +22,7 @@ class KeyphraseRankerTest {
     }
     double p = shipped.probability(features);
     assertThat(
-            KeyphraseRanker.parse(shipped.format(List.of("again")), "round trip")
+            KeyphraseRanker.parse(shipped.format(List.of("again")), "round trip", shipped.priors())
                 .probability(features))
         .isCloseTo(p, org.assertj.core.data.Offset.offset(1e-6));
   }
@@ -33,15 +33,17 @@ class KeyphraseRankerTest {
     assertThatThrownBy(
             () ->
                 KeyphraseRanker.parse(
-                    file.replace(KeyphraseRanker.FEATURES_VERSION, "candidate-features-0"), "old"))
+                    file.replace(KeyphraseRanker.FEATURES_VERSION, "candidate-features-0"),
+                    "old",
+                    KeyphrasePriors.NONE))
         .hasMessageContaining("candidate-features-0");
     String swapped =
         file.replace("log_occurrences\t", "tmp\t")
             .replace("first_position\t", "log_occurrences\t")
             .replace("tmp\t", "first_position\t");
-    assertThatThrownBy(() -> KeyphraseRanker.parse(swapped, "swapped"))
+    assertThatThrownBy(() -> KeyphraseRanker.parse(swapped, "swapped", KeyphrasePriors.NONE))
         .hasMessageContaining("expected feature log_occurrences");
-    assertThatThrownBy(() -> new KeyphraseRanker(0, new double[2]))
+    assertThatThrownBy(() -> new KeyphraseRanker(0, new double[2], KeyphrasePriors.NONE))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
