@@ -263,17 +263,14 @@ public final class KeyphraseExtractor {
     out[KeyphraseRanker.WEAK_FIRST] = words.has(from, FeatureColumns.WEAK) ? 1 : 0;
     double stemPriors = 0;
     int stems = 0;
-    long phrase = 0;
     for (int k = 0; k < len; k++) {
       int stem = words.stemIndex(from + k);
       if (stem >= 0) {
         stemPriors += words.stems.stemPrior(stem, words.lexicon());
         stems++;
-        phrase = KeyphrasePriors.extend(phrase, words.stems.stemHash(stem, words.lexicon()));
       }
     }
     out[KeyphraseRanker.STEM_PRIOR] = stems == 0 ? 0 : stemPriors / stems;
-    out[KeyphraseRanker.PHRASE_PRIOR] = KeyphrasePriors.phrasePrior(priors.keyphrasePapers(phrase));
   }
 
   /**

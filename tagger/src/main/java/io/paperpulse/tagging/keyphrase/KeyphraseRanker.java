@@ -43,9 +43,7 @@ public final class KeyphraseRanker {
    *       keyphrases sometimes keep ("high voltage") and mostly do not ("robust method");
    *   <li>{@code stem_prior}: the mean over its words of {@link KeyphrasePriors#stemPrior}, how
    *       often the word was part of a keyphrase when it was part of a candidate in the fitting
-   *       papers;
-   *   <li>{@code phrase_prior}: {@link KeyphrasePriors#phrasePrior}, in how many fitting papers the
-   *       phrase was a keyphrase.
+   *       papers.
    * </ul>
    */
   public static final List<String> FEATURES =
@@ -63,8 +61,7 @@ public final class KeyphraseRanker {
           "adjective_first",
           "modifier_end",
           "weak_first",
-          "stem_prior",
-          "phrase_prior");
+          "stem_prior");
 
   static final int LOG_SCORE = 0;
   static final int LOG_OCCURRENCES = 1;
@@ -80,7 +77,6 @@ public final class KeyphraseRanker {
   static final int MODIFIER_END = 11;
   static final int WEAK_FIRST = 12;
   public static final int STEM_PRIOR = 13;
-  public static final int PHRASE_PRIOR = 14;
 
   /** Where the shipped weights are, on the class path. */
   public static final String RESOURCE = "/io/paperpulse/tagging/keyphrase-ranker.tsv";

@@ -23,7 +23,6 @@ final class Lexicon {
   private String[] stems = new String[1024];
   private double[] defaultIdfs = new double[1024];
   private double[] stemPriors = new double[1024];
-  private long[] stemHashes = new long[1024];
   private String[] spellings = new String[1024];
 
   /** Features of the compounds, by compound number. */
@@ -54,12 +53,10 @@ final class Lexicon {
       stems = Arrays.copyOf(stems, number * 2);
       defaultIdfs = Arrays.copyOf(defaultIdfs, number * 2);
       stemPriors = Arrays.copyOf(stemPriors, number * 2);
-      stemHashes = Arrays.copyOf(stemHashes, number * 2);
     }
     stems[number] = stem;
     defaultIdfs[number] = defaultIdf;
     stemPriors[number] = prior;
-    stemHashes[number] = KeyphrasePriors.stemHash(stem);
     stemNumbers.put(stem, number);
     return number;
   }
@@ -74,11 +71,6 @@ final class Lexicon {
 
   double stemPrior(int stem) {
     return stemPriors[stem];
-  }
-
-  /** {@link KeyphrasePriors#stemHash} of the stem. */
-  long stemHash(int stem) {
-    return stemHashes[stem];
   }
 
   /** The number of a lower-case spelling. */

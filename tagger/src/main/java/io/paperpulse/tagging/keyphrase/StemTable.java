@@ -53,11 +53,6 @@ final class StemTable {
     return lexicon.stemPrior(lexiconStems[index]);
   }
 
-  /** {@link KeyphrasePriors#stemHash} of the stem. */
-  long stemHash(int index, Lexicon lexicon) {
-    return lexicon.stemHash(lexiconStems[index]);
-  }
-
   void addWeight(int index, double weight) {
     weights[index] += weight;
   }

@@ -32,9 +32,9 @@ import java.util.Set;
  * raw values; the fit is Newton's method, deterministic, so a refit reproduces the shipped file.
  *
  * <p>The {@link KeyphrasePriors} are counted on the same papers: which stems were part of
- * candidates and of gold keyphrases, which phrases were gold keyphrases. A paper's own rows read
- * them without that paper's counts, as they would read them for a paper the ranker never saw; the
- * ranker that is written or scored carries the counts of all its papers.
+ * candidates and of gold keyphrases. A paper's own rows read them without that paper's counts, as
+ * they would read them for a paper the ranker never saw; the ranker that is written or scored
+ * carries the counts of all its papers.
  *
  * <p>Arguments: the archive, then any of {@code out=FILE} (write the weights there; without it they
  * are only printed), {@code priors=FILE} (write the priors there), {@code penalty=1} (the L2
@@ -61,21 +61,14 @@ public final class FitKeyphraseRanker {
       return out;
     }
 
-    /** Keys of its candidates that are gold keys, each once. */
-    Set<String> keyphrases() {
-      Set<String> out = new HashSet<>();
-      for (int r = 0; r < keys.size(); r++) {
-        if (labels.get(r)) {
-          out.add(keys.get(r));
-        }
-      }
-      return out;
-    }
-
     /** Stems of its candidates that are gold keys, each once. */
     Set<String> keyphraseStems() {
       Set<String> out = new HashSet<>();
-      keyphrases().forEach(k -> out.addAll(List.of(k.split(" "))));
+      for (int r = 0; r < keys.size(); r++) {
+        if (labels.get(r)) {
+          out.addAll(List.of(keys.get(r).split(" ")));
+        }
+      }
       return out;
     }
   }
@@ -221,18 +214,15 @@ public final class FitKeyphraseRanker {
   private static KeyphraseRanker fit(
       List<Paper> papers, boolean[] used, double penalty, double scoreWeight) {
     Map<String, int[]> stems = new HashMap<>(); // stem -> {keyphrase papers, candidate papers}
-    Map<String, Integer> phrases = new HashMap<>();
     for (Paper p : papers) {
       p.candidateStems().forEach(s -> stems.computeIfAbsent(s, k -> new int[2])[1]++);
       p.keyphraseStems().forEach(s -> stems.get(s)[0]++);
-      p.keyphrases().forEach(k -> phrases.merge(k, 1, Integer::sum));
     }
     List<double[]> rows = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
     for (Paper p : papers) {
       Set<String> ownStems = p.candidateStems();
       Set<String> ownKeyphraseStems = p.keyphraseStems();
-      Set<String> ownKeyphrases = p.keyphrases();
       for (int r = 0; r < p.rows().size(); r++) {
         double[] row = p.rows().get(r).clone();
         String key = p.keys().get(r);
@@ -246,9 +236,6 @@ public final class FitKeyphraseRanker {
                   c[1] - (ownStems.contains(s) ? 1 : 0));
         }
         row[KeyphraseRanker.STEM_PRIOR] = sum / words.length;
-        row[KeyphraseRanker.PHRASE_PRIOR] =
-            KeyphrasePriors.phrasePrior(
-                phrases.getOrDefault(key, 0) - (ownKeyphrases.contains(key) ? 1 : 0));
         for (int f = 0; f < used.length; f++) {
           row[f] = used[f] ? row[f] : 0;
         }
@@ -258,7 +245,7 @@ public final class FitKeyphraseRanker {
     }
     Map<String, StemCounts> stemCounts = new HashMap<>();
     stems.forEach((s, c) -> stemCounts.put(s, new StemCounts(c[0], c[1])));
-    KeyphrasePriors priors = new KeyphrasePriors(papers.size(), stemCounts, phrases);
+    KeyphrasePriors priors = new KeyphrasePriors(papers.size(), stemCounts);
     return fit(rows, labels, penalty, scoreWeight, priors);
   }
 

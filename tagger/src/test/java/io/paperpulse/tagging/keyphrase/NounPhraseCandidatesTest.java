@@ -24,6 +24,35 @@ class NounPhraseCandidatesTest {
   }
 
   @Test
+  void aWeakModifierOpensACandidateThatAlsoStandsWithoutIt() {
+    KeyphrasePriors priors = KeyphrasePriors.loadDefault();
+    List<KeyphraseExtractor.CandidateFeatures> candidates =
+        extractor.candidateFeatures(
+            tokenizer.tokenize(""),
+            tokenizer.tokenize(
+                "The converter works at high voltage. A robust controller follows the load. "
+                    + "The gain is high."),
+            DocumentFrequencyTable.loadDefault());
+    assertThat(candidates.stream().map(KeyphraseExtractor.CandidateFeatures::name))
+        .contains("high voltage", "voltage", "robust controller", "controller")
+        .doesNotContain("high", "robust");
+    for (KeyphraseExtractor.CandidateFeatures c : candidates) {
+      boolean weakFirst = c.name().startsWith("high ") || c.name().startsWith("robust ");
+      assertThat(c.features()[KeyphraseRanker.WEAK_FIRST])
+          .as(c.name())
+          .isEqualTo(weakFirst ? 1 : 0);
+      String[] stems = c.key().split(" ");
+      double mean = 0;
+      for (String stem : stems) {
+        mean += priors.stemPrior(stem) / stems.length;
+      }
+      assertThat(c.features()[KeyphraseRanker.STEM_PRIOR])
+          .as(c.name())
+          .isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-12));
+    }
+  }
+
+  @Test
   void verbsEndTheNounPhrase() {
     List<String> names =
         names(
