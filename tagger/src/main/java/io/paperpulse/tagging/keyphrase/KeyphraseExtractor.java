@@ -242,7 +242,7 @@ public final class KeyphraseExtractor {
   }
 
   /** The {@link KeyphraseRanker#FEATURES} of candidate {@code c} into {@code out}. */
-  private void features(Workspace words, int c, double score, double[] out) {
+  private static void features(Workspace words, int c, double score, double[] out) {
     CandidateTable candidates = words.candidates;
     double total = words.size();
     int from = candidates.start(c);
