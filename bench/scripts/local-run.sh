@@ -1,6 +1,7 @@
 # Shared steps of the scripts beside it; source it with the script's arguments, do not run it.
 # Sets $jar (argument 1, default the built CLI jar) and $work (argument 3, default a new
-# directory under /tmp).
+# directory under /tmp, deleted when the script succeeds unless KEEP_WORK=1; a failed run keeps
+# it for its logs).
 #
 #   start_cluster            local cluster on random ports, topics created ($PARTITIONS, default 1)
 #   publish_events N         N synthetic events into papers, before the application starts
@@ -16,6 +17,7 @@
 
 scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="${1:-$scripts_dir/../../cli/target/paperpulse.jar}"
+work_given="${3:-}"
 work="${3:-$(mktemp -d "/tmp/paperpulse-$(basename "$0" .sh).XXXXXX")}"
 if [[ -e "$work/data" || -e "$work/state" ]]; then
   # a second run would start on the first one's broker data and application state
@@ -47,12 +49,19 @@ await_caught_up() {
 # the application first, while the broker is still there for its clean close; both are waited for,
 # so that a run started right after this script does not share the cores with their shutdown
 stop_all() {
+  local status=$?
   if [[ -n "${app:-}" ]]; then
     kill "$app" 2>/dev/null || true
     wait "$app" 2>/dev/null || true
   fi
   kill "$cluster" 2>/dev/null || true
   wait "$cluster" 2>/dev/null || true
+  # broker data and state reach gigabytes on the long runs
+  if [[ $status -eq 0 && -z "$work_given" && "${KEEP_WORK:-0}" != 1 ]]; then
+    rm -rf "$work"
+  elif [[ $status -ne 0 ]]; then
+    echo "logs and data of this run: $work" >&2
+  fi
 }
 
 start_cluster() {
