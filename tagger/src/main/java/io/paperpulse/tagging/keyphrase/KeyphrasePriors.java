@@ -1,9 +1,6 @@
 package io.paperpulse.tagging.keyphrase;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.paperpulse.tagging.text.Resources;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +58,7 @@ public final class KeyphrasePriors {
 
   /** The priors shipped in the jar, which go with the shipped ranker weights. */
   public static KeyphrasePriors loadDefault() {
-    try (InputStream in = KeyphrasePriors.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(Resources.text(RESOURCE), RESOURCE);
   }
 
   /** Reads the format {@link #format} writes. */

@@ -1,9 +1,6 @@
 package io.paperpulse.tagging.keyphrase;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.paperpulse.tagging.text.Resources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,17 +103,7 @@ public final class KeyphraseRanker {
 
   /** The ranker shipped in the jar, with its priors. */
   public static KeyphraseRanker loadDefault() {
-    try (InputStream in = KeyphraseRanker.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      return parse(
-          new String(in.readAllBytes(), StandardCharsets.UTF_8),
-          RESOURCE,
-          KeyphrasePriors.loadDefault());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(Resources.text(RESOURCE), RESOURCE, KeyphrasePriors.loadDefault());
   }
 
   /**

@@ -51,27 +51,15 @@ public final class FitKeyphraseRanker {
 
   /**
    * One fit-half paper: the features of its candidates, their stem keys, which of them are gold
-   * keys.
+   * keys; the stems of its candidates and of those that are gold keys, each once.
    */
-  private record Paper(int id, List<double[]> rows, List<String> keys, List<Boolean> labels) {
-    /** Stems of its candidates, each once. */
-    Set<String> candidateStems() {
-      Set<String> out = new HashSet<>();
-      keys.forEach(k -> out.addAll(List.of(k.split(" "))));
-      return out;
-    }
-
-    /** Stems of its candidates that are gold keys, each once. */
-    Set<String> keyphraseStems() {
-      Set<String> out = new HashSet<>();
-      for (int r = 0; r < keys.size(); r++) {
-        if (labels.get(r)) {
-          out.addAll(List.of(keys.get(r).split(" ")));
-        }
-      }
-      return out;
-    }
-  }
+  private record Paper(
+      int id,
+      List<double[]> rows,
+      List<String> keys,
+      List<Boolean> labels,
+      Set<String> candidateStems,
+      Set<String> keyphraseStems) {}
 
   public static void main(String[] args) throws Exception {
     Path dataset = Path.of(args[0]);
@@ -115,13 +103,26 @@ public final class FitKeyphraseRanker {
       for (String key : d.uncontrolledKeys()) {
         gold.add(benchmark.normalize(key));
       }
-      Paper paper = new Paper(d.id(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      Paper paper =
+          new Paper(
+              d.id(),
+              new ArrayList<>(),
+              new ArrayList<>(),
+              new ArrayList<>(),
+              new HashSet<>(),
+              new HashSet<>());
       for (CandidateFeatures c :
           extractor.candidateFeatures(
               tokenizer.tokenize(d.title()), tokenizer.tokenize(d.abstractText()), frequencies)) {
+        boolean keyphrase = gold.contains(benchmark.normalize(c.name()));
+        List<String> stems = List.of(c.key().split(" "));
         paper.rows().add(c.features());
         paper.keys().add(c.key());
-        paper.labels().add(gold.contains(benchmark.normalize(c.name())));
+        paper.labels().add(keyphrase);
+        paper.candidateStems().addAll(stems);
+        if (keyphrase) {
+          paper.keyphraseStems().addAll(stems);
+        }
       }
       papers.add(paper);
     }
@@ -221,8 +222,6 @@ public final class FitKeyphraseRanker {
     List<double[]> rows = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
     for (Paper p : papers) {
-      Set<String> ownStems = p.candidateStems();
-      Set<String> ownKeyphraseStems = p.keyphraseStems();
       for (int r = 0; r < p.rows().size(); r++) {
         double[] row = p.rows().get(r).clone();
         String key = p.keys().get(r);
@@ -232,8 +231,8 @@ public final class FitKeyphraseRanker {
           int[] c = stems.get(s);
           sum +=
               KeyphrasePriors.stemPrior(
-                  c[0] - (ownKeyphraseStems.contains(s) ? 1 : 0),
-                  c[1] - (ownStems.contains(s) ? 1 : 0));
+                  c[0] - (p.keyphraseStems().contains(s) ? 1 : 0),
+                  c[1] - (p.candidateStems().contains(s) ? 1 : 0));
         }
         row[KeyphraseRanker.STEM_PRIOR] = sum / words.length;
         for (int f = 0; f < used.length; f++) {
