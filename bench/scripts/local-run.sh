@@ -12,7 +12,8 @@
 #   await_caught_up MILLIS   returns once the group's lag is 0 (polled every MILLIS ms); exits with
 #                            an error if $app ends first, instead of waiting for ever
 #   cpu_ticks                $stream_ticks and $jvm_ticks: CPU ticks (1/100 s) of $app's stream threads
-#                            (with their producers' network threads) and of its whole JVM
+#                            (with their producers' network threads) and of its whole JVM;
+#                            with CPU_BY_THREAD=1 it also prints the CPU seconds per thread name
 #   records_written N        the records written to every topic, in all and per event of N
 
 scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -97,6 +98,12 @@ cpu_ticks() {
     stream_ticks=$((stream_ticks + $(awk '{print $14 + $15}' "/proc/$app/task/$((nid))/stat")))
   done
   jvm_ticks=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  if [[ -n "${CPU_BY_THREAD:-}" ]]; then
+    # threads grouped by their name as /proc shows it (15 characters, digits dropped)
+    for task in /proc/"$app"/task/*; do
+      printf '%s\t%s\n' "$(tr -d '0-9' < "$task/comm")" "$(awk '{print $14 + $15}' "$task/stat")"
+    done | awk -F'\t' '{t[$1] += $2} END {for (n in t) if (t[n] >= 10) printf "%8.1f CPU s  %s\n", t[n] / 100, n}' | sort -rn
+  fi
 }
 
 records_written() {

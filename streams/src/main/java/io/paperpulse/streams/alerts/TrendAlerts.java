@@ -1,5 +1,6 @@
 package io.paperpulse.streams.alerts;
 
+import com.carrotsearch.hppc.LongHashSet;
 import io.paperpulse.schema.TrendAlert;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.Count;
@@ -10,8 +11,6 @@ import io.paperpulse.streams.trending.TrendScore;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -49,62 +48,73 @@ public final class TrendAlerts {
    * The counts whose tags are above the threshold now: read once from the store, so that the
    * counting task's changes, most of which concern tags not alerted, never read it.
    */
-  private final Set<CountKey> above = new HashSet<>();
+  private final LongHashSet above = new LongHashSet();
 
-  public TrendAlerts(KeyValueStore<Bytes, byte[]> state, AlertThreshold threshold, int lookback) {
+  private final CountTable counts;
+
+  /**
+   * @param counts the counts of the task: the codes of changes, and the counts in earlier buckets,
+   *     for the baseline
+   */
+  public TrendAlerts(
+      KeyValueStore<Bytes, byte[]> state,
+      AlertThreshold threshold,
+      int lookback,
+      CountTable counts) {
     this.state = state;
     this.threshold = threshold;
     this.lookback = lookback;
+    this.counts = counts;
     try (KeyValueIterator<Bytes, byte[]> it = state.all()) {
       it.forEachRemaining(
           entry -> {
             if (entry.value[0] == ABOVE) {
-              above.add(countKey(alert(entry.value)));
+              above.add(code(alert(entry.value)));
             }
           });
     }
   }
 
   /**
-   * The count under {@code key} changed from {@code before} to {@code after} (either may be null);
-   * {@code counts} holds the tag's counts in earlier buckets, for the baseline.
+   * The count under {@code code} ({@link CountTable#code}) changed from {@code before} to {@code
+   * after} (either may be null).
    *
    * @return the alert to send, or null
    */
-  public TrendAlert changed(CountKey key, Count before, Count after, CountTable counts) {
+  public TrendAlert changed(long code, Count before, Count after) {
     boolean mayBeAbove = after != null && after.papers() >= threshold.minPapers();
     boolean mayHaveBeenAbove = before != null && before.papers() >= threshold.minPapers();
     if (!mayBeAbove && !mayHaveBeenAbove) {
       return null;
     }
-    boolean alerted = above.contains(key);
+    boolean alerted = above.contains(code);
     if (!mayBeAbove || alerted && before != null && after.papers() > before.papers()) {
       // fewer papers than the threshold needs, or more papers for a tag already above: the score
       // can only cross by a change of the baseline, which is left to the next change of this count
       if (!mayBeAbove && alerted) {
-        fellBelow(key);
+        fellBelow(code);
       }
       return null;
     }
     long sum = 0;
-    for (long papers : counts.history(key, lookback)) {
+    for (long papers : counts.history(code, lookback)) {
       sum += papers;
     }
     double baseline = (double) sum / lookback;
     double score = TrendScore.score(after.papers(), baseline);
     boolean reached = threshold.reached(after.papers(), score);
     if (reached && !alerted) {
-      TrendAlert alert = alert(key, after, baseline, score);
+      TrendAlert alert = alert(counts.key(code), after, baseline, score);
       byte[] encoded = AVRO.serializer().serialize(null, alert);
       byte[] value = new byte[encoded.length + 1];
       value[0] = ABOVE;
       System.arraycopy(encoded, 0, value, 1, encoded.length);
-      state.put(storeKey(key), value);
-      above.add(key);
+      state.put(storeKey(counts.key(code)), value);
+      above.add(code);
       return alert;
     }
     if (!reached && alerted) {
-      fellBelow(key);
+      fellBelow(code);
     }
     return null;
   }
@@ -123,12 +133,12 @@ public final class TrendAlerts {
         score);
   }
 
-  private void fellBelow(CountKey key) {
-    Bytes alertKey = storeKey(key);
+  private void fellBelow(long code) {
+    Bytes alertKey = storeKey(counts.key(code));
     byte[] value = state.get(alertKey).clone();
     value[0] = BELOW;
     state.put(alertKey, value);
-    above.remove(key);
+    above.remove(code);
   }
 
   /** The store key of a tag's alerts in a bucket: all alerts of one bucket are one prefix scan. */
@@ -141,9 +151,11 @@ public final class TrendAlerts {
     return Bytes.wrap(key);
   }
 
-  private static CountKey countKey(TrendAlert alert) {
-    return new CountKey(
-        Granularity.fromLabel(alert.getGranularity()), alert.getTag(), alert.getBucketStart());
+  private long code(TrendAlert alert) {
+    return CountTable.code(
+        counts.tagNumber(alert.getTag()),
+        Granularity.fromLabel(alert.getGranularity()),
+        alert.getBucketStart());
   }
 
   /** The last alert raised, from a store value. */

@@ -104,10 +104,15 @@ public enum Granularity {
     return code;
   }
 
+  /** Whether {@code code} is the {@link #code()} of a granularity. */
+  public static boolean isCode(byte code) {
+    return code >= 0 && code < VALUES.length && VALUES[code].code == code;
+  }
+
   /** The granularity whose {@link #code()} this is. */
   public static Granularity fromCode(byte code) {
     // read for every store key decoded; values() would copy the array each time
-    if (code >= 0 && code < VALUES.length && VALUES[code].code == code) {
+    if (isCode(code)) {
       return VALUES[code];
     }
     throw new IllegalArgumentException("unknown granularity code " + code);

@@ -18,7 +18,7 @@ import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.metrics.PipelineMetrics;
 import io.paperpulse.streams.papers.RankPapersProcessor;
 import io.paperpulse.streams.papers.TopPapersMerge;
-import io.paperpulse.streams.topology.counts.Count;
+import io.paperpulse.streams.topology.counts.CountStore;
 import io.paperpulse.streams.topology.counts.CountTagsProcessor;
 import io.paperpulse.streams.topology.counts.CountUpdateLatencyProbe;
 import io.paperpulse.streams.topology.counts.CountingOutput;
@@ -310,12 +310,7 @@ public final class PaperPulseTopology {
       PaperPulseStreamsConfig config) {
     Set<StoreBuilder<?>> stores =
         inOrder(
-            Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(StoreNames.BUCKET_COUNTS),
-                    Serdes.Bytes(),
-                    Count.serde())
-                .withCachingEnabled()
-                .withLoggingEnabled(COUNTS_CHANGELOG),
+            CountStore.builder(StoreNames.BUCKET_COUNTS, COUNTS_CHANGELOG),
             // derived from the counts and rebuilt from them on start: no changelog; not cached, as
             // a prefix scan of a cached store first copies every cached key of the range
             Stores.keyValueStoreBuilder(

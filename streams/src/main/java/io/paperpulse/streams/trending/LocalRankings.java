@@ -1,5 +1,7 @@
 package io.paperpulse.streams.trending;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
@@ -68,10 +70,10 @@ public final class LocalRankings {
   private final int partition;
 
   /**
-   * Counts changed since the index last saw them, with the value it saw, which the next publication
-   * scores the old entries from.
+   * Codes of the counts changed since the index last saw them ({@link CountTable#code}), with the
+   * value it saw (null: no paper), which the next publication scores the old entries from.
    */
-  private final Map<CountKey, Before> changes = new HashMap<>();
+  private final LongObjectHashMap<Count> changes = new LongObjectHashMap<>();
 
   /**
    * Buckets whose part the next publication compares with the part last published, whether or not
@@ -100,13 +102,13 @@ public final class LocalRankings {
     this.partition = partition;
   }
 
-  /** The count under {@code key} changes from {@code before} (null: no paper). */
-  public void changed(CountKey key, Count before) {
-    changes.computeIfAbsent(key, k -> new Before(before));
+  /** The count under {@code code} changes from {@code before} (null: no paper). */
+  public void changed(long code, Count before) {
+    int slot = changes.indexOf(code);
+    if (!changes.indexExists(slot)) {
+      changes.indexInsert(slot, code, before);
+    }
   }
-
-  /** The value of a changed count that the index last saw. */
-  private record Before(Count count) {}
 
   /**
    * Re-scores the entries the changed counts moved (a count is its bucket's entry and part of the
@@ -116,12 +118,13 @@ public final class LocalRankings {
     if (changes.isEmpty() && unchecked.isEmpty()) {
       return;
     }
-    Map<TagSeries, NavigableMap<LocalDate, Before>> bySeries = new HashMap<>();
-    changes.forEach(
-        (key, change) ->
-            bySeries
-                .computeIfAbsent(key.series(), s -> new TreeMap<>())
-                .put(key.bucketStart(), change));
+    Map<TagSeries, NavigableMap<LocalDate, Count>> bySeries = new HashMap<>();
+    for (LongObjectCursor<Count> change : changes) {
+      CountKey key = counts.key(change.key);
+      bySeries
+          .computeIfAbsent(key.series(), s -> new TreeMap<>())
+          .put(key.bucketStart(), change.value);
+    }
     changes.clear();
     Set<Bytes> buckets = new LinkedHashSet<>();
     bySeries.forEach(
@@ -136,9 +139,9 @@ public final class LocalRankings {
    * a run never reads the buckets between changes far apart, and no entry is moved by, or scored
    * from the changes of, two runs.
    */
-  private List<NavigableMap<LocalDate, Before>> runs(
-      TagSeries series, NavigableMap<LocalDate, Before> changed) {
-    List<NavigableMap<LocalDate, Before>> runs = new ArrayList<>();
+  private List<NavigableMap<LocalDate, Count>> runs(
+      TagSeries series, NavigableMap<LocalDate, Count> changed) {
+    List<NavigableMap<LocalDate, Count>> runs = new ArrayList<>();
     LocalDate first = changed.firstKey();
     LocalDate last = first;
     for (LocalDate bucket : changed.keySet()) {
@@ -160,7 +163,7 @@ public final class LocalRankings {
    * counts now, but for the changed ones, which are the changes' before values.
    */
   private void rescore(
-      TagSeries series, NavigableMap<LocalDate, Before> changed, Set<Bytes> buckets) {
+      TagSeries series, NavigableMap<LocalDate, Count> changed, Set<Bytes> buckets) {
     Granularity granularity = series.granularity();
     List<LocalDate> slots = new ArrayList<>();
     LocalDate to = series.key(changed.lastKey()).shifted(lookback).bucketStart();
@@ -176,9 +179,9 @@ public final class LocalRankings {
     Count[] then = now.clone();
     boolean[] moved = new boolean[slots.size()];
     for (int slot = lookback; slot < slots.size() - lookback; slot++) {
-      Before before = changed.get(slots.get(slot));
-      if (before != null) {
-        then[slot] = before.count();
+      LocalDate bucket = slots.get(slot);
+      if (changed.containsKey(bucket)) {
+        then[slot] = changed.get(bucket);
         // a count is its bucket's entry and part of the baseline of the next lookback buckets
         for (int entry = slot; entry <= slot + lookback; entry++) {
           moved[entry] = true;
@@ -237,8 +240,9 @@ public final class LocalRankings {
         it.forEachRemaining(stale -> writes.put(stale.key, null));
       }
       counts.forEach(
-          (key, count) -> {
-            TrendingTag entry = entry(key.tag(), count, counts.history(key, lookback));
+          (code, count) -> {
+            CountKey key = counts.key(code);
+            TrendingTag entry = entry(key.tag(), count, counts.history(code, lookback));
             writes.put(
                 TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
                 TrendingStoreKeys.indexValue(entry));

@@ -41,7 +41,7 @@ class TrendAlertsModelTest {
     Random random = new Random(seed);
     Map<CountKey, Count> counts = new HashMap<>();
     CountTable table = new CountTable();
-    TrendAlerts alerts = new TrendAlerts(store(), THRESHOLD, LOOKBACK);
+    TrendAlerts alerts = new TrendAlerts(store(), THRESHOLD, LOOKBACK, table);
     Model model = new Model();
     int raised = 0;
     for (int step = 0; step < 5_000; step++) {
@@ -67,9 +67,9 @@ class TrendAlertsModelTest {
       } else {
         counts.put(key, after);
       }
-      table.put(key, after);
+      long code = table.put(key, after);
       TrendAlert expected = model.changed(key, before, after, counts);
-      TrendAlert actual = alerts.changed(key, before, after, table);
+      TrendAlert actual = alerts.changed(code, before, after);
       assertThat(actual).as("step %d, %s: %s -> %s", step, key, before, after).isEqualTo(expected);
       if (expected != null) {
         raised++;

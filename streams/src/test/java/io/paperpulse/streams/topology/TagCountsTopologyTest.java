@@ -12,6 +12,9 @@ import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.testing.ExpectedCounts;
 import io.paperpulse.streams.testing.TopologyHarness;
 import io.paperpulse.streams.testing.TopologyTestBase;
+import io.paperpulse.streams.topology.counts.Count;
+import io.paperpulse.streams.topology.counts.CountKey;
+import io.paperpulse.streams.topology.counts.CountStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.Test;
 
 class TagCountsTopologyTest extends TopologyTestBase {
@@ -48,8 +54,8 @@ class TagCountsTopologyTest extends TopologyTestBase {
 
   @Test
   void eachChangedCountIsWrittenOnceWithTheCommitOfItsInput() {
-    // the test driver commits after every input record; within a commit interval the record
-    // cache keeps one write per key (StreamsAppIntegrationTest checks that on a broker)
+    // the test driver commits after every input record; within a commit interval the count store
+    // keeps one write per key (StreamsAppIntegrationTest checks that on a broker)
     harness.upsert(paper("p1", "Diffusion", "fast sampling", MONDAY, 1));
     List<KeyValue<TagCountKey, TagCount>> first = harness.newTagCountRecords();
     assertThat(first).hasSize(3 * Granularity.DEFAULTS.size());
@@ -64,6 +70,50 @@ class TagCountsTopologyTest extends TopologyTestBase {
 
     harness.emit();
     assertThat(harness.newTagCountRecords()).as("written again without a change").isEmpty();
+  }
+
+  @Test
+  void theCountStoreAnswersWhatTagCountsSays() {
+    harness.upsert(paper("p1", "Diffusion", "fast sampling", MONDAY, 1));
+    harness.upsert(paper("p2", "Diffusion", "slow sampling", MONDAY.plusWeeks(3), 4));
+    harness.upsert(paper("p3", "Diffusion", "sampling", MONDAY.minusWeeks(60), 2));
+    harness.upsert(paper("p4", "Agents", "planning", MONDAY.plusWeeks(3), 1));
+    harness.delete("p4");
+    Map<TagCountKey, TagCount> published = harness.tagCounts();
+    CountStore store =
+        (CountStore) harness.driver().getAllStateStores().get(StoreNames.BUCKET_COUNTS);
+
+    List<TagCount> all = new ArrayList<>();
+    List<Bytes> keys = new ArrayList<>();
+    try (KeyValueIterator<Bytes, Count> it = store.all()) {
+      it.forEachRemaining(
+          entry -> {
+            keys.add(entry.key);
+            all.add(entry.value.toTagCount(CountKey.of(entry.key)));
+          });
+    }
+    assertThat(all).containsExactlyInAnyOrderElementsOf(published.values());
+    assertThat(keys).isSorted();
+
+    List<LocalDate> weeks = new ArrayList<>();
+    try (KeyValueIterator<Bytes, Count> it =
+        store.prefixScan(
+            CountKey.tagPrefix(Granularity.WEEK, "diffusion"), new BytesSerializer())) {
+      it.forEachRemaining(entry -> weeks.add(CountKey.of(entry.key).bucketStart()));
+    }
+    assertThat(weeks)
+        .containsExactly(
+            Granularity.WEEK.bucketStart(MONDAY.minusWeeks(60)), MONDAY, MONDAY.plusWeeks(3));
+    try (KeyValueIterator<Bytes, Count> it =
+        store.prefixScan(CountKey.tagPrefix(Granularity.WEEK, "agents"), new BytesSerializer())) {
+      assertThat(it.hasNext()).as("a tag whose last paper left").isFalse();
+    }
+
+    CountKey week = new CountKey(Granularity.WEEK, "diffusion", MONDAY.plusWeeks(3));
+    assertThat(store.get(week.bytes()).toTagCount(week))
+        .isEqualTo(published.get(key("diffusion", Granularity.WEEK, MONDAY.plusWeeks(3))));
+    assertThat(store.get(new CountKey(Granularity.WEEK, "agents", MONDAY).bytes())).isNull();
+    assertThat(store.approximateNumEntries()).isEqualTo(published.size());
   }
 
   @Test

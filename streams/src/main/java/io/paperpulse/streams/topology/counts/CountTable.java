@@ -6,106 +6,65 @@ import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import io.paperpulse.streams.buckets.Granularity;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiConsumer;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.Map;
 
 /**
- * Every count of one counting task, in memory, for the task's own reads: the count a change applies
- * to, the baselines of alerts and the counts around each change a trend score needs. A read is a
- * hash probe, where a read of the counting store is a record-cache lookup that goes on to RocksDB
- * for every bucket without a count, which most buckets of a baseline are.
+ * Every count of one counting task, in memory: what {@link CountStore} holds, and what the task
+ * reads, the count a change applies to, the baselines of alerts and the counts around each change a
+ * trend score needs, each read a hash probe.
  *
- * <p>The counting store stays the durable copy, the source of {@code tag-counts} and of the API's
- * reads: the counting task writes every change to both, and the table is loaded from the store when
- * the task starts ({@link #load}), after the store is restored.
+ * <p>A count is held under one {@code long} code: the tag's number in this table (28 bits), the
+ * granularity's code (4 bits) and the bucket's epoch day with its sign flipped (32 bits), so a
+ * count costs about 50 bytes of heap, and codes in numeric order are grouped by tag and granularity
+ * and in time order within. The counting task finds a tag's number once per change and works on
+ * codes from there.
  *
- * <p>A count is held under one {@code long}: the tag's number in this table (28 bits), the
- * granularity's code (4 bits) and the bucket's epoch day (32 bits), so a count costs about 50 bytes
- * of heap.
+ * <p>Not thread-safe; {@link CountStore} holds a lock around writes and reads from other threads.
  */
 public final class CountTable {
 
   private static final int MAX_TAGS = 1 << 28;
+  private static final long BUCKET_BITS = 0xFFFFFFFFL;
 
   private final ObjectIntHashMap<String> tagNumbers = new ObjectIntHashMap<>();
   private final List<String> tags = new ArrayList<>();
   private final LongObjectHashMap<Count> counts = new LongObjectHashMap<>();
 
-  /**
-   * The tag last looked up, by identity, and its number (-1: none yet): a change is applied to
-   * every granularity and its baselines are read right after, all with the same tag object.
-   */
-  private String lastTag;
-
-  private int lastNumber = -1;
-
-  /** A table of every count in {@code store}. */
-  public static CountTable load(KeyValueStore<Bytes, Count> store) {
-    CountTable table = new CountTable();
-    try (KeyValueIterator<Bytes, Count> it = store.all()) {
-      it.forEachRemaining(entry -> table.put(CountKey.of(entry.key), entry.value));
-    }
-    return table;
+  /** The code of the count of tag number {@code tag} ({@link #tagNumber}) in a bucket. */
+  public static long code(int tag, Granularity granularity, LocalDate bucketStart) {
+    return ((long) tag << 36)
+        | ((long) granularity.code() << 32)
+        | (((int) bucketStart.toEpochDay() ^ Integer.MIN_VALUE) & BUCKET_BITS);
   }
 
-  /** The count under {@code key}, null when it has no paper. */
-  public Count get(CountKey key) {
-    int tag = find(key.tag());
-    return tag < 0 ? null : counts.get(code(tag, key.granularity(), key.bucketStart()));
+  /** The code of the same tag and granularity in the bucket starting on {@code bucketStart}. */
+  public static long withBucket(long code, LocalDate bucketStart) {
+    return (code & ~BUCKET_BITS)
+        | (((int) bucketStart.toEpochDay() ^ Integer.MIN_VALUE) & BUCKET_BITS);
   }
 
-  /** Sets the count under {@code key}; null removes it. */
-  public void put(CountKey key, Count count) {
-    if (count == null) {
-      int tag = find(key.tag());
-      if (tag >= 0) {
-        counts.remove(code(tag, key.granularity(), key.bucketStart()));
-      }
-      return;
-    }
-    counts.put(code(number(key.tag()), key.granularity(), key.bucketStart()), count);
+  /** The first day of the bucket of {@code code}. */
+  public static LocalDate bucketStart(long code) {
+    return LocalDate.ofEpochDay((int) code ^ Integer.MIN_VALUE);
   }
 
-  /**
-   * The paper counts of the {@code lookback} buckets before the one of {@code key}, nearest first,
-   * 0 for a bucket without a paper: the history a trend score's baseline is the mean of.
-   */
-  public long[] history(CountKey key, int lookback) {
-    long[] history = new long[lookback];
-    CountKey past = key;
-    for (int i = 0; i < lookback; i++) {
-      past = past.shifted(-1);
-      Count count = get(past);
-      history[i] = count == null ? 0 : count.papers();
-    }
-    return history;
+  /** The granularity of {@code code}. */
+  public static Granularity granularity(long code) {
+    return Granularity.fromCode((byte) ((code >>> 32) & 0xF));
   }
 
-  public int size() {
-    return counts.size();
-  }
-
-  /** Every count, in no particular order. */
-  public void forEach(BiConsumer<CountKey, Count> action) {
-    for (LongObjectCursor<Count> entry : counts) {
-      long code = entry.key;
-      action.accept(
-          new CountKey(
-              Granularity.fromCode((byte) ((code >>> 32) & 0xF)),
-              tags.get((int) (code >>> 36)),
-              LocalDate.ofEpochDay((int) code)),
-          entry.value);
-    }
+  /** Whether two codes are of the same tag in the same granularity. */
+  public static boolean sameSeries(long code, long other) {
+    return (code & ~BUCKET_BITS) == (other & ~BUCKET_BITS);
   }
 
   /**
    * The number of {@code tag}, given to it when first seen; a tag keeps it for the table's life.
    */
-  private int number(String tag) {
-    int number = find(tag);
+  public int tagNumber(String tag) {
+    int number = tagNumbers.getOrDefault(tag, -1);
     if (number < 0) {
       number = tags.size();
       if (number == MAX_TAGS) {
@@ -113,23 +72,96 @@ public final class CountTable {
       }
       tagNumbers.put(tag, number);
       tags.add(tag);
-      lastNumber = number;
     }
     return number;
   }
 
-  /** The number of {@code tag}, -1 when it has none. */
-  private int find(String tag) {
-    if (tag != lastTag) {
-      lastNumber = tagNumbers.getOrDefault(tag, -1);
-      lastTag = tag;
-    }
-    return lastNumber;
+  /** The count under {@code code}, null when it has no paper. */
+  public Count get(long code) {
+    return counts.get(code);
   }
 
-  private static long code(int tag, Granularity granularity, LocalDate bucketStart) {
-    return ((long) tag << 36)
-        | ((long) granularity.code() << 32)
-        | ((int) bucketStart.toEpochDay() & 0xFFFFFFFFL);
+  /** The count under {@code key}, null when it has no paper. */
+  public Count get(CountKey key) {
+    int tag = tagNumbers.getOrDefault(key.tag(), -1);
+    return tag < 0 ? null : counts.get(code(tag, key.granularity(), key.bucketStart()));
+  }
+
+  /** Sets the count under {@code code}; null removes it. */
+  public void put(long code, Count count) {
+    if (count == null) {
+      counts.remove(code);
+    } else {
+      counts.put(code, count);
+    }
+  }
+
+  /**
+   * Sets the count under {@code key}; null removes it.
+   *
+   * @return the code the count is kept under
+   */
+  public long put(CountKey key, Count count) {
+    long code = code(tagNumber(key.tag()), key.granularity(), key.bucketStart());
+    put(code, count);
+    return code;
+  }
+
+  /** The key of a count's {@code code}. */
+  public CountKey key(long code) {
+    return new CountKey(granularity(code), tags.get((int) (code >>> 36)), bucketStart(code));
+  }
+
+  /**
+   * The paper counts of the {@code lookback} buckets before the one of {@code code}, nearest first,
+   * 0 for a bucket without a paper: the history a trend score's baseline is the mean of.
+   */
+  public long[] history(long code, int lookback) {
+    Granularity granularity = granularity(code);
+    LocalDate bucket = bucketStart(code);
+    long[] history = new long[lookback];
+    for (int i = 0; i < lookback; i++) {
+      bucket = granularity.previous(bucket);
+      Count count = counts.get(withBucket(code, bucket));
+      history[i] = count == null ? 0 : count.papers();
+    }
+    return history;
+  }
+
+  /**
+   * Every count of {@code tag} in {@code granularity}, oldest bucket first. It looks at every count
+   * of the table.
+   */
+  public List<Map.Entry<CountKey, Count>> series(Granularity granularity, String tag) {
+    int number = tagNumbers.getOrDefault(tag, -1);
+    List<Map.Entry<CountKey, Count>> series = new ArrayList<>();
+    if (number < 0) {
+      return series;
+    }
+    long seriesCode = code(number, granularity, LocalDate.EPOCH);
+    for (LongObjectCursor<Count> entry : counts) {
+      if (sameSeries(entry.key, seriesCode)) {
+        series.add(Map.entry(key(entry.key), entry.value));
+      }
+    }
+    series.sort(Map.Entry.comparingByKey(Comparator.comparing(CountKey::bucketStart)));
+    return series;
+  }
+
+  public int size() {
+    return counts.size();
+  }
+
+  /** Every count with its code, in no particular order. */
+  public void forEach(CodeConsumer action) {
+    for (LongObjectCursor<Count> entry : counts) {
+      action.accept(entry.key, entry.value);
+    }
+  }
+
+  /** Receives a count and its code. */
+  @FunctionalInterface
+  public interface CodeConsumer {
+    void accept(long code, Count count);
   }
 }

@@ -9,20 +9,18 @@ import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.streams.alerts.AlertThreshold;
 import io.paperpulse.streams.alerts.TrendAlerts;
 import io.paperpulse.streams.buckets.Granularity;
-import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.topology.counts.CountingOutput.ChangedCount;
 import io.paperpulse.streams.topology.counts.CountingOutput.ChangedRankingPart;
 import io.paperpulse.streams.topology.counts.CountingOutput.RaisedAlert;
-import io.paperpulse.streams.topology.emit.ForwardOnFlush;
 import io.paperpulse.streams.trending.LocalRankings;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +30,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Input: signed changes of this task's tags, each on one day ({@link TagDeltas}), added to the
  * bucket of every configured granularity containing that day. Every change is written to the task's
- * {@link CountTable}, which answers the task's reads, and to the counts store, the durable copy the
- * table is loaded from when the task starts. The counts store is cached: each changed count is
- * forwarded once per commit with its latest value when the cache is flushed ({@link
- * ForwardOnFlush}), or null once the last paper left (the store drops the key, the topic gets a
- * tombstone). Once per ranking interval the counts changed since the last time are re-scored and
- * the ranking parts they moved are forwarded ({@link LocalRankings}). A change that makes a tag
- * take off in the current bucket is forwarded at once as an alert ({@link TrendAlerts}).
+ * {@link CountStore}, whose table answers the task's reads; the store writes each changed count
+ * once per commit, with its latest value, to its changelog and here, to be forwarded, or null once
+ * the last paper left (the topic gets a tombstone). Once per ranking interval the counts changed
+ * since the last time are re-scored and the ranking parts they moved are forwarded ({@link
+ * LocalRankings}). A change that makes a tag take off in the current bucket is forwarded at once as
+ * an alert ({@link TrendAlerts}).
  */
 public final class CountTagsProcessor
     implements Processor<Integer, TagDayDeltas, Void, CountingOutput> {
@@ -57,7 +54,7 @@ public final class CountTagsProcessor
   private final int topN;
   private final AlertThreshold alertThreshold;
   private ProcessorContext<Void, CountingOutput> context;
-  private KeyValueStore<Bytes, Count> counts;
+  private CountStore counts;
   private CountTable table;
   private LocalRankings rankings;
   private TrendAlerts alerts;
@@ -81,14 +78,9 @@ public final class CountTagsProcessor
   public void init(ProcessorContext<Void, CountingOutput> context) {
     this.context = context;
     this.counts = context.getStateStore(storeNames.counts());
-    ForwardOnFlush.register(counts, context, this::forwardCount);
-    long started = System.nanoTime();
-    this.table = CountTable.load(counts);
-    log.info(
-        "partition {}: {} counts loaded in {} ms",
-        context.taskId().partition(),
-        table.size(),
-        (System.nanoTime() - started) / 1_000_000);
+    this.table = counts.table();
+    counts.onFlush(forwardingAsThisNode(context, this::forwardCount));
+    log.info("partition {}: {} counts restored", context.taskId().partition(), table.size());
     this.rankings =
         new LocalRankings(
             table,
@@ -99,7 +91,8 @@ public final class CountTagsProcessor
             context.taskId().partition());
     rankings.rebuild();
     this.alerts =
-        new TrendAlerts(context.getStateStore(storeNames.alerts()), alertThreshold, lookback);
+        new TrendAlerts(
+            context.getStateStore(storeNames.alerts()), alertThreshold, lookback, table);
     context.schedule(
         rankingInterval,
         PunctuationType.WALL_CLOCK_TIME,
@@ -112,32 +105,47 @@ public final class CountTagsProcessor
       return;
     }
     for (TagDayDelta delta : record.value().getDeltas()) {
+      int tag = table.tagNumber(delta.getTag());
       for (Granularity granularity : granularities) {
-        CountKey key =
-            new CountKey(granularity, delta.getTag(), granularity.bucketStart(delta.getDay()));
-        Count current = table.get(key);
+        long code = CountTable.code(tag, granularity, granularity.bucketStart(delta.getDay()));
+        Count current = table.get(code);
         Count next = Count.apply(current, delta);
-        // the store first: if its write fails, the table has not moved ahead of it
-        if (next == null) {
-          BlindDeletes.delete(counts, key.bytes());
-        } else {
-          counts.put(key.bytes(), next);
-        }
-        table.put(key, next);
-        rankings.changed(key, current);
-        TrendAlert alert = alerts.changed(key, current, next, table);
+        counts.put(code, next, record.timestamp());
+        rankings.changed(code, current);
+        TrendAlert alert = alerts.changed(code, current, next);
         if (alert != null) {
           context.forward(
-              new Record<>(null, new RaisedAlert(key.toAvro(), alert), record.timestamp()));
+              new Record<>(
+                  null, new RaisedAlert(table.key(code).toAvro(), alert), record.timestamp()));
         }
       }
     }
   }
 
-  private void forwardCount(Bytes bytes, Count count, long timestamp) {
-    CountKey key = CountKey.of(bytes);
+  private void forwardCount(CountKey key, Count count, long timestamp) {
     TagCount value = count == null ? null : count.toTagCount(key);
     context.forward(new Record<>(null, new ChangedCount(key.toAvro(), value), timestamp));
+  }
+
+  /**
+   * {@code listener}, called with this processor's node current: the store flushes right before a
+   * commit, outside of {@code process}, and a processor forwards to the children of the current
+   * node. Kafka Streams has no public API for it; its own aggregations forward from their cache's
+   * flush the same way.
+   */
+  private static CountStore.Listener forwardingAsThisNode(
+      ProcessorContext<?, ?> context, CountStore.Listener listener) {
+    InternalProcessorContext<?, ?> internal = (InternalProcessorContext<?, ?>) context;
+    ProcessorNode<?, ?, ?, ?> node = internal.currentNode();
+    return (key, count, timestamp) -> {
+      ProcessorNode<?, ?, ?, ?> previous = internal.currentNode();
+      internal.setCurrentNode(node);
+      try {
+        listener.changed(key, count, timestamp);
+      } finally {
+        internal.setCurrentNode(previous);
+      }
+    };
   }
 
   private void forwardRankingPart(TrendingKey ranking, RankingPart part) {

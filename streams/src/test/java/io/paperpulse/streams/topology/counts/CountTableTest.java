@@ -33,7 +33,9 @@ class CountTableTest {
           random.nextInt(4) == 0
               ? null
               : new Count(TagKind.KEYPHRASE, 1 + random.nextInt(5), random.nextInt(100));
-      table.put(key, count);
+      long code = table.put(key, count);
+      assertThat(table.key(code)).isEqualTo(key);
+      assertThat(table.get(code)).isEqualTo(count);
       if (count == null) {
         expected.remove(key);
       } else {
@@ -42,7 +44,7 @@ class CountTableTest {
       assertThat(table.get(key)).isEqualTo(count);
     }
     Map<CountKey, Count> listed = new HashMap<>();
-    table.forEach(listed::put);
+    table.forEach((code, count) -> listed.put(table.key(code), count));
     assertThat(listed).isEqualTo(expected);
     assertThat(table.size()).isEqualTo(expected.size());
     expected.forEach((key, count) -> assertThat(table.get(key)).isEqualTo(count));

@@ -1,0 +1,322 @@
+package io.paperpulse.streams.topology.counts;
+
+import com.carrotsearch.hppc.LongLongHashMap;
+import com.carrotsearch.hppc.cursors.LongLongCursor;
+import io.paperpulse.streams.buckets.Granularity;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * The counts of one counting task: in memory ({@link CountTable}), logged to a changelog, and each
+ * count that changed since the last commit written once, with its latest value, to the changelog
+ * and to a listener right before the commit.
+ *
+ * <p>That is what a cached, logged RocksDB store does for an aggregation, for the one store whose
+ * every change the task writes: the record cache keeps a sorted map of dirty keys and RocksDB a
+ * second copy of every count, while here a change is a hash update and a mark, and the table the
+ * task reads is the store. Kafka Streams flushes every {@link CachedStateStore} right before it
+ * commits, so what this store writes at {@link #flushCache} commits in the same transaction as the
+ * input offsets behind it, on every path that commits (the interval, a rebalance, a clean close).
+ * The store is not persistent: a task restores it from its changelog, which the broker compacts to
+ * about one record per count, whenever it starts.
+ *
+ * <p>Changelog records are the {@link CountKey} bytes and the {@link Count} serde's; a tombstone
+ * when a bucket's last paper left. Interactive queries read {@link #get} and a tag's {@link
+ * #prefixScan} on other threads: they and every write hold the store's lock, while the task's own
+ * reads of the table, on the only thread that writes it, need none.
+ */
+public final class CountStore
+    implements StateStore, ReadOnlyKeyValueStore<Bytes, Count>, CachedStateStore<Bytes, Count> {
+
+  /** Receives each count changed since the last commit, once, as it is written to the changelog. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param count the latest value, null when the bucket's last paper left
+     * @param timestamp the timestamp of the record behind the latest change
+     */
+    void changed(CountKey key, Count count, long timestamp);
+  }
+
+  private static final Serializer<Count> VALUES = Count.serde().serializer();
+  private static final Deserializer<Count> READ_VALUES = Count.serde().deserializer();
+
+  private final String name;
+  private final CountTable table = new CountTable();
+
+  /** The code of every count changed since the last flush, to the timestamp of its last change. */
+  private final LongLongHashMap changed = new LongLongHashMap();
+
+  private InternalProcessorContext<?, ?> context;
+  private Listener listener = (key, count, timestamp) -> {};
+  private volatile boolean open;
+
+  public CountStore(String name) {
+    this.name = name;
+  }
+
+  /**
+   * A builder of this store, logged to a changelog with {@code changelogConfig}; Kafka Streams
+   * creates the changelog and restores the store from it.
+   */
+  public static StoreBuilder<CountStore> builder(String name, Map<String, String> changelogConfig) {
+    return new Builder(name, changelogConfig);
+  }
+
+  /** The table the task reads. It is written through {@link #put} only. */
+  public CountTable table() {
+    return table;
+  }
+
+  /** Calls {@code listener} for every count written at a flush. Call from the processor's init. */
+  public void onFlush(Listener listener) {
+    this.listener = listener;
+  }
+
+  /**
+   * Sets the count under {@code code} ({@link CountTable#code}; null: its last paper left), to be
+   * written at the next flush with {@code timestamp}.
+   */
+  public void put(long code, Count count, long timestamp) {
+    synchronized (this) {
+      table.put(code, count);
+    }
+    changed.put(code, timestamp);
+  }
+
+  /** Writes every count changed since the last flush to the changelog and to the listener. */
+  @Override
+  public void flushCache() {
+    if (changed.isEmpty()) {
+      return;
+    }
+    for (LongLongCursor entry : changed) {
+      CountKey key = table.key(entry.key);
+      Count count = table.get(entry.key);
+      context.logChange(
+          name,
+          key.bytes(),
+          VALUES.serialize(name, count),
+          entry.value,
+          new RecordHeaders(),
+          Position.emptyPosition());
+      listener.changed(key, count, entry.value);
+    }
+    changed.clear();
+  }
+
+  /** Forgets the changes not yet flushed: Kafka Streams calls it when the task's state is reset. */
+  @Override
+  public void clearCache() {
+    changed.clear();
+  }
+
+  @Override
+  public boolean setFlushListener(CacheFlushListener<Bytes, Count> listener, boolean oldValues) {
+    // the store's own listener ({@link #onFlush}) carries decoded keys
+    return false;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void init(StateStoreContext stateStoreContext, StateStore root) {
+    this.context = (InternalProcessorContext<?, ?>) stateStoreContext;
+    stateStoreContext.register(
+        root,
+        (key, value) -> {
+          CountKey countKey = CountKey.of(Bytes.wrap(key));
+          Count count = READ_VALUES.deserialize(name, value);
+          synchronized (this) {
+            table.put(countKey, count);
+          }
+        });
+    open = true;
+  }
+
+  @Override
+  public void flush() {
+    // nothing on disk; the changes are written at flushCache, before the commit
+  }
+
+  @Override
+  public void close() {
+    open = false;
+  }
+
+  @Override
+  public boolean persistent() {
+    return false;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public synchronized Count get(Bytes key) {
+    return table.get(CountKey.of(key));
+  }
+
+  /**
+   * The counts whose keys start with {@code prefix}, in key order. A prefix of one tag in one
+   * granularity ({@link CountKey#tagPrefix}) reads that tag's counts; any other prefix filters
+   * every count.
+   */
+  @Override
+  public synchronized <PS extends Serializer<P>, P> KeyValueIterator<Bytes, Count> prefixScan(
+      P prefix, PS prefixKeySerializer) {
+    Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
+    byte[] bytes = from.get();
+    if (bytes.length >= 1 + Integer.BYTES) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      byte granularity = buffer.get();
+      int length = buffer.getInt();
+      if (length == bytes.length - 1 - Integer.BYTES && Granularity.isCode(granularity)) {
+        String tag = new String(bytes, 1 + Integer.BYTES, length, StandardCharsets.UTF_8);
+        List<KeyValue<Bytes, Count>> series = new ArrayList<>();
+        for (Map.Entry<CountKey, Count> entry :
+            table.series(Granularity.fromCode(granularity), tag)) {
+          series.add(KeyValue.pair(entry.getKey().bytes(), entry.getValue()));
+        }
+        return iterator(series);
+      }
+    }
+    return matching(from, Bytes.increment(from), false);
+  }
+
+  @Override
+  public synchronized KeyValueIterator<Bytes, Count> range(Bytes from, Bytes to) {
+    return matching(from, to, true);
+  }
+
+  @Override
+  public synchronized KeyValueIterator<Bytes, Count> all() {
+    return matching(null, null, true);
+  }
+
+  @Override
+  public synchronized long approximateNumEntries() {
+    return table.size();
+  }
+
+  /** Every count with a key from {@code from} to {@code to} (null: open), in key order. */
+  private KeyValueIterator<Bytes, Count> matching(Bytes from, Bytes to, boolean toInclusive) {
+    List<KeyValue<Bytes, Count>> found = new ArrayList<>();
+    table.forEach(
+        (code, count) -> {
+          Bytes bytes = table.key(code).bytes();
+          if ((from == null || bytes.compareTo(from) >= 0)
+              && (to == null
+                  || (toInclusive ? bytes.compareTo(to) <= 0 : bytes.compareTo(to) < 0))) {
+            found.add(KeyValue.pair(bytes, count));
+          }
+        });
+    found.sort((a, b) -> a.key.compareTo(b.key));
+    return iterator(found);
+  }
+
+  /** An iterator over a copy: interactive queries read it after the lock is released. */
+  private static KeyValueIterator<Bytes, Count> iterator(List<KeyValue<Bytes, Count>> entries) {
+    return new KeyValueIterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < entries.size();
+      }
+
+      @Override
+      public KeyValue<Bytes, Count> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return entries.get(next++);
+      }
+
+      @Override
+      public Bytes peekNextKey() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return entries.get(next).key;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static final class Builder implements StoreBuilder<CountStore> {
+    private final String name;
+    private final Map<String, String> changelogConfig;
+
+    Builder(String name, Map<String, String> changelogConfig) {
+      this.name = name;
+      this.changelogConfig = Map.copyOf(changelogConfig);
+    }
+
+    @Override
+    public StoreBuilder<CountStore> withCachingEnabled() {
+      throw new UnsupportedOperationException("the count store writes once per commit itself");
+    }
+
+    @Override
+    public StoreBuilder<CountStore> withCachingDisabled() {
+      return this;
+    }
+
+    @Override
+    public StoreBuilder<CountStore> withLoggingEnabled(Map<String, String> config) {
+      throw new UnsupportedOperationException("the count store's changelog is set when built");
+    }
+
+    @Override
+    public StoreBuilder<CountStore> withLoggingDisabled() {
+      throw new UnsupportedOperationException(
+          "the count store is only restored from its changelog");
+    }
+
+    @Override
+    public CountStore build() {
+      return new CountStore(name);
+    }
+
+    @Override
+    public Map<String, String> logConfig() {
+      return changelogConfig;
+    }
+
+    @Override
+    public boolean loggingEnabled() {
+      return true;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+  }
+}
