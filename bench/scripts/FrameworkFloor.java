@@ -8,15 +8,14 @@ import io.paperpulse.schema.TagKind;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.counts.Count;
-import io.paperpulse.streams.topology.counts.CountKey;
-import io.paperpulse.streams.topology.emit.ForwardOnFlush;
+import io.paperpulse.streams.topology.counts.CountStore;
+import io.paperpulse.streams.topology.counts.CountTable;
 import io.paperpulse.tagging.PaperTagger;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,10 +38,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>With the mode {@code counting}, OUTPUTS and STATE are ignored: each paper is tagged with the
  * application's tagger and every (tag, granularity, bucket) count of its tags is read and written
- * through a cached, logged store with the application's key and value encoding, and forwarded when
- * the record cache is flushed, as the application's counting step does; nothing is retracted,
- * ranked or alerted. It is what tagging and exact counting through Kafka Streams' record cache
- * cost, the part of the application's work that the data contract fixes.
+ * in the application's {@link CountStore}, which writes each changed count once per commit to its
+ * changelog and to the output, as the application's counting step does; nothing is retracted,
+ * repartitioned, ranked or alerted. It is what tagging and exact counting cost, the part of the
+ * application's work that the data contract fixes.
  *
  * <pre>java -cp paperpulse.jar FrameworkFloor BOOTSTRAP REGISTRY STATE_DIR GUARANTEE OUTPUTS STATE [counting]</pre>
  */
@@ -63,10 +62,7 @@ public class FrameworkFloor {
     boolean counting = args.length > 6 && args[6].equals("counting");
     StreamsBuilder builder = new StreamsBuilder();
     if (counting) {
-      builder.addStateStore(
-          Stores.keyValueStoreBuilder(
-                  Stores.persistentKeyValueStore("floor-state"), Serdes.Bytes(), Count.serde())
-              .withCachingEnabled());
+      builder.addStateStore(CountStore.builder("floor-state", Map.of()));
     } else {
       builder.addStateStore(
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("floor-state"), keys, counts)
@@ -106,36 +102,34 @@ public class FrameworkFloor {
   static final class Counting implements Processor<byte[], PaperEvent, TagCountKey, TagCount> {
     private final PaperTagger tagger = PaperTagger.withDefaultTaxonomy();
     private ProcessorContext<TagCountKey, TagCount> context;
-    private KeyValueStore<Bytes, Count> store;
+    private CountStore store;
 
     @Override
     public void init(ProcessorContext<TagCountKey, TagCount> context) {
-      this.context = context;
       this.store = context.getStateStore("floor-state");
-      ForwardOnFlush.register(
-          store,
+      store.onFlush(
           context,
-          (Bytes bytes, Count count, long timestamp) -> {
-            CountKey key = CountKey.of(bytes);
-            context.forward(new Record<>(key.toAvro(), count.toTagCount(key), timestamp));
-          });
+          (key, count, timestamp) ->
+              context.forward(new Record<>(key.toAvro(), count.toTagCount(key), timestamp)));
     }
 
     @Override
     public void process(Record<byte[], PaperEvent> record) {
       if (record.value() != null) {
-        count(record.value(), publicationDay(record.value()));
+        count(record.value(), publicationDay(record.value()), record.timestamp());
       }
     }
 
     /** Adds the paper as the application adds a new paper's tags: one +1 delta per tag and day. */
-    private void count(PaperEvent paper, LocalDate day) {
+    private void count(PaperEvent paper, LocalDate day, long timestamp) {
+      CountTable table = store.table();
       for (Tag tag : tagger.tag(paper.getTitle(), paper.getAbstract$())) {
         TagDayDelta delta =
             new TagDayDelta(tag.getName(), day, tag.getKind(), 1, (long) paper.getUpvotes());
+        int number = table.tagNumber(tag.getName());
         for (Granularity granularity : Granularity.DEFAULTS) {
-          Bytes key = new CountKey(granularity, tag.getName(), granularity.bucketStart(day)).bytes();
-          store.put(key, Count.apply(store.get(key), delta));
+          long code = CountTable.code(number, granularity, granularity.bucketStart(day));
+          store.put(code, Count.apply(table.get(code), delta), timestamp);
         }
       }
     }

@@ -16,7 +16,9 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorNode;
 import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -86,9 +88,26 @@ public final class CountStore
     return table;
   }
 
-  /** Calls {@code listener} for every count written at a flush. Call from the processor's init. */
-  public void onFlush(Listener listener) {
-    this.listener = listener;
+  /**
+   * Calls {@code listener} for every count written at a flush, as the processor of {@code context}:
+   * call from its init. The store flushes right before a commit, outside of the processor's {@code
+   * process}, and a processor forwards to the children of the node current in the context; Kafka
+   * Streams has no public API for it, and its own aggregations forward from their record cache's
+   * flush the same way.
+   */
+  public void onFlush(ProcessorContext<?, ?> processorContext, Listener listener) {
+    InternalProcessorContext<?, ?> internal = (InternalProcessorContext<?, ?>) processorContext;
+    ProcessorNode<?, ?, ?, ?> node = internal.currentNode();
+    this.listener =
+        (key, count, timestamp) -> {
+          ProcessorNode<?, ?, ?, ?> previous = internal.currentNode();
+          internal.setCurrentNode(node);
+          try {
+            listener.changed(key, count, timestamp);
+          } finally {
+            internal.setCurrentNode(previous);
+          }
+        };
   }
 
   /**

@@ -19,8 +19,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
-import org.apache.kafka.streams.processor.internals.ProcessorNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +77,7 @@ public final class CountTagsProcessor
     this.context = context;
     this.counts = context.getStateStore(storeNames.counts());
     this.table = counts.table();
-    counts.onFlush(forwardingAsThisNode(context, this::forwardCount));
+    counts.onFlush(context, this::forwardCount);
     log.info("partition {}: {} counts restored", context.taskId().partition(), table.size());
     this.rankings =
         new LocalRankings(
@@ -125,27 +123,6 @@ public final class CountTagsProcessor
   private void forwardCount(CountKey key, Count count, long timestamp) {
     TagCount value = count == null ? null : count.toTagCount(key);
     context.forward(new Record<>(null, new ChangedCount(key.toAvro(), value), timestamp));
-  }
-
-  /**
-   * {@code listener}, called with this processor's node current: the store flushes right before a
-   * commit, outside of {@code process}, and a processor forwards to the children of the current
-   * node. Kafka Streams has no public API for it; its own aggregations forward from their cache's
-   * flush the same way.
-   */
-  private static CountStore.Listener forwardingAsThisNode(
-      ProcessorContext<?, ?> context, CountStore.Listener listener) {
-    InternalProcessorContext<?, ?> internal = (InternalProcessorContext<?, ?>) context;
-    ProcessorNode<?, ?, ?, ?> node = internal.currentNode();
-    return (key, count, timestamp) -> {
-      ProcessorNode<?, ?, ?, ?> previous = internal.currentNode();
-      internal.setCurrentNode(node);
-      try {
-        listener.changed(key, count, timestamp);
-      } finally {
-        internal.setCurrentNode(previous);
-      }
-    };
   }
 
   private void forwardRankingPart(TrendingKey ranking, RankingPart part) {
