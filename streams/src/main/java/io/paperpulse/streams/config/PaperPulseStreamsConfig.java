@@ -62,7 +62,9 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
   public static final long COMMIT_INTERVAL_MS_DEFAULT = 1_000;
   public static final String STATESTORE_CACHE_MAX_BYTES_CONFIG =
       StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG;
-  public static final long STATESTORE_CACHE_MAX_BYTES_DEFAULT = 32L * 1024 * 1024;
+
+  /** Kafka Streams' own default: the counts do not go through the record cache. */
+  public static final long STATESTORE_CACHE_MAX_BYTES_DEFAULT = 10L * 1024 * 1024;
 
   // paperpulse's own keys.
 
@@ -250,9 +252,9 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
         Importance.MEDIUM,
         // Kafka's defaults (100 ms under exactly-once, 30 s at least once) are either many small
         // transactions or half a minute behind; see docs/benchmarks.md.
-        "Kafka Streams' commit interval. Counts and rankings are written when the record cache is"
-            + " flushed, at each commit: the interval is the output's latency and the window in"
-            + " which repeated changes of a key become one record.",
+        "Kafka Streams' commit interval. Counts and rankings are written right before each"
+            + " commit: the interval is the output's latency and the window in which repeated"
+            + " changes of a key become one record.",
         runtime,
         ++order,
         ConfigDef.Width.SHORT,
@@ -263,12 +265,10 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
         STATESTORE_CACHE_MAX_BYTES_DEFAULT,
         Range.atLeast(0),
         Importance.MEDIUM,
-        // It collapses writes only (the counting task reads its counts from memory), so it needs to
-        // hold about one commit interval of changed keys: at 1,100 papers/s 8 MB evicts (9 % more
-        // tag-counts records), 16 MB does not, and 32 MB leaves room for faster rates; 64 MB wrote
-        // the same records with more heap to collect (docs/benchmarks.md).
-        "Record cache of all stores of one instance (heap); it collapses repeated writes of a key"
-            + " between commits.",
+        // The counts store collapses its own writes (CountStore); the cache serves the ranking and
+        // top-papers stores, which change less than once per paper.
+        "Record cache of all stores of one instance (heap); it collapses repeated writes of a"
+            + " ranking or top-papers key between commits. Counts do not use it.",
         runtime,
         ++order,
         ConfigDef.Width.SHORT,
