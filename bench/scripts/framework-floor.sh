@@ -3,7 +3,7 @@
 # OUTPUTS records per paper to a topic and STATE records per paper to a logged store, nothing
 # else; commits every second, as the application does) in its own JVM (-Xmx512m, one stream
 # thread) against a local cluster, measured like streams-cpu-per-paper.sh. MODE=counting instead
-# tags every paper and counts its tags through a cached store, forwarded at each cache flush.
+# tags every paper and counts its tags in the application's CountStore, written at each commit.
 #
 #   [GUARANTEE=exactly_once_v2|at_least_once] [OUTPUTS=25] [STATE=27] [MODE=plain|counting] \
 #     bench/scripts/framework-floor.sh [JAR] [EVENTS] [WORK_DIR]
@@ -28,7 +28,7 @@ elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 
 cpu_ticks
 if [[ "${MODE:-plain}" == counting ]]; then
-  work_done="tagging and counting through the record cache"
+  work_done="tagging and counting in the CountStore"
 else
   work_done="${OUTPUTS:-25} outputs and ${STATE:-27} state writes per paper"
 fi

@@ -114,6 +114,11 @@ class TagCountsTopologyTest extends TopologyTestBase {
         .isEqualTo(published.get(key("diffusion", Granularity.WEEK, MONDAY.plusWeeks(3))));
     assertThat(store.get(new CountKey(Granularity.WEEK, "agents", MONDAY).bytes())).isNull();
     assertThat(store.approximateNumEntries()).isEqualTo(published.size());
+
+    // a task initialized again restores from the changelog into an empty table
+    store.close();
+    assertThat(store.isOpen()).isFalse();
+    assertThat(store.table().size()).isZero();
   }
 
   @Test

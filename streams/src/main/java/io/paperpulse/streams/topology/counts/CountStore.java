@@ -179,8 +179,17 @@ public final class CountStore
     // nothing on disk; the changes are written at flushCache, before the commit
   }
 
+  /**
+   * Drops every count: a task that Kafka Streams closes and initializes again (after a corrupted
+   * state, say) restores the store from its changelog into an empty table, as its in-memory stores
+   * do, instead of over counts that may not have been committed.
+   */
   @Override
   public void close() {
+    synchronized (this) {
+      table.clear();
+    }
+    changed.clear();
     open = false;
   }
 

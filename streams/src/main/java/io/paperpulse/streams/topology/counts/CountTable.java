@@ -152,6 +152,13 @@ public final class CountTable {
     return counts.size();
   }
 
+  /** Removes every count and forgets every tag number. */
+  public void clear() {
+    counts.clear();
+    tagNumbers.clear();
+    tags.clear();
+  }
+
   /** Every count with its code, in no particular order. */
   public void forEach(CodeConsumer action) {
     for (LongObjectCursor<Count> entry : counts) {
