@@ -42,8 +42,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  *
  * <p>Changelog records are the {@link CountKey} bytes and the {@link Count} serde's; a tombstone
  * when a bucket's last paper left. Interactive queries read {@link #get} and a tag's {@link
- * #prefixScan} on other threads: they and every write hold the store's lock, while the task's own
- * reads of the table, on the only thread that writes it, need none.
+ * #prefixScan} on other threads: they and every write of the table hold the table's lock, while the
+ * task's own reads, on the only thread that writes it, need none.
  */
 public final class CountStore
     implements StateStore, ReadOnlyKeyValueStore<Bytes, Count>, CachedStateStore<Bytes, Count> {
@@ -115,9 +115,7 @@ public final class CountStore
    * written at the next flush with {@code timestamp}.
    */
   public void put(long code, Count count, long timestamp) {
-    synchronized (this) {
-      table.put(code, count);
-    }
+    table.put(code, count);
     changed.put(code, timestamp);
   }
 
@@ -166,10 +164,7 @@ public final class CountStore
         root,
         (key, value) -> {
           CountKey countKey = CountKey.of(Bytes.wrap(key));
-          Count count = READ_VALUES.deserialize(name, value);
-          synchronized (this) {
-            table.put(countKey, count);
-          }
+          table.put(countKey, READ_VALUES.deserialize(name, value));
         });
     open = true;
   }
@@ -186,9 +181,7 @@ public final class CountStore
    */
   @Override
   public void close() {
-    synchronized (this) {
-      table.clear();
-    }
+    table.clear();
     changed.clear();
     open = false;
   }
@@ -204,8 +197,10 @@ public final class CountStore
   }
 
   @Override
-  public synchronized Count get(Bytes key) {
-    return table.get(CountKey.of(key));
+  public Count get(Bytes key) {
+    synchronized (table) {
+      return table.get(CountKey.of(key));
+    }
   }
 
   /**
@@ -214,7 +209,7 @@ public final class CountStore
    * every count.
    */
   @Override
-  public synchronized <PS extends Serializer<P>, P> KeyValueIterator<Bytes, Count> prefixScan(
+  public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, Count> prefixScan(
       P prefix, PS prefixKeySerializer) {
     Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
     byte[] bytes = from.get();
@@ -224,9 +219,12 @@ public final class CountStore
       int length = buffer.getInt();
       if (length == bytes.length - 1 - Integer.BYTES && Granularity.isCode(granularity)) {
         String tag = new String(bytes, 1 + Integer.BYTES, length, StandardCharsets.UTF_8);
+        List<Map.Entry<CountKey, Count>> counts;
+        synchronized (table) {
+          counts = table.series(Granularity.fromCode(granularity), tag);
+        }
         List<KeyValue<Bytes, Count>> series = new ArrayList<>();
-        for (Map.Entry<CountKey, Count> entry :
-            table.series(Granularity.fromCode(granularity), tag)) {
+        for (Map.Entry<CountKey, Count> entry : counts) {
           series.add(KeyValue.pair(entry.getKey().bytes(), entry.getValue()));
         }
         return iterator(series);
@@ -236,32 +234,36 @@ public final class CountStore
   }
 
   @Override
-  public synchronized KeyValueIterator<Bytes, Count> range(Bytes from, Bytes to) {
+  public KeyValueIterator<Bytes, Count> range(Bytes from, Bytes to) {
     return matching(from, to, true);
   }
 
   @Override
-  public synchronized KeyValueIterator<Bytes, Count> all() {
+  public KeyValueIterator<Bytes, Count> all() {
     return matching(null, null, true);
   }
 
   @Override
-  public synchronized long approximateNumEntries() {
-    return table.size();
+  public long approximateNumEntries() {
+    synchronized (table) {
+      return table.size();
+    }
   }
 
   /** Every count with a key from {@code from} to {@code to} (null: open), in key order. */
   private KeyValueIterator<Bytes, Count> matching(Bytes from, Bytes to, boolean toInclusive) {
     List<KeyValue<Bytes, Count>> found = new ArrayList<>();
-    table.forEach(
-        (code, count) -> {
-          Bytes bytes = table.key(code).bytes();
-          if ((from == null || bytes.compareTo(from) >= 0)
-              && (to == null
-                  || (toInclusive ? bytes.compareTo(to) <= 0 : bytes.compareTo(to) < 0))) {
-            found.add(KeyValue.pair(bytes, count));
-          }
-        });
+    synchronized (table) {
+      table.forEach(
+          (code, count) -> {
+            Bytes bytes = table.key(code).bytes();
+            if ((from == null || bytes.compareTo(from) >= 0)
+                && (to == null
+                    || (toInclusive ? bytes.compareTo(to) <= 0 : bytes.compareTo(to) < 0))) {
+              found.add(KeyValue.pair(bytes, count));
+            }
+          });
+    }
     found.sort((a, b) -> a.key.compareTo(b.key));
     return iterator(found);
   }

@@ -21,7 +21,9 @@ import java.util.Map;
  * and in time order within. The counting task finds a tag's number once per change and works on
  * codes from there.
  *
- * <p>Not thread-safe; {@link CountStore} holds a lock around writes and reads from other threads.
+ * <p>One thread writes it, the counting task's, and reads it without a lock. Every write holds the
+ * table's lock, so readers on other threads (interactive queries, through {@link CountStore}) that
+ * hold it too see a table no write is changing.
  */
 public final class CountTable {
 
@@ -65,14 +67,16 @@ public final class CountTable {
    */
   public int tagNumber(String tag) {
     int number = tagNumbers.getOrDefault(tag, -1);
-    if (number < 0) {
-      number = tags.size();
-      if (number == MAX_TAGS) {
-        throw new IllegalStateException("more than " + MAX_TAGS + " tags in one counting task");
-      }
-      tagNumbers.put(tag, number);
-      tags.add(tag);
+    return number >= 0 ? number : newTag(tag);
+  }
+
+  private synchronized int newTag(String tag) {
+    int number = tags.size();
+    if (number == MAX_TAGS) {
+      throw new IllegalStateException("more than " + MAX_TAGS + " tags in one counting task");
     }
+    tagNumbers.put(tag, number);
+    tags.add(tag);
     return number;
   }
 
@@ -88,7 +92,7 @@ public final class CountTable {
   }
 
   /** Sets the count under {@code code}; null removes it. */
-  public void put(long code, Count count) {
+  public synchronized void put(long code, Count count) {
     if (count == null) {
       counts.remove(code);
     } else {
@@ -101,7 +105,7 @@ public final class CountTable {
    *
    * @return the code the count is kept under
    */
-  public long put(CountKey key, Count count) {
+  public synchronized long put(CountKey key, Count count) {
     long code = code(tagNumber(key.tag()), key.granularity(), key.bucketStart());
     put(code, count);
     return code;
@@ -153,7 +157,7 @@ public final class CountTable {
   }
 
   /** Removes every count and forgets every tag number. */
-  public void clear() {
+  public synchronized void clear() {
     counts.clear();
     tagNumbers.clear();
     tags.clear();
