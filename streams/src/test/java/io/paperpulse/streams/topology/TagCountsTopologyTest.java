@@ -110,6 +110,11 @@ class TagCountsTopologyTest extends TopologyTestBase {
     }
 
     CountKey week = new CountKey(Granularity.WEEK, "diffusion", MONDAY.plusWeeks(3));
+    try (KeyValueIterator<Bytes, Count> it =
+        store.prefixScan(week.bytes(), new BytesSerializer())) {
+      assertThat(it.next().key).as("any other prefix filters every count").isEqualTo(week.bytes());
+      assertThat(it.hasNext()).isFalse();
+    }
     assertThat(store.get(week.bytes()).toTagCount(week))
         .isEqualTo(published.get(key("diffusion", Granularity.WEEK, MONDAY.plusWeeks(3))));
     assertThat(store.get(new CountKey(Granularity.WEEK, "agents", MONDAY).bytes())).isNull();

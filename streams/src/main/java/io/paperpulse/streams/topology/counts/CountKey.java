@@ -45,6 +45,25 @@ public record CountKey(Granularity granularity, String tag, LocalDate bucketStar
     return Bytes.wrap(prefix(granularity, tag.getBytes(StandardCharsets.UTF_8), 0).array());
   }
 
+  /**
+   * The series whose {@link #tagPrefix} {@code prefix} is, or null when it is no such prefix (a
+   * prefix of a tag's name, say, or a whole key).
+   */
+  public static TagSeries seriesOfPrefix(Bytes prefix) {
+    byte[] bytes = prefix.get();
+    if (bytes.length < 1 + Integer.BYTES || !Granularity.isCode(bytes[0])) {
+      return null;
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    Granularity granularity = Granularity.fromCode(buffer.get());
+    int length = buffer.getInt();
+    if (length != buffer.remaining()) {
+      return null;
+    }
+    return new TagSeries(
+        granularity, new String(bytes, 1 + Integer.BYTES, length, StandardCharsets.UTF_8));
+  }
+
   /** The series this count belongs to. */
   public TagSeries series() {
     return new TagSeries(granularity, tag);

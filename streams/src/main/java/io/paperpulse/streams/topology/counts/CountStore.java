@@ -2,9 +2,6 @@ package io.paperpulse.streams.topology.counts;
 
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.cursors.LongLongCursor;
-import io.paperpulse.streams.buckets.Granularity;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -212,23 +209,17 @@ public final class CountStore
   public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, Count> prefixScan(
       P prefix, PS prefixKeySerializer) {
     Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
-    byte[] bytes = from.get();
-    if (bytes.length >= 1 + Integer.BYTES) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      byte granularity = buffer.get();
-      int length = buffer.getInt();
-      if (length == bytes.length - 1 - Integer.BYTES && Granularity.isCode(granularity)) {
-        String tag = new String(bytes, 1 + Integer.BYTES, length, StandardCharsets.UTF_8);
-        List<Map.Entry<CountKey, Count>> counts;
-        synchronized (table) {
-          counts = table.series(Granularity.fromCode(granularity), tag);
-        }
-        List<KeyValue<Bytes, Count>> series = new ArrayList<>();
-        for (Map.Entry<CountKey, Count> entry : counts) {
-          series.add(KeyValue.pair(entry.getKey().bytes(), entry.getValue()));
-        }
-        return iterator(series);
+    TagSeries series = CountKey.seriesOfPrefix(from);
+    if (series != null) {
+      List<Map.Entry<CountKey, Count>> counts;
+      synchronized (table) {
+        counts = table.series(series.granularity(), series.tag());
       }
+      List<KeyValue<Bytes, Count>> found = new ArrayList<>();
+      for (Map.Entry<CountKey, Count> entry : counts) {
+        found.add(KeyValue.pair(entry.getKey().bytes(), entry.getValue()));
+      }
+      return iterator(found);
     }
     return matching(from, Bytes.increment(from), false);
   }

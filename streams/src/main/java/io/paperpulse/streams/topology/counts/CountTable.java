@@ -38,18 +38,17 @@ public final class CountTable {
   public static long code(int tag, Granularity granularity, LocalDate bucketStart) {
     return ((long) tag << 36)
         | ((long) granularity.code() << 32)
-        | (((int) bucketStart.toEpochDay() ^ Integer.MIN_VALUE) & BUCKET_BITS);
+        | ((int) bucketStart.toEpochDay() & BUCKET_BITS);
   }
 
   /** The code of the same tag and granularity in the bucket starting on {@code bucketStart}. */
   public static long withBucket(long code, LocalDate bucketStart) {
-    return (code & ~BUCKET_BITS)
-        | (((int) bucketStart.toEpochDay() ^ Integer.MIN_VALUE) & BUCKET_BITS);
+    return (code & ~BUCKET_BITS) | ((int) bucketStart.toEpochDay() & BUCKET_BITS);
   }
 
   /** The first day of the bucket of {@code code}. */
   public static LocalDate bucketStart(long code) {
-    return LocalDate.ofEpochDay((int) code ^ Integer.MIN_VALUE);
+    return LocalDate.ofEpochDay((int) code);
   }
 
   /** The granularity of {@code code}. */
