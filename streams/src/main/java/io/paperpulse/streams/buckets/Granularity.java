@@ -26,6 +26,16 @@ public enum Granularity {
     public LocalDate bucketEnd(LocalDate start) {
       return start.plusDays(1);
     }
+
+    @Override
+    public long previous(long start) {
+      return start - 1;
+    }
+
+    @Override
+    public long next(long start) {
+      return start + 1;
+    }
   },
   WEEK("week", 1) {
     @Override
@@ -36,6 +46,16 @@ public enum Granularity {
     @Override
     public LocalDate bucketEnd(LocalDate start) {
       return start.plusWeeks(1);
+    }
+
+    @Override
+    public long previous(long start) {
+      return start - 7;
+    }
+
+    @Override
+    public long next(long start) {
+      return start + 7;
     }
   },
   MONTH("month", 2) {
@@ -93,6 +113,19 @@ public enum Granularity {
   /** Start of the bucket right after the one starting on {@code start}. */
   public LocalDate next(LocalDate start) {
     return bucketEnd(start);
+  }
+
+  /**
+   * {@link #previous(LocalDate)} on epoch days: the start of the bucket right before the one
+   * starting on epoch day {@code start}. Scores read a series' buckets this way, a hash probe each.
+   */
+  public long previous(long start) {
+    return previous(LocalDate.ofEpochDay(start)).toEpochDay();
+  }
+
+  /** {@link #next(LocalDate)} on epoch days. */
+  public long next(long start) {
+    return next(LocalDate.ofEpochDay(start)).toEpochDay();
   }
 
   public String label() {

@@ -1,7 +1,7 @@
 package io.paperpulse.streams.trending;
 
+import com.carrotsearch.hppc.LongArrayList;
 import com.carrotsearch.hppc.LongObjectHashMap;
-import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
@@ -11,17 +11,13 @@ import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
 import io.paperpulse.streams.topology.counts.CountTable;
-import io.paperpulse.streams.topology.counts.TagSeries;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -118,84 +114,86 @@ public final class LocalRankings {
     if (changes.isEmpty() && unchecked.isEmpty()) {
       return;
     }
-    Map<TagSeries, NavigableMap<LocalDate, Count>> bySeries = new HashMap<>();
-    for (LongObjectCursor<Count> change : changes) {
-      CountKey key = counts.key(change.key);
-      bySeries
-          .computeIfAbsent(key.series(), s -> new TreeMap<>())
-          .put(key.bucketStart(), change.value);
+    // codes sort by tag and granularity, then by bucket: each series' changes in time order
+    long[] changed = changes.keys().toArray();
+    Arrays.sort(changed);
+    Set<Bytes> buckets = new LinkedHashSet<>();
+    int run = 0;
+    for (int next = 1; next <= changed.length; next++) {
+      if (next == changed.length || startsRun(changed[next - 1], changed[next])) {
+        rescore(changed, run, next, buckets);
+        run = next;
+      }
     }
     changes.clear();
-    Set<Bytes> buckets = new LinkedHashSet<>();
-    bySeries.forEach(
-        (series, changed) -> runs(series, changed).forEach(run -> rescore(series, run, buckets)));
     buckets.addAll(unchecked);
     unchecked.clear();
     buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
   }
 
   /**
-   * The changed buckets of a series in runs: a gap of more than two lookbacks starts a new run, so
-   * a run never reads the buckets between changes far apart, and no entry is moved by, or scored
-   * from the changes of, two runs.
+   * Whether the change {@code code} starts a new run after the change {@code previous}: another
+   * series, or a gap of more than two lookbacks, so a run never reads the buckets between changes
+   * far apart, and no entry is moved by, or scored from the changes of, two runs.
    */
-  private List<NavigableMap<LocalDate, Count>> runs(
-      TagSeries series, NavigableMap<LocalDate, Count> changed) {
-    List<NavigableMap<LocalDate, Count>> runs = new ArrayList<>();
-    LocalDate first = changed.firstKey();
-    LocalDate last = first;
-    for (LocalDate bucket : changed.keySet()) {
-      if (bucket.isAfter(series.key(last).shifted(2 * lookback).bucketStart())) {
-        runs.add(changed.subMap(first, true, last, true));
-        first = bucket;
-      }
-      last = bucket;
+  private boolean startsRun(long previous, long code) {
+    if (!CountTable.sameSeries(previous, code)) {
+      return true;
     }
-    runs.add(changed.subMap(first, true, last, true));
-    return runs;
+    Granularity granularity = CountTable.granularity(code);
+    long limit = CountTable.day(previous);
+    for (int i = 0; i < 2 * lookback; i++) {
+      limit = granularity.next(limit);
+    }
+    return CountTable.day(code) > limit;
   }
 
   /**
-   * Moves the index entries of one series whose scores the changed counts moved, and adds their
-   * buckets to {@code buckets}. The run's buckets, from {@code lookback} before its first change to
-   * {@code lookback} after its last, are slots of two arrays, the counts now and the counts the
-   * index last saw, so an entry's baseline is the slots right before it. The old counts are the
-   * counts now, but for the changed ones, which are the changes' before values.
+   * Moves the index entries of one series whose scores the changes {@code changed[from, to)} moved,
+   * and adds their buckets to {@code buckets}. The run's buckets, from {@code lookback} before its
+   * first change to {@code lookback} after its last, are slots of two arrays, the counts now and
+   * the counts the index last saw, so an entry's baseline is the slots right before it. The old
+   * counts are the counts now, but for the changed ones, which are the changes' before values.
    */
-  private void rescore(
-      TagSeries series, NavigableMap<LocalDate, Count> changed, Set<Bytes> buckets) {
-    Granularity granularity = series.granularity();
-    List<LocalDate> slots = new ArrayList<>();
-    LocalDate to = series.key(changed.lastKey()).shifted(lookback).bucketStart();
-    for (LocalDate bucket = series.key(changed.firstKey()).shifted(-lookback).bucketStart();
-        !bucket.isAfter(to);
-        bucket = granularity.next(bucket)) {
-      slots.add(bucket);
+  private void rescore(long[] changed, int from, int to, Set<Bytes> buckets) {
+    long series = changed[from];
+    Granularity granularity = CountTable.granularity(series);
+    long first = CountTable.day(series);
+    long last = CountTable.day(changed[to - 1]);
+    for (int i = 0; i < lookback; i++) {
+      first = granularity.previous(first);
+      last = granularity.next(last);
+    }
+    LongArrayList slots = new LongArrayList();
+    for (long day = first; day <= last; day = granularity.next(day)) {
+      slots.add(day);
     }
     Count[] now = new Count[slots.size()];
-    for (int slot = 0; slot < now.length; slot++) {
-      now[slot] = counts.get(series.key(slots.get(slot)));
-    }
-    Count[] then = now.clone();
+    Count[] then = new Count[slots.size()];
     boolean[] moved = new boolean[slots.size()];
-    for (int slot = lookback; slot < slots.size() - lookback; slot++) {
-      LocalDate bucket = slots.get(slot);
-      if (changed.containsKey(bucket)) {
-        then[slot] = changed.get(bucket);
+    int change = from;
+    for (int slot = 0; slot < now.length; slot++) {
+      long code = CountTable.withDay(series, slots.get(slot));
+      now[slot] = counts.get(code);
+      then[slot] = now[slot];
+      if (change < to && changed[change] == code) {
+        change++;
+        then[slot] = changes.get(code);
         // a count is its bucket's entry and part of the baseline of the next lookback buckets
         for (int entry = slot; entry <= slot + lookback; entry++) {
           moved[entry] = true;
         }
       }
     }
+    String tag = counts.tag(series);
     for (int slot = lookback; slot < slots.size(); slot++) {
       if (!moved[slot]) {
         continue;
       }
-      TrendingTag was = scored(series.tag(), then, slot);
-      TrendingTag is = scored(series.tag(), now, slot);
+      TrendingTag was = scored(tag, then, slot);
+      TrendingTag is = scored(tag, now, slot);
       if (!Objects.equals(was, is)) {
-        LocalDate bucket = slots.get(slot);
+        LocalDate bucket = LocalDate.ofEpochDay(slots.get(slot));
         if (was != null) {
           BlindDeletes.delete(index, TrendingStoreKeys.indexKey(granularity, bucket, was));
         }

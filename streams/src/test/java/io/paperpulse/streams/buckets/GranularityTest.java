@@ -53,6 +53,22 @@ class GranularityTest {
   }
 
   @Test
+  void epochDayStepsAgreeWithDateSteps() {
+    for (Granularity granularity : Granularity.values()) {
+      // across 1970 and leap days, buckets before the epoch included
+      LocalDate start = granularity.bucketStart(LocalDate.of(1967, 11, 3));
+      for (int i = 0; i < 1200; i++, start = granularity.next(start)) {
+        assertThat(granularity.next(start.toEpochDay()))
+            .as("%s after %s", granularity, start)
+            .isEqualTo(granularity.next(start).toEpochDay());
+        assertThat(granularity.previous(start.toEpochDay()))
+            .as("%s before %s", granularity, start)
+            .isEqualTo(granularity.previous(start).toEpochDay());
+      }
+    }
+  }
+
+  @Test
   void parsesLabels() {
     assertThat(Granularity.parseList("month, DAY,month"))
         .containsExactly(Granularity.DAY, Granularity.MONTH);

@@ -30,25 +30,32 @@ public final class CountTable {
   private static final int MAX_TAGS = 1 << 28;
   private static final long BUCKET_BITS = 0xFFFFFFFFL;
 
+  /** Flips the sign of a bucket's epoch day, so days before 1970 sort before the ones after. */
+  private static final long DAY_SIGN = 0x80000000L;
+
   private final ObjectIntHashMap<String> tagNumbers = new ObjectIntHashMap<>();
   private final List<String> tags = new ArrayList<>();
   private final LongObjectHashMap<Count> counts = new LongObjectHashMap<>();
 
   /** The code of the count of tag number {@code tag} ({@link #tagNumber}) in a bucket. */
   public static long code(int tag, Granularity granularity, LocalDate bucketStart) {
-    return ((long) tag << 36)
-        | ((long) granularity.code() << 32)
-        | ((int) bucketStart.toEpochDay() & BUCKET_BITS);
+    return withDay(
+        ((long) tag << 36) | ((long) granularity.code() << 32), bucketStart.toEpochDay());
   }
 
-  /** The code of the same tag and granularity in the bucket starting on {@code bucketStart}. */
-  public static long withBucket(long code, LocalDate bucketStart) {
-    return (code & ~BUCKET_BITS) | ((int) bucketStart.toEpochDay() & BUCKET_BITS);
+  /** The code of the same tag and granularity in the bucket starting on epoch day {@code day}. */
+  public static long withDay(long code, long day) {
+    return (code & ~BUCKET_BITS) | (((int) day & BUCKET_BITS) ^ DAY_SIGN);
+  }
+
+  /** The epoch day the bucket of {@code code} starts on. */
+  public static long day(long code) {
+    return (int) ((code & BUCKET_BITS) ^ DAY_SIGN);
   }
 
   /** The first day of the bucket of {@code code}. */
   public static LocalDate bucketStart(long code) {
-    return LocalDate.ofEpochDay((int) code);
+    return LocalDate.ofEpochDay(day(code));
   }
 
   /** The granularity of {@code code}. */
@@ -59,6 +66,11 @@ public final class CountTable {
   /** Whether two codes are of the same tag in the same granularity. */
   public static boolean sameSeries(long code, long other) {
     return (code & ~BUCKET_BITS) == (other & ~BUCKET_BITS);
+  }
+
+  /** The name of the tag of {@code code}. */
+  public String tag(long code) {
+    return tags.get((int) (code >>> 36));
   }
 
   /**
@@ -112,7 +124,7 @@ public final class CountTable {
 
   /** The key of a count's {@code code}. */
   public CountKey key(long code) {
-    return new CountKey(granularity(code), tags.get((int) (code >>> 36)), bucketStart(code));
+    return new CountKey(granularity(code), tag(code), bucketStart(code));
   }
 
   /**
@@ -121,11 +133,11 @@ public final class CountTable {
    */
   public long[] history(long code, int lookback) {
     Granularity granularity = granularity(code);
-    LocalDate bucket = bucketStart(code);
+    long day = day(code);
     long[] history = new long[lookback];
     for (int i = 0; i < lookback; i++) {
-      bucket = granularity.previous(bucket);
-      Count count = counts.get(withBucket(code, bucket));
+      day = granularity.previous(day);
+      Count count = counts.get(withDay(code, day));
       history[i] = count == null ? 0 : count.papers();
     }
     return history;

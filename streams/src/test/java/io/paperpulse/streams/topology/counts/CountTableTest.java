@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperpulse.schema.TagKind;
 import io.paperpulse.streams.buckets.Granularity;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -48,6 +49,44 @@ class CountTableTest {
     assertThat(listed).isEqualTo(expected);
     assertThat(table.size()).isEqualTo(expected.size());
     expected.forEach((key, count) -> assertThat(table.get(key)).isEqualTo(count));
+  }
+
+  @Test
+  void codesSortBySeriesThenTime() {
+    CountTable table = new CountTable();
+    int agents = table.tagNumber("agents");
+    int diffusion = table.tagNumber("diffusion");
+    LocalDate before1970 = LocalDate.of(1969, 12, 1);
+    LocalDate after1970 = LocalDate.of(1970, 2, 1);
+    long[] inOrder = {
+      CountTable.code(agents, Granularity.DAY, before1970),
+      CountTable.code(agents, Granularity.DAY, after1970),
+      CountTable.code(agents, Granularity.MONTH, before1970),
+      CountTable.code(agents, Granularity.MONTH, after1970),
+      CountTable.code(diffusion, Granularity.DAY, before1970)
+    };
+    long[] sorted = {inOrder[3], inOrder[0], inOrder[4], inOrder[2], inOrder[1]};
+    Arrays.sort(sorted);
+    assertThat(sorted).containsExactly(inOrder);
+    assertThat(CountTable.day(inOrder[0])).isEqualTo(before1970.toEpochDay());
+    assertThat(CountTable.withDay(inOrder[0], after1970.toEpochDay())).isEqualTo(inOrder[1]);
+    assertThat(table.tag(inOrder[4])).isEqualTo("diffusion");
+  }
+
+  @Test
+  void historyIsTheBucketsBeforeNearestFirst() {
+    CountTable table = new CountTable();
+    LocalDate march = LocalDate.of(2024, 3, 1);
+    table.put(new CountKey(Granularity.MONTH, "agents", march.minusMonths(1)), papers(4));
+    table.put(new CountKey(Granularity.MONTH, "agents", march.minusMonths(3)), papers(2));
+    table.put(new CountKey(Granularity.MONTH, "diffusion", march.minusMonths(1)), papers(9));
+    table.put(new CountKey(Granularity.WEEK, "agents", LocalDate.of(2024, 2, 26)), papers(7));
+    long code = table.put(new CountKey(Granularity.MONTH, "agents", march), papers(1));
+    assertThat(table.history(code, 4)).containsExactly(4, 0, 2, 0);
+  }
+
+  private static Count papers(long papers) {
+    return new Count(TagKind.KEYPHRASE, papers, 0);
   }
 
   @Test
