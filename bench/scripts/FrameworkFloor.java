@@ -62,7 +62,7 @@ public class FrameworkFloor {
     boolean counting = args.length > 6 && args[6].equals("counting");
     StreamsBuilder builder = new StreamsBuilder();
     if (counting) {
-      builder.addStateStore(CountStore.builder("floor-state", Map.of()));
+      builder.addStateStore(CountStore.builder("floor-state", Granularity.DEFAULTS, Map.of()));
     } else {
       builder.addStateStore(
           Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("floor-state"), keys, counts)

@@ -128,6 +128,14 @@ public enum Granularity {
     return next(LocalDate.ofEpochDay(start)).toEpochDay();
   }
 
+  /**
+   * Whether every bucket of this granularity is made of whole buckets of {@code finer}: weeks,
+   * months and years are made of days, years of months, and each granularity of itself.
+   */
+  public boolean isMadeOf(Granularity finer) {
+    return finer == this || finer == DAY || (this == YEAR && finer == MONTH);
+  }
+
   public String label() {
     return label;
   }

@@ -310,7 +310,7 @@ public final class PaperPulseTopology {
       PaperPulseStreamsConfig config) {
     Set<StoreBuilder<?>> stores =
         inOrder(
-            CountStore.builder(StoreNames.BUCKET_COUNTS, COUNTS_CHANGELOG),
+            CountStore.builder(StoreNames.BUCKET_COUNTS, config.granularities(), COUNTS_CHANGELOG),
             // derived from the counts and rebuilt from them on start: no changelog; not cached, as
             // a prefix scan of a cached store first copies every cached key of the range
             Stores.keyValueStoreBuilder(

@@ -30,6 +30,28 @@ public record Count(TagKind kind, long papers, long upvotes) {
     return new Count(kind, papers, upvotes);
   }
 
+  /**
+   * {@code current} (null: no paper) changed as a part of it changed from {@code before} to {@code
+   * after} (either null: no paper); null once no paper is left. The kind is the part's kind now.
+   */
+  public static Count shift(Count current, Count before, Count after) {
+    long papers = papers(current) - papers(before) + papers(after);
+    if (papers == 0) {
+      return null;
+    }
+    long upvotes = upvotes(current) - upvotes(before) + upvotes(after);
+    TagKind kind = after != null ? after.kind : current != null ? current.kind : before.kind;
+    return new Count(kind, papers, upvotes);
+  }
+
+  private static long papers(Count count) {
+    return count == null ? 0 : count.papers;
+  }
+
+  private static long upvotes(Count count) {
+    return count == null ? 0 : count.upvotes;
+  }
+
   /** This count as the tag-counts record of {@code key}. */
   public TagCount toTagCount(CountKey key) {
     return TagCount.newBuilder()

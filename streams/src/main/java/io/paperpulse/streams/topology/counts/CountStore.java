@@ -2,6 +2,7 @@ package io.paperpulse.streams.topology.counts;
 
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.cursors.LongLongCursor;
+import io.paperpulse.streams.buckets.Granularity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,10 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * about one record per count, whenever it starts.
  *
  * <p>Changelog records are the {@link CountKey} bytes and the {@link Count} serde's; a tombstone
- * when a bucket's last paper left. Interactive queries read {@link #get} and a tag's {@link
- * #prefixScan} on other threads: they and every write of the table hold the table's lock, while the
- * task's own reads, on the only thread that writes it, need none.
+ * when a bucket's last paper left. The changelog holds the counts of the finest granularity, from
+ * which a restore adds up the others ({@link CountChangelog}). Interactive queries read {@link
+ * #get} and a tag's {@link #prefixScan} on other threads: they and every write of the table hold
+ * the table's lock, while the task's own reads, on the only thread that writes it, need none.
  */
 public final class CountStore
     implements StateStore, ReadOnlyKeyValueStore<Bytes, Count>, CachedStateStore<Bytes, Count> {
@@ -59,6 +61,7 @@ public final class CountStore
   private static final Deserializer<Count> READ_VALUES = Count.serde().deserializer();
 
   private final String name;
+  private final CountChangelog changelog;
   private final CountTable table = new CountTable();
 
   /** The code of every count changed since the last flush, to the timestamp of its last change. */
@@ -68,16 +71,19 @@ public final class CountStore
   private Listener listener = (key, count, timestamp) -> {};
   private volatile boolean open;
 
-  public CountStore(String name) {
+  /** A store of the counts of {@code granularities}, which decide what its changelog holds. */
+  public CountStore(String name, List<Granularity> granularities) {
     this.name = name;
+    this.changelog = new CountChangelog(granularities);
   }
 
   /**
-   * A builder of this store, logged to a changelog with {@code changelogConfig}; Kafka Streams
-   * creates the changelog and restores the store from it.
+   * A builder of this store of the counts of {@code granularities}, logged to a changelog with
+   * {@code changelogConfig}; Kafka Streams creates the changelog and restores the store from it.
    */
-  public static StoreBuilder<CountStore> builder(String name, Map<String, String> changelogConfig) {
-    return new Builder(name, changelogConfig);
+  public static StoreBuilder<CountStore> builder(
+      String name, List<Granularity> granularities, Map<String, String> changelogConfig) {
+    return new Builder(name, granularities, changelogConfig);
   }
 
   /** The table the task reads. It is written through {@link #put} only. */
@@ -116,7 +122,10 @@ public final class CountStore
     changed.put(code, timestamp);
   }
 
-  /** Writes every count changed since the last flush to the changelog and to the listener. */
+  /**
+   * Writes every count changed since the last flush to the listener, and those the changelog holds
+   * ({@link CountChangelog}) to it.
+   */
   @Override
   public void flushCache() {
     if (changed.isEmpty()) {
@@ -125,13 +134,15 @@ public final class CountStore
     for (LongLongCursor entry : changed) {
       CountKey key = table.key(entry.key);
       Count count = table.get(entry.key);
-      context.logChange(
-          name,
-          key.bytes(),
-          VALUES.serialize(name, count),
-          entry.value,
-          new RecordHeaders(),
-          Position.emptyPosition());
+      if (changelog.logs(key.granularity())) {
+        context.logChange(
+            name,
+            key.bytes(),
+            VALUES.serialize(name, count),
+            entry.value,
+            new RecordHeaders(),
+            Position.emptyPosition());
+      }
       listener.changed(key, count, entry.value);
     }
     changed.clear();
@@ -159,10 +170,9 @@ public final class CountStore
     this.context = (InternalProcessorContext<?, ?>) stateStoreContext;
     stateStoreContext.register(
         root,
-        (key, value) -> {
-          CountKey countKey = CountKey.of(Bytes.wrap(key));
-          table.put(countKey, READ_VALUES.deserialize(name, value));
-        });
+        (key, value) ->
+            changelog.restore(
+                table, CountKey.of(Bytes.wrap(key)), READ_VALUES.deserialize(name, value)));
     open = true;
   }
 
@@ -292,10 +302,12 @@ public final class CountStore
 
   private static final class Builder implements StoreBuilder<CountStore> {
     private final String name;
+    private final List<Granularity> granularities;
     private final Map<String, String> changelogConfig;
 
-    Builder(String name, Map<String, String> changelogConfig) {
+    Builder(String name, List<Granularity> granularities, Map<String, String> changelogConfig) {
       this.name = name;
+      this.granularities = List.copyOf(granularities);
       this.changelogConfig = Map.copyOf(changelogConfig);
     }
 
@@ -322,7 +334,7 @@ public final class CountStore
 
     @Override
     public CountStore build() {
-      return new CountStore(name);
+      return new CountStore(name, granularities);
     }
 
     @Override
