@@ -50,14 +50,15 @@ final class CountChangelog {
     if (derived.contains(key.granularity())) {
       return;
     }
-    Count before = table.get(key);
-    table.put(key, count);
+    int tag = table.tagNumber(key.tag());
+    long code = CountTable.code(tag, key.granularity(), key.bucketStart());
+    Count before = table.get(code);
+    table.put(code, count);
     if (key.granularity() != base) {
       return;
     }
     for (Granularity granularity : derived) {
-      CountKey coarse =
-          new CountKey(granularity, key.tag(), granularity.bucketStart(key.bucketStart()));
+      long coarse = CountTable.code(tag, granularity, granularity.bucketStart(key.bucketStart()));
       table.put(coarse, Count.shift(table.get(coarse), before, count));
     }
   }
