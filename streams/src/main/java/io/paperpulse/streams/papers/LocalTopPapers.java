@@ -9,6 +9,7 @@ import io.paperpulse.streams.buckets.BucketDate;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.BatchedWrites;
 import io.paperpulse.streams.topology.BlindDeletes;
+import io.paperpulse.streams.topology.serde.BinaryAvroSerde;
 import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,10 @@ public final class LocalTopPapers {
     void publish(TrendingKey bucket, TopPapersPart part);
   }
 
-  private final KeyValueStore<Bytes, TopPaper> index;
+  /** Entries are written once per paper and stored under one key per granularity. */
+  private static final BinaryAvroSerde<TopPaper> ENTRIES = new BinaryAvroSerde<>(TopPaper.class);
+
+  private final KeyValueStore<Bytes, byte[]> index;
   private final KeyValueStore<Bytes, TopPapersPart> published;
   private final List<Granularity> granularities;
   private final BucketDate bucketBy;
@@ -66,7 +70,7 @@ public final class LocalTopPapers {
   private static final Bytes NOT_FULL = Bytes.wrap(new byte[0]);
 
   public LocalTopPapers(
-      KeyValueStore<Bytes, TopPaper> index,
+      KeyValueStore<Bytes, byte[]> index,
       KeyValueStore<Bytes, TopPapersPart> published,
       List<Granularity> granularities,
       BucketDate bucketBy,
@@ -84,6 +88,7 @@ public final class LocalTopPapers {
   public void changed(TaggedPaper before, TaggedPaper after) {
     TopPaper was = before == null ? null : entry(before);
     TopPaper is = after == null ? null : entry(after);
+    byte[] stored = null;
     for (Granularity granularity : granularities) {
       Bytes oldKey = was == null ? null : indexKey(granularity, before, was);
       Bytes newKey = is == null ? null : indexKey(granularity, after, is);
@@ -95,7 +100,10 @@ public final class LocalTopPapers {
         markIfInTop(oldKey);
       }
       if (newKey != null) {
-        index.put(newKey, is);
+        if (stored == null) {
+          stored = ENTRIES.serializer().serialize(null, is);
+        }
+        index.put(newKey, stored);
         markIfInTop(newKey);
       }
     }
@@ -144,9 +152,9 @@ public final class LocalTopPapers {
     changed.clear();
     lastOfTop.clear();
     long entries = 0;
-    try (BatchedWrites<Bytes, TopPaper> writes = new BatchedWrites<>(index)) {
+    try (BatchedWrites<Bytes, byte[]> writes = new BatchedWrites<>(index)) {
       // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
-      try (KeyValueIterator<Bytes, TopPaper> it = index.all()) {
+      try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
         it.forEachRemaining(stale -> writes.put(stale.key, null));
       }
       // every bucket is compared with its part at the next publication anyway, so nothing needs
@@ -155,9 +163,10 @@ public final class LocalTopPapers {
         while (it.hasNext()) {
           TaggedPaper paper = it.next().value;
           TopPaper entry = entry(paper);
+          byte[] stored = ENTRIES.serializer().serialize(null, entry);
           for (Granularity granularity : granularities) {
             Bytes key = indexKey(granularity, paper, entry);
-            writes.put(key, entry);
+            writes.put(key, stored);
             changed.add(TrendingStoreKeys.bucketPrefix(key));
           }
           entries++;
@@ -180,6 +189,11 @@ public final class LocalTopPapers {
         granularity, granularity.bucketStart(bucketBy.of(paper.getPaper())), entry);
   }
 
+  /** An entry as the paper-ranks store holds it. */
+  public static TopPaper entry(byte[] stored) {
+    return ENTRIES.deserializer().deserialize(null, stored);
+  }
+
   /** What a ranking shows of a paper, rank 0. */
   static TopPaper entry(TaggedPaper tagged) {
     Set<String> tags = new LinkedHashSet<>();
@@ -199,10 +213,10 @@ public final class LocalTopPapers {
   private void publishIfChanged(Bytes bucket, Publisher publisher) {
     List<TopPaper> top = new ArrayList<>(topN);
     Bytes last = NOT_FULL;
-    try (KeyValueIterator<Bytes, TopPaper> it = index.prefixScan(bucket, new BytesSerializer())) {
+    try (KeyValueIterator<Bytes, byte[]> it = index.prefixScan(bucket, new BytesSerializer())) {
       while (it.hasNext() && top.size() < topN) {
-        KeyValue<Bytes, TopPaper> next = it.next();
-        top.add(next.value);
+        KeyValue<Bytes, byte[]> next = it.next();
+        top.add(entry(next.value));
         last = next.key;
       }
     }

@@ -38,9 +38,9 @@ public final class TopPapersQueries {
     List<TopPaper> papers = new ArrayList<>();
     Bytes prefix =
         TrendingStoreKeys.bucketPrefix(granularity, granularity.bucketStart(bucketStart));
-    try (KeyValueIterator<Bytes, TopPaper> it = ranks().prefixScan(prefix, new BytesSerializer())) {
+    try (KeyValueIterator<Bytes, byte[]> it = ranks().prefixScan(prefix, new BytesSerializer())) {
       while (it.hasNext() && papers.size() < limit) {
-        TopPaper paper = it.next().value;
+        TopPaper paper = LocalTopPapers.entry(it.next().value);
         if (tag == null || paper.getTags().contains(tag)) {
           papers.add(paper);
         }
@@ -49,9 +49,9 @@ public final class TopPapersQueries {
     return papers;
   }
 
-  private ReadOnlyKeyValueStore<Bytes, TopPaper> ranks() {
+  private ReadOnlyKeyValueStore<Bytes, byte[]> ranks() {
     return streams.store(
         StoreQueryParameters.fromNameAndType(
-            StoreNames.PAPER_RANKS, QueryableStoreTypes.<Bytes, TopPaper>keyValueStore()));
+            StoreNames.PAPER_RANKS, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()));
   }
 }

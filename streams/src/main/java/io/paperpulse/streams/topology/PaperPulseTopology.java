@@ -7,7 +7,6 @@ import io.paperpulse.schema.TagCount;
 import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TagDayDeltas;
 import io.paperpulse.schema.TaggedPaper;
-import io.paperpulse.schema.TopPaper;
 import io.paperpulse.schema.TopPapers;
 import io.paperpulse.schema.TopPapersPart;
 import io.paperpulse.schema.TopPapersParts;
@@ -285,7 +284,7 @@ public final class PaperPulseTopology {
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.PAPER_RANKS),
                     Serdes.Bytes(),
-                    new BinaryAvroSerde<>(TopPaper.class))
+                    Serdes.ByteArray())
                 .withLoggingDisabled(),
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PAPER_PARTS),
