@@ -7,6 +7,7 @@ import io.paperpulse.streams.api.StreamsNode;
 import io.paperpulse.streams.app.PaperPulseStreamsApp;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.tagging.Tagger;
+import io.paperpulse.tagging.partofspeech.PartOfSpeechLexicon;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -213,6 +214,8 @@ public final class StreamsCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
+    // tagging starts once the group is joined and the state restored; WordNet loads meanwhile
+    PartOfSpeechLexicon.loadInBackground();
     TaggerLoad load = taxonomy.load();
     if (load instanceof TaggerLoad.Rejected rejected) {
       rejected.problems().forEach(problem -> err.println("streams: " + problem));

@@ -10,7 +10,7 @@ package io.paperpulse.tagging.partofspeech;
  * verb) from their neighbours. A statistical tagger over every token would cost more than the whole
  * extraction does today.
  *
- * <p>Immutable and thread-safe; {@link #shared()} loads the data once per JVM.
+ * <p>Immutable and thread-safe; the data is loaded once per JVM.
  */
 public final class PartOfSpeechLexicon {
   private static final String[][] NOUN_SUFFIXES = {
@@ -33,18 +33,34 @@ public final class PartOfSpeechLexicon {
     {"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}
   };
 
-  private final WordNetCounts counts;
+  private static final PartOfSpeechLexicon SHARED = new PartOfSpeechLexicon();
 
-  private PartOfSpeechLexicon(WordNetCounts counts) {
-    this.counts = counts;
-  }
+  private PartOfSpeechLexicon() {}
 
+  /**
+   * The lexicon; WordNet's data is read when a word is first read (or {@link #loadInBackground}).
+   */
   public static PartOfSpeechLexicon shared() {
-    return Shared.INSTANCE;
+    return SHARED;
   }
 
-  private static final class Shared {
-    static final PartOfSpeechLexicon INSTANCE = new PartOfSpeechLexicon(WordNetCounts.load());
+  /**
+   * Starts reading WordNet's data on a daemon thread, so that a process goes on starting (joining
+   * its group, restoring its state) while it loads; the first reading of a word waits for it.
+   */
+  public static void loadInBackground() {
+    Thread load = new Thread(PartOfSpeechLexicon::counts, "wordnet-load");
+    load.setDaemon(true);
+    load.start();
+  }
+
+  /** Read once per JVM, by whichever thread needs it first; the others wait for it. */
+  private static final class Loaded {
+    static final WordNetCounts COUNTS = WordNetCounts.load();
+  }
+
+  private static WordNetCounts counts() {
+    return Loaded.COUNTS;
   }
 
   /**
@@ -63,27 +79,27 @@ public final class PartOfSpeechLexicon {
   private WordReading readWord(String form) {
     int noun =
         Math.max(
-            counts.weight(form, WordNetCounts.NOUN),
+            counts().weight(form, WordNetCounts.NOUN),
             bestBase(form, NOUN_SUFFIXES, WordNetCounts.NOUN));
-    for (String base : counts.irregularBases(form, WordNetCounts.NOUN)) {
-      noun = Math.max(noun, counts.weight(base, WordNetCounts.NOUN));
+    for (String base : counts().irregularBases(form, WordNetCounts.NOUN)) {
+      noun = Math.max(noun, counts().weight(base, WordNetCounts.NOUN));
     }
-    int baseVerb = counts.weight(form, WordNetCounts.VERB);
+    int baseVerb = counts().weight(form, WordNetCounts.VERB);
     int thirdPerson = bestBase(form, THIRD_PERSON_SUFFIXES, WordNetCounts.VERB);
     int participle = bestBase(form, PARTICIPLE_SUFFIXES, WordNetCounts.VERB);
     participle = Math.max(participle, doubledConsonantParticiple(form));
-    for (String base : counts.irregularBases(form, WordNetCounts.VERB)) {
-      participle = Math.max(participle, counts.weight(base, WordNetCounts.VERB));
+    for (String base : counts().irregularBases(form, WordNetCounts.VERB)) {
+      participle = Math.max(participle, counts().weight(base, WordNetCounts.VERB));
     }
     int verb = Math.max(baseVerb, Math.max(thirdPerson, participle));
     int adjective =
         Math.max(
-            counts.weight(form, WordNetCounts.ADJECTIVE),
+            counts().weight(form, WordNetCounts.ADJECTIVE),
             bestBase(form, ADJECTIVE_SUFFIXES, WordNetCounts.ADJECTIVE));
-    for (String base : counts.irregularBases(form, WordNetCounts.ADJECTIVE)) {
-      adjective = Math.max(adjective, counts.weight(base, WordNetCounts.ADJECTIVE));
+    for (String base : counts().irregularBases(form, WordNetCounts.ADJECTIVE)) {
+      adjective = Math.max(adjective, counts().weight(base, WordNetCounts.ADJECTIVE));
     }
-    int adverb = counts.weight(form, WordNetCounts.ADVERB);
+    int adverb = counts().weight(form, WordNetCounts.ADVERB);
     boolean known = noun > 0 || verb > 0 || adjective > 0 || adverb > 0;
     if (!known) {
       // Not in WordNet: a term, name or acronym, read as a noun unless its ending says otherwise.
@@ -105,7 +121,7 @@ public final class PartOfSpeechLexicon {
     for (String suffix : new String[] {"ed", "ing"}) {
       int stem = form.length() - suffix.length();
       if (form.endsWith(suffix) && stem >= 3 && form.charAt(stem - 1) == form.charAt(stem - 2)) {
-        return counts.weight(form.substring(0, stem - 1), WordNetCounts.VERB);
+        return counts().weight(form.substring(0, stem - 1), WordNetCounts.VERB);
       }
     }
     return 0;
@@ -116,7 +132,7 @@ public final class PartOfSpeechLexicon {
     for (String[] rule : suffixes) {
       if (form.length() > rule[0].length() + 1 && form.endsWith(rule[0])) {
         String base = form.substring(0, form.length() - rule[0].length()) + rule[1];
-        best = Math.max(best, counts.weight(base, pos));
+        best = Math.max(best, counts().weight(base, pos));
       }
     }
     return best;
