@@ -16,7 +16,7 @@ import java.util.Locale;
  * never changes the meaning of stored keys.
  */
 public enum Granularity {
-  DAY("day", 0) {
+  DAY("day", 0, 1) {
     @Override
     public LocalDate bucketStart(LocalDate day) {
       return day;
@@ -26,18 +26,8 @@ public enum Granularity {
     public LocalDate bucketEnd(LocalDate start) {
       return start.plusDays(1);
     }
-
-    @Override
-    public long previous(long start) {
-      return start - 1;
-    }
-
-    @Override
-    public long next(long start) {
-      return start + 1;
-    }
   },
-  WEEK("week", 1) {
+  WEEK("week", 1, 7) {
     @Override
     public LocalDate bucketStart(LocalDate day) {
       return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -47,18 +37,8 @@ public enum Granularity {
     public LocalDate bucketEnd(LocalDate start) {
       return start.plusWeeks(1);
     }
-
-    @Override
-    public long previous(long start) {
-      return start - 7;
-    }
-
-    @Override
-    public long next(long start) {
-      return start + 7;
-    }
   },
-  MONTH("month", 2) {
+  MONTH("month", 2, 0) {
     @Override
     public LocalDate bucketStart(LocalDate day) {
       return day.withDayOfMonth(1);
@@ -69,7 +49,7 @@ public enum Granularity {
       return start.plusMonths(1);
     }
   },
-  YEAR("year", 3) {
+  YEAR("year", 3, 0) {
     @Override
     public LocalDate bucketStart(LocalDate day) {
       return day.withDayOfYear(1);
@@ -89,9 +69,13 @@ public enum Granularity {
   private final String label;
   private final byte code;
 
-  Granularity(String label, int code) {
+  /** The length of every bucket in days, or 0 when buckets differ in length. */
+  private final int days;
+
+  Granularity(String label, int code, int days) {
     this.label = label;
     this.code = (byte) code;
+    this.days = days;
   }
 
   /** First day of the bucket containing {@code day}. */
@@ -120,12 +104,12 @@ public enum Granularity {
    * starting on epoch day {@code start}. Scores read a series' buckets this way, a hash probe each.
    */
   public long previous(long start) {
-    return previous(LocalDate.ofEpochDay(start)).toEpochDay();
+    return days > 0 ? start - days : previous(LocalDate.ofEpochDay(start)).toEpochDay();
   }
 
   /** {@link #next(LocalDate)} on epoch days. */
   public long next(long start) {
-    return next(LocalDate.ofEpochDay(start)).toEpochDay();
+    return days > 0 ? start + days : next(LocalDate.ofEpochDay(start)).toEpochDay();
   }
 
   /**

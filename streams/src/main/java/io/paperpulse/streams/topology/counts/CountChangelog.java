@@ -20,8 +20,9 @@ import java.util.Set;
  * addition decides a count's kind; both agree because a tag's kind is the same in every paper (a
  * keyphrase naming a topic becomes the topic).
  *
- * <p>Records of derived granularities found in a changelog (written before this rule, or while the
- * base was another granularity) are skipped: the base counts restore them.
+ * <p>Records of derived granularities found in a changelog written before this rule are skipped:
+ * the base counts restore them. The broker keeps such records until they are deleted by hand or the
+ * application is reset, since nothing writes their tombstones.
  */
 final class CountChangelog {
 
