@@ -1,5 +1,6 @@
 package io.paperpulse.cli.bench;
 
+import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,8 +107,12 @@ final class RawWritePipe {
 
   private Map<String, Object> producerConfig() {
     Map<String, Object> config = new HashMap<>(clientProperties);
-    // what Kafka Streams sets for its own producers (StreamsConfig's producer defaults)
+    // what Kafka Streams sets for its own producers (StreamsConfig's producer defaults), and the
+    // application's compression
     config.put(ProducerConfig.LINGER_MS_CONFIG, 100);
+    config.put(
+        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+        PaperPulseStreamsConfig.PRODUCER_COMPRESSION_TYPE_DEFAULT);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "paperpulse-bench-raw-write");
     return config;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -62,6 +63,10 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
   public static final long COMMIT_INTERVAL_MS_DEFAULT = 1_000;
   public static final String STATESTORE_CACHE_MAX_BYTES_CONFIG =
       StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG;
+
+  public static final String PRODUCER_COMPRESSION_TYPE_CONFIG =
+      StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG);
+  public static final String PRODUCER_COMPRESSION_TYPE_DEFAULT = "lz4";
 
   /** Kafka Streams' own default: the counts do not go through the record cache. */
   public static final long STATESTORE_CACHE_MAX_BYTES_DEFAULT = 10L * 1024 * 1024;
@@ -111,7 +116,8 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
           REPLICATION_FACTOR_CONFIG,
           GROUP_INSTANCE_ID_CONFIG,
           COMMIT_INTERVAL_MS_CONFIG,
-          STATESTORE_CACHE_MAX_BYTES_CONFIG);
+          STATESTORE_CACHE_MAX_BYTES_CONFIG,
+          PRODUCER_COMPRESSION_TYPE_CONFIG);
 
   public PaperPulseStreamsConfig(Map<?, ?> settings) {
     super(CONFIG, settings, false);
@@ -273,6 +279,21 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
         ++order,
         ConfigDef.Width.SHORT,
         "record cache");
+    def.define(
+        PRODUCER_COMPRESSION_TYPE_CONFIG,
+        Type.STRING,
+        PRODUCER_COMPRESSION_TYPE_DEFAULT,
+        ConfigDef.ValidString.in("none", "gzip", "snappy", "lz4", "zstd"),
+        Importance.MEDIUM,
+        // the paper store's changelog carries whole papers; compressed it is half the bytes, which
+        // a restore after a crash reads back (docs/benchmarks.md)
+        "Compression of everything the application writes: outputs, changelogs and"
+            + " repartitions. lz4 halves the paper store's changelog, and so what a restarted"
+            + " instance reads back, for little CPU.",
+        runtime,
+        ++order,
+        ConfigDef.Width.SHORT,
+        "compression");
     def.define(
         ROCKSDB_MEMORY_BYTES_CONFIG,
         Type.LONG,

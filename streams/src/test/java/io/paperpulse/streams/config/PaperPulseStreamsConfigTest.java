@@ -86,6 +86,7 @@ class PaperPulseStreamsConfigTest {
         "replication.factor       | 40000         | no more than 32767",
         "group.instance.id        | ' '           | blank",
         "paperpulse.alert.min.score | NaN         | must be a number",
+        "producer.compression.type | brotli       | lz4",
       })
   void invalidValuesAreRefusedNamingKeyAndProblem(String key, String value, String problem) {
     assertThatThrownBy(() -> config(Map.of(key, value)))
@@ -111,7 +112,8 @@ class PaperPulseStreamsConfigTest {
                 "processing.guarantee", "AT_LEAST_ONCE",
                 "commit.interval.ms", "200",
                 "paperpulse.top.n", "5",
-                "paperpulse.rocksdb.memory.bytes", "1048576"));
+                "paperpulse.rocksdb.memory.bytes", "1048576",
+                "producer.compression.type", "zstd"));
 
     Properties props = StreamsProperties.streams(config);
 
@@ -121,6 +123,7 @@ class PaperPulseStreamsConfigTest {
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200L)
         .containsEntry("paperpulse.rocksdb.memory.bytes", 1_048_576L)
+        .containsEntry("producer.compression.type", "zstd")
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "paperpulse")
         .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
         .containsEntry("schema.registry.url", "http://registry:8081")
@@ -141,6 +144,7 @@ class PaperPulseStreamsConfigTest {
         .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+        .containsEntry(StreamsConfig.producerPrefix("compression.type"), "lz4")
         .doesNotContainKey("group.instance.id");
   }
 
