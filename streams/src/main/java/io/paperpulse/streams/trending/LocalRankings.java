@@ -237,10 +237,11 @@ public final class LocalRankings {
       try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
         it.forEachRemaining(stale -> writes.put(stale.key, null));
       }
-      counts.forEach(
-          (code, count) -> {
+      counts.forEachWithHistory(
+          lookback,
+          (code, count, history) -> {
             CountKey key = counts.key(code);
-            TrendingTag entry = entry(key.tag(), count, counts.history(code, lookback));
+            TrendingTag entry = entry(key.tag(), count, history);
             writes.put(
                 TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
                 TrendingStoreKeys.indexValue(entry));
