@@ -237,11 +237,10 @@ public final class LocalRankings {
       try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
         it.forEachRemaining(stale -> writes.put(stale.key, null));
       }
-      counts.forEachWithHistory(
-          lookback,
-          (code, count, history) -> {
+      counts.forEach(
+          (code, count) -> {
             CountKey key = counts.key(code);
-            TrendingTag entry = entry(key.tag(), count, history);
+            TrendingTag entry = entry(key.tag(), count, counts.history(code, lookback));
             writes.put(
                 TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
                 TrendingStoreKeys.indexValue(entry));

@@ -6,7 +6,6 @@ import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import io.paperpulse.streams.buckets.Granularity;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -142,49 +141,6 @@ public final class CountTable {
       history[i] = count == null ? 0 : count.papers();
     }
     return history;
-  }
-
-  /**
-   * Every count with its {@link #history}, in code order. One pass over the sorted codes: a count's
-   * earlier buckets are the codes just before it, so each count is probed once instead of once per
-   * bucket of its history, which is what makes rebuilding the score index at start cheap.
-   *
-   * @param action receives each count; its history array is reused for the next count
-   */
-  public void forEachWithHistory(int lookback, HistoryConsumer action) {
-    long[] codes = new long[counts.size()];
-    int size = 0;
-    for (LongObjectCursor<Count> entry : counts) {
-      codes[size++] = entry.key;
-    }
-    Arrays.sort(codes);
-    Count[] values = new Count[size];
-    for (int i = 0; i < size; i++) {
-      values[i] = counts.get(codes[i]);
-    }
-    long[] history = new long[lookback];
-    for (int i = 0; i < size; i++) {
-      long code = codes[i];
-      Granularity granularity = granularity(code);
-      long day = day(code);
-      int earlier = i - 1;
-      for (int back = 0; back < lookback; back++) {
-        day = granularity.previous(day);
-        while (earlier >= 0 && sameSeries(codes[earlier], code) && day(codes[earlier]) > day) {
-          earlier--;
-        }
-        boolean found =
-            earlier >= 0 && sameSeries(codes[earlier], code) && day(codes[earlier]) == day;
-        history[back] = found ? values[earlier].papers() : 0;
-      }
-      action.accept(code, values[i], history);
-    }
-  }
-
-  /** Receives a count, its code and its history ({@link #forEachWithHistory}). */
-  @FunctionalInterface
-  public interface HistoryConsumer {
-    void accept(long code, Count count, long[] history);
   }
 
   /**

@@ -85,34 +85,6 @@ class CountTableTest {
     assertThat(table.history(code, 4)).containsExactly(4, 0, 2, 0);
   }
 
-  @Test
-  void theOnePassHistoriesAreTheProbedOnes() {
-    CountTable table = new CountTable();
-    Random random = new Random(7);
-    String[] tags = {"agents", "diffusion", "rl", "a"};
-    for (int step = 0; step < 5_000; step++) {
-      Granularity granularity = Granularity.values()[random.nextInt(Granularity.values().length)];
-      // clustered days, so histories are often full, and some before 1970
-      LocalDate day = LocalDate.of(1969, 6, 1).plusDays(random.nextInt(1_500));
-      table.put(
-          new CountKey(
-              granularity, tags[random.nextInt(tags.length)], granularity.bucketStart(day)),
-          random.nextInt(5) == 0 ? null : papers(1 + random.nextInt(9)));
-    }
-    for (int lookback = 1; lookback <= 6; lookback++) {
-      int expectedLookback = lookback;
-      Map<Long, long[]> seen = new HashMap<>();
-      table.forEachWithHistory(
-          lookback,
-          (code, count, history) -> {
-            assertThat(count).isEqualTo(table.get(code));
-            assertThat(history).containsExactly(table.history(code, expectedLookback));
-            seen.put(code, history.clone());
-          });
-      assertThat(seen).hasSize(table.size());
-    }
-  }
-
   private static Count papers(long papers) {
     return new Count(TagKind.KEYPHRASE, papers, 0);
   }
