@@ -289,7 +289,8 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
         // a restore after a crash reads back (docs/benchmarks.md)
         "Compression of everything the application writes: outputs, changelogs and"
             + " repartitions. lz4 halves the paper store's changelog, and so what a restarted"
-            + " instance reads back, for little CPU.",
+            + " instance reads back, for little CPU. A compression.type given without the prefix"
+            + " is used instead of this default.",
         runtime,
         ++order,
         ConfigDef.Width.SHORT,
@@ -627,6 +628,12 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
       if (value != null) {
         settings.put(key, value);
       }
+    }
+    // Kafka Streams prefers producer.compression.type to compression.type: a default of the
+    // prefixed key must not override the plain key a user gave for all clients
+    if (!originals().containsKey(PRODUCER_COMPRESSION_TYPE_CONFIG)
+        && originals().containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+      settings.remove(PRODUCER_COMPRESSION_TYPE_CONFIG);
     }
     settings.put(PROCESSING_GUARANTEE_CONFIG, guarantee().configValue());
     settings.put(ROCKSDB_MEMORY_BYTES_CONFIG, getLong(ROCKSDB_MEMORY_BYTES_CONFIG));

@@ -149,6 +149,17 @@ class PaperPulseStreamsConfigTest {
   }
 
   @Test
+  void aCompressionTypeForAllClientsIsNotOverriddenByTheDefault() {
+    Properties props = StreamsProperties.streams(config(Map.of("compression.type", "zstd")));
+
+    assertThat(props)
+        .containsEntry("compression.type", "zstd")
+        .doesNotContainKey(StreamsConfig.producerPrefix("compression.type"));
+    assertThat(new StreamsConfig(props).getProducerConfigs("client"))
+        .containsEntry("compression.type", "zstd");
+  }
+
+  @Test
   void withKeepsTheOtherSettingsAndChecksTheResult() {
     PaperPulseStreamsConfig base = config(Map.of("paperpulse.top.n", "5"));
 
