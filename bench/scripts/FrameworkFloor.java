@@ -87,8 +87,8 @@ public class FrameworkFloor {
         StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
         PaperPulseStreamsConfig.STATESTORE_CACHE_MAX_BYTES_DEFAULT);
     props.put(
-        PaperPulseStreamsConfig.PRODUCER_COMPRESSION_TYPE_CONFIG,
-        PaperPulseStreamsConfig.PRODUCER_COMPRESSION_TYPE_DEFAULT);
+        PaperPulseStreamsConfig.COMPRESSION_TYPE_CONFIG,
+        PaperPulseStreamsConfig.COMPRESSION_TYPE_DEFAULT);
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

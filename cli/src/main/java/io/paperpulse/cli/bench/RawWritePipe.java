@@ -111,8 +111,7 @@ final class RawWritePipe {
     // application's compression
     config.put(ProducerConfig.LINGER_MS_CONFIG, 100);
     config.put(
-        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-        PaperPulseStreamsConfig.PRODUCER_COMPRESSION_TYPE_DEFAULT);
+        ProducerConfig.COMPRESSION_TYPE_CONFIG, PaperPulseStreamsConfig.COMPRESSION_TYPE_DEFAULT);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "paperpulse-bench-raw-write");
     return config;

@@ -64,9 +64,10 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
   public static final String STATESTORE_CACHE_MAX_BYTES_CONFIG =
       StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG;
 
-  public static final String PRODUCER_COMPRESSION_TYPE_CONFIG =
-      StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG);
-  public static final String PRODUCER_COMPRESSION_TYPE_DEFAULT = "lz4";
+  // Kafka Streams gives the unprefixed producer key to its producers only; a user's
+  // producer.compression.type still wins over it, as Kafka's prefixes do
+  public static final String COMPRESSION_TYPE_CONFIG = ProducerConfig.COMPRESSION_TYPE_CONFIG;
+  public static final String COMPRESSION_TYPE_DEFAULT = "lz4";
 
   /** Kafka Streams' own default: the counts do not go through the record cache. */
   public static final long STATESTORE_CACHE_MAX_BYTES_DEFAULT = 10L * 1024 * 1024;
@@ -117,7 +118,7 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
           GROUP_INSTANCE_ID_CONFIG,
           COMMIT_INTERVAL_MS_CONFIG,
           STATESTORE_CACHE_MAX_BYTES_CONFIG,
-          PRODUCER_COMPRESSION_TYPE_CONFIG);
+          COMPRESSION_TYPE_CONFIG);
 
   public PaperPulseStreamsConfig(Map<?, ?> settings) {
     super(CONFIG, settings, false);
@@ -280,17 +281,16 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
         ConfigDef.Width.SHORT,
         "record cache");
     def.define(
-        PRODUCER_COMPRESSION_TYPE_CONFIG,
+        COMPRESSION_TYPE_CONFIG,
         Type.STRING,
-        PRODUCER_COMPRESSION_TYPE_DEFAULT,
-        ConfigDef.ValidString.in("none", "gzip", "snappy", "lz4", "zstd"),
+        COMPRESSION_TYPE_DEFAULT,
+        ProducerConfig.configDef().configKeys().get(COMPRESSION_TYPE_CONFIG).validator,
         Importance.MEDIUM,
         // the paper store's changelog carries whole papers; compressed it is half the bytes, which
         // a restore after a crash reads back (docs/benchmarks.md)
         "Compression of everything the application writes: outputs, changelogs and"
             + " repartitions. lz4 halves the paper store's changelog, and so what a restarted"
-            + " instance reads back, for little CPU. A compression.type given without the prefix"
-            + " is used instead of this default.",
+            + " instance reads back, for little CPU. producer.compression.type, if given, wins.",
         runtime,
         ++order,
         ConfigDef.Width.SHORT,
@@ -628,12 +628,6 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
       if (value != null) {
         settings.put(key, value);
       }
-    }
-    // Kafka Streams prefers producer.compression.type to compression.type: a default of the
-    // prefixed key must not override the plain key a user gave for all clients
-    if (!originals().containsKey(PRODUCER_COMPRESSION_TYPE_CONFIG)
-        && originals().containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
-      settings.remove(PRODUCER_COMPRESSION_TYPE_CONFIG);
     }
     settings.put(PROCESSING_GUARANTEE_CONFIG, guarantee().configValue());
     settings.put(ROCKSDB_MEMORY_BYTES_CONFIG, getLong(ROCKSDB_MEMORY_BYTES_CONFIG));

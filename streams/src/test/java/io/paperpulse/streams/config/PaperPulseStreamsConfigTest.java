@@ -86,7 +86,7 @@ class PaperPulseStreamsConfigTest {
         "replication.factor       | 40000         | no more than 32767",
         "group.instance.id        | ' '           | blank",
         "paperpulse.alert.min.score | NaN         | must be a number",
-        "producer.compression.type | brotli       | lz4",
+        "compression.type         | brotli        | lz4",
       })
   void invalidValuesAreRefusedNamingKeyAndProblem(String key, String value, String problem) {
     assertThatThrownBy(() -> config(Map.of(key, value)))
@@ -113,7 +113,7 @@ class PaperPulseStreamsConfigTest {
                 "commit.interval.ms", "200",
                 "paperpulse.top.n", "5",
                 "paperpulse.rocksdb.memory.bytes", "1048576",
-                "producer.compression.type", "zstd"));
+                "compression.type", "zstd"));
 
     Properties props = StreamsProperties.streams(config);
 
@@ -123,7 +123,7 @@ class PaperPulseStreamsConfigTest {
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200L)
         .containsEntry("paperpulse.rocksdb.memory.bytes", 1_048_576L)
-        .containsEntry("producer.compression.type", "zstd")
+        .containsEntry("compression.type", "zstd")
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "paperpulse")
         .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
         .containsEntry("schema.registry.url", "http://registry:8081")
@@ -144,19 +144,26 @@ class PaperPulseStreamsConfigTest {
         .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-        .containsEntry(StreamsConfig.producerPrefix("compression.type"), "lz4")
+        .containsEntry("compression.type", "lz4")
         .doesNotContainKey("group.instance.id");
   }
 
   @Test
-  void aCompressionTypeForAllClientsIsNotOverriddenByTheDefault() {
-    Properties props = StreamsProperties.streams(config(Map.of("compression.type", "zstd")));
-
-    assertThat(props)
-        .containsEntry("compression.type", "zstd")
-        .doesNotContainKey(StreamsConfig.producerPrefix("compression.type"));
-    assertThat(new StreamsConfig(props).getProducerConfigs("client"))
+  void theProducersCompressWithLz4UnlessToldOtherwise() {
+    assertThat(producerConfig(Map.of())).containsEntry("compression.type", "lz4");
+    assertThat(producerConfig(Map.of("compression.type", "zstd")))
         .containsEntry("compression.type", "zstd");
+    assertThat(producerConfig(Map.of("producer.compression.type", "zstd")))
+        .containsEntry("compression.type", "zstd");
+    assertThat(
+            new StreamsConfig(StreamsProperties.streams(config(Map.of())))
+                .getMainConsumerConfigs("g", "c", 0))
+        .doesNotContainKey("compression.type");
+  }
+
+  private static Map<String, Object> producerConfig(Map<String, String> settings) {
+    return new StreamsConfig(StreamsProperties.streams(config(settings)))
+        .getProducerConfigs("client");
   }
 
   @Test
