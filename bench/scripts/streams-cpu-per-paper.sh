@@ -11,7 +11,9 @@
 # starts it and polls the group's lag every second (one client). The time is from the start of the
 # JVM to the first poll that finds everything committed (JVM start, group join and up to a second of
 # polling included). Then prints the CPU seconds of the stream threads (from /proc, matched by name
-# through jcmd) and of the whole application JVM (GC, RocksDB and client threads too), heap after a forced full GC and RSS, and, per topic, the records written (end
+# through jcmd) and of the whole application JVM (GC, RocksDB and client threads too), the CPU
+# seconds of the local cluster's JVM over the same time, heap after a forced full GC and RSS, and,
+# per topic, the records written (end
 # offsets, which under exactly-once also count one transaction marker per partition and commit)
 # and their number per event.
 set -euo pipefail
@@ -26,16 +28,21 @@ publish_events "$events"
 if [[ -n "${COMMIT_MS:-}" ]]; then echo "commit.interval.ms=$COMMIT_MS" >> "$work/client.properties"; fi
 for setting in ${SETTINGS:-}; do echo "$setting" >> "$work/client.properties"; done
 
+cluster_ticks() { awk '{print $14 + $15}' "/proc/$cluster/stat"; }
+cluster_started=$(cluster_ticks)
 started=$(date +%s.%N)
 start_streams "$guarantee"
 await_caught_up 1000
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
+cluster_used=$(( $(cluster_ticks) - cluster_started ))
 
 cpu_ticks
 printf '%s, commit interval %s: %d events in %.1f s, %.0f papers/s; stream threads %.1f CPU s, %.3f ms per event; whole JVM %.1f CPU s, %.3f ms per event; load %s\n' \
   "$guarantee" "${COMMIT_MS:-default}" "$events" "$elapsed" "$(echo "$events / $elapsed" | bc -l)" \
   "$(echo "$stream_ticks / 100" | bc -l)" "$(echo "$stream_ticks * 10 / $events" | bc -l)" \
   "$(echo "$jvm_ticks / 100" | bc -l)" "$(echo "$jvm_ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'local cluster (broker and registry) meanwhile %.1f CPU s, %.3f ms per event\n' \
+  "$(echo "$cluster_used / 100" | bc -l)" "$(echo "$cluster_used * 10 / $events" | bc -l)"
 jcmd "$app" GC.run > /dev/null
 printf 'heap after a full GC %s MB, RSS %s MB\n' \
   "$(( $(jcmd "$app" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+') / 1024 ))" \
