@@ -89,6 +89,8 @@ public class FrameworkFloor {
     props.put(
         PaperPulseStreamsConfig.COMPRESSION_TYPE_CONFIG,
         PaperPulseStreamsConfig.COMPRESSION_TYPE_DEFAULT);
+    props.put(
+        PaperPulseStreamsConfig.BATCH_SIZE_CONFIG, PaperPulseStreamsConfig.BATCH_SIZE_DEFAULT);
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -87,6 +87,7 @@ class PaperPulseStreamsConfigTest {
         "group.instance.id        | ' '           | blank",
         "paperpulse.alert.min.score | NaN         | must be a number",
         "compression.type         | brotli        | lz4",
+        "batch.size               | -1            | at least 0",
       })
   void invalidValuesAreRefusedNamingKeyAndProblem(String key, String value, String problem) {
     assertThatThrownBy(() -> config(Map.of(key, value)))
@@ -145,6 +146,7 @@ class PaperPulseStreamsConfigTest {
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
         .containsEntry("compression.type", "lz4")
+        .containsEntry("batch.size", 262_144)
         .doesNotContainKey("group.instance.id");
   }
 
@@ -159,6 +161,18 @@ class PaperPulseStreamsConfigTest {
             new StreamsConfig(StreamsProperties.streams(config(Map.of())))
                 .getMainConsumerConfigs("g", "c", 0))
         .doesNotContainKey("compression.type");
+  }
+
+  @Test
+  void theProducersBatchUpTo256KiBUnlessToldOtherwise() {
+    assertThat(producerConfig(Map.of())).containsEntry("batch.size", 262_144);
+    assertThat(producerConfig(Map.of("batch.size", "65536"))).containsEntry("batch.size", 65_536);
+    assertThat(producerConfig(Map.of("producer.batch.size", "32768")))
+        .containsEntry("batch.size", "32768");
+    assertThat(
+            new StreamsConfig(StreamsProperties.streams(config(Map.of())))
+                .getMainConsumerConfigs("g", "c", 0))
+        .doesNotContainKey("batch.size");
   }
 
   private static Map<String, Object> producerConfig(Map<String, String> settings) {
