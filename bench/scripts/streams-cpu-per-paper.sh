@@ -13,9 +13,8 @@
 # polling included). Then prints the CPU seconds of the stream threads (from /proc, matched by name
 # through jcmd) and of the whole application JVM (GC, RocksDB and client threads too), the CPU
 # seconds of the local cluster's JVM over the same time, heap after a forced full GC and RSS, and,
-# per topic, the records written (end
-# offsets, which under exactly-once also count one transaction marker per partition and commit)
-# and their number per event.
+# per topic, the records written (end offsets, which under exactly-once also count one transaction
+# marker per partition and commit) and their number per event.
 set -euo pipefail
 
 events="${2:-5000}"
