@@ -150,34 +150,29 @@ class PaperPulseStreamsConfigTest {
         .doesNotContainKey("group.instance.id");
   }
 
-  @Test
-  void theProducersCompressWithLz4UnlessToldOtherwise() {
-    assertThat(producerConfig(Map.of())).containsEntry("compression.type", "lz4");
-    assertThat(producerConfig(Map.of("compression.type", "zstd")))
-        .containsEntry("compression.type", "zstd");
-    assertThat(producerConfig(Map.of("producer.compression.type", "zstd")))
-        .containsEntry("compression.type", "zstd");
+  /** lz4 and 256 KiB batches by default; the plain key replaces that, the prefixed one wins. */
+  @ParameterizedTest
+  @CsvSource({
+    "compression.type, lz4,    zstd,  snappy",
+    "batch.size,       262144, 65536, 32768",
+  })
+  void theProducersGetPaperpulsesDefaultUnlessToldOtherwise(
+      String key, String byDefault, String plain, String prefixed) {
+    assertThat(producerSetting(Map.of(), key)).isEqualTo(byDefault);
+    assertThat(producerSetting(Map.of(key, plain), key)).isEqualTo(plain);
+    assertThat(producerSetting(Map.of(key, plain, "producer." + key, prefixed), key))
+        .isEqualTo(prefixed);
     assertThat(
             new StreamsConfig(StreamsProperties.streams(config(Map.of())))
                 .getMainConsumerConfigs("g", "c", 0))
-        .doesNotContainKey("compression.type");
+        .doesNotContainKey(key);
   }
 
-  @Test
-  void theProducersBatchUpTo256KiBUnlessToldOtherwise() {
-    assertThat(producerConfig(Map.of())).containsEntry("batch.size", 262_144);
-    assertThat(producerConfig(Map.of("batch.size", "65536"))).containsEntry("batch.size", 65_536);
-    assertThat(producerConfig(Map.of("producer.batch.size", "32768")))
-        .containsEntry("batch.size", "32768");
-    assertThat(
-            new StreamsConfig(StreamsProperties.streams(config(Map.of())))
-                .getMainConsumerConfigs("g", "c", 0))
-        .doesNotContainKey("batch.size");
-  }
-
-  private static Map<String, Object> producerConfig(Map<String, String> settings) {
-    return new StreamsConfig(StreamsProperties.streams(config(settings)))
-        .getProducerConfigs("client");
+  private static String producerSetting(Map<String, String> settings, String key) {
+    return String.valueOf(
+        new StreamsConfig(StreamsProperties.streams(config(settings)))
+            .getProducerConfigs("client")
+            .get(key));
   }
 
   @Test
