@@ -86,11 +86,7 @@ public class FrameworkFloor {
     props.put(
         StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
         PaperPulseStreamsConfig.STATESTORE_CACHE_MAX_BYTES_DEFAULT);
-    props.put(
-        PaperPulseStreamsConfig.COMPRESSION_TYPE_CONFIG,
-        PaperPulseStreamsConfig.COMPRESSION_TYPE_DEFAULT);
-    props.put(
-        PaperPulseStreamsConfig.BATCH_SIZE_CONFIG, PaperPulseStreamsConfig.BATCH_SIZE_DEFAULT);
+    props.putAll(PaperPulseStreamsConfig.PRODUCER_DEFAULTS);
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -5,6 +5,8 @@
 #
 #   start_cluster            local cluster on random ports, topics created ($PARTITIONS, default 1)
 #   publish_events N         N synthetic events into papers, before the application starts
+#   client_properties [K=V]  writes $work/client.properties, the application's --config file: the
+#                            given settings, then those in $SETTINGS ("name=value ...")
 #   start_streams GUARANTEE  the streams application in its own JVM (-Xmx512m, $JAVA_OPTS,
 #                            client properties from $work/client.properties, more options from
 #                            $STREAMS_ARGS); sets $app
@@ -81,6 +83,12 @@ start_cluster() {
 publish_events() {
   java -jar "$jar" generate --bootstrap-servers "localhost:$kafka_port" \
     --schema-registry "http://localhost:$registry_port" --count "$1" --seed "${2:-1}" >> "$work/generate.log" 2>&1
+}
+
+client_properties() {
+  : > "$work/client.properties"
+  # shellcheck disable=SC2086 # SETTINGS holds several name=value words
+  for setting in "$@" ${SETTINGS:-}; do echo "$setting" >> "$work/client.properties"; done
 }
 
 start_streams() {

@@ -23,9 +23,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/local-run.sh" "$@"
 
 start_cluster
 publish_events "$events"
-: > "$work/client.properties"
-if [[ -n "${COMMIT_MS:-}" ]]; then echo "commit.interval.ms=$COMMIT_MS" >> "$work/client.properties"; fi
-for setting in ${SETTINGS:-}; do echo "$setting" >> "$work/client.properties"; done
+client_properties ${COMMIT_MS:+"commit.interval.ms=$COMMIT_MS"}
 
 cluster_ticks() { awk '{print $14 + $15}' "/proc/$cluster/stat"; }
 cluster_started=$(cluster_ticks)

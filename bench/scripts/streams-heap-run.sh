@@ -5,7 +5,8 @@
 #   bench/scripts/streams-heap-run.sh [JAR] [EVENTS] [WORK_DIR]
 #
 # Environment: PARTITIONS (default 1), THREADS (stream threads, default 1), GUARANTEE (default
-# at_least_once), COMMIT_MS (default 1000), EVERY (seconds between samples, default 120).
+# at_least_once), COMMIT_MS (default 1000), EVERY (seconds between samples, default 120),
+# SETTINGS (more lines of the application's --config file, "name=value ...").
 # Publishes EVENTS synthetic events (default 1000000) before the application starts. Every EVERY
 # seconds it forces a full GC (jcmd GC.run) and prints one line: seconds since start, papers
 # tagged (end offset of papers-tagged), records the group has not committed yet over all its
@@ -18,7 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/local-run.sh" "$@"
 
 start_cluster
 publish_events "$events"
-printf 'commit.interval.ms=%s\nnum.stream.threads=%s\n' "${COMMIT_MS:-1000}" "${THREADS:-1}" > "$work/client.properties"
+client_properties "commit.interval.ms=${COMMIT_MS:-1000}" "num.stream.threads=${THREADS:-1}"
 
 started=$(date +%s)
 start_streams "${GUARANTEE:-at_least_once}"

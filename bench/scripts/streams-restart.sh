@@ -5,7 +5,7 @@
 #
 #   [SETTINGS="name=value ..."] bench/scripts/streams-restart.sh [JAR] [EVENTS] [WORK_DIR]
 #
-# SETTINGS are more lines of the application's --config file, as in streams-cpu-per-paper.sh.
+# SETTINGS are more lines of the application's --config file ("name=value ...").
 # Publishes EVENTS synthetic events (default 100000), runs the application until the group has
 # committed everything, kills it with SIGKILL, publishes 100 more events, starts it again and
 # prints the seconds until the application is RUNNING again (JVM start, restore of the stores from
@@ -20,8 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/local-run.sh" "$@"
 
 start_cluster
 publish_events "$events"
-: > "$work/client.properties"
-for setting in ${SETTINGS:-}; do echo "$setting" >> "$work/client.properties"; done
+client_properties
 start_streams exactly_once_v2
 await_caught_up 5000
 echo "processed $events events; SIGKILL"

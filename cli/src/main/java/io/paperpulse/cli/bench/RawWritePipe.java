@@ -108,11 +108,9 @@ final class RawWritePipe {
   private Map<String, Object> producerConfig() {
     Map<String, Object> config = new HashMap<>(clientProperties);
     // what Kafka Streams sets for its own producers (StreamsConfig's producer defaults), and the
-    // application's compression and batch size
+    // application's own producer defaults (compression, batch size)
     config.put(ProducerConfig.LINGER_MS_CONFIG, 100);
-    config.put(
-        ProducerConfig.COMPRESSION_TYPE_CONFIG, PaperPulseStreamsConfig.COMPRESSION_TYPE_DEFAULT);
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, PaperPulseStreamsConfig.BATCH_SIZE_DEFAULT);
+    config.putAll(PaperPulseStreamsConfig.PRODUCER_DEFAULTS);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "paperpulse-bench-raw-write");
     return config;

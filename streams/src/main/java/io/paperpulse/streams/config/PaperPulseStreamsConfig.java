@@ -71,6 +71,11 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
   public static final String BATCH_SIZE_CONFIG = ProducerConfig.BATCH_SIZE_CONFIG;
   public static final int BATCH_SIZE_DEFAULT = 256 * 1024;
 
+  /** What the application's producers write with unless configured otherwise. */
+  public static final Map<String, Object> PRODUCER_DEFAULTS =
+      Map.of(
+          COMPRESSION_TYPE_CONFIG, COMPRESSION_TYPE_DEFAULT, BATCH_SIZE_CONFIG, BATCH_SIZE_DEFAULT);
+
   /** Kafka Streams' own default: the counts do not go through the record cache. */
   public static final long STATESTORE_CACHE_MAX_BYTES_DEFAULT = 10L * 1024 * 1024;
 
