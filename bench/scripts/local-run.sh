@@ -114,6 +114,14 @@ cpu_ticks() {
   fi
 }
 
+# Heap in use after a forced full GC, in KB: the sum over the heap's generations (G1 prints one
+# line, the serial and parallel collectors one per generation), without metaspace.
+heap_after_gc_kb() {
+  jcmd "$app" GC.run > /dev/null
+  jcmd "$app" GC.heap_info | grep -v -i -E 'metaspace|class space' | grep -oE 'used [0-9]+K' \
+    | grep -oE '[0-9]+' | awk '{kb += $1} END {print kb + 0}'
+}
+
 records_written() {
   progress --ends | awk -v n="$1" '!/^lag/ {printf "%-50s %9d %7.2f\n", $1, $2, $2 / n; total += $2}
     END {printf "%-50s %9d %7.2f\n", "total", total, total / n}'

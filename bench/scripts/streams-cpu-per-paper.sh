@@ -40,8 +40,6 @@ printf '%s, commit interval %s: %d events in %.1f s, %.0f papers/s; stream threa
   "$(echo "$jvm_ticks / 100" | bc -l)" "$(echo "$jvm_ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'local cluster (broker and registry) meanwhile %.1f CPU s, %.3f ms per event\n' \
   "$(echo "$cluster_used / 100" | bc -l)" "$(echo "$cluster_used * 10 / $events" | bc -l)"
-jcmd "$app" GC.run > /dev/null
-printf 'heap after a full GC %s MB, RSS %s MB\n' \
-  "$(( $(jcmd "$app" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+') / 1024 ))" \
+printf 'heap after a full GC %s MB, RSS %s MB\n' "$(( $(heap_after_gc_kb) / 1024 ))" \
   "$(( $(awk '/VmRSS/ {print $2}' "/proc/$app/status") / 1024 ))"
 records_written "$events"

@@ -27,8 +27,7 @@ echo "work directory $work; columns: seconds, papers tagged, records waiting, he
 quiet=0
 while [[ $quiet -lt 3 ]]; do
   sleep "${EVERY:-120}"
-  jcmd "$app" GC.run > /dev/null
-  heap_kb=$(jcmd "$app" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+')
+  heap_kb=$(heap_after_gc_kb)
   rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$app/status")
   ends=$(progress --ends)
   waiting=$(awk '/^lag/ {print $2}' <<< "$ends")
