@@ -11,11 +11,16 @@ import io.paperpulse.registry.testing.CountingClient;
 import io.paperpulse.registry.testing.SamplePapers;
 import io.paperpulse.schema.PaperEvent;
 import io.paperpulse.schema.TagCount;
+import io.paperpulse.schema.TagKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -259,5 +264,48 @@ class AvroSerdeTest {
             .deserialize("latest", bytes);
     assertThat(read.getTitle()).isEqualTo("Written by an old app");
     assertThat(read.getSource()).isEqualTo("unknown");
+  }
+
+  private static TagCount count(String tag, TagKind kind, long papers) {
+    LocalDate day = LocalDate.of(2026, 12, 7);
+    return new TagCount(tag, kind, "day", day, day.plusDays(1), papers, 3 * papers);
+  }
+
+  @Test
+  void aWriteThatFailsHalfwayLeavesNothingInTheNextRecord() {
+    AvroSerializer<TagCount> fresh = new AvroSerializer<>(client, false);
+    byte[] expected = fresh.serialize("half-written", count("llm", TagKind.TOPIC, 7));
+
+    AvroSerializer<TagCount> serializer = new AvroSerializer<>(client, false);
+    // the tag is encoded before the missing kind fails the write
+    assertThatThrownBy(() -> serializer.serialize("half-written", count("a-long-tag", null, 1)))
+        .isInstanceOf(SerializationException.class);
+    assertThat(serializer.serialize("half-written", count("llm", TagKind.TOPIC, 7)))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void threadsSharingOneSerializerEachGetTheirOwnRecordsBytes() {
+    AvroSerializer<TagCount> shared = new AvroSerializer<>(client, false);
+    AvroSerializer<TagCount> reference = new AvroSerializer<>(client, false);
+    List<CompletableFuture<Integer>> writers = new ArrayList<>();
+    for (int thread = 0; thread < 4; thread++) {
+      String tag = "tag-of-thread-" + thread;
+      writers.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                int same = 0;
+                for (int i = 0; i < 5_000; i++) {
+                  TagCount record = count(tag, TagKind.KEYPHRASE, i);
+                  byte[] bytes = shared.serialize("shared", record);
+                  synchronized (reference) {
+                    same += Arrays.equals(bytes, reference.serialize("shared", record)) ? 1 : 0;
+                  }
+                }
+                return same;
+              },
+              command -> new Thread(command).start()));
+    }
+    assertThat(writers).allSatisfy(writer -> assertThat(writer.join()).isEqualTo(5_000));
   }
 }
