@@ -56,6 +56,14 @@ public class AvroSerializer<T> implements Serializer<T> {
 
   private record SubjectSchema(String subject, Schema schema) {}
 
+  /**
+   * The writer used last and what it was found by. A serializer mostly writes one type to one topic
+   * (an output of a topology, a producer's values), which then skips both map lookups.
+   */
+  private record LastWriter(String topic, Schema schema, String subject, PreparedWriter prepared) {}
+
+  private volatile LastWriter lastWriter;
+
   /** How one schema of one subject is written: registry id, writer, and when that was decided. */
   private record PreparedWriter(
       int id, DatumWriter<Object> writer, Transcoder transcoder, long preparedAtNanos) {}
@@ -89,6 +97,7 @@ public class AvroSerializer<T> implements Serializer<T> {
     clients.configure(configs);
     writers.clear();
     subjects.clear();
+    lastWriter = null;
   }
 
   @Override
@@ -97,8 +106,18 @@ public class AvroSerializer<T> implements Serializer<T> {
       return null;
     }
     Schema schema = PrimitiveSchemas.schemaOf(data);
-    String subject = subjects.computeIfAbsent(topic, t -> SubjectNames.forTopic(t, isKey));
-    PreparedWriter prepared = writerFor(subject, schema, data);
+    LastWriter last = lastWriter;
+    // identity, not equality: the same topic and schema objects again is the case worth a shortcut
+    if (last == null
+        || last.topic() != topic
+        || last.schema() != schema
+        || expired(last.prepared())) {
+      String subject = subjects.computeIfAbsent(topic, t -> SubjectNames.forTopic(t, isKey));
+      last = new LastWriter(topic, schema, subject, writerFor(subject, schema, data));
+      lastWriter = last;
+    }
+    String subject = last.subject();
+    PreparedWriter prepared = last.prepared();
     Object datum = PrimitiveSchemas.toAvro(data);
     if (prepared.transcoder() != null) {
       datum = prepared.transcoder().apply(datum);

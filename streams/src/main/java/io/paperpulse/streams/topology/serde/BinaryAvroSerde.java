@@ -59,10 +59,13 @@ public final class BinaryAvroSerde<T extends SpecificRecord> implements Serde<T>
     }
 
     private byte[] write(T value) {
+      // a buffered encoder hands the stream one write per record instead of one per field (each a
+      // lock of the stream); reconfiguring it first flushes what a failed write left, then dropped
+      encoder = EncoderFactory.get().binaryEncoder(out, encoder);
       out.reset();
-      encoder = EncoderFactory.get().directBinaryEncoder(out, encoder);
       try {
         writer.write(value, encoder);
+        encoder.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
