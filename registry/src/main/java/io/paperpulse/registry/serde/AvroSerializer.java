@@ -124,8 +124,7 @@ public class AvroSerializer<T> implements Serializer<T> {
     }
     Buffers buffers = buffers();
     ByteArrayOutputStream out = buffers.out;
-    // reconfiguring first flushes what a failed write left in the encoder, before the reset drops
-    // it
+    // reconfiguring flushes what a failed write left in the encoder; the reset then drops it
     buffers.encoder = EncoderFactory.get().binaryEncoder(out, buffers.encoder);
     out.reset();
     WireFormat.writeHeader(buffers.header, prepared.id());
