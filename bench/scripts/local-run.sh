@@ -27,6 +27,17 @@ if [[ -e "$work/data" || -e "$work/state" ]]; then
   echo "$work holds an earlier run's data; give a new or empty WORK_DIR" >&2
   exit 2
 fi
+# Every JVM of the jar starts with its class-data archive, as the launcher does (deploy/class-data-archive.sh);
+# made here, before any measurement, when it is missing or older than the jar. CDS=0 runs without one.
+cds_opts=""
+if [[ "${CDS:-1}" != 0 ]]; then
+  archive="${jar%.jar}.jsa"
+  if [[ ! "$archive" -nt "$jar" ]]; then
+    echo "writing the class-data archive $archive (about 20 s)" >&2
+    "$scripts_dir/../../deploy/class-data-archive.sh" "$jar" "$archive"
+  fi
+  cds_opts="-XX:SharedArchiveFile=$archive"
+fi
 kafka_port=$((19800 + RANDOM % 100)); registry_port=$((kafka_port + 100)); http_port=$((kafka_port + 200))
 
 # compiled once: launching the source file compiles it on every call, a CPU second beside the measured JVM
@@ -69,7 +80,7 @@ stop_all() {
 
 start_cluster() {
   mkdir -p "$work"
-  java -jar "$jar" local-cluster --data-dir "$work/data" --kafka-port "$kafka_port" --registry-port "$registry_port" \
+  java $cds_opts -jar "$jar" local-cluster --data-dir "$work/data" --kafka-port "$kafka_port" --registry-port "$registry_port" \
     > "$work/cluster.log" 2>&1 &
   cluster=$!
   trap stop_all EXIT
@@ -77,11 +88,11 @@ start_cluster() {
     (echo > "/dev/tcp/localhost/$registry_port") 2>/dev/null && (echo > "/dev/tcp/localhost/$kafka_port") 2>/dev/null && break
     sleep 1
   done
-  java -jar "$jar" topics --bootstrap-servers "localhost:$kafka_port" --partitions "${PARTITIONS:-1}" > "$work/topics.log" 2>&1
+  java $cds_opts -jar "$jar" topics --bootstrap-servers "localhost:$kafka_port" --partitions "${PARTITIONS:-1}" > "$work/topics.log" 2>&1
 }
 
 publish_events() {
-  java -jar "$jar" generate --bootstrap-servers "localhost:$kafka_port" \
+  java $cds_opts -jar "$jar" generate --bootstrap-servers "localhost:$kafka_port" \
     --schema-registry "http://localhost:$registry_port" --count "$1" --seed "${2:-1}" >> "$work/generate.log" 2>&1
 }
 
@@ -93,7 +104,7 @@ client_properties() {
 
 start_streams() {
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options, e.g. a flight recording
-  java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" streams --bootstrap-servers "localhost:$kafka_port" \
+  java -Xmx512m $cds_opts ${JAVA_OPTS:-} -jar "$jar" streams --bootstrap-servers "localhost:$kafka_port" \
     --schema-registry "http://localhost:$registry_port" --http-port "$http_port" --state-dir "$work/state" \
     --partitions "${PARTITIONS:-1}" --processing-guarantee "$1" --config "$work/client.properties" ${STREAMS_ARGS:-} \
     >> "$work/streams.log" 2>&1 &

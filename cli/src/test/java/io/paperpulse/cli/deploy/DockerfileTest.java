@@ -87,7 +87,40 @@ class DockerfileTest {
         Arrays.asList(
             JSON.readValue(
                 dockerfile.last().last("ENTRYPOINT").orElseThrow().arguments(), String[].class));
-    assertThat(entrypoint).containsExactly("java", "-jar", destination);
+    assertThat(entrypoint).startsWith("java").endsWith("-jar", destination);
+  }
+
+  @Test
+  void startsWithTheClassDataArchiveOfItsJarMadeInTheImage() throws Exception {
+    Stage runtime = dockerfile.last();
+    List<String> entrypoint =
+        Arrays.asList(
+            JSON.readValue(runtime.last("ENTRYPOINT").orElseThrow().arguments(), String[].class));
+    String jar = entrypoint.get(entrypoint.size() - 1);
+    String option =
+        entrypoint.stream()
+            .filter(argument -> argument.startsWith("-XX:SharedArchiveFile="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the entrypoint maps no class-data archive"));
+    String archive = option.substring("-XX:SharedArchiveFile=".length());
+    Instruction made =
+        runtime.all("RUN").stream()
+            .filter(run -> run.arguments().contains("class-data-archive.sh"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no RUN writes the class-data archive"));
+    String[] words = made.arguments().split(" ");
+    assertThat(words).hasSize(3);
+    assertThat(words[1]).as("the archive is made from the jar the entrypoint runs").isEqualTo(jar);
+    assertThat(words[2]).isEqualTo(archive);
+    String script = words[0];
+    assertThat(runtime.all("COPY"))
+        .extracting(Instruction::arguments)
+        .as("the script is copied from the repository")
+        .contains("deploy/class-data-archive.sh " + script);
+    Instruction user = runtime.last("USER").orElseThrow();
+    assertThat(runtime.indexOf(made))
+        .as("made as the user that runs the image, after the jar is copied")
+        .isGreaterThan(runtime.indexOf(user));
   }
 
   @Test
