@@ -25,9 +25,8 @@ class TopologyTopicsTest {
             "paperpulse-staging-" + StoreNames.PAPER_TAGS + "-changelog",
             "paperpulse-staging-" + StoreNames.PUBLISHED_PARTS + "-changelog",
             "paperpulse-staging-" + StoreNames.RANKING_PARTS + "-repartition",
-            // the description does not say that these stores keep no changelog; no such topic is
+            // the description does not say that this store keeps no changelog; no such topic is
             // ever created
-            "paperpulse-staging-" + StoreNames.SCORE_INDEX + "-changelog",
             "paperpulse-staging-" + StoreNames.PAPER_RANKS + "-changelog",
             "paperpulse-staging-" + StoreNames.TAG_DELTAS + "-repartition",
             "paperpulse-staging-" + StoreNames.TREND_ALERTS + "-changelog",

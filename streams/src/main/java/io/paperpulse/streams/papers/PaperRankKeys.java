@@ -11,9 +11,9 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Order-preserving keys of the paper rank index: ascending byte order is rank order, upvotes
- * descending, then the newest publication first, then paper id. The first five bytes are the bucket
- * prefix of the score index ({@link TrendingStoreKeys#bucketPrefix}), so a bucket's top papers are
- * one prefix scan:
+ * descending, then the newest publication first, then paper id. The first five bytes are the
+ * bucket's key ({@link TrendingStoreKeys#bucketPrefix}), so a bucket's top papers are one prefix
+ * scan:
  *
  * <pre>granularity (1) | bucket start (4) | upvotes desc (4) | publishedAt desc (8) | id UTF-8 asc
  * </pre>

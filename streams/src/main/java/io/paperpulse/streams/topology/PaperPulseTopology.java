@@ -310,13 +310,6 @@ public final class PaperPulseTopology {
     Set<StoreBuilder<?>> stores =
         inOrder(
             CountStore.builder(StoreNames.BUCKET_COUNTS, config.granularities(), COUNTS_CHANGELOG),
-            // derived from the counts and rebuilt from them on start: no changelog; not cached, as
-            // a prefix scan of a cached store first copies every cached key of the range
-            Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(StoreNames.SCORE_INDEX),
-                    Serdes.Bytes(),
-                    Serdes.ByteArray())
-                .withLoggingDisabled(),
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PARTS),
                     Serdes.Bytes(),
@@ -328,10 +321,7 @@ public final class PaperPulseTopology {
                 Serdes.ByteArray()));
     CountTagsProcessor.Stores names =
         new CountTagsProcessor.Stores(
-            StoreNames.BUCKET_COUNTS,
-            StoreNames.SCORE_INDEX,
-            StoreNames.PUBLISHED_PARTS,
-            StoreNames.TREND_ALERTS);
+            StoreNames.BUCKET_COUNTS, StoreNames.PUBLISHED_PARTS, StoreNames.TREND_ALERTS);
     return withStores(
         () ->
             new CountTagsProcessor(

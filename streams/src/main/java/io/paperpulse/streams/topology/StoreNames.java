@@ -19,9 +19,6 @@ public final class StoreNames {
   /** (granularity, tag, bucket) to its exact count; partitioned by tag. */
   public static final String BUCKET_COUNTS = "bucket-counts";
 
-  /** Trend scores of the counting task's tags, ordered per bucket; derived, no changelog. */
-  public static final String SCORE_INDEX = "score-index";
-
   /** The ranking parts the counting task last published, per bucket. */
   public static final String PUBLISHED_PARTS = "published-ranking-parts";
 

@@ -6,21 +6,16 @@ import io.paperpulse.schema.RankingPart;
 import io.paperpulse.schema.TrendingKey;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.streams.buckets.Granularity;
-import io.paperpulse.streams.topology.BatchedWrites;
 import io.paperpulse.streams.topology.BlindDeletes;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountKey;
 import io.paperpulse.streams.topology.counts.CountTable;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -36,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * downstream grows with what can enter a top N, not with every changed count.
  *
  * <p>The scores live in an index ordered by (bucket, score, paper count, upvotes, tag), so a
- * bucket's top N is one prefix scan that stops after N. The index is derived from the counts and
- * has no changelog; it is rebuilt from the counts when the task starts ({@link #rebuild}), and the
- * first publication after that compares every bucket's part with the last one published (kept, with
- * a changelog, in the published store), so a part whose publication a crash prevented goes out
+ * bucket's top N is its first N entries ({@link ScoreIndex}). The index is derived from the counts
+ * and kept on the heap; it is rebuilt from the counts when the task starts ({@link #rebuild}), and
+ * the first publication after that compares every bucket's part with the last one published (kept,
+ * with a changelog, in the published store), so a part whose publication a crash prevented goes out
  * then.
  *
  * <p>Between publications the counting processor reports each change of a count with the value
@@ -59,7 +54,7 @@ public final class LocalRankings {
   }
 
   private final CountTable counts;
-  private final KeyValueStore<Bytes, byte[]> index;
+  private final ScoreIndex index = new ScoreIndex();
   private final KeyValueStore<Bytes, RankingPart> published;
   private final int lookback;
   private final int topN;
@@ -79,19 +74,16 @@ public final class LocalRankings {
 
   /**
    * @param counts the counts of the task, which the counting processor keeps current
-   * @param index the score index (no changelog)
    * @param published the parts last published, by bucket prefix
    * @param partition the partition of the counting task, which names its parts
    */
   public LocalRankings(
       CountTable counts,
-      KeyValueStore<Bytes, byte[]> index,
       KeyValueStore<Bytes, RankingPart> published,
       int lookback,
       int topN,
       int partition) {
     this.counts = counts;
-    this.index = index;
     this.published = published;
     this.lookback = lookback;
     this.topN = topN;
@@ -192,19 +184,25 @@ public final class LocalRankings {
       }
       TrendingTag was = scored(tag, then, slot);
       TrendingTag is = scored(tag, now, slot);
-      if (!Objects.equals(was, is)) {
-        LocalDate bucket = LocalDate.ofEpochDay(slots.get(slot));
+      if (!same(was, is)) {
+        Bytes bucket =
+            TrendingStoreKeys.bucketPrefix(granularity, LocalDate.ofEpochDay(slots.get(slot)));
         if (was != null) {
-          BlindDeletes.delete(index, TrendingStoreKeys.indexKey(granularity, bucket, was));
+          index.remove(bucket, was);
         }
         if (is != null) {
-          index.put(
-              TrendingStoreKeys.indexKey(granularity, bucket, is),
-              TrendingStoreKeys.indexValue(is));
+          index.put(bucket, is);
         }
-        buckets.add(TrendingStoreKeys.bucketPrefix(granularity, bucket));
+        buckets.add(bucket);
       }
     }
+  }
+
+  /** Whether two entries of one tag (either may be null) rank the same. */
+  private static boolean same(TrendingTag left, TrendingTag right) {
+    return left == null || right == null
+        ? left == right
+        : RankingOrder.ORDER.compare(left, right) == 0 && left.getKind() == right.getKind();
   }
 
   /**
@@ -232,21 +230,14 @@ public final class LocalRankings {
     long started = System.nanoTime();
     changes.clear();
     Set<Bytes> buckets = new LinkedHashSet<>();
-    try (BatchedWrites<Bytes, byte[]> writes = new BatchedWrites<>(index)) {
-      // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
-      try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
-        it.forEachRemaining(stale -> writes.put(stale.key, null));
-      }
-      counts.forEach(
-          (code, count) -> {
-            CountKey key = counts.key(code);
-            TrendingTag entry = entry(key.tag(), count, counts.history(code, lookback));
-            writes.put(
-                TrendingStoreKeys.indexKey(key.granularity(), key.bucketStart(), entry),
-                TrendingStoreKeys.indexValue(entry));
-            buckets.add(TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart()));
-          });
-    }
+    index.clear();
+    counts.forEach(
+        (code, count) -> {
+          CountKey key = counts.key(code);
+          Bytes bucket = TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart());
+          index.put(bucket, entry(key.tag(), count, counts.history(code, lookback)));
+          buckets.add(bucket);
+        });
     try (KeyValueIterator<Bytes, RankingPart> it = published.all()) {
       it.forEachRemaining(part -> buckets.add(part.key));
     }
@@ -272,13 +263,7 @@ public final class LocalRankings {
   }
 
   private void publishIfChanged(Bytes bucket, Publisher publisher) {
-    List<TrendingTag> top = new ArrayList<>(topN);
-    try (KeyValueIterator<Bytes, byte[]> it = index.prefixScan(bucket, new BytesSerializer())) {
-      while (it.hasNext() && top.size() < topN) {
-        KeyValue<Bytes, byte[]> next = it.next();
-        top.add(TrendingStoreKeys.entry(next.key, next.value));
-      }
-    }
+    List<TrendingTag> top = index.top(bucket, topN);
     RankingPart previous = published.get(bucket);
     if (previous == null ? top.isEmpty() : previous.getTags().equals(top)) {
       return;

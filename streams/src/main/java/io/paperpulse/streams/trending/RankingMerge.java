@@ -8,13 +8,12 @@ import io.paperpulse.schema.TrendingTags;
 import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.merge.PartitionParts;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * A bucket's ranking from the parts the counting tasks publish ({@link LocalRankings}): the latest
- * part of each partition is kept, and the ranking is the top N of their union, in the order of the
- * score index (score, paper count, upvote sum descending, then tag name).
+ * part of each partition is kept, and the ranking is the top N of their union, in {@link
+ * RankingOrder}.
  */
 public final class RankingMerge {
 
@@ -42,9 +41,7 @@ public final class RankingMerge {
     if (union.isEmpty()) {
       return null;
     }
-    union.sort(
-        Comparator.comparing(
-            entry -> TrendingStoreKeys.indexKey(granularity, key.getBucketStart(), entry)));
+    union.sort(RankingOrder.ORDER);
     List<TrendingTag> top = new ArrayList<>(Math.min(topN, union.size()));
     for (TrendingTag entry : union.subList(0, Math.min(topN, union.size()))) {
       top.add(TrendingTag.newBuilder(entry).setRank(top.size() + 1).build());

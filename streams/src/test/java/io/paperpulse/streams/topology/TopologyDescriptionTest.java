@@ -34,7 +34,6 @@ class TopologyDescriptionTest extends RegistryTestBase {
         .contains(
             StoreNames.PAPER_TAGS,
             StoreNames.BUCKET_COUNTS,
-            StoreNames.SCORE_INDEX,
             StoreNames.PUBLISHED_PARTS,
             StoreNames.TAG_DELTAS + "-repartition",
             StoreNames.RANKING_PARTS + "-repartition",

@@ -40,10 +40,8 @@ public final class CountTagsProcessor
 
   private static final Logger log = LoggerFactory.getLogger(CountTagsProcessor.class);
 
-  /**
-   * Store names: the counts, the score index, the ranking parts last published, the alert state.
-   */
-  public record Stores(String counts, String index, String published, String alerts) {}
+  /** Store names: the counts, the ranking parts last published, the alert state. */
+  public record Stores(String counts, String published, String alerts) {}
 
   private final Stores storeNames;
   private final List<Granularity> granularities;
@@ -82,7 +80,6 @@ public final class CountTagsProcessor
     this.rankings =
         new LocalRankings(
             table,
-            context.getStateStore(storeNames.index()),
             context.getStateStore(storeNames.published()),
             lookback,
             topN,
