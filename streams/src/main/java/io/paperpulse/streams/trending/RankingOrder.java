@@ -25,19 +25,23 @@ public final class RankingOrder {
     return order != 0 ? order : compareCodePoints(left.getTag(), right.getTag());
   }
 
-  // String.compareTo compares UTF-16 units, which puts U+10000 and above before U+E000 to U+FFFF
+  /**
+   * Code point order, which is the order of the names' UTF-8 bytes. It differs from {@link
+   * String#compareTo}, which compares UTF-16 units, only where one name has a surrogate (a code
+   * point above U+FFFF) and the other a unit from U+E000 to U+FFFF; both orders agree on every
+   * other first difference. Many entries of a bucket tie up to the name, so this runs on every such
+   * comparison.
+   */
   private static int compareCodePoints(String left, String right) {
-    int i = 0;
-    int j = 0;
-    while (i < left.length() && j < right.length()) {
-      int l = left.codePointAt(i);
-      int r = right.codePointAt(j);
+    int common = Math.min(left.length(), right.length());
+    for (int i = 0; i < common; i++) {
+      char l = left.charAt(i);
+      char r = right.charAt(i);
       if (l != r) {
-        return Integer.compare(l, r);
+        boolean leftSurrogate = Character.isSurrogate(l);
+        return leftSurrogate == Character.isSurrogate(r) ? l - r : leftSurrogate ? 1 : -1;
       }
-      i += Character.charCount(l);
-      j += Character.charCount(r);
     }
-    return Integer.compare(left.length() - i, right.length() - j);
+    return left.length() - right.length();
   }
 }
