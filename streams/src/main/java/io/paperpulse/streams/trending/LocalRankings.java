@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -182,9 +183,9 @@ public final class LocalRankings {
       if (!moved[slot]) {
         continue;
       }
-      TrendingTag was = scored(tag, then, slot);
-      TrendingTag is = scored(tag, now, slot);
-      if (!same(was, is)) {
+      ScoredTag was = scored(tag, then, slot);
+      ScoredTag is = scored(tag, now, slot);
+      if (!Objects.equals(was, is)) {
         Bytes bucket =
             TrendingStoreKeys.bucketPrefix(granularity, LocalDate.ofEpochDay(slots.get(slot)));
         if (was != null) {
@@ -198,18 +199,11 @@ public final class LocalRankings {
     }
   }
 
-  /** Whether two entries of one tag (either may be null) rank the same. */
-  private static boolean same(TrendingTag left, TrendingTag right) {
-    return left == null || right == null
-        ? left == right
-        : RankingOrder.ORDER.compare(left, right) == 0 && left.getKind() == right.getKind();
-  }
-
   /**
    * The entry of {@code tag} in slot {@code slot} of {@code counts}, its baseline the {@code
    * lookback} slots before; null when it has no paper.
    */
-  private TrendingTag scored(String tag, Count[] counts, int slot) {
+  private ScoredTag scored(String tag, Count[] counts, int slot) {
     if (counts[slot] == null) {
       return null;
     }
@@ -251,15 +245,8 @@ public final class LocalRankings {
   }
 
   /** The entry of {@code tag} with {@code count} and the paper counts of its baseline. */
-  private static TrendingTag entry(String tag, Count count, long[] history) {
-    // rank is positional and assigned when the ranking is merged
-    return new TrendingTag(
-        tag,
-        count.kind(),
-        count.papers(),
-        count.upvotes(),
-        TrendScore.score(count.papers(), history),
-        0);
+  private static ScoredTag entry(String tag, Count count, long[] history) {
+    return ScoredTag.of(tag, count, TrendScore.score(count.papers(), history));
   }
 
   private void publishIfChanged(Bytes bucket, Publisher publisher) {

@@ -22,26 +22,35 @@ public final class RankingOrder {
     if (order == 0) {
       order = Long.compare(right.getUpvoteSum(), left.getUpvoteSum());
     }
-    return order != 0 ? order : compareCodePoints(left.getTag(), right.getTag());
+    return order != 0 ? order : compareNames(left.getTag(), right.getTag());
   }
 
   /**
-   * Code point order, which is the order of the names' UTF-8 bytes. It differs from {@link
-   * String#compareTo}, which compares UTF-16 units, only where one name has a surrogate (a code
-   * point above U+FFFF) and the other a unit from U+E000 to U+FFFF; both orders agree on every
-   * other first difference. Many entries of a bucket tie up to the name, so this runs on every such
-   * comparison.
+   * Code point order, which is the order of the names' UTF-8 bytes: at the first unit where they
+   * differ, the one with the greater {@link #unitKey}.
    */
-  private static int compareCodePoints(String left, String right) {
+  static int compareNames(String left, String right) {
     int common = Math.min(left.length(), right.length());
     for (int i = 0; i < common; i++) {
       char l = left.charAt(i);
       char r = right.charAt(i);
       if (l != r) {
-        boolean leftSurrogate = Character.isSurrogate(l);
-        return leftSurrogate == Character.isSurrogate(r) ? l - r : leftSurrogate ? 1 : -1;
+        return unitKey(l) - unitKey(r);
       }
     }
     return left.length() - right.length();
+  }
+
+  /**
+   * A UTF-16 unit as a number that orders names by code point where they first differ. Unit order
+   * is code point order but for surrogates (U+D800 to U+DFFF, halves of a code point above U+FFFF),
+   * which must come after the units from U+E000 to U+FFFF: those move down by 0x800, surrogates up
+   * to the top.
+   */
+  static int unitKey(char unit) {
+    if (Character.isSurrogate(unit)) {
+      return unit + 0x2000;
+    }
+    return unit >= 0xE000 ? unit - 0x800 : unit;
   }
 }

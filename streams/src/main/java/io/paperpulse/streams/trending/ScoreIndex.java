@@ -10,11 +10,11 @@ import java.util.TreeSet;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * The scored entries of a counting task's tags, per bucket in ranking order ({@link RankingOrder}):
- * a bucket's top N is its first N entries.
+ * The scored entries of a counting task's tags, per bucket in ranking order ({@link
+ * ScoredTag#ORDER}): a bucket's top N is its first N entries.
  *
  * <p>On the heap, not in a state store: the index is derived from the counts, which the task keeps
- * on the heap already, and is rebuilt from them when the task starts. About 90 bytes an entry, one
+ * on the heap already, and is rebuilt from them when the task starts. About 100 bytes an entry, one
  * entry a count with papers.
  */
 final class ScoreIndex {
@@ -22,19 +22,19 @@ final class ScoreIndex {
   /**
    * By bucket prefix ({@link TrendingStoreKeys#bucketPrefix}); a bucket without entries has none.
    */
-  private final Map<Bytes, TreeSet<TrendingTag>> buckets = new HashMap<>();
+  private final Map<Bytes, TreeSet<ScoredTag>> buckets = new HashMap<>();
 
   private int size;
 
-  void put(Bytes bucket, TrendingTag entry) {
-    if (buckets.computeIfAbsent(bucket, empty -> new TreeSet<>(RankingOrder.ORDER)).add(entry)) {
+  void put(Bytes bucket, ScoredTag entry) {
+    if (buckets.computeIfAbsent(bucket, empty -> new TreeSet<>(ScoredTag.ORDER)).add(entry)) {
       size++;
     }
   }
 
   /** Removes the entry that ranks as {@code entry} does. */
-  void remove(Bytes bucket, TrendingTag entry) {
-    TreeSet<TrendingTag> entries = buckets.get(bucket);
+  void remove(Bytes bucket, ScoredTag entry) {
+    TreeSet<ScoredTag> entries = buckets.get(bucket);
     if (entries != null && entries.remove(entry)) {
       size--;
       if (entries.isEmpty()) {
@@ -45,12 +45,12 @@ final class ScoreIndex {
 
   /** The first {@code n} entries of {@code bucket}, rank 0. */
   List<TrendingTag> top(Bytes bucket, int n) {
-    TreeSet<TrendingTag> entries = buckets.get(bucket);
+    TreeSet<ScoredTag> entries = buckets.get(bucket);
     List<TrendingTag> top = new ArrayList<>(n);
     if (entries != null) {
-      Iterator<TrendingTag> it = entries.iterator();
+      Iterator<ScoredTag> it = entries.iterator();
       while (top.size() < n && it.hasNext()) {
-        top.add(it.next());
+        top.add(it.next().toAvro());
       }
     }
     return top;

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperpulse.schema.TagKind;
 import io.paperpulse.schema.TrendingTag;
+import io.paperpulse.streams.topology.counts.Count;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -48,5 +51,57 @@ class RankingOrderTest {
 
     assertThat(tags).containsExactly(prefix, ligature, emoji);
     assertThat(RankingOrder.ORDER.compare(ligature, entry("\uFB01le", 1.0, 1, 0))).isZero();
+  }
+
+  @Test
+  void indexEntriesSortAsTheirRankingEntries() {
+    // names sharing long prefixes, of different lengths, with a NUL, with units above U+E000 and
+    // with surrogates, so that the name keys tie and the full comparison decides
+    String[] stems = {
+      "large language model",
+      "large language models",
+      "large",
+      "larg",
+      "lar\u0000",
+      "lar",
+      "\uFB01ne",
+      "\uD83D\uDE00 tuning",
+      "\uE000",
+      "\uFFFD",
+      "\u00E9t\u00E9",
+      "etc",
+      "a",
+      ""
+    };
+    Random random = new Random(5);
+    List<ScoredTag> entries = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      String name =
+          stems[random.nextInt(stems.length)]
+              + (random.nextBoolean() ? "" : stems[i % stems.length]);
+      entries.add(
+          ScoredTag.of(
+              name,
+              new Count(TagKind.KEYPHRASE, 1 + random.nextInt(2), random.nextInt(2)),
+              random.nextInt(2)));
+    }
+    for (int i = 0; i < 20_000; i++) {
+      ScoredTag left = entries.get(random.nextInt(entries.size()));
+      ScoredTag right = entries.get(random.nextInt(entries.size()));
+      assertThat(Integer.signum(ScoredTag.ORDER.compare(left, right)))
+          .as("%s against %s", left, right)
+          .isEqualTo(Integer.signum(RankingOrder.ORDER.compare(left.toAvro(), right.toAvro())));
+      assertThat(Integer.signum(ScoredTag.ORDER.compare(left, right)))
+          .as("names in the order of their UTF-8 bytes: %s against %s", left, right)
+          .isEqualTo(
+              left.score() == right.score()
+                      && left.papers() == right.papers()
+                      && left.upvotes() == right.upvotes()
+                  ? Integer.signum(
+                      Arrays.compareUnsigned(
+                          left.tag().getBytes(StandardCharsets.UTF_8),
+                          right.tag().getBytes(StandardCharsets.UTF_8)))
+                  : Integer.signum(ScoredTag.ORDER.compare(left, right)));
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperpulse.schema.TagKind;
 import io.paperpulse.schema.TrendingTag;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.topology.counts.Count;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,13 @@ class ScoreIndexTest {
   void aBucketsTopIsItsBestEntriesInRankingOrderAndNothingOfTheBucketsBesideIt() {
     Random random = new Random(11);
     ScoreIndex index = new ScoreIndex();
-    List<TrendingTag> inMonth = new ArrayList<>();
+    List<ScoredTag> inMonth = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      TrendingTag entry = entry("tag " + i, random.nextInt(40) / 4.0 - 3, 1 + random.nextInt(9));
+      ScoredTag entry = entry("tag " + i, random.nextInt(40) / 4.0 - 3, 1 + random.nextInt(9));
       inMonth.add(entry);
       index.put(bucket(Granularity.MONTH, MONTH), entry);
       // the same tags in the month before and after, the week and the year around it, scored higher
-      TrendingTag higher = entry(entry.getTag(), entry.getScore() + 100, entry.getPaperCount());
+      ScoredTag higher = entry(entry.tag(), entry.score() + 100, entry.papers());
       index.put(bucket(Granularity.MONTH, MONTH.minusMonths(1)), higher);
       index.put(bucket(Granularity.MONTH, MONTH.plusMonths(1)), higher);
       index.put(bucket(Granularity.WEEK, MONTH), higher);
@@ -34,21 +35,19 @@ class ScoreIndexTest {
     }
     // moved entries: the old key goes, the new one comes
     for (int i = 0; i < 100; i++) {
-      TrendingTag old = inMonth.get(i);
+      ScoredTag old = inMonth.get(i);
       // a copy, as the rankings compute the old entry again instead of keeping it
-      index.remove(
-          bucket(Granularity.MONTH, MONTH),
-          entry(old.getTag(), old.getScore(), old.getPaperCount()));
-      TrendingTag moved = entry(old.getTag(), old.getScore() + i % 7, old.getPaperCount() + 1);
+      index.remove(bucket(Granularity.MONTH, MONTH), entry(old.tag(), old.score(), old.papers()));
+      ScoredTag moved = entry(old.tag(), old.score() + i % 7, old.papers() + 1);
       index.put(bucket(Granularity.MONTH, MONTH), moved);
       inMonth.set(i, moved);
     }
-    inMonth.sort(RankingOrder.ORDER);
+    List<TrendingTag> ranked =
+        inMonth.stream().map(ScoredTag::toAvro).sorted(RankingOrder.ORDER).toList();
 
     assertThat(index.top(bucket(Granularity.MONTH, MONTH), 20))
-        .containsExactlyElementsOf(inMonth.subList(0, 20));
-    assertThat(index.top(bucket(Granularity.MONTH, MONTH), 1000))
-        .containsExactlyElementsOf(inMonth);
+        .containsExactlyElementsOf(ranked.subList(0, 20));
+    assertThat(index.top(bucket(Granularity.MONTH, MONTH), 1000)).containsExactlyElementsOf(ranked);
     assertThat(index.top(bucket(Granularity.DAY, MONTH), 20)).isEmpty();
     assertThat(index.size()).isEqualTo(5 * 500);
 
@@ -60,7 +59,7 @@ class ScoreIndexTest {
     return TrendingStoreKeys.bucketPrefix(granularity, start);
   }
 
-  private static TrendingTag entry(String tag, double score, long papers) {
-    return new TrendingTag(tag, TagKind.KEYPHRASE, papers, 0L, score, 0);
+  private static ScoredTag entry(String tag, double score, long papers) {
+    return ScoredTag.of(tag, new Count(TagKind.KEYPHRASE, papers, 0), score);
   }
 }
