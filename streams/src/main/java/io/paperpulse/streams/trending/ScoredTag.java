@@ -7,13 +7,21 @@ import java.util.Comparator;
 
 /**
  * A tag's entry in one bucket of the score index: what its ranking shows of the tag, and the tag's
- * first eight name units as two numbers ({@link RankingOrder#unitKey}). Many entries of a bucket
- * tie on score, paper count and upvotes (every new tag with one paper does), so {@link #ORDER}
- * breaks most ties on those numbers, held in the entry itself, and reads the name only when they
- * are equal too.
+ * first sixteen name units as four numbers ({@link RankingOrder#unitKey}). Many entries of a bucket
+ * tie on score, paper count and upvotes (every new tag with one paper does), and keyphrases often
+ * share their first words, so {@link #ORDER} breaks most ties on those numbers, held in the entry
+ * itself, and reads the names only when they are equal too.
  */
 record ScoredTag(
-    double score, long papers, long upvotes, long name0, long name1, String tag, TagKind kind) {
+    double score,
+    long papers,
+    long upvotes,
+    long name0,
+    long name1,
+    long name2,
+    long name3,
+    String tag,
+    TagKind kind) {
 
   /** {@link RankingOrder} on index entries. */
   static final Comparator<ScoredTag> ORDER = ScoredTag::compare;
@@ -25,6 +33,8 @@ record ScoredTag(
         count.upvotes(),
         nameKey(tag, 0),
         nameKey(tag, 4),
+        nameKey(tag, 8),
+        nameKey(tag, 12),
         tag,
         count.kind());
   }
@@ -57,7 +67,13 @@ record ScoredTag(
     if (order == 0) {
       order = Long.compareUnsigned(left.name1, right.name1);
     }
-    // equal keys: the same first eight units, or a shorter name padded with 0 against a NUL unit
+    if (order == 0) {
+      order = Long.compareUnsigned(left.name2, right.name2);
+    }
+    if (order == 0) {
+      order = Long.compareUnsigned(left.name3, right.name3);
+    }
+    // equal keys: the same first sixteen units, or a shorter name padded with 0 against a NUL unit
     return order != 0 ? order : RankingOrder.compareNames(left.tag, right.tag);
   }
 }
