@@ -30,6 +30,10 @@ public final class RankingOrder {
    * differ, the one with the greater {@link #unitKey}.
    */
   static int compareNames(String left, String right) {
+    if (left == right) {
+      // an entry's old and new score share the count table's name
+      return 0;
+    }
     int common = Math.min(left.length(), right.length());
     for (int i = 0; i < common; i++) {
       char l = left.charAt(i);
@@ -47,7 +51,7 @@ public final class RankingOrder {
    * which must come after the units from U+E000 to U+FFFF: those move down by 0x800, surrogates up
    * to the top.
    */
-  static int unitKey(char unit) {
+  private static int unitKey(char unit) {
     if (Character.isSurrogate(unit)) {
       return unit + 0x2000;
     }

@@ -14,7 +14,7 @@ import org.apache.kafka.common.utils.Bytes;
  * ScoredTag#ORDER}): a bucket's top N is its first N entries.
  *
  * <p>On the heap, not in a state store: the index is derived from the counts, which the task keeps
- * on the heap already, and is rebuilt from them when the task starts. About 100 bytes an entry, one
+ * on the heap already, and is rebuilt from them when the task starts. About 90 bytes an entry, one
  * entry a count with papers.
  */
 final class ScoreIndex {
