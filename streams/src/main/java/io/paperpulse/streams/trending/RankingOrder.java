@@ -10,26 +10,45 @@ import java.util.Comparator;
  */
 public final class RankingOrder {
 
-  public static final Comparator<TrendingTag> ORDER = RankingOrder::compare;
+  public static final Comparator<TrendingTag> ORDER =
+      (left, right) ->
+          compare(
+              left.getScore(),
+              left.getPaperCount(),
+              left.getUpvoteSum(),
+              left.getTag(),
+              right.getScore(),
+              right.getPaperCount(),
+              right.getUpvoteSum(),
+              right.getTag());
 
   private RankingOrder() {}
 
-  private static int compare(TrendingTag left, TrendingTag right) {
-    int order = Double.compare(right.getScore(), left.getScore());
+  /** The order of two entries given by their fields: of a ranking, or of the score index. */
+  static int compare(
+      double leftScore,
+      long leftPapers,
+      long leftUpvotes,
+      String leftTag,
+      double rightScore,
+      long rightPapers,
+      long rightUpvotes,
+      String rightTag) {
+    int order = Double.compare(rightScore, leftScore);
     if (order == 0) {
-      order = Long.compare(right.getPaperCount(), left.getPaperCount());
+      order = Long.compare(rightPapers, leftPapers);
     }
     if (order == 0) {
-      order = Long.compare(right.getUpvoteSum(), left.getUpvoteSum());
+      order = Long.compare(rightUpvotes, leftUpvotes);
     }
-    return order != 0 ? order : compareNames(left.getTag(), right.getTag());
+    return order != 0 ? order : compareNames(leftTag, rightTag);
   }
 
   /**
    * Code point order, which is the order of the names' UTF-8 bytes: at the first unit where they
    * differ, the one with the greater {@link #unitKey}.
    */
-  static int compareNames(String left, String right) {
+  private static int compareNames(String left, String right) {
     if (left == right) {
       // an entry's old and new score share the count table's name
       return 0;

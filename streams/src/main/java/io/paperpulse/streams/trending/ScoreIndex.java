@@ -24,22 +24,15 @@ final class ScoreIndex {
    */
   private final Map<Bytes, TreeSet<ScoredTag>> buckets = new HashMap<>();
 
-  private int size;
-
   void put(Bytes bucket, ScoredTag entry) {
-    if (buckets.computeIfAbsent(bucket, empty -> new TreeSet<>(ScoredTag.ORDER)).add(entry)) {
-      size++;
-    }
+    buckets.computeIfAbsent(bucket, empty -> new TreeSet<>(ScoredTag.ORDER)).add(entry);
   }
 
   /** Removes the entry that ranks as {@code entry} does. */
   void remove(Bytes bucket, ScoredTag entry) {
     TreeSet<ScoredTag> entries = buckets.get(bucket);
-    if (entries != null && entries.remove(entry)) {
-      size--;
-      if (entries.isEmpty()) {
-        buckets.remove(bucket);
-      }
+    if (entries != null && entries.remove(entry) && entries.isEmpty()) {
+      buckets.remove(bucket);
     }
   }
 
@@ -58,10 +51,10 @@ final class ScoreIndex {
 
   void clear() {
     buckets.clear();
-    size = 0;
   }
 
+  /** Entries in all buckets: it counts them. */
   int size() {
-    return size;
+    return buckets.values().stream().mapToInt(TreeSet::size).sum();
   }
 }

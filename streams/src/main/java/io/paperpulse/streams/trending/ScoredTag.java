@@ -13,7 +13,17 @@ import java.util.Comparator;
 record ScoredTag(double score, long papers, long upvotes, String tag, TagKind kind) {
 
   /** {@link RankingOrder} on index entries. */
-  static final Comparator<ScoredTag> ORDER = ScoredTag::compare;
+  static final Comparator<ScoredTag> ORDER =
+      (left, right) ->
+          RankingOrder.compare(
+              left.score,
+              left.papers,
+              left.upvotes,
+              left.tag,
+              right.score,
+              right.papers,
+              right.upvotes,
+              right.tag);
 
   static ScoredTag of(String tag, Count count, double score) {
     return new ScoredTag(score, count.papers(), count.upvotes(), tag, count.kind());
@@ -22,16 +32,5 @@ record ScoredTag(double score, long papers, long upvotes, String tag, TagKind ki
   /** The entry as a ranking part holds it, rank 0 (positional, assigned when parts are merged). */
   TrendingTag toAvro() {
     return new TrendingTag(tag, kind, papers, upvotes, score, 0);
-  }
-
-  private static int compare(ScoredTag left, ScoredTag right) {
-    int order = Double.compare(right.score, left.score);
-    if (order == 0) {
-      order = Long.compare(right.papers, left.papers);
-    }
-    if (order == 0) {
-      order = Long.compare(right.upvotes, left.upvotes);
-    }
-    return order != 0 ? order : RankingOrder.compareNames(left.tag, right.tag);
   }
 }

@@ -91,17 +91,23 @@ class RankingOrderTest {
       assertThat(Integer.signum(ScoredTag.ORDER.compare(left, right)))
           .as("%s against %s", left, right)
           .isEqualTo(Integer.signum(RankingOrder.ORDER.compare(left.toAvro(), right.toAvro())));
+      // the order written out, names by their UTF-8 bytes
+      int expected = Double.compare(right.score(), left.score());
+      if (expected == 0) {
+        expected = Long.compare(right.papers(), left.papers());
+      }
+      if (expected == 0) {
+        expected = Long.compare(right.upvotes(), left.upvotes());
+      }
+      if (expected == 0) {
+        expected =
+            Arrays.compareUnsigned(
+                left.tag().getBytes(StandardCharsets.UTF_8),
+                right.tag().getBytes(StandardCharsets.UTF_8));
+      }
       assertThat(Integer.signum(ScoredTag.ORDER.compare(left, right)))
-          .as("names in the order of their UTF-8 bytes: %s against %s", left, right)
-          .isEqualTo(
-              left.score() == right.score()
-                      && left.papers() == right.papers()
-                      && left.upvotes() == right.upvotes()
-                  ? Integer.signum(
-                      Arrays.compareUnsigned(
-                          left.tag().getBytes(StandardCharsets.UTF_8),
-                          right.tag().getBytes(StandardCharsets.UTF_8)))
-                  : Integer.signum(ScoredTag.ORDER.compare(left, right)));
+          .as("%s against %s", left, right)
+          .isEqualTo(Integer.signum(expected));
     }
   }
 }
