@@ -55,10 +55,9 @@ public final class LocalRankings {
   }
 
   private final CountTable counts;
-  private final ScoreIndex index = new ScoreIndex();
+  private final ScoreIndex index;
   private final KeyValueStore<Bytes, RankingPart> published;
   private final int lookback;
-  private final int topN;
   private final int partition;
 
   /**
@@ -87,7 +86,7 @@ public final class LocalRankings {
     this.counts = counts;
     this.published = published;
     this.lookback = lookback;
-    this.topN = topN;
+    this.index = new ScoreIndex(topN);
     this.partition = partition;
   }
 
@@ -250,7 +249,7 @@ public final class LocalRankings {
   }
 
   private void publishIfChanged(Bytes bucket, Publisher publisher) {
-    List<TrendingTag> top = index.top(bucket, topN);
+    List<TrendingTag> top = index.top(bucket);
     RankingPart previous = published.get(bucket);
     if (previous == null ? top.isEmpty() : previous.getTags().equals(top)) {
       return;
