@@ -187,12 +187,7 @@ public final class LocalRankings {
       if (!Objects.equals(was, is)) {
         Bytes bucket =
             TrendingStoreKeys.bucketPrefix(granularity, LocalDate.ofEpochDay(slots.get(slot)));
-        if (was != null) {
-          index.remove(bucket, was);
-        }
-        if (is != null) {
-          index.put(bucket, is);
-        }
+        index.move(bucket, was, is);
         buckets.add(bucket);
       }
     }

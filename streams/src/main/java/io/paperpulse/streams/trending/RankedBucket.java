@@ -33,7 +33,7 @@ final class RankedBucket {
 
   /** Adds the entry of a tag the bucket has no entry of. */
   void add(ScoredTag entry) {
-    if (tail.isEmpty() || (!head.isEmpty() && ScoredTag.ORDER.compare(entry, head.last()) < 0)) {
+    if (!inTail(entry)) {
       head.add(entry);
       if (head.size() > capacity) {
         ScoredTag last = head.pollLast();
@@ -46,11 +46,29 @@ final class RankedBucket {
 
   /** Removes the entry that ranks as {@code entry} does, the tag's entry. */
   void remove(ScoredTag entry) {
-    if (!head.isEmpty() && ScoredTag.ORDER.compare(entry, head.last()) <= 0) {
-      head.remove(entry);
-    } else {
+    if (inTail(entry)) {
       tail.remove(entry.tag());
+    } else {
+      head.remove(entry);
     }
+  }
+
+  /**
+   * Replaces the tag's entry {@code was} with {@code is}: in the tail, where most entries move, by
+   * one hash update when both rank there.
+   */
+  void move(ScoredTag was, ScoredTag is) {
+    if (inTail(was) && inTail(is)) {
+      tail.put(is.tag(), is);
+    } else {
+      remove(was);
+      add(is);
+    }
+  }
+
+  /** Whether an entry that ranks as {@code entry} does belongs in the tail. */
+  private boolean inTail(ScoredTag entry) {
+    return !tail.isEmpty() && (head.isEmpty() || ScoredTag.ORDER.compare(entry, head.last()) > 0);
   }
 
   boolean isEmpty() {

@@ -47,6 +47,20 @@ final class ScoreIndex {
     }
   }
 
+  /**
+   * Replaces a tag's entry in {@code bucket}: {@code was} (null: it had none) with {@code is}
+   * (null: it has none now).
+   */
+  void move(Bytes bucket, ScoredTag was, ScoredTag is) {
+    if (was == null) {
+      put(bucket, is);
+    } else if (is == null) {
+      remove(bucket, was);
+    } else {
+      buckets.get(bucket).move(was, is);
+    }
+  }
+
   /** The first N entries of {@code bucket}, rank 0. */
   List<TrendingTag> top(Bytes bucket) {
     RankedBucket entries = buckets.get(bucket);

@@ -25,14 +25,12 @@ class RankedBucketTest {
     Random random = new Random(5);
     RankedBucket bucket = new RankedBucket(2 * N);
     Map<String, ScoredTag> entries = new HashMap<>();
-    int refills = 0;
     for (int step = 0; step < 20_000; step++) {
       String tag = "tag " + random.nextInt(60);
       ScoredTag old = entries.remove(tag);
-      if (old != null) {
+      if (old != null && random.nextInt(10) == 0) {
         bucket.remove(copy(old));
-      }
-      if (old == null || random.nextInt(10) > 0) {
+      } else {
         // most moves are small, some jump
         double score =
             old == null || random.nextInt(20) == 0
@@ -40,7 +38,14 @@ class RankedBucketTest {
                 : old.score() + random.nextInt(5) - 2;
         ScoredTag entry = entry(tag, score, 1 + random.nextInt(3));
         entries.put(tag, entry);
-        bucket.add(entry);
+        if (old == null) {
+          bucket.add(entry);
+        } else if (random.nextBoolean()) {
+          bucket.move(copy(old), entry);
+        } else {
+          bucket.remove(copy(old));
+          bucket.add(entry);
+        }
       }
       TreeSet<ScoredTag> sorted = new TreeSet<>(ScoredTag.ORDER);
       sorted.addAll(entries.values());

@@ -39,10 +39,10 @@ class ScoreIndexTest {
     for (int i = 0; i < 100; i++) {
       ScoredTag old = inMonth.get(i);
       // a copy, as the rankings compute the old entry again instead of keeping it
-      index.remove(bucket(Granularity.MONTH, MONTH), entry(old.tag(), old.score(), old.papers()));
-      whole.remove(bucket(Granularity.MONTH, MONTH), entry(old.tag(), old.score(), old.papers()));
+      ScoredTag was = entry(old.tag(), old.score(), old.papers());
       ScoredTag moved = entry(old.tag(), old.score() + i % 7, old.papers() + 1);
-      index.put(bucket(Granularity.MONTH, MONTH), moved);
+      index.move(bucket(Granularity.MONTH, MONTH), was, moved);
+      whole.remove(bucket(Granularity.MONTH, MONTH), was);
       whole.put(bucket(Granularity.MONTH, MONTH), moved);
       inMonth.set(i, moved);
     }
@@ -52,6 +52,13 @@ class ScoreIndexTest {
     assertThat(index.top(bucket(Granularity.MONTH, MONTH)))
         .containsExactlyElementsOf(ranked.subList(0, 20));
     assertThat(whole.top(bucket(Granularity.MONTH, MONTH))).containsExactlyElementsOf(ranked);
+    assertThat(index.top(bucket(Granularity.DAY, MONTH))).isEmpty();
+    assertThat(index.size()).isEqualTo(5 * 500);
+
+    ScoredTag first = entry("first", 1, 1);
+    index.move(bucket(Granularity.DAY, MONTH), null, first);
+    assertThat(index.top(bucket(Granularity.DAY, MONTH))).containsExactly(first.toAvro());
+    index.move(bucket(Granularity.DAY, MONTH), entry("first", 1, 1), null);
     assertThat(index.top(bucket(Granularity.DAY, MONTH))).isEmpty();
     assertThat(index.size()).isEqualTo(5 * 500);
 
