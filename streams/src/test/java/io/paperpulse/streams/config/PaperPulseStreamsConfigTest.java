@@ -140,7 +140,7 @@ class PaperPulseStreamsConfigTest {
     Properties props = StreamsProperties.streams(config(Map.of()));
 
     assertThat(props)
-        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000L)
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500L)
         .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10L * 1024 * 1024)
         .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
         .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
