@@ -227,10 +227,16 @@ class LiveApiTest {
         .collect(Collectors.toSet());
   }
 
-  /** A meter's group is the client and Kafka metric group it belongs to: kafka.producer.node. */
+  /**
+   * A meter's group is the client and Kafka metric group it belongs to: kafka.producer.request.
+   * Per-connection groups (kafka.producer.node) are left out: a client has them only once it has
+   * connected to a node, and Micrometer's binder adds metrics that appear after it was bound only
+   * at its next refresh, every 60 s, so whether a run shows them depends on timing alone.
+   */
   private static Set<String> meterGroups(Set<String> meterNames) {
     return meterNames.stream()
         .map(name -> String.join(".", Arrays.asList(name.split("\\.")).subList(0, 3)))
+        .filter(group -> !group.endsWith(".node"))
         .collect(Collectors.toSet());
   }
 
