@@ -31,12 +31,12 @@ import org.slf4j.LoggerFactory;
  * is in the top N of its own task. Each part is published only when it changes, so ranking work
  * downstream grows with what can enter a top N, not with every changed count.
  *
- * <p>The scores live in an index ordered by (bucket, score, paper count, upvotes, tag), so a
- * bucket's top N is its first N entries ({@link ScoreIndex}). The index is derived from the counts
- * and kept on the heap; it is rebuilt from the counts when the task starts ({@link #rebuild}), and
- * the first publication after that compares every bucket's part with the last one published (kept,
- * with a changelog, in the published store), so a part whose publication a crash prevented goes out
- * then.
+ * <p>The scores live in an index that keeps each bucket's best entries in ranking order ({@link
+ * RankingOrder}), so a bucket's top N is its first N entries ({@link ScoreIndex}). The index is
+ * derived from the counts and kept on the heap; it is rebuilt from the counts when the task starts
+ * ({@link #rebuild}), and the first publication after that compares every bucket's part with the
+ * last one published (kept, with a changelog, in the published store), so a part whose publication
+ * a crash prevented goes out then.
  *
  * <p>Between publications the counting processor reports each change of a count with the value
  * before it ({@link #changed}); the first such value since the last publication is the one the

@@ -56,7 +56,7 @@ class RankingOrderTest {
   @Test
   void indexEntriesSortAsTheirRankingEntries() {
     // names sharing long prefixes, of different lengths, with a NUL, with units above U+E000 and
-    // with surrogates, so that the name keys tie and the full comparison decides
+    // with surrogates, so that comparisons go past shared prefixes and across the surrogate range
     String[] stems = {
       "large language model",
       "large language models",
