@@ -1,7 +1,7 @@
 package io.paperpulse.streams.topology.counts;
 
-import com.carrotsearch.hppc.LongLongHashMap;
-import com.carrotsearch.hppc.cursors.LongLongCursor;
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import io.paperpulse.streams.buckets.Granularity;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +64,14 @@ public final class CountStore
   private final CountChangelog changelog;
   private final CountTable table = new CountTable();
 
-  /** The code of every count changed since the last flush, to the timestamp of its last change. */
-  private final LongLongHashMap changed = new LongLongHashMap();
+  /**
+   * The code of every count changed since the last flush, to its latest value and the timestamp of
+   * its last change: the flush reads this small map, not the table, whose counts are far apart.
+   */
+  private final LongObjectHashMap<Change> changed = new LongObjectHashMap<>();
+
+  /** A count's latest value (null: no paper left) and the timestamp of the change to it. */
+  private record Change(Count count, long timestamp) {}
 
   private InternalProcessorContext<?, ?> context;
   private Listener listener = (key, count, timestamp) -> {};
@@ -119,7 +125,7 @@ public final class CountStore
    */
   public void put(long code, Count count, long timestamp) {
     table.put(code, count);
-    changed.put(code, timestamp);
+    changed.put(code, new Change(count, timestamp));
   }
 
   /**
@@ -131,19 +137,19 @@ public final class CountStore
     if (changed.isEmpty()) {
       return;
     }
-    for (LongLongCursor entry : changed) {
+    for (LongObjectCursor<Change> entry : changed) {
       CountKey key = table.key(entry.key);
-      Count count = table.get(entry.key);
+      Change change = entry.value;
       if (changelog.logs(key.granularity())) {
         context.logChange(
             name,
             key.bytes(),
-            VALUES.serialize(name, count),
-            entry.value,
+            VALUES.serialize(name, change.count()),
+            change.timestamp(),
             new RecordHeaders(),
             Position.emptyPosition());
       }
-      listener.changed(key, count, entry.value);
+      listener.changed(key, change.count(), change.timestamp());
     }
     changed.clear();
   }
