@@ -86,7 +86,7 @@ public final class LocalRankings {
     this.counts = counts;
     this.published = published;
     this.lookback = lookback;
-    this.index = new ScoreIndex(topN);
+    this.index = new ScoreIndex(topN, this::entries);
     this.partition = partition;
   }
 
@@ -236,6 +236,16 @@ public final class LocalRankings {
         counts.size(),
         buckets.size(),
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** The entries of the tags of {@code bucket} as the counts are now. */
+  private RankedBucket.Entries entries(Bytes bucket) {
+    TrendingKey ranking = TrendingStoreKeys.ranking(bucket);
+    Granularity granularity = Granularity.fromLabel(ranking.getGranularity());
+    return tag -> {
+      long code = CountTable.code(counts.tagNumber(tag), granularity, ranking.getBucketStart());
+      return entry(tag, counts.get(code), counts.history(code, lookback));
+    };
   }
 
   /** The entry of {@code tag} with {@code count} and the paper counts of its baseline. */

@@ -1,28 +1,34 @@
 package io.paperpulse.streams.trending;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The entries of one bucket of the score index, of which only the best are kept in ranking order:
- * the head holds the bucket's best entries sorted ({@link ScoredTag#ORDER}), the tail the others by
- * tag, unsorted. Every tail entry ranks after every head entry.
+ * The entries of one bucket of the score index, of which only the best are kept, in ranking order:
+ * the head holds the bucket's best entries sorted ({@link ScoredTag#ORDER}); of the others, the
+ * tail, only the tags are kept. Every tail entry ranks after every head entry.
  *
  * <p>A ranking needs a bucket's first N entries, while most changed counts move entries far below
- * them: in the tail such a move is a hash update instead of two walks down a tree of the whole
- * bucket. The head holds up to twice N entries, so entries that leave it are usually replaced by
- * entries that enter it; only when it holds fewer than N is it refilled from the tail, by one pass
- * over the tail.
+ * them: a move within the tail changes nothing here, and the tail changes only when a tag enters or
+ * leaves it. The head holds up to twice N entries, so entries that leave it are usually replaced by
+ * entries that enter it; only when it holds fewer than N is it refilled with the tail's best,
+ * scored again from the counts ({@link Entries}).
  */
 final class RankedBucket {
 
+  /** The entry of a tag of this bucket as the counts are now. */
+  @FunctionalInterface
+  interface Entries {
+    ScoredTag current(String tag);
+  }
+
   private final int capacity;
   private final TreeSet<ScoredTag> head = new TreeSet<>(ScoredTag.ORDER);
-  private final Map<String, ScoredTag> tail = new HashMap<>();
+  private final Set<String> tail = new HashSet<>();
 
   /**
    * @param capacity how many entries the head holds at most, at least the N of the rankings
@@ -36,11 +42,10 @@ final class RankedBucket {
     if (!inTail(entry)) {
       head.add(entry);
       if (head.size() > capacity) {
-        ScoredTag last = head.pollLast();
-        tail.put(last.tag(), last);
+        tail.add(head.pollLast().tag());
       }
     } else {
-      tail.put(entry.tag(), entry);
+      tail.add(entry.tag());
     }
   }
 
@@ -54,13 +59,11 @@ final class RankedBucket {
   }
 
   /**
-   * Replaces the tag's entry {@code was} with {@code is}: in the tail, where most entries move, by
-   * one hash update when both rank there.
+   * Replaces the tag's entry {@code was} with {@code is}: nothing to do when both rank in the tail,
+   * where most entries move.
    */
   void move(ScoredTag was, ScoredTag is) {
-    if (inTail(was) && inTail(is)) {
-      tail.put(is.tag(), is);
-    } else {
+    if (!inTail(was) || !inTail(is)) {
       remove(was);
       add(is);
     }
@@ -79,10 +82,13 @@ final class RankedBucket {
     return head.size() + tail.size();
   }
 
-  /** The first {@code n} entries, {@code n} at most the capacity. */
-  List<ScoredTag> top(int n) {
+  /**
+   * The first {@code n} entries, {@code n} at most the capacity. Call it only once every change of
+   * the counts has moved its entries: a refill scores the tail's tags from the counts as they are.
+   */
+  List<ScoredTag> top(int n, Entries entries) {
     if (head.size() < n && !tail.isEmpty()) {
-      refill();
+      refill(entries);
     }
     List<ScoredTag> top = new ArrayList<>(n);
     for (ScoredTag entry : head) {
@@ -95,11 +101,12 @@ final class RankedBucket {
   }
 
   /** Moves the tail's best entries to the head, up to its capacity. */
-  private void refill() {
+  private void refill(Entries entries) {
     int wanted = capacity - head.size();
     // the worst of the best so far first, so a better entry replaces it
     PriorityQueue<ScoredTag> best = new PriorityQueue<>(wanted + 1, ScoredTag.ORDER.reversed());
-    for (ScoredTag entry : tail.values()) {
+    for (String tag : tail) {
+      ScoredTag entry = entries.current(tag);
       if (best.size() < wanted) {
         best.add(entry);
       } else if (ScoredTag.ORDER.compare(entry, best.peek()) < 0) {

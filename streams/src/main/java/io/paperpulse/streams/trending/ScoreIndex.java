@@ -12,12 +12,19 @@ import org.apache.kafka.common.utils.Bytes;
  * ({@link ScoredTag#ORDER}): a bucket's top N is its first N entries ({@link RankedBucket}).
  *
  * <p>On the heap, not in a state store: the index is derived from the counts, which the task keeps
- * on the heap already, and is rebuilt from them when the task starts. About 90 bytes an entry, one
- * entry a count with papers.
+ * on the heap already, and is rebuilt from them when the task starts. It holds the best entries of
+ * each bucket and the tags of the others, one per count with papers.
  */
 final class ScoreIndex {
 
+  /** The entries of a bucket's tags as the counts are now. */
+  @FunctionalInterface
+  interface Entries {
+    RankedBucket.Entries of(Bytes bucket);
+  }
+
   private final int ranked;
+  private final Entries entries;
 
   /**
    * By bucket prefix ({@link TrendingStoreKeys#bucketPrefix}); a bucket without entries has none.
@@ -26,9 +33,12 @@ final class ScoreIndex {
 
   /**
    * @param ranked the N of the rankings: how many entries {@link #top} returns
+   * @param entries scores a bucket's tags whose entries are not kept, when the bucket's best are
+   *     needed again
    */
-  ScoreIndex(int ranked) {
+  ScoreIndex(int ranked, Entries entries) {
     this.ranked = ranked;
+    this.entries = entries;
   }
 
   /** Adds the entry of a tag the bucket has no entry of. */
@@ -61,14 +71,17 @@ final class ScoreIndex {
     }
   }
 
-  /** The first N entries of {@code bucket}, rank 0. */
+  /**
+   * The first N entries of {@code bucket}, rank 0. Call it only once every change of the counts has
+   * moved its entries.
+   */
   List<TrendingTag> top(Bytes bucket) {
-    RankedBucket entries = buckets.get(bucket);
-    if (entries == null) {
+    RankedBucket bucketEntries = buckets.get(bucket);
+    if (bucketEntries == null) {
       return List.of();
     }
     List<TrendingTag> top = new ArrayList<>(ranked);
-    entries.top(ranked).forEach(entry -> top.add(entry.toAvro()));
+    bucketEntries.top(ranked, entries.of(bucket)).forEach(entry -> top.add(entry.toAvro()));
     return top;
   }
 

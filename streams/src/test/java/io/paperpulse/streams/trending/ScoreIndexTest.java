@@ -8,7 +8,9 @@ import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.counts.Count;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.Test;
@@ -20,20 +22,29 @@ class ScoreIndexTest {
   @Test
   void aBucketsTopIsItsBestEntriesInRankingOrderAndNothingOfTheBucketsBesideIt() {
     Random random = new Random(11);
-    ScoreIndex index = new ScoreIndex(20);
-    ScoreIndex whole = new ScoreIndex(1000);
+    // what the counts say: the index scores the tags it keeps no entry of from them
+    Map<Bytes, Map<String, ScoredTag>> counts = new HashMap<>();
+    ScoreIndex.Entries current = bucket -> tag -> counts.get(bucket).get(tag);
+    ScoreIndex index = new ScoreIndex(20, current);
+    ScoreIndex whole = new ScoreIndex(1000, current);
     List<ScoredTag> inMonth = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       ScoredTag entry = entry("tag " + i, random.nextInt(40) / 4.0 - 3, 1 + random.nextInt(9));
       inMonth.add(entry);
+      count(counts, bucket(Granularity.MONTH, MONTH), entry);
       index.put(bucket(Granularity.MONTH, MONTH), entry);
       whole.put(bucket(Granularity.MONTH, MONTH), entry);
       // the same tags in the month before and after, the week and the year around it, scored higher
       ScoredTag higher = entry(entry.tag(), entry.score() + 100, entry.papers());
-      index.put(bucket(Granularity.MONTH, MONTH.minusMonths(1)), higher);
-      index.put(bucket(Granularity.MONTH, MONTH.plusMonths(1)), higher);
-      index.put(bucket(Granularity.WEEK, MONTH), higher);
-      index.put(bucket(Granularity.YEAR, LocalDate.of(2024, 1, 1)), higher);
+      for (Bytes around :
+          List.of(
+              bucket(Granularity.MONTH, MONTH.minusMonths(1)),
+              bucket(Granularity.MONTH, MONTH.plusMonths(1)),
+              bucket(Granularity.WEEK, MONTH),
+              bucket(Granularity.YEAR, LocalDate.of(2024, 1, 1)))) {
+        count(counts, around, higher);
+        index.put(around, higher);
+      }
     }
     // moved entries: the old key goes, the new one comes
     for (int i = 0; i < 100; i++) {
@@ -45,6 +56,7 @@ class ScoreIndexTest {
       whole.remove(bucket(Granularity.MONTH, MONTH), was);
       whole.put(bucket(Granularity.MONTH, MONTH), moved);
       inMonth.set(i, moved);
+      count(counts, bucket(Granularity.MONTH, MONTH), moved);
     }
     List<TrendingTag> ranked =
         inMonth.stream().map(ScoredTag::toAvro).sorted(RankingOrder.ORDER).toList();
@@ -64,6 +76,11 @@ class ScoreIndexTest {
 
     index.clear();
     assertThat(index.top(bucket(Granularity.MONTH, MONTH))).isEmpty();
+  }
+
+  private static void count(
+      Map<Bytes, Map<String, ScoredTag>> counts, Bytes bucket, ScoredTag entry) {
+    counts.computeIfAbsent(bucket, empty -> new HashMap<>()).put(entry.tag(), entry);
   }
 
   private static Bytes bucket(Granularity granularity, LocalDate start) {
