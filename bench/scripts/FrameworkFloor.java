@@ -6,6 +6,7 @@ import io.paperpulse.schema.TagCountKey;
 import io.paperpulse.schema.TagDayDelta;
 import io.paperpulse.schema.TagKind;
 import io.paperpulse.streams.buckets.Granularity;
+import io.paperpulse.streams.app.ProcessingGuarantee;
 import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.topology.counts.Count;
 import io.paperpulse.streams.topology.counts.CountStore;
@@ -82,7 +83,7 @@ public class FrameworkFloor {
     // the application's defaults: counts are written at commits, de-duplicated by the record cache
     props.put(
         StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-        PaperPulseStreamsConfig.COMMIT_INTERVAL_MS_DEFAULT);
+        PaperPulseStreamsConfig.defaultCommitIntervalMs(ProcessingGuarantee.parse(args[3])));
     props.put(
         StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
         PaperPulseStreamsConfig.STATESTORE_CACHE_MAX_BYTES_DEFAULT);

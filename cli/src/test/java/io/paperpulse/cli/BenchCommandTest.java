@@ -62,10 +62,14 @@ class BenchCommandTest {
             "/exactlyOnce/recordsWrittenPerPaper",
             "/atLeastOnce/outputRecordsPerPaper",
             "/atLeastOnce/written/perTopic/tag-counts",
-            "/latency/p50Ms",
-            "/latency/p99Ms",
-            "/latency/maxMs",
-            "/latency/samples",
+            "/latency/exactlyOnce/p50Ms",
+            "/latency/exactlyOnce/p99Ms",
+            "/latency/exactlyOnce/maxMs",
+            "/latency/exactlyOnce/samples",
+            "/latency/atLeastOnce/p50Ms",
+            "/latency/atLeastOnce/p99Ms",
+            "/latency/atLeastOnce/maxMs",
+            "/latency/atLeastOnce/samples",
             "/memory/heapUsedBytes",
             "/memory/rssBytes")) {
       assertThat(figures.at(figure).isNumber()).as(figure).isTrue();
@@ -83,9 +87,14 @@ class BenchCommandTest {
     assertThat(figures.at("/atLeastOnce/outputBound/recordsPerSecond").asDouble())
         .isGreaterThan(figures.at("/atLeastOnce/throughput/recordsPerSecond").asDouble());
     assertThat(figures.at("/atLeastOnce/shareOfBound").asDouble()).isLessThan(1.0);
-    assertThat(figures.at("/latency/p50Ms").asLong())
-        .isLessThanOrEqualTo(figures.at("/latency/p99Ms").asLong())
-        .isLessThanOrEqualTo(figures.at("/latency/maxMs").asLong());
+    for (String guarantee : List.of("exactlyOnce", "atLeastOnce")) {
+      JsonNode latency = figures.at("/latency/" + guarantee);
+      assertThat(latency.at("/p50Ms").asLong())
+          .as(guarantee)
+          .isLessThanOrEqualTo(latency.at("/p99Ms").asLong())
+          .isLessThanOrEqualTo(latency.at("/maxMs").asLong());
+    }
+    assertThat(run.out()).contains("(exactly_once_v2): p50", "(at_least_once): p50");
   }
 
   @Test

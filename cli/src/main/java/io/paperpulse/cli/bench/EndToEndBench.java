@@ -110,16 +110,22 @@ public final class EndToEndBench {
           rawPipe,
           rawWrite,
           BenchReport.TopologyFigures.of(
-              exactlyOnce, rawWrite, PaperPulseStreamsConfig.COMMIT_INTERVAL_MS_DEFAULT, topics),
+              exactlyOnce,
+              rawWrite,
+              PaperPulseStreamsConfig.defaultCommitIntervalMs(ProcessingGuarantee.EXACTLY_ONCE_V2),
+              topics),
           BenchReport.TopologyFigures.of(
-              atLeastOnce, rawWrite, PaperPulseStreamsConfig.COMMIT_INTERVAL_MS_DEFAULT, topics));
+              atLeastOnce,
+              rawWrite,
+              PaperPulseStreamsConfig.defaultCommitIntervalMs(ProcessingGuarantee.AT_LEAST_ONCE),
+              topics));
     }
   }
 
   /**
-   * Offers papers at the configured rate to a running exactly-once application on fresh topics and
-   * records every tag-count update's latency; memory is measured with that application still
-   * running.
+   * Offers papers at the configured rate to a running application on fresh topics, at least once
+   * and then exactly-once, and records every tag-count update's latency; memory is measured with
+   * the exactly-once application still running.
    */
   private BenchReport measureLatencyAndMemory(
       LocalCluster cluster,
@@ -131,46 +137,90 @@ public final class EndToEndBench {
       BenchReport.TopologyFigures exactlyOnce,
       BenchReport.TopologyFigures atLeastOnce)
       throws InterruptedException {
+    LatencySummary atLeastOnceLatency;
+    try (PaperPulseStreamsApp app =
+        latencyApp(cluster, workDir, ProcessingGuarantee.AT_LEAST_ONCE)) {
+      atLeastOnceLatency =
+          measureLatency(app, cluster, registry, ProcessingGuarantee.AT_LEAST_ONCE);
+    }
+    try (PaperPulseStreamsApp app =
+        latencyApp(cluster, workDir, ProcessingGuarantee.EXACTLY_ONCE_V2)) {
+      LatencySummary exactlyOnceLatency =
+          measureLatency(app, cluster, registry, ProcessingGuarantee.EXACTLY_ONCE_V2);
+      MemoryFootprint memory = MemoryFootprint.measure();
+      return new BenchReport(
+          settings,
+          generate,
+          rawPipe,
+          rawWrite,
+          exactlyOnce,
+          atLeastOnce,
+          new BenchReport.Latencies(exactlyOnceLatency, atLeastOnceLatency),
+          memory);
+    }
+  }
+
+  /** An application on topics of its own, started and caught up with their (empty) input. */
+  private PaperPulseStreamsApp latencyApp(
+      LocalCluster cluster, Path workDir, ProcessingGuarantee guarantee)
+      throws InterruptedException {
+    String run = "latency-" + guarantee.configValue();
     PaperPulseStreamsConfig config =
-        streamsConfig(cluster, workDir, "latency", ProcessingGuarantee.EXACTLY_ONCE_V2)
-            .with(Map.of(PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG, LATENCY_PREFIX));
+        streamsConfig(cluster, workDir, run, guarantee)
+            .with(
+                Map.of(
+                    PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                    LATENCY_PREFIX + guarantee.configValue() + "-"));
     createTopics(cluster, config.topics());
-    try (PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger)) {
+    PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger);
+    try {
       app.start();
       QuiescenceRun.awaitCaughtUp(app, deadline(), "the latency application");
-      long[] latencies;
-      try (CountUpdateLatencyRecorder recorder =
-          new CountUpdateLatencyRecorder(cluster.clientProperties(), config.topics().tagCounts())) {
-        progress.accept(
-            String.format(
-                Locale.ROOT,
-                "latency: offering %,d papers at %,.0f papers/s...",
-                settings.latencyPapers(),
-                settings.latencyRate()));
-        generate(
-            cluster,
-            registry,
-            GenerateOptions.of(
-                    config.topics().papers(), settings.latencyPapers(), settings.seed() + 1)
-                .withRate(settings.latencyRate()));
-        QuiescenceRun.awaitCaughtUp(app, deadline(), "the latency application");
-        recorder.awaitQuiet(QUIET_AFTER_CATCH_UP);
-        latencies = recorder.latenciesMs();
-      }
-      LatencySummary latency =
-          LatencySummary.of(settings.latencyRate(), settings.latencyPapers(), latencies);
+      return app;
+    } catch (RuntimeException | InterruptedException e) {
+      app.close();
+      throw e;
+    }
+  }
+
+  private LatencySummary measureLatency(
+      PaperPulseStreamsApp app,
+      LocalCluster cluster,
+      SchemaRegistryClient registry,
+      ProcessingGuarantee guarantee)
+      throws InterruptedException {
+    TopicNames topics = app.config().topics();
+    long[] latencies;
+    try (CountUpdateLatencyRecorder recorder =
+        new CountUpdateLatencyRecorder(cluster.clientProperties(), topics.tagCounts())) {
       progress.accept(
           String.format(
               Locale.ROOT,
-              "latency: p50 %d ms, p99 %d ms, max %d ms over %,d updates",
-              latency.p50Ms(),
-              latency.p99Ms(),
-              latency.maxMs(),
-              latency.samples()));
-      MemoryFootprint memory = MemoryFootprint.measure();
-      return new BenchReport(
-          settings, generate, rawPipe, rawWrite, exactlyOnce, atLeastOnce, latency, memory);
+              "latency %s: offering %,d papers at %,.0f papers/s...",
+              guarantee.configValue(),
+              settings.latencyPapers(),
+              settings.latencyRate()));
+      generate(
+          cluster,
+          registry,
+          GenerateOptions.of(topics.papers(), settings.latencyPapers(), settings.seed() + 1)
+              .withRate(settings.latencyRate()));
+      QuiescenceRun.awaitCaughtUp(app, deadline(), "the latency application");
+      recorder.awaitQuiet(QUIET_AFTER_CATCH_UP);
+      latencies = recorder.latenciesMs();
     }
+    LatencySummary latency =
+        LatencySummary.of(settings.latencyRate(), settings.latencyPapers(), latencies);
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "latency %s: p50 %d ms, p99 %d ms, max %d ms over %,d updates",
+            guarantee.configValue(),
+            latency.p50Ms(),
+            latency.p99Ms(),
+            latency.maxMs(),
+            latency.samples()));
+    return latency;
   }
 
   private long deadline() {

@@ -136,6 +136,23 @@ class PaperPulseStreamsConfigTest {
   }
 
   @Test
+  void theCommitIntervalDefaultsByGuaranteeUnlessSet() {
+    // under exactly-once a paper's counts pass two commits, at least once one
+    assertThat(config(Map.of()).commitIntervalMs()).isEqualTo(500);
+    assertThat(config(Map.of("processing.guarantee", "at_least_once")).commitIntervalMs())
+        .isEqualTo(1000);
+    assertThat(StreamsProperties.streams(config(Map.of("processing.guarantee", "at_least_once"))))
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L);
+    assertThat(
+            config(Map.of("processing.guarantee", "at_least_once", "commit.interval.ms", "250"))
+                .commitIntervalMs())
+        .isEqualTo(250);
+    assertThatThrownBy(() -> config(Map.of("commit.interval.ms", "-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("commit.interval.ms");
+  }
+
+  @Test
   void paperpulsesDefaultsOfKafkaStreamsKeysApplyUnlessSet() {
     Properties props = StreamsProperties.streams(config(Map.of()));
 
