@@ -30,12 +30,30 @@ public final class PeerClient {
   private static final Logger log = LoggerFactory.getLogger(PeerClient.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private final HttpClient http;
   private final ObjectMapper json;
 
+  /**
+   * Built at the first request to a peer: building one sets up the JVM's TLS context, a few hundred
+   * milliseconds of every start that a lone instance never needs.
+   */
+  private volatile HttpClient http;
+
   public PeerClient(ObjectMapper json) {
-    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     this.json = json;
+  }
+
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   /**
@@ -52,7 +70,8 @@ public final class PeerClient {
             .header("Accept", "application/json")
             .GET()
             .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+    return http()
+        .sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .thenApply(response -> decode(peerName, response, type))
         .exceptionally(
             failure -> {
