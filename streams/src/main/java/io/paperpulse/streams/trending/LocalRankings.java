@@ -223,7 +223,7 @@ public final class LocalRankings {
         (code, count) -> {
           CountKey key = counts.key(code);
           Bytes bucket = TrendingStoreKeys.bucketPrefix(key.granularity(), key.bucketStart());
-          index.put(bucket, entry(key.tag(), count, counts.history(code, lookback)));
+          index.put(bucket, entryNow(key.tag(), code, count));
           buckets.add(bucket);
         });
     try (KeyValueIterator<Bytes, RankingPart> it = published.all()) {
@@ -244,8 +244,13 @@ public final class LocalRankings {
     Granularity granularity = Granularity.fromLabel(ranking.getGranularity());
     return tag -> {
       long code = CountTable.code(counts.tagNumber(tag), granularity, ranking.getBucketStart());
-      return entry(tag, counts.get(code), counts.history(code, lookback));
+      return entryNow(tag, code, counts.get(code));
     };
+  }
+
+  /** The entry of {@code tag} with {@code count}, under {@code code}, scored against the counts. */
+  private ScoredTag entryNow(String tag, long code, Count count) {
+    return entry(tag, count, counts.history(code, lookback));
   }
 
   /** The entry of {@code tag} with {@code count} and the paper counts of its baseline. */

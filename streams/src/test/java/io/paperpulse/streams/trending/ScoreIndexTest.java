@@ -67,12 +67,23 @@ class ScoreIndexTest {
     assertThat(index.top(bucket(Granularity.DAY, MONTH))).isEmpty();
     assertThat(index.size()).isEqualTo(5 * 500);
 
+    // the month's best 30 leave: fewer than N stay sorted, and the rest are scored from the counts
+    List<ScoredTag> byRank = new ArrayList<>(inMonth);
+    byRank.sort(ScoredTag.ORDER);
+    for (ScoredTag gone : byRank.subList(0, 30)) {
+      index.remove(bucket(Granularity.MONTH, MONTH), gone);
+      counts.get(bucket(Granularity.MONTH, MONTH)).remove(gone.tag());
+    }
+    assertThat(index.top(bucket(Granularity.MONTH, MONTH)))
+        .containsExactlyElementsOf(ranked.subList(30, 50));
+    assertThat(index.size()).isEqualTo(5 * 500 - 30);
+
     ScoredTag first = entry("first", 1, 1);
     index.move(bucket(Granularity.DAY, MONTH), null, first);
     assertThat(index.top(bucket(Granularity.DAY, MONTH))).containsExactly(first.toAvro());
     index.move(bucket(Granularity.DAY, MONTH), entry("first", 1, 1), null);
     assertThat(index.top(bucket(Granularity.DAY, MONTH))).isEmpty();
-    assertThat(index.size()).isEqualTo(5 * 500);
+    assertThat(index.size()).isEqualTo(5 * 500 - 30);
 
     index.clear();
     assertThat(index.top(bucket(Granularity.MONTH, MONTH))).isEmpty();
