@@ -11,11 +11,15 @@
 #                            client properties from $work/client.properties, more options from
 #                            $STREAMS_ARGS); sets $app
 #   progress [--ends]        the group's lag (and the end offset of every topic)
-#   await_caught_up MILLIS   returns once the group's lag is 0 (polled every MILLIS ms); exits with
-#                            an error if $app ends first, instead of waiting for ever
+#   await_caught_up MILLIS [INPUT]
+#                            returns once the group's lag is 0 (polled every MILLIS ms); exits with
+#                            an error if $app ends first, instead of waiting for ever; with INPUT,
+#                            $input_marks holds when (epoch ms) the group's committed offsets on
+#                            INPUT passed 1, a quarter and three quarters of its end
 #   cpu_ticks                $stream_ticks and $jvm_ticks: CPU ticks (1/100 s) of $app's stream threads
 #                            (with their producers' network threads) and of its whole JVM;
 #                            with CPU_BY_THREAD=1 it also prints the CPU seconds per thread name
+#                            and how long the stream threads waited for a core (schedstat)
 #   records_written N        the records written to every topic, in all and per event of N
 
 scripts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -49,7 +53,7 @@ progress() {
 }
 
 await_caught_up() {
-  progress --await-no-lag "$1" > /dev/null &
+  progress --await-no-lag "$@" > "$work/progress.out" &
   local poller=$!
   wait -n "$poller" "$app" || true
   if kill -0 "$poller" 2>/dev/null; then
@@ -58,6 +62,7 @@ await_caught_up() {
     exit 1
   fi
   wait "$poller"
+  input_marks="$(sed -n 's/^input //p' "$work/progress.out")"
 }
 
 # the application first, while the broker is still there for its clean close; both are waited for,
@@ -118,6 +123,9 @@ cpu_ticks() {
   done
   jvm_ticks=$(awk '{print $14 + $15}' "/proc/$app/stat")
   if [[ -n "${CPU_BY_THREAD:-}" ]]; then
+    for nid in $(jcmd "$app" Thread.print | grep -- '-StreamThread-' | sed -E 's/.*nid=(0x[0-9a-f]+).*/\1/'); do
+      cat "/proc/$app/task/$((nid))/schedstat"
+    done | awk '{on += $1; waited += $2} END {printf "stream threads %.1f s on a core, %.1f s runnable waiting for one\n", on / 1e9, waited / 1e9}'
     # threads grouped by their name as /proc shows it (15 characters, digits dropped)
     for task in /proc/"$app"/task/*; do
       printf '%s\t%s\n' "$(tr -d '0-9' < "$task/comm")" "$(awk '{print $14 + $15}' "$task/stat")"

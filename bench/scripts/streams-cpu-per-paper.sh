@@ -8,11 +8,13 @@
 # SETTINGS are more lines of the application's --config file (Kafka Streams and paperpulse
 # settings, e.g. statestore.cache.max.bytes=16777216).
 # Publishes EVENTS synthetic events (default 5000, seed 1) before the application starts, then
-# starts it and polls the group's lag every second (one client). The time is from the start of the
-# JVM to the first poll that finds everything committed (JVM start, group join and up to a second of
-# polling included). Then prints the CPU seconds of the stream threads (from /proc, matched by name
-# through jcmd) and of the whole application JVM (GC, RocksDB and client threads too), the CPU
-# seconds of the local cluster's JVM over the same time, heap after a forced full GC and RSS, and,
+# starts it and polls the group's lag every 250 ms (one client). The time is from the start of the
+# JVM to the first poll that finds everything committed (JVM start, group join and up to 250 ms of
+# polling included). Also printed: when the first input offset was committed, and the sustained
+# rate, the papers committed from a quarter to three quarters of the input over the time between.
+# Then prints the CPU seconds of the stream threads (from /proc, matched by name through jcmd) and
+# of the whole application JVM (GC, RocksDB and client threads too), the CPU seconds of the local
+# cluster's JVM over the same time, heap after a forced full GC and RSS, and,
 # per topic, the records written (end offsets, which under exactly-once also count one transaction
 # marker per partition and commit) and their number per event.
 set -euo pipefail
@@ -29,7 +31,7 @@ cluster_ticks() { awk '{print $14 + $15}' "/proc/$cluster/stat"; }
 cluster_started=$(cluster_ticks)
 started=$(date +%s.%N)
 start_streams "$guarantee"
-await_caught_up 1000
+await_caught_up 250 papers
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 cluster_used=$(( $(cluster_ticks) - cluster_started ))
 
@@ -38,6 +40,10 @@ printf '%s, commit interval %s: %d events in %.1f s, %.0f papers/s; stream threa
   "$guarantee" "${COMMIT_MS:-default}" "$events" "$elapsed" "$(echo "$events / $elapsed" | bc -l)" \
   "$(echo "$stream_ticks / 100" | bc -l)" "$(echo "$stream_ticks * 10 / $events" | bc -l)" \
   "$(echo "$jvm_ticks / 100" | bc -l)" "$(echo "$jvm_ticks * 10 / $events" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+read -r first_ms quarter_ms three_quarters_ms <<< "$input_marks"
+printf 'first input committed %.1f s after the start; sustained from 25 to 75 %% of the input %.0f papers/s\n' \
+  "$(echo "$first_ms / 1000 - $started" | bc -l)" \
+  "$(echo "$events / 2 * 1000 / ($three_quarters_ms - $quarter_ms)" | bc -l)"
 printf 'local cluster (broker and registry) meanwhile %.1f CPU s, %.3f ms per event\n' \
   "$(echo "$cluster_used / 100" | bc -l)" "$(echo "$cluster_used * 10 / $events" | bc -l)"
 printf 'heap after a full GC %s MB, RSS %s MB\n' "$(( $(heap_after_gc_kb) / 1024 ))" \
