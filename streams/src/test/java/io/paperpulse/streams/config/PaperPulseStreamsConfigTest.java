@@ -140,9 +140,9 @@ class PaperPulseStreamsConfigTest {
     // under exactly-once a paper's counts pass two commits, at least once one
     assertThat(config(Map.of()).commitIntervalMs()).isEqualTo(500);
     assertThat(config(Map.of("processing.guarantee", "at_least_once")).commitIntervalMs())
-        .isEqualTo(1000);
+        .isEqualTo(2000);
     assertThat(StreamsProperties.streams(config(Map.of("processing.guarantee", "at_least_once"))))
-        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L);
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 2000L);
     assertThat(
             config(Map.of("processing.guarantee", "at_least_once", "commit.interval.ms", "250"))
                 .commitIntervalMs())
