@@ -117,13 +117,15 @@ start_streams() {
 }
 
 cpu_ticks() {
+  local nids nid
+  nids=$(jcmd "$app" Thread.print | grep -- '-StreamThread-' | sed -E 's/.*nid=(0x[0-9a-f]+).*/\1/')
   stream_ticks=0
-  for nid in $(jcmd "$app" Thread.print | grep -- '-StreamThread-' | sed -E 's/.*nid=(0x[0-9a-f]+).*/\1/'); do
+  for nid in $nids; do
     stream_ticks=$((stream_ticks + $(awk '{print $14 + $15}' "/proc/$app/task/$((nid))/stat")))
   done
   jvm_ticks=$(awk '{print $14 + $15}' "/proc/$app/stat")
   if [[ -n "${CPU_BY_THREAD:-}" ]]; then
-    for nid in $(jcmd "$app" Thread.print | grep -- '-StreamThread-' | sed -E 's/.*nid=(0x[0-9a-f]+).*/\1/'); do
+    for nid in $nids; do
       cat "/proc/$app/task/$((nid))/schedstat"
     done | awk '{on += $1; waited += $2} END {printf "stream threads %.1f s on a core, %.1f s runnable waiting for one\n", on / 1e9, waited / 1e9}'
     # threads grouped by their name as /proc shows it (15 characters, digits dropped)

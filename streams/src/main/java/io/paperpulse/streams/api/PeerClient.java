@@ -36,24 +36,17 @@ public final class PeerClient {
    * Built at the first request to a peer: building one sets up the JVM's TLS context, a few hundred
    * milliseconds of every start that a lone instance never needs.
    */
-  private volatile HttpClient http;
+  private HttpClient http;
 
   public PeerClient(ObjectMapper json) {
     this.json = json;
   }
 
-  private HttpClient http() {
-    HttpClient client = http;
-    if (client == null) {
-      synchronized (this) {
-        client = http;
-        if (client == null) {
-          client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-          http = client;
-        }
-      }
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
-    return client;
+    return http;
   }
 
   /**
