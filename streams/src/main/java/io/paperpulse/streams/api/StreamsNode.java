@@ -12,10 +12,10 @@ import io.paperpulse.streams.config.PaperPulseStreamsConfig;
 import io.paperpulse.streams.metrics.StateStoreTagKeys;
 import io.paperpulse.tagging.Tagger;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * One instance of the streams application together with its HTTP server and metrics, what the
  * {@code streams} and {@code demo} commands run.
  *
- * <p>The HTTP server starts first: with port 0 only the bound port tells what to advertise as
- * {@code application.server}, and the API can already answer /health (and 503 elsewhere) while
- * Kafka Streams starts.
+ * <p>The HTTP server is bound before Kafka Streams starts: with port 0 only the bound port tells
+ * what to advertise as {@code application.server}, and the API can already answer /health (and 503
+ * elsewhere) while Kafka Streams starts.
  */
 public final class StreamsNode implements AutoCloseable {
 
@@ -78,7 +78,10 @@ public final class StreamsNode implements AutoCloseable {
     this.url = url;
   }
 
-  /** Starts the HTTP server, then the application advertising it; returns once both started. */
+  /**
+   * Starts the HTTP server and, meanwhile, prepares the application (topics, registry, topology);
+   * then starts the application advertising the server's address. Returns once both started.
+   */
   public static StreamsNode start(PaperPulseStreamsConfig config, Tagger tagger, HttpSettings http)
       throws InterruptedException {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -89,24 +92,27 @@ public final class StreamsNode implements AutoCloseable {
     new UptimeMetrics().bindTo(metrics);
     ObjectMapper json = new ObjectMapper();
     AtomicReference<PaperPulseStreamsApp> appRef = new AtomicReference<>();
+    ClusterQueries queries = new ClusterQueries(appRef::get, new PeerClient(json), metrics);
+    PaperPulseStreamsApp app = new PaperPulseStreamsApp(config, tagger, metrics);
+    // Two independent parts of the start, each most of a second of class loading: the server's on
+    // a thread of its own, the application's preparation on this one.
+    FutureTask<ApiServer> serverStart =
+        new FutureTask<>(
+            () ->
+                new ApiServer(appRef::get, queries, metrics, json, http.ssePollInterval())
+                    .start(http.bindHost(), http.port()));
+    new Thread(serverStart, "paperpulse-http-start").start();
     ApiServer server = null;
-    PaperPulseStreamsApp app = null;
     try {
-      ClusterQueries queries = new ClusterQueries(appRef::get, new PeerClient(json), metrics);
-      server =
-          new ApiServer(appRef::get, queries, metrics, json, http.ssePollInterval())
-              .start(http.bindHost(), http.port());
+      try {
+        app.prepare();
+      } finally {
+        // waited for even when the preparation failed: a server left starting would keep its port
+        server = awaitStart(serverStart);
+      }
       // with port 0 the advertised address is known only now that the server is bound
       HostInfo advertised = new HostInfo(http.advertisedHost(), server.port());
-      app =
-          new PaperPulseStreamsApp(
-              config.with(
-                  Map.of(
-                      StreamsConfig.APPLICATION_SERVER_CONFIG,
-                      advertised.host() + ":" + advertised.port())),
-              tagger,
-              metrics);
-      app.start();
+      app.start(advertised.host() + ":" + advertised.port());
       appRef.set(app);
       String url = "http://" + advertised.host() + ":" + advertised.port();
       log.info("serving the API and dashboard on {}", url);
@@ -115,11 +121,31 @@ public final class StreamsNode implements AutoCloseable {
       if (server != null) {
         server.close();
       }
-      if (app != null) {
-        app.close();
-      }
+      app.close();
       metrics.close();
       throw e;
+    }
+  }
+
+  /** The started server, or its start's failure; waits through interrupts (a start is short). */
+  private static ApiServer awaitStart(FutureTask<ApiServer> serverStart) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return serverStart.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException failure
+              ? failure
+              : new IllegalStateException("cannot start the HTTP server", e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

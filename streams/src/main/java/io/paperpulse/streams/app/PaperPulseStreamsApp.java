@@ -17,15 +17,16 @@ import io.paperpulse.streams.trending.TrendingQueries;
 import io.paperpulse.tagging.Tagger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +41,17 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PaperPulseStreamsApp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final PaperPulseStreamsConfig config;
+  // with application.server once start(String) set it; read by other threads after the start
+  private volatile PaperPulseStreamsConfig config;
   private final Tagger tagger;
   private final MeterRegistry meterRegistry;
-  private Admin admin;
+  // AdminClient rather than Admin: Micrometer's client binder takes the concrete type
+  private AdminClient admin;
   private SchemaRegistryClient registry;
   private TopologySerdes serdes;
+  private PipelineMetrics pipelineMetrics;
+  private Topology topology;
+  private Set<String> sources;
   private KafkaStreams streams;
   private CloseOptions.GroupMembershipOperation membershipOnClose =
       CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
@@ -70,23 +76,23 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     this.meterRegistry = meterRegistry;
   }
 
-  /** Creates missing topics and starts processing; returns once the streams threads started. */
-  public synchronized void start() throws InterruptedException {
-    if (streams != null) {
-      throw new IllegalStateException("already started");
+  /**
+   * The part of {@link #start()} that needs no address of this instance: creates missing topics,
+   * connects to the schema registry and builds the topology. A node calls it while its HTTP server
+   * starts, then {@link #start(String)} with the server's address; does nothing a second time.
+   */
+  public synchronized void prepare() throws InterruptedException {
+    if (topology != null) {
+      return;
     }
-    // AdminClient rather than Admin: Micrometer's client binder takes the concrete type
-    AdminClient adminClient = AdminClient.create(StreamsProperties.admin(config));
-    admin = adminClient;
+    admin = AdminClient.create(StreamsProperties.admin(config));
     new TopicProvisioner(admin)
         .createMissing(config.topics(), config.partitions(), config.replicationFactor());
     registry = RestSchemaRegistryClient.fromConfig(StreamsProperties.registry(config));
     serdes = new RegistryTopologySerdes(registry);
-    PipelineMetrics pipelineMetrics = new MicrometerPipelineMetrics(meterRegistry);
-    Properties props = StreamsProperties.streams(config);
-    props.put(CountingDeserializationHandler.METRICS_CONFIG, pipelineMetrics);
+    pipelineMetrics = new MicrometerPipelineMetrics(meterRegistry);
     // the counting stage has as many partitions as the papers topic, as the other stages have
-    Topology topology =
+    topology =
         PaperPulseTopology.build(
             new StreamsBuilder(),
             config,
@@ -95,8 +101,26 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
             serdes,
             tagger,
             pipelineMetrics);
-    Set<String> sources =
-        CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
+    sources = CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
+  }
+
+  /**
+   * {@link #start()} with Kafka Streams' {@code application.server} set to {@code hostAndPort}, the
+   * address of this instance's HTTP API, through which other instances reach its stores.
+   */
+  public synchronized void start(String hostAndPort) throws InterruptedException {
+    config = config.with(Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, hostAndPort));
+    start();
+  }
+
+  /** Creates missing topics and starts processing; returns once the streams threads started. */
+  public synchronized void start() throws InterruptedException {
+    prepare();
+    if (streams != null) {
+      throw new IllegalStateException("already started");
+    }
+    Properties props = StreamsProperties.streams(config);
+    props.put(CountingDeserializationHandler.METRICS_CONFIG, pipelineMetrics);
     streams = new KafkaStreams(topology, props);
     membershipOnClose = membershipOnClose(props);
     streams.setStateListener(
@@ -106,7 +130,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
             admin, config.applicationId(), streams::state, () -> sources, settleTime(config));
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meterRegistry);
-    adminMetrics = new KafkaClientMetrics(adminClient);
+    adminMetrics = new KafkaClientMetrics(admin);
     adminMetrics.bindTo(meterRegistry);
     streams.start();
     log.info(
@@ -226,5 +250,6 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
       admin.close(CLOSE_TIMEOUT);
       admin = null;
     }
+    topology = null;
   }
 }

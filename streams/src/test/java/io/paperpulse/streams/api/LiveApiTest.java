@@ -2,6 +2,7 @@ package io.paperpulse.streams.api;
 
 import static io.paperpulse.streams.testing.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -218,6 +219,45 @@ class LiveApiTest {
                       .containsAll(meterGroups(firstRun)));
     }
     assertThat(kafkaMeterNames(registry)).isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void aNodeWhosePortIsTakenFailsAndLeavesNoClientOrServerRunning(@TempDir Path otherState) {
+    PaperPulseStreamsConfig other =
+        config.with(
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-port-taken",
+                PaperPulseStreamsConfig.STATE_DIR_CONFIG,
+                otherState.toString()));
+    Map<String, Long> threadsBefore = threadsByName();
+    // the server starts beside the application's preparation; its failure must close that too
+    assertThatThrownBy(
+            () ->
+                StreamsNode.start(
+                    other, new VocabularyTagger(), StreamsNode.HttpSettings.onPort(node.port())))
+        .hasMessageContaining(String.valueOf(node.port()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInSameThread()
+        .untilAsserted(
+            () ->
+                threadsByName()
+                    .forEach(
+                        (name, count) ->
+                            assertThat(count)
+                                .as("threads named %s", name)
+                                .isLessThanOrEqualTo(threadsBefore.getOrDefault(name, 0L))));
+  }
+
+  /** How many live threads have each name, the numbers that tell clients apart dropped. */
+  private static Map<String, Long> threadsByName() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .collect(
+            Collectors.groupingBy(
+                t -> t.getName().replaceAll("[0-9]+", "N"), Collectors.counting()));
   }
 
   private static Set<String> kafkaMeterNames(SimpleMeterRegistry registry) {
