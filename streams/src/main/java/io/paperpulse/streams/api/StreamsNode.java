@@ -106,10 +106,16 @@ public final class StreamsNode implements AutoCloseable {
     try {
       try {
         app.prepare();
-      } finally {
-        // waited for even when the preparation failed: a server left starting would keep its port
-        server = awaitStart(serverStart);
+      } catch (RuntimeException | InterruptedException e) {
+        // a server left starting would keep its port
+        try {
+          awaitStart(serverStart).close();
+        } catch (RuntimeException serverFailure) {
+          e.addSuppressed(serverFailure);
+        }
+        throw e;
       }
+      server = awaitStart(serverStart);
       // with port 0 the advertised address is known only now that the server is bound
       HostInfo advertised = new HostInfo(http.advertisedHost(), server.port());
       app.start(advertised.host() + ":" + advertised.port());

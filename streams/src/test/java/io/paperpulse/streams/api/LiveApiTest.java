@@ -16,6 +16,7 @@ import io.paperpulse.streams.testing.PrometheusText;
 import io.paperpulse.streams.testing.SseListener;
 import io.paperpulse.streams.testing.VocabularyTagger;
 import io.paperpulse.testsupport.TestCluster;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -249,6 +250,37 @@ class LiveApiTest {
                             assertThat(count)
                                 .as("threads named %s", name)
                                 .isLessThanOrEqualTo(threadsBefore.getOrDefault(name, 0L))));
+  }
+
+  @Test
+  @Order(6)
+  void aNodeWhoseTopicsCannotBeCreatedFailsAndFreesItsPort(@TempDir Path otherState)
+      throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    PaperPulseStreamsConfig unplaceable =
+        config.with(
+            Map.of(
+                PaperPulseStreamsConfig.APPLICATION_ID_CONFIG,
+                "paperpulse-no-topics",
+                PaperPulseStreamsConfig.STATE_DIR_CONFIG,
+                otherState.toString(),
+                PaperPulseStreamsConfig.TOPIC_PREFIX_CONFIG,
+                "unplaceable.",
+                // more replicas than the test cluster has brokers
+                PaperPulseStreamsConfig.REPLICATION_FACTOR_CONFIG,
+                3));
+    assertThatThrownBy(
+            () ->
+                StreamsNode.start(
+                    unplaceable, new VocabularyTagger(), StreamsNode.HttpSettings.onPort(port)))
+        .hasMessageContaining("unplaceable.");
+    // the server that started beside the failed preparation is closed again
+    try (ServerSocket again = new ServerSocket(port)) {
+      assertThat(again.getLocalPort()).isEqualTo(port);
+    }
   }
 
   /** How many live threads have each name, the numbers that tell clients apart dropped. */
