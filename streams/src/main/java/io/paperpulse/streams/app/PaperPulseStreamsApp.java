@@ -109,6 +109,9 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
    * address of this instance's HTTP API, through which other instances reach its stores.
    */
   public synchronized void start(String hostAndPort) throws InterruptedException {
+    if (streams != null) {
+      throw new IllegalStateException("already started");
+    }
     config = config.with(Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, hostAndPort));
     start();
   }
