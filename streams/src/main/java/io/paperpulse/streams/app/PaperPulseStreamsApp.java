@@ -51,7 +51,6 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
   private TopologySerdes serdes;
   private PipelineMetrics pipelineMetrics;
   private Topology topology;
-  private Set<String> sources;
   private KafkaStreams streams;
   private CloseOptions.GroupMembershipOperation membershipOnClose =
       CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
@@ -101,7 +100,6 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
             serdes,
             tagger,
             pipelineMetrics);
-    sources = CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
   }
 
   /**
@@ -128,6 +126,8 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     membershipOnClose = membershipOnClose(props);
     streams.setStateListener(
         (next, previous) -> log.info("streams state {} -> {}", previous, next));
+    Set<String> sources =
+        CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
     caughtUp =
         new CaughtUpDetector(
             admin, config.applicationId(), streams::state, () -> sources, settleTime(config));

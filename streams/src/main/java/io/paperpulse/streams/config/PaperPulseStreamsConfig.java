@@ -281,8 +281,8 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
         // transactions or half a minute behind. Under exactly-once a paper's counts pass two
         // commits (tagging, then counting: the counting task reads committed changes only), so
         // 500 ms keeps them within 2 s of the paper. At least once they pass one, and the mode is
-        // the cheaper one: 2 s writes a fifth fewer records than 1 s, for a latency of about 2.5 s
-        // (Kafka's own default is 30 s). See docs/benchmarks.md.
+        // the cheaper one: 2 s writes a fifth fewer records than 1 s, for about a second more
+        // latency (Kafka's own default is 30 s). See docs/benchmarks.md.
         "Kafka Streams' commit interval; unset: "
             + EXACTLY_ONCE_COMMIT_INTERVAL_MS
             + " ms under exactly_once_v2, "
