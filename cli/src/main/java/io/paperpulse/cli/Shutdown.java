@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 public final class Shutdown {
 
   /**
-   * Longest the hook waits for the command to finish stopping. Commands stop well within 2 s; this
-   * only bounds a close that hangs (a cluster gone away), well inside the 30 s a container runtime
-   * waits before SIGKILL.
+   * Longest the hook waits for the command to finish stopping. Commands stop within 5 s; this only
+   * bounds a close that hangs (a cluster gone away), well inside the 30 s a container runtime waits
+   * before SIGKILL.
    */
   private static final Duration GRACE = Duration.ofSeconds(10);
 

