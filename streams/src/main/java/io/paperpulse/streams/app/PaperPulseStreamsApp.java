@@ -126,6 +126,7 @@ public final class PaperPulseStreamsApp implements AutoCloseable {
     membershipOnClose = membershipOnClose(props);
     streams.setStateListener(
         (next, previous) -> log.info("streams state {} -> {}", previous, next));
+    streams.setGlobalStateRestoreListener(new RestoreLog());
     Set<String> sources =
         CaughtUpDetector.sourceTopics(config.applicationId(), topology.describe());
     caughtUp =

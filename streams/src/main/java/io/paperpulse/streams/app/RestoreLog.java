@@ -1,0 +1,62 @@
+package io.paperpulse.streams.app;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.processor.StateRestoreListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs each store partition that Kafka Streams restores from its changelog: what it has to read
+ * when it starts and, when it ends, what it read and how long it took. A restart after a crash
+ * under exactly-once restores every store in full, often the longest part of the start; these lines
+ * say which store it waits for. Called from Kafka Streams' state updater thread.
+ */
+final class RestoreLog implements StateRestoreListener {
+
+  private static final Logger log = LoggerFactory.getLogger(RestoreLog.class);
+
+  private final Map<TopicPartition, Long> startedNanos = new ConcurrentHashMap<>();
+
+  @Override
+  public void onRestoreStart(
+      TopicPartition changelog, String store, long startingOffset, long endingOffset) {
+    startedNanos.put(changelog, System.nanoTime());
+    log.info(
+        "restoring {} partition {} from offset {} to {}",
+        store,
+        changelog.partition(),
+        startingOffset,
+        endingOffset);
+  }
+
+  @Override
+  public void onBatchRestored(
+      TopicPartition changelog, String store, long batchEndOffset, long numRestored) {}
+
+  @Override
+  public void onRestoreEnd(TopicPartition changelog, String store, long totalRestored) {
+    log.info(
+        "restored {} partition {}: {} records in {} ms",
+        store,
+        changelog.partition(),
+        totalRestored,
+        elapsedMillis(changelog));
+  }
+
+  @Override
+  public void onRestoreSuspended(TopicPartition changelog, String store, long totalRestored) {
+    log.info(
+        "restore of {} partition {} suspended after {} records in {} ms (task moved)",
+        store,
+        changelog.partition(),
+        totalRestored,
+        elapsedMillis(changelog));
+  }
+
+  private long elapsedMillis(TopicPartition changelog) {
+    Long started = startedNanos.remove(changelog);
+    return started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+  }
+}
