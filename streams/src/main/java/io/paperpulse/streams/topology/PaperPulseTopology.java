@@ -79,11 +79,12 @@ import org.apache.kafka.streams.state.Stores;
 public final class PaperPulseTopology {
 
   /**
-   * The counts changelog rolls a new segment every 16 MB. The broker compacts closed segments only,
-   * and a restore reads whatever compaction has left: with the broker's 1 GB default, a restarted
-   * instance would read every count update since the start instead of about one record per count.
+   * Every changelog rolls a new segment every 16 MB. The broker compacts closed segments only, and
+   * a restore reads whatever compaction has left: with the broker's 1 GB default, a restarted
+   * instance would read every update since the start (each count, each republished ranking part)
+   * instead of about one record per key.
    */
-  static final Map<String, String> COUNTS_CHANGELOG =
+  static final Map<String, String> CHANGELOG =
       Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
 
   private PaperPulseTopology() {}
@@ -212,7 +213,8 @@ public final class PaperPulseTopology {
                 Materialized.<TrendingKey, RankingParts, KeyValueStore<Bytes, byte[]>>as(
                         StoreNames.TRENDING_RANKINGS)
                     .withKeySerde(trendingKeySerde)
-                    .withValueSerde(new BinaryAvroSerde<>(RankingParts.class)))
+                    .withValueSerde(new BinaryAvroSerde<>(RankingParts.class))
+                    .withLoggingEnabled(CHANGELOG))
             .toStream(Named.as("changed-rankings"))
             .mapValues(
                 (key, parts) -> RankingMerge.ranking(key, parts, config.topN()),
@@ -241,7 +243,8 @@ public final class PaperPulseTopology {
                 Materialized.<TrendingKey, TopPapersParts, KeyValueStore<Bytes, byte[]>>as(
                         StoreNames.TOP_PAPERS)
                     .withKeySerde(trendingKeySerde)
-                    .withValueSerde(new BinaryAvroSerde<>(TopPapersParts.class)))
+                    .withValueSerde(new BinaryAvroSerde<>(TopPapersParts.class))
+                    .withLoggingEnabled(CHANGELOG))
             .toStream(Named.as("changed-top-papers"))
             .mapValues(
                 (key, parts) -> TopPapersMerge.top(key, parts, config.topN()),
@@ -270,7 +273,8 @@ public final class PaperPulseTopology {
       PipelineMetrics metrics) {
     StoreBuilder<KeyValueStore<String, TaggedPaper>> store =
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.PAPER_TAGS), keySerde, valueSerde);
+                Stores.persistentKeyValueStore(StoreNames.PAPER_TAGS), keySerde, valueSerde)
+            .withLoggingEnabled(CHANGELOG);
     return withStores(
         () -> new TagPaperProcessor(tagger, StoreNames.PAPER_TAGS, metrics), Set.of(store));
   }
@@ -290,7 +294,8 @@ public final class PaperPulseTopology {
                     Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PAPER_PARTS),
                     Serdes.Bytes(),
                     new BinaryAvroSerde<>(TopPapersPart.class))
-                .withCachingEnabled());
+                .withCachingEnabled()
+                .withLoggingEnabled(CHANGELOG));
     RankPapersProcessor.Stores names =
         new RankPapersProcessor.Stores(
             StoreNames.PAPER_TAGS, StoreNames.PAPER_RANKS, StoreNames.PUBLISHED_PAPER_PARTS);
@@ -309,16 +314,18 @@ public final class PaperPulseTopology {
       PaperPulseStreamsConfig config) {
     Set<StoreBuilder<?>> stores =
         inOrder(
-            CountStore.builder(StoreNames.BUCKET_COUNTS, config.granularities(), COUNTS_CHANGELOG),
+            CountStore.builder(StoreNames.BUCKET_COUNTS, config.granularities(), CHANGELOG),
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(StoreNames.PUBLISHED_PARTS),
                     Serdes.Bytes(),
                     new BinaryAvroSerde<>(RankingPart.class))
-                .withCachingEnabled(),
+                .withCachingEnabled()
+                .withLoggingEnabled(CHANGELOG),
             Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.TREND_ALERTS),
-                Serdes.Bytes(),
-                Serdes.ByteArray()));
+                    Stores.persistentKeyValueStore(StoreNames.TREND_ALERTS),
+                    Serdes.Bytes(),
+                    Serdes.ByteArray())
+                .withLoggingEnabled(CHANGELOG));
     CountTagsProcessor.Stores names =
         new CountTagsProcessor.Stores(
             StoreNames.BUCKET_COUNTS, StoreNames.PUBLISHED_PARTS, StoreNames.TREND_ALERTS);

@@ -197,18 +197,29 @@ class StreamsAppIntegrationTest extends SingleBrokerTestBase {
     }
     // fewer tags than the top N, so a new paper displaces none of them
     assertThat(before).hasSizeBetween(2, PaperPulseStreamsConfig.TOP_N_DEFAULT - 2);
-    // the counts changelog rolls small segments, so the broker can compact what a restore reads
+    // every changelog rolls small segments, so the broker can compact what a restore reads
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-      ConfigResource changelog =
-          new ConfigResource(
-              ConfigResource.Type.TOPIC, "paperpulse-it-restore-bucket-counts-changelog");
-      Config configs = admin.describeConfigs(List.of(changelog)).all().get().get(changelog);
-      assertThat(configs.get(TopicConfig.SEGMENT_BYTES_CONFIG).value())
-          .isEqualTo(String.valueOf(16 * 1024 * 1024));
-      assertThat(configs.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
-          .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+      List<ConfigResource> changelogs =
+          admin.listTopics().names().get().stream()
+              .filter(name -> name.startsWith("paperpulse-it-restore-"))
+              .filter(name -> name.endsWith("-changelog"))
+              .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+              .toList();
+      assertThat(changelogs)
+          .extracting(ConfigResource::name)
+          .contains(
+              "paperpulse-it-restore-bucket-counts-changelog",
+              "paperpulse-it-restore-paper-tags-changelog",
+              "paperpulse-it-restore-top-papers-rankings-changelog")
+          .hasSize(7);
+      for (Config configs : admin.describeConfigs(changelogs).all().get().values()) {
+        assertThat(configs.get(TopicConfig.SEGMENT_BYTES_CONFIG).value())
+            .isEqualTo(String.valueOf(16 * 1024 * 1024));
+        assertThat(configs.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+            .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+      }
     }
 
     // A fresh state directory: the second instance restores the changelogged stores; the ranking
