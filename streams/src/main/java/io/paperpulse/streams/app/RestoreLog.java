@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Logs each store partition that Kafka Streams restores from its changelog: what it has to read
  * when it starts and, when it ends, what it read and how long it took. A restart after a crash
  * under exactly-once restores every store in full, often the longest part of the start; these lines
- * say which store it waits for. Called from Kafka Streams' state updater thread.
+ * say which store it waits for. A store with nothing to read (a fresh start, or a checkpoint at the
+ * changelog's end) is not logged. Called from Kafka Streams' state updater thread.
  */
 final class RestoreLog implements StateRestoreListener {
 
@@ -22,6 +23,9 @@ final class RestoreLog implements StateRestoreListener {
   @Override
   public void onRestoreStart(
       TopicPartition changelog, String store, long startingOffset, long endingOffset) {
+    if (endingOffset <= startingOffset) {
+      return;
+    }
     startedNanos.put(changelog, System.nanoTime());
     log.info(
         "restoring {} partition {} from offset {} to {}",
@@ -37,26 +41,31 @@ final class RestoreLog implements StateRestoreListener {
 
   @Override
   public void onRestoreEnd(TopicPartition changelog, String store, long totalRestored) {
-    log.info(
-        "restored {} partition {}: {} records in {} ms",
-        store,
-        changelog.partition(),
-        totalRestored,
-        elapsedMillis(changelog));
+    Long started = startedNanos.remove(changelog);
+    if (started != null) {
+      log.info(
+          "restored {} partition {}: {} records in {} ms",
+          store,
+          changelog.partition(),
+          totalRestored,
+          millisSince(started));
+    }
   }
 
   @Override
   public void onRestoreSuspended(TopicPartition changelog, String store, long totalRestored) {
-    log.info(
-        "restore of {} partition {} suspended after {} records in {} ms (task moved)",
-        store,
-        changelog.partition(),
-        totalRestored,
-        elapsedMillis(changelog));
+    Long started = startedNanos.remove(changelog);
+    if (started != null) {
+      log.info(
+          "restore of {} partition {} suspended after {} records in {} ms (task moved)",
+          store,
+          changelog.partition(),
+          totalRestored,
+          millisSince(started));
+    }
   }
 
-  private long elapsedMillis(TopicPartition changelog) {
-    Long started = startedNanos.remove(changelog);
-    return started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+  private static long millisSince(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 }
