@@ -41,31 +41,27 @@ final class RestoreLog implements StateRestoreListener {
 
   @Override
   public void onRestoreEnd(TopicPartition changelog, String store, long totalRestored) {
-    Long started = startedNanos.remove(changelog);
-    if (started != null) {
-      log.info(
-          "restored {} partition {}: {} records in {} ms",
-          store,
-          changelog.partition(),
-          totalRestored,
-          millisSince(started));
-    }
+    ended(changelog, store, totalRestored, "restored {} partition {}: {} records in {} ms");
   }
 
   @Override
   public void onRestoreSuspended(TopicPartition changelog, String store, long totalRestored) {
+    ended(
+        changelog,
+        store,
+        totalRestored,
+        "restore of {} partition {} suspended after {} records in {} ms (task moved)");
+  }
+
+  private void ended(TopicPartition changelog, String store, long totalRestored, String message) {
     Long started = startedNanos.remove(changelog);
     if (started != null) {
       log.info(
-          "restore of {} partition {} suspended after {} records in {} ms (task moved)",
+          message,
           store,
           changelog.partition(),
           totalRestored,
-          millisSince(started));
+          (System.nanoTime() - started) / 1_000_000);
     }
-  }
-
-  private static long millisSince(long startedNanos) {
-    return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 }
