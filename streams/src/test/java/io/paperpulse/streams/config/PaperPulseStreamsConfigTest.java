@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,25 @@ class PaperPulseStreamsConfigTest {
             new StreamsConfig(StreamsProperties.streams(config(Map.of())))
                 .getMainConsumerConfigs("g", "c", 0))
         .doesNotContainKey(key);
+  }
+
+  /** Restoring stores read 10,000 records per poll unless told otherwise; processing 1,000. */
+  @Test
+  void onlyTheRestoreConsumerTakesLargerBatches() {
+    StreamsConfig byDefault = new StreamsConfig(StreamsProperties.streams(config(Map.of())));
+    StreamsConfig given =
+        new StreamsConfig(
+            StreamsProperties.streams(config(Map.of("restore.consumer.max.poll.records", "2500"))));
+
+    assertThat(byDefault.getRestoreConsumerConfigs("c"))
+        .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+    assertThat(byDefault.getMainConsumerConfigs("g", "c", 0))
+        .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+    assertThat(given.getRestoreConsumerConfigs("c"))
+        .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2500);
+    assertThatThrownBy(() -> config(Map.of("restore.consumer.max.poll.records", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("restore.consumer.max.poll.records");
   }
 
   private static String producerSetting(Map<String, String> settings, String key) {
