@@ -7,7 +7,8 @@
 #
 # SETTINGS are more lines of the application's --config file ("name=value ...").
 # Publishes EVENTS synthetic events (default 100000), runs the application until the group has
-# committed everything, kills it with SIGKILL, publishes 100 more events, starts it again and
+# committed everything, waits until the machine is quiet (load1 below QUIET_LOAD, default 1.0, at
+# most 5 minutes: the first run's work is over), kills it with SIGKILL, publishes 100 more events, starts it again and
 # prints the seconds until the application is RUNNING again (JVM start, restore of the stores from
 # their changelogs and the rebuilds of the derived indexes included) and until the group has
 # committed the new events through every stage (polled every 200 ms by one client), and what the
@@ -23,7 +24,11 @@ publish_events "$events"
 client_properties
 start_streams exactly_once_v2
 await_caught_up 5000
-echo "processed $events events; SIGKILL"
+for _ in $(seq 300); do
+  awk -v limit="${QUIET_LOAD:-1.0}" '{exit !($1 < limit)}' /proc/loadavg && break
+  sleep 1
+done
+echo "processed $events events; SIGKILL at load $(cut -d' ' -f1-3 /proc/loadavg)"
 kill -9 "$app"
 wait "$app" 2>/dev/null || true
 publish_events 100 2
@@ -39,4 +44,4 @@ if [[ -n "$running" ]]; then
   printf 'restart to RUNNING (processing again): %.1f s\n' \
     "$(echo "$(date -d "$running" +%s.%N) - $started" | bc)"
 fi
-sed -n '/--- restart/,$p' "$work/streams.log" | grep -E 'loaded|rebuilt|-> RUNNING' | head -20
+sed -n '/--- restart/,$p' "$work/streams.log" | grep -E 'loaded|restored|rebuilt|-> RUNNING' | head -20
