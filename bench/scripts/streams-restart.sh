@@ -8,8 +8,8 @@
 # SETTINGS are more lines of the application's --config file ("name=value ...").
 # Publishes EVENTS synthetic events (default 100000), runs the application until the group has
 # committed everything, waits until the machine is quiet (load1 below QUIET_LOAD, default 1.0, at
-# most 5 minutes: the first run's work is over), kills it with SIGKILL, publishes 100 more events, starts it again and
-# prints the seconds until the application is RUNNING again (JVM start, restore of the stores from
+# most 5 minutes), kills it with SIGKILL, publishes 100 more events, starts it again and prints the
+# seconds until the application is RUNNING again (JVM start, restore of the stores from
 # their changelogs and the rebuilds of the derived indexes included) and until the group has
 # committed the new events through every stage (polled every 200 ms by one client), and what the
 # restarted process logged about its rebuilds.

@@ -361,7 +361,8 @@ public final class PaperPulseStreamsConfig extends AbstractConfig {
         // with batches of 10,000 a restarted instance was processing again 0.5 to 1.7 s sooner
         // at 100,000 papers (docs/benchmarks.md)
         "Records the restore consumer returns per poll, which a store restoring from its"
-            + " changelog writes as one batch. The main consumer keeps Kafka Streams' 1000.",
+            + " changelog writes as one batch. The main consumer keeps Kafka Streams' 1000;"
+            + " a plain max.poll.records applies to it, not to the restore.",
         runtime,
         ++order,
         ConfigDef.Width.SHORT,

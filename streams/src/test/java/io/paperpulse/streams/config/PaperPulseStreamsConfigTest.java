@@ -186,7 +186,10 @@ class PaperPulseStreamsConfigTest {
         .doesNotContainKey(key);
   }
 
-  /** Restoring stores read 10,000 records per poll unless told otherwise; processing 1,000. */
+  /**
+   * Restoring stores read 10,000 records per poll unless their own key says otherwise; processing
+   * keeps 1,000 or the plain key.
+   */
   @Test
   void onlyTheRestoreConsumerTakesLargerBatches() {
     StreamsConfig byDefault = new StreamsConfig(StreamsProperties.streams(config(Map.of())));
@@ -200,6 +203,12 @@ class PaperPulseStreamsConfigTest {
         .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
     assertThat(given.getRestoreConsumerConfigs("c"))
         .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2500);
+    StreamsConfig plain =
+        new StreamsConfig(StreamsProperties.streams(config(Map.of("max.poll.records", "500"))));
+    assertThat(plain.getMainConsumerConfigs("g", "c", 0))
+        .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+    assertThat(plain.getRestoreConsumerConfigs("c"))
+        .containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
     assertThatThrownBy(() -> config(Map.of("restore.consumer.max.poll.records", "0")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("restore.consumer.max.poll.records");
