@@ -31,11 +31,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Papers are partitioned by id, so a paper in a bucket's global top N is in the top N of its own
  * partition, and the union of the parts holds the exact global top N. The index is derived from the
- * tagged papers and has no changelog; it is rebuilt from them when the task starts ({@link
- * #rebuild}), and the first publication after that compares every bucket's part with the one last
- * published (kept, with a changelog, in the published store). Between publications only the buckets
- * where a change reached the top N are read again: a paper outside it, before and after the change,
- * leaves the part as it is.
+ * tagged papers and has no changelog; it is rebuilt from them when the task starts, and the first
+ * publication after that compares every bucket's part with the one last published (kept, with a
+ * changelog, in the published store). Between publications only the buckets where a change reached
+ * the top N are read again: a paper outside it, before and after the change, leaves the part as it
+ * is.
+ *
+ * <p>A rebuild goes in steps ({@link #startRebuild}, {@link #rebuildStep}) between which the task
+ * processes records, so a restarted task does not wait for it: changes are applied to the index
+ * meanwhile, publications wait until it is whole, and queries are refused ({@link #REBUILDING}).
+ * That is exact because each step reads the papers as they are then: a paper the rebuild has passed
+ * is kept current by the changes, one it has not reached is indexed as it is when reached, and
+ * writing an entry twice or deleting an absent one changes nothing.
  */
 public final class LocalTopPapers {
 
@@ -56,6 +63,7 @@ public final class LocalTopPapers {
   private final BucketDate bucketBy;
   private final int topN;
   private final int partition;
+  private final int rebuildStep;
 
   /** Buckets whose part the next publication compares with the part last published. */
   private final Set<Bytes> changed = new LinkedHashSet<>();
@@ -69,6 +77,21 @@ public final class LocalTopPapers {
 
   private static final Bytes NOT_FULL = Bytes.wrap(new byte[0]);
 
+  /**
+   * Key held by the index while it is being rebuilt, for queries to see. Empty, so it sorts before
+   * every entry and no bucket's prefix matches it.
+   */
+  static final Bytes REBUILDING = Bytes.wrap(new byte[0]);
+
+  /**
+   * Papers indexed per rebuild step (a few hundred milliseconds of work with a cold JIT); stale
+   * entries deleted per step: this times the granularities.
+   */
+  static final int REBUILD_STEP = 5_000;
+
+  /** Where a rebuild stands; null while the index is whole. */
+  private Rebuild rebuild;
+
   public LocalTopPapers(
       KeyValueStore<Bytes, byte[]> index,
       KeyValueStore<Bytes, TopPapersPart> published,
@@ -76,12 +99,25 @@ public final class LocalTopPapers {
       BucketDate bucketBy,
       int topN,
       int partition) {
+    this(index, published, granularities, bucketBy, topN, partition, REBUILD_STEP);
+  }
+
+  /** With {@code rebuildStep} papers per rebuild step instead of {@link #REBUILD_STEP}. */
+  LocalTopPapers(
+      KeyValueStore<Bytes, byte[]> index,
+      KeyValueStore<Bytes, TopPapersPart> published,
+      List<Granularity> granularities,
+      BucketDate bucketBy,
+      int topN,
+      int partition,
+      int rebuildStep) {
     this.index = index;
     this.published = published;
     this.granularities = List.copyOf(granularities);
     this.bucketBy = bucketBy;
     this.topN = topN;
     this.partition = partition;
+    this.rebuildStep = rebuildStep;
   }
 
   /** A paper changed from {@code before} to {@code after} (either may be null). */
@@ -118,6 +154,11 @@ public final class LocalTopPapers {
     if (changed.contains(bucket)) {
       return;
     }
+    if (rebuild != null) {
+      // the part last published says nothing of an index not yet whole
+      changed.add(bucket);
+      return;
+    }
     Bytes last = lastOfTop.computeIfAbsent(bucket, this::lastOfPublished);
     if (last == NOT_FULL || key.compareTo(last) <= 0) {
       changed.add(bucket);
@@ -136,52 +177,126 @@ public final class LocalTopPapers {
         part.getPapers().get(part.getPapers().size() - 1));
   }
 
-  /** Publishes the part of every bucket whose top N differs from the one last published. */
+  /**
+   * Publishes the part of every bucket whose top N differs from the one last published; nothing
+   * while the index is being rebuilt.
+   */
   public void publishChanges(Publisher publisher) {
+    if (rebuild != null) {
+      return;
+    }
     List<Bytes> buckets = new ArrayList<>(changed);
     changed.clear();
     buckets.forEach(bucket -> publishIfChanged(bucket, publisher));
   }
 
   /**
-   * Makes the index exactly the entries of {@code papers}, whatever it held, and has the next
-   * publication compare every bucket's part with the one last published.
+   * Starts making the index exactly the entries of {@code papers}, whatever it held; {@link
+   * #rebuildStep} does the work. Once it is done, the next publication compares every bucket's part
+   * with the one last published.
    */
-  public void rebuild(KeyValueStore<String, TaggedPaper> papers) {
-    long started = System.nanoTime();
+  public void startRebuild(KeyValueStore<String, TaggedPaper> papers) {
     changed.clear();
     lastOfTop.clear();
-    long entries = 0;
-    try (BatchedWrites<Bytes, byte[]> writes = new BatchedWrites<>(index)) {
-      // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
-      try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
-        it.forEachRemaining(stale -> writes.put(stale.key, null));
-      }
-      // every bucket is compared with its part at the next publication anyway, so nothing needs
-      // to be marked per entry
-      try (KeyValueIterator<String, TaggedPaper> it = papers.all()) {
-        while (it.hasNext()) {
-          TaggedPaper paper = it.next().value;
-          TopPaper entry = entry(paper);
-          byte[] stored = ENTRIES.serializer().serialize(null, entry);
-          for (Granularity granularity : granularities) {
-            Bytes key = indexKey(granularity, paper, entry);
-            writes.put(key, stored);
-            changed.add(TrendingStoreKeys.bucketPrefix(key));
-          }
-          entries++;
-        }
+    rebuild = new Rebuild(papers);
+    index.put(REBUILDING, new byte[0]);
+  }
+
+  /**
+   * Does the next step of the rebuild: deletes up to a step's stale entries, then indexes up to a
+   * step's papers once none is left.
+   *
+   * @return whether the index is whole
+   */
+  public boolean rebuildStep() {
+    if (rebuild == null) {
+      return true;
+    }
+    rebuild.steps++;
+    if (rebuild.clearing) {
+      clearStep();
+      if (rebuild.clearing) {
+        return false;
       }
     }
+    if (indexStep()) {
+      finishRebuild();
+    }
+    return rebuild == null;
+  }
+
+  /** Deletes the next stale entries; the clearing ends when none is left. */
+  private void clearStep() {
+    int limit = rebuildStep * granularities.size();
+    int deleted = 0;
+    try (BatchedWrites<Bytes, byte[]> writes = new BatchedWrites<>(index);
+        KeyValueIterator<Bytes, byte[]> it = index.range(rebuild.clearedTo, null)) {
+      // a RocksDB iterator reads a snapshot, so deleting while iterating is safe
+      while (it.hasNext() && deleted < limit) {
+        Bytes stale = it.next().key;
+        if (!stale.equals(REBUILDING)) {
+          writes.put(stale, null);
+          rebuild.clearedTo = stale;
+          deleted++;
+        }
+      }
+      rebuild.clearing = it.hasNext();
+    }
+  }
+
+  /** Indexes the next papers; true once every paper is. */
+  private boolean indexStep() {
+    int indexed = 0;
+    try (BatchedWrites<Bytes, byte[]> writes = new BatchedWrites<>(index);
+        KeyValueIterator<String, TaggedPaper> it = rebuild.papers.range(rebuild.indexedTo, null)) {
+      while (it.hasNext() && indexed < rebuildStep) {
+        KeyValue<String, TaggedPaper> next = it.next();
+        if (next.key.equals(rebuild.indexedTo)) {
+          continue;
+        }
+        TopPaper entry = entry(next.value);
+        byte[] stored = ENTRIES.serializer().serialize(null, entry);
+        for (Granularity granularity : granularities) {
+          Bytes key = indexKey(granularity, next.value, entry);
+          writes.put(key, stored);
+          changed.add(TrendingStoreKeys.bucketPrefix(key));
+        }
+        rebuild.indexedTo = next.key;
+        rebuild.indexed++;
+        indexed++;
+      }
+      return !it.hasNext();
+    }
+  }
+
+  private void finishRebuild() {
     try (KeyValueIterator<Bytes, TopPapersPart> it = published.all()) {
       it.forEachRemaining(part -> changed.add(part.key));
     }
+    BlindDeletes.delete(index, REBUILDING);
     log.info(
-        "partition {}: paper ranks rebuilt from {} papers, {} buckets, in {} ms",
+        "partition {}: paper ranks rebuilt from {} papers in {} steps, {} buckets, in {} ms",
         partition,
-        entries,
+        rebuild.indexed,
+        rebuild.steps,
         changed.size(),
-        (System.nanoTime() - started) / 1_000_000);
+        (System.nanoTime() - rebuild.started) / 1_000_000);
+    rebuild = null;
+  }
+
+  /** A rebuild's progress: the last stale entry deleted, then the last paper indexed. */
+  private static final class Rebuild {
+    private final KeyValueStore<String, TaggedPaper> papers;
+    private final long started = System.nanoTime();
+    private boolean clearing = true;
+    private Bytes clearedTo;
+    private String indexedTo;
+    private long indexed;
+    private int steps;
+
+    private Rebuild(KeyValueStore<String, TaggedPaper> papers) {
+      this.papers = papers;
+    }
   }
 
   private Bytes indexKey(Granularity granularity, TaggedPaper paper, TopPaper entry) {

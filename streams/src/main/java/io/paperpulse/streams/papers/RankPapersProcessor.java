@@ -8,6 +8,7 @@ import io.paperpulse.streams.buckets.Granularity;
 import io.paperpulse.streams.topology.tagging.PaperChange;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,7 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the papers of this task ranked per bucket ({@link LocalTopPapers}) and, once per ranking
- * interval, forwards the parts of the buckets whose top N changed, keyed by the bucket.
+ * interval, forwards the parts of the buckets whose top N changed, keyed by the bucket. The ranks
+ * are rebuilt from the tagged papers when the task starts, in steps between the records it
+ * processes.
  */
 public final class RankPapersProcessor
     implements Processor<String, PaperChange, TrendingKey, TopPapersPart> {
@@ -29,8 +32,13 @@ public final class RankPapersProcessor
   private final BucketDate bucketBy;
   private final Duration interval;
   private final int topN;
+
+  /** Time between two steps of a rebuild, in which the task processes what it has polled. */
+  private static final Duration REBUILD_PAUSE = Duration.ofMillis(1);
+
   private ProcessorContext<TrendingKey, TopPapersPart> context;
   private LocalTopPapers ranks;
+  private Cancellable rebuilding;
 
   public RankPapersProcessor(
       Stores stores,
@@ -57,7 +65,20 @@ public final class RankPapersProcessor
             topN,
             context.taskId().partition());
     KeyValueStore<String, TaggedPaper> papers = context.getStateStore(stores.papers());
-    ranks.rebuild(papers);
+    ranks.startRebuild(papers);
+    // a small index is whole at once; a large one is rebuilt between the records the task
+    // processes, so that a restarted task need not wait for it
+    if (!ranks.rebuildStep()) {
+      rebuilding =
+          context.schedule(
+              REBUILD_PAUSE,
+              PunctuationType.WALL_CLOCK_TIME,
+              now -> {
+                if (ranks.rebuildStep()) {
+                  rebuilding.cancel();
+                }
+              });
+    }
     context.schedule(
         interval, PunctuationType.WALL_CLOCK_TIME, now -> ranks.publishChanges(this::forward));
   }

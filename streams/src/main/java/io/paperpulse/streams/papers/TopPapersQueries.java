@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -19,7 +20,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * This instance's part of a bucket's top papers, read from the paper rank index of the papers tasks
  * it runs. Each instance holds the papers of its own partitions, so an answer for the whole bucket
  * merges the parts of every instance. Throws {@code InvalidStateStoreException} while the
- * application is not running or rebalancing.
+ * application is not running or rebalancing, or while a local task rebuilds its ranks.
  */
 public final class TopPapersQueries {
 
@@ -35,10 +36,14 @@ public final class TopPapersQueries {
    */
   public List<TopPaper> bucket(
       Granularity granularity, LocalDate bucketStart, String tag, int limit) {
+    ReadOnlyKeyValueStore<Bytes, byte[]> ranks = ranks();
+    if (ranks.get(LocalTopPapers.REBUILDING) != null) {
+      throw new InvalidStateStoreException("the paper ranks of a local task are being rebuilt");
+    }
     List<TopPaper> papers = new ArrayList<>();
     Bytes prefix =
         TrendingStoreKeys.bucketPrefix(granularity, granularity.bucketStart(bucketStart));
-    try (KeyValueIterator<Bytes, byte[]> it = ranks().prefixScan(prefix, new BytesSerializer())) {
+    try (KeyValueIterator<Bytes, byte[]> it = ranks.prefixScan(prefix, new BytesSerializer())) {
       while (it.hasNext() && papers.size() < limit) {
         TopPaper paper = LocalTopPapers.entry(it.next().value);
         if (tag == null || paper.getTags().contains(tag)) {
