@@ -27,14 +27,14 @@ public final class RankPapersProcessor
   /** Store names: the tagged papers (to rebuild from), the rank index, the parts last published. */
   public record Stores(String papers, String index, String published) {}
 
+  /** Time between two steps of a rebuild, in which the task processes what it has polled. */
+  private static final Duration REBUILD_PAUSE = Duration.ofMillis(1);
+
   private final Stores stores;
   private final List<Granularity> granularities;
   private final BucketDate bucketBy;
   private final Duration interval;
   private final int topN;
-
-  /** Time between two steps of a rebuild, in which the task processes what it has polled. */
-  private static final Duration REBUILD_PAUSE = Duration.ofMillis(1);
 
   private ProcessorContext<TrendingKey, TopPapersPart> context;
   private LocalTopPapers ranks;
