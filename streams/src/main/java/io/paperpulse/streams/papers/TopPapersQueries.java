@@ -7,6 +7,7 @@ import io.paperpulse.streams.trending.TrendingStoreKeys;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -24,10 +25,19 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class TopPapersQueries {
 
-  private final KafkaStreams streams;
+  private final Supplier<ReadOnlyKeyValueStore<Bytes, byte[]>> ranks;
 
   public TopPapersQueries(KafkaStreams streams) {
-    this.streams = streams;
+    this(
+        () ->
+            streams.store(
+                StoreQueryParameters.fromNameAndType(
+                    StoreNames.PAPER_RANKS, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())));
+  }
+
+  /** Reading the rank index {@code ranks} gives, the local tasks' stores in one. */
+  TopPapersQueries(Supplier<ReadOnlyKeyValueStore<Bytes, byte[]>> ranks) {
+    this.ranks = ranks;
   }
 
   /**
@@ -36,14 +46,14 @@ public final class TopPapersQueries {
    */
   public List<TopPaper> bucket(
       Granularity granularity, LocalDate bucketStart, String tag, int limit) {
-    ReadOnlyKeyValueStore<Bytes, byte[]> ranks = ranks();
-    if (ranks.get(LocalTopPapers.REBUILDING) != null) {
+    ReadOnlyKeyValueStore<Bytes, byte[]> index = ranks.get();
+    if (index.get(LocalTopPapers.REBUILDING) != null) {
       throw new InvalidStateStoreException("the paper ranks of a local task are being rebuilt");
     }
     List<TopPaper> papers = new ArrayList<>();
     Bytes prefix =
         TrendingStoreKeys.bucketPrefix(granularity, granularity.bucketStart(bucketStart));
-    try (KeyValueIterator<Bytes, byte[]> it = ranks.prefixScan(prefix, new BytesSerializer())) {
+    try (KeyValueIterator<Bytes, byte[]> it = index.prefixScan(prefix, new BytesSerializer())) {
       while (it.hasNext() && papers.size() < limit) {
         TopPaper paper = LocalTopPapers.entry(it.next().value);
         if (tag == null || paper.getTags().contains(tag)) {
@@ -52,11 +62,5 @@ public final class TopPapersQueries {
       }
     }
     return papers;
-  }
-
-  private ReadOnlyKeyValueStore<Bytes, byte[]> ranks() {
-    return streams.store(
-        StoreQueryParameters.fromNameAndType(
-            StoreNames.PAPER_RANKS, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()));
   }
 }

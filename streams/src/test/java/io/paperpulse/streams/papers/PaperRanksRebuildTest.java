@@ -2,6 +2,7 @@ package io.paperpulse.streams.papers;
 
 import static io.paperpulse.streams.testing.Papers.paper;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperpulse.schema.Tag;
 import io.paperpulse.schema.TagKind;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -168,6 +170,33 @@ class PaperRanksRebuildTest {
     publish.getPunctuator().punctuate(0);
     assertThat(publishedTops()).isEqualTo(expectedTops());
     assertThat(context.forwarded()).hasSize(publishedTops().size());
+  }
+
+  @Test
+  void queriesAreRefusedUntilTheIndexIsWhole() {
+    for (int upvotes = 0; upvotes < 20; upvotes++) {
+      TaggedPaper paper =
+          new TaggedPaper(
+              paper("p" + upvotes, "Title", "", START, upvotes),
+              List.of(new Tag("tag0", TagKind.KEYPHRASE, 1.0)),
+              "test");
+      papers.put(paper.getPaper().getId(), paper);
+    }
+    TopPapersQueries queries = new TopPapersQueries(() -> index);
+    LocalTopPapers ranks = ranks();
+    ranks.startRebuild(papers);
+
+    assertThat(ranks.rebuildStep()).isFalse();
+    assertThatThrownBy(() -> queries.bucket(Granularity.DAY, START, null, 3))
+        .isInstanceOf(InvalidStateStoreException.class)
+        .hasMessageContaining("rebuilt");
+
+    while (!ranks.rebuildStep()) {
+      // the rest of the papers
+    }
+    assertThat(queries.bucket(Granularity.DAY, START, null, 3))
+        .extracting(TopPaper::getId)
+        .containsExactly("p19", "p18", "p17");
   }
 
   /**
