@@ -35,7 +35,7 @@ public final class TopPapersQueries {
                     StoreNames.PAPER_RANKS, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())));
   }
 
-  /** Reading the rank index {@code ranks} gives, the local tasks' stores in one. */
+  /** Reads the rank index from {@code ranks}, which gives the local tasks' stores as one. */
   TopPapersQueries(Supplier<ReadOnlyKeyValueStore<Bytes, byte[]>> ranks) {
     this.ranks = ranks;
   }
